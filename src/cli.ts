@@ -1,0 +1,221 @@
+// grounded: check drafts against source documents from the terminal or CI.
+//   exit 0: nothing contradicted · 1: something contradicted · 2: usage or input error
+import { promises as fs } from "node:fs";
+import * as path from "node:path";
+import { flagValue, parseArgs, UsageError, type FlagSpec, type ParsedArgs } from "./cli/args.js";
+import { formatFinding, formatHit, sanitize, SEVERITY, styleFor } from "./cli/format.js";
+import { bundledCorpusDir, DEFAULT_MAX_FILE_SIZE, loadCorpus } from "./core/corpus.js";
+import { CorpusIndex } from "./core/corpusIndex.js";
+import { checkDocument } from "./core/checker.js";
+import { factsOf, FACT_KINDS, type FactKind } from "./core/facts.js";
+import type { Finding } from "./core/types.js";
+
+const HELP: Record<string, string> = {
+  main: `grounded: keep a draft true to its sources
+
+Usage:
+  grounded check [--corpus DIR]... [--format text|json] [--all] FILE...
+  grounded search [--corpus DIR]... [--limit N] [--format text|json] QUERY
+  grounded facts [--corpus DIR]... [--kind money|percent|date|count|rank|name] [--format text|json]
+  grounded lsp --stdio
+
+Without --corpus, the bundled sample corpus is used. Run "grounded COMMAND --help" for details.`,
+  check: `grounded check [options] FILE...   (FILE may be - for standard input)
+
+Checks every figure and titled name in each draft against the sources.
+  --corpus DIR        source folder (repeatable; default: the bundled sample corpus)
+  --include GLOB      only these source files (repeatable; default **/*.{txt,md,markdown,html,htm})
+  --exclude GLOB      skip these source files (repeatable)
+  --max-file-size N   skip sources larger than N bytes (default 10 MB)
+  --format text|json  output format (default text)
+  --all               also report supported and unverifiable figures
+  --ignore TEXT       a figure or phrase not to check (repeatable)
+Exit status: 0 nothing contradicted, 1 something contradicted, 2 usage or input error.`,
+  search: `grounded search [options] QUERY
+
+Ranks source sentences for QUERY.
+  --corpus DIR        source folder (repeatable)
+  --limit N           how many results (default 10)
+  --format text|json  output format (default text)`,
+  facts: `grounded facts [options]
+
+Lists what the index knows: every figure and name in the sources.
+  --corpus DIR        source folder (repeatable)
+  --kind KIND         one of money, percent, date, count, rank, name
+  --format text|json  output format (default text)`,
+};
+
+const CORPUS_FLAGS: Record<string, FlagSpec> = {
+  "--corpus": { value: true, repeatable: true },
+  "--include": { value: true, repeatable: true },
+  "--exclude": { value: true, repeatable: true },
+  "--max-file-size": { value: true },
+  "--format": { value: true, choices: ["text", "json"] },
+  "--help": {},
+  "-h": {},
+};
+
+class InputError extends Error {}
+
+function wantsHelp(args: ParsedArgs): boolean {
+  return args.booleans.has("--help") || args.booleans.has("-h");
+}
+
+async function openIndex(args: ParsedArgs): Promise<CorpusIndex> {
+  const roots = args.flags.get("--corpus") ?? [bundledCorpusDir()];
+  for (const root of roots) {
+    const stat = await fs.stat(root).catch(() => undefined);
+    if (!stat) throw new InputError(`corpus folder not found: ${root}`);
+  }
+  const maxSize = flagValue(args, "--max-file-size");
+  const maxFileSize = maxSize === undefined ? DEFAULT_MAX_FILE_SIZE : Number(maxSize);
+  if (!Number.isFinite(maxFileSize) || maxFileSize <= 0) throw new UsageError(`--max-file-size must be a positive number of bytes (got "${maxSize}")`);
+  const loaded = await loadCorpus({ roots, include: args.flags.get("--include"), exclude: args.flags.get("--exclude"), maxFileSize });
+  for (const skipped of loaded.skipped) process.stderr.write(`grounded: skipped ${sanitize(skipped.path)}: ${skipped.reason}\n`);
+  if (loaded.documents.length === 0) throw new InputError(`no readable source documents in ${roots.join(", ")}`);
+  return CorpusIndex.build(loaded.documents, loaded.skipped);
+}
+
+async function readDraft(file: string): Promise<string> {
+  if (file === "-") {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString("utf8");
+  }
+  const stat = await fs.stat(file).catch(() => undefined);
+  if (!stat) throw new InputError(`draft not found: ${file}`);
+  if (stat.isDirectory()) throw new InputError(`${file} is a folder; give the draft files to check`);
+  try {
+    const text = await fs.readFile(file, "utf8");
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  } catch (error) {
+    throw new InputError(`cannot read ${file}: ${(error as Error).message}`);
+  }
+}
+
+async function runCheck(argv: string[]): Promise<number> {
+  const args = parseArgs(argv, { ...CORPUS_FLAGS, "--all": {}, "--ignore": { value: true, repeatable: true } });
+  if (wantsHelp(args)) return help("check");
+  if (args.positionals.length === 0) throw new UsageError("check needs at least one draft file (or - for standard input)");
+  const drafts = await Promise.all(args.positionals.map(async (file) => ({ file, text: await readDraft(file) })));
+  const index = await openIndex(args);
+  const all = args.booleans.has("--all");
+  const ignore = args.flags.get("--ignore") ?? [];
+  const results = drafts.map(({ file, text }) => {
+    const shownPath = file === "-" ? "<stdin>" : path.relative(process.cwd(), path.resolve(file)).split(path.sep).join("/");
+    const findings = checkDocument(index, text, { ignore }).filter((f) => all || f.verdict === "contradicted" || f.verdict === "disputed");
+    return { path: file === "-" ? "-" : shownPath, shownPath, findings };
+  });
+  const contradicted = results.reduce((n, r) => n + r.findings.filter((f) => f.verdict === "contradicted").length, 0);
+  if (flagValue(args, "--format") === "json") {
+    const json = { files: results.map((r) => ({ path: r.path, diagnostics: r.findings.map(toDiagnostic) })) };
+    write(JSON.stringify(json, null, 2) + "\n");
+  } else {
+    const style = styleFor(process.stdout);
+    for (const result of results) for (const finding of result.findings) write(formatFinding(result.shownPath, finding, style) + "\n");
+    const count = (verdict: Finding["verdict"]) => results.reduce((n, r) => n + r.findings.filter((f) => f.verdict === verdict).length, 0);
+    const parts = [`${contradicted} contradicted`, `${count("disputed")} disputed`];
+    if (all) parts.push(`${count("unverifiable")} unverifiable`, `${count("supported")} supported`);
+    write(`\n${parts.join(", ")} in ${results.length} file${results.length === 1 ? "" : "s"} (${index.documents.length} sources)\n`);
+  }
+  return contradicted > 0 ? 1 : 0;
+}
+
+/** The JSON contract of `check --format json`; other tools depend on its shape. */
+function toDiagnostic(finding: Finding) {
+  return {
+    range: finding.range,
+    severity: SEVERITY[finding.verdict],
+    code: finding.verdict,
+    message: finding.message,
+    sources: finding.sources.map((s) => ({ path: s.path, line: s.line, text: s.text, value: s.value })),
+  };
+}
+
+async function runSearch(argv: string[]): Promise<number> {
+  const args = parseArgs(argv, { ...CORPUS_FLAGS, "--limit": { value: true } });
+  if (wantsHelp(args)) return help("search");
+  const query = args.positionals.join(" ").trim();
+  if (!query) throw new UsageError("search needs a query");
+  const limitText = flagValue(args, "--limit") ?? "10";
+  const limit = Number(limitText);
+  if (!Number.isInteger(limit) || limit <= 0) throw new UsageError(`--limit must be a positive whole number (got "${limitText}")`);
+  const index = await openIndex(args);
+  const hits = index.search(query, { limit });
+  if (flagValue(args, "--format") === "json") {
+    write(JSON.stringify({ query, hits: hits.map((h) => ({ path: h.sentence.path, line: h.sentence.line, text: h.sentence.text, score: h.score, highlights: h.highlights })) }, null, 2) + "\n");
+  } else {
+    const style = styleFor(process.stdout);
+    if (hits.length === 0) write(`no source sentence matches "${sanitize(query)}"\n`);
+    hits.forEach((hit, i) => write(formatHit(hit, i + 1, style) + "\n"));
+  }
+  return 0;
+}
+
+async function runFacts(argv: string[]): Promise<number> {
+  const args = parseArgs(argv, { ...CORPUS_FLAGS, "--kind": { value: true, choices: FACT_KINDS } });
+  if (wantsHelp(args)) return help("facts");
+  if (args.positionals.length > 0) throw new UsageError(`facts takes no arguments (got "${args.positionals[0]}")`);
+  const index = await openIndex(args);
+  const facts = factsOf(index, flagValue(args, "--kind") as FactKind | undefined);
+  if (flagValue(args, "--format") === "json") write(JSON.stringify({ facts }, null, 2) + "\n");
+  else {
+    const style = styleFor(process.stdout);
+    for (const fact of facts) write(`${style.bold(fact.kind.padEnd(8))} ${sanitize(fact.value).padEnd(28)} ${style.dim(`${fact.path}:${fact.line + 1}`)}  ${sanitize(fact.about, 120)}\n`);
+    write(`\n${facts.length} facts from ${index.documents.length} sources\n`);
+  }
+  return 0;
+}
+
+function help(topic: string): number {
+  write((HELP[topic] ?? HELP["main"]!) + "\n");
+  return 0;
+}
+
+function write(text: string): void {
+  process.stdout.write(text);
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case "check":
+      return runCheck(rest);
+    case "search":
+      return runSearch(rest);
+    case "facts":
+      return runFacts(rest);
+    case "lsp": {
+      const { runLanguageServer } = await import("./server/entry.js");
+      runLanguageServer();
+      return new Promise<number>(() => undefined); // serves until the client disconnects
+    }
+    case undefined:
+    case "--help":
+    case "-h":
+    case "help":
+      return help(rest[0] ?? "main");
+    case "--version":
+      write("grounded 0.1.0\n");
+      return 0;
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+// A reader that stops early (`grounded facts | head`) closes the pipe: that is not an error.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(0);
+});
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError) process.stderr.write(`grounded: ${error.message}\nRun "grounded --help" for usage.\n`);
+    else if (error instanceof InputError) process.stderr.write(`grounded: ${error.message}\n`);
+    else process.stderr.write(`grounded: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 2;
+  },
+);

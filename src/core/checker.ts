@@ -1,0 +1,277 @@
+// The claim checker: for each figure in a draft, find the source figures that state
+// the same quantity and decide supported / contradicted / disputed / unverifiable.
+import type { Figure, Finding, NameMention, Range } from "./types.js";
+import { CorpusIndex, entityTerms, type SourceFigure } from "./corpusIndex.js";
+import { contextOf, type FigureContext } from "./figureContext.js";
+import { sameStatedTime, timesCompatible, unitsCompatible, valuesAgree } from "./compare.js";
+import { readDraft, positionAt, type DraftSentence } from "./draft.js";
+import { extractFigures } from "./figures.js";
+import { findNames } from "./names.js";
+import { fold } from "./normalize.js";
+import { termOf } from "./terms.js";
+import { checkTitle } from "./titleCheck.js";
+import { describeFigure, describeSource, locationOf } from "./messages.js";
+import { throwIfCancelled, type CancellationToken } from "../util/cancellation.js";
+
+export interface CheckOptions {
+  /** Figures or phrases not to check (matched case- and diacritic-insensitively). */
+  ignore?: readonly string[];
+  token?: CancellationToken;
+}
+
+/** Below this, a source figure is not about the same thing at all. */
+const RELATED = 0.12;
+/** A contradiction needs the nearest source figure to be at least this close. */
+const SAME_QUANTITY = 0.3;
+/** Source figures this alike across documents describe one quantity (for disputes). */
+const SAME_SOURCE_QUANTITY = 0.35;
+
+export interface DraftFigure {
+  figure: Figure;
+  sentence: DraftSentence;
+  names: NameMention[];
+  context: FigureContext;
+  range: Range;
+}
+
+interface Candidate {
+  source: SourceFigure;
+  similarity: number;
+}
+
+/** Cosine similarity of two contexts, each word weighted by closeness and rarity. */
+export function similarity(index: CorpusIndex, a: FigureContext, b: FigureContext): number {
+  let dot = 0;
+  let normA = 0;
+  let normB = 0;
+  for (const [term, weight] of a.terms) {
+    const idf = index.idf(term);
+    const wa = weight * idf;
+    normA += wa * wa;
+    const other = b.terms.get(term);
+    if (other !== undefined) dot += wa * other * idf;
+  }
+  for (const [term, weight] of b.terms) {
+    const wb = weight * index.idf(term);
+    normB += wb * wb;
+  }
+  return normA && normB ? dot / Math.sqrt(normA * normB) : 0;
+}
+
+/** A measure word on one side that the other sentence never mentions means another quantity. */
+function measuresConflict(a: FigureContext, b: FigureContext): boolean {
+  for (const measure of a.measures) if (!b.sentenceTerms.has(measure)) return true;
+  for (const measure of b.measures) if (!a.sentenceTerms.has(measure)) return true;
+  return false;
+}
+
+/** Capitalised words near the draft figure that no source ever uses: a subject the sources do not cover. */
+function unknownSubjects(index: CorpusIndex, context: FigureContext): string[] {
+  return context.capitalizedWords.filter((word) => {
+    const term = termOf(word);
+    return term !== undefined && !index.knowsTerm(term);
+  });
+}
+
+function candidatesFor(index: CorpusIndex, draft: DraftFigure, options: { ignoreTime: boolean }): Candidate[] {
+  if (unknownSubjects(index, draft.context).length > 0) return [];
+  const candidates: Candidate[] = [];
+  for (const source of index.figures(draft.figure.kind)) {
+    if (!unitsCompatible(draft.figure, source.figure)) continue;
+    if (options.ignoreTime ? draft.context.isTarget !== source.context.isTarget : !timesCompatible(draft.context, source.context)) continue;
+    if (measuresConflict(draft.context, source.context)) continue;
+    let score = similarity(index, draft.context, source.context);
+    if (sameStatedTime(draft.context, source.context)) score *= 1.15;
+    if (score >= RELATED) candidates.push({ source, similarity: score });
+  }
+  return candidates.sort((a, b) => b.similarity - a.similarity);
+}
+
+/** Another source states the same quantity differently: same value at another time, or another value at the same time. */
+function disputesOf(index: CorpusIndex, matched: SourceFigure): SourceFigure[] {
+  const disputes: SourceFigure[] = [];
+  for (const other of index.figures(matched.figure.kind)) {
+    if (other === matched || other.sentence.path === matched.sentence.path) continue;
+    if (!unitsCompatible(matched.figure, other.figure) || other.context.isTarget !== matched.context.isTarget) continue;
+    if (measuresConflict(matched.context, other.context)) continue;
+    const sameValue = valuesAgree(matched.figure, other.figure) && valuesAgree(other.figure, matched.figure);
+    const differentTime = Boolean(matched.context.time && other.context.time) && !sameStatedTime(matched.context, other.context);
+    const conflict = (sameValue && differentTime) || (!sameValue && sameStatedTime(matched.context, other.context));
+    if (!conflict) continue;
+    if (similarity(index, matched.context, other.context) >= SAME_SOURCE_QUANTITY) disputes.push(other);
+  }
+  return disputes;
+}
+
+function finding(draft: DraftFigure, verdict: Finding["verdict"], message: string, sources: SourceFigure[], suggestion?: string): Finding {
+  return {
+    range: draft.range,
+    verdict,
+    message,
+    claimText: draft.figure.text,
+    claimKind: draft.figure.kind,
+    sources: sources.map((s) => ({
+      path: s.sentence.path,
+      line: s.sentence.line,
+      text: s.sentence.text,
+      value: s.figure.text,
+      start: s.sentence.start + s.figure.start,
+      end: s.sentence.start + s.figure.end,
+    })),
+    ...(suggestion ? { suggestion } : {}),
+  };
+}
+
+/** Groups strong candidates by value and returns them best group first. */
+function groupsByValue(candidates: Candidate[]): Candidate[][] {
+  const groups: Candidate[][] = [];
+  for (const candidate of candidates) {
+    const group = groups.find((g) => valuesAgree(g[0]!.source.figure, candidate.source.figure));
+    if (group) group.push(candidate);
+    else groups.push([candidate]);
+  }
+  const weight = (g: Candidate[]) => g.reduce((sum, c) => sum + c.similarity, 0);
+  return groups.sort((a, b) => weight(b) - weight(a));
+}
+
+function checkFigure(index: CorpusIndex, draft: DraftFigure): Finding {
+  const candidates = candidatesFor(index, draft, { ignoreTime: false });
+  const best = candidates[0]?.similarity ?? 0;
+  const agreeing = candidates.filter((c) => c.similarity >= Math.max(RELATED, best * 0.6) && valuesAgree(draft.figure, c.source.figure));
+  const shown = describeFigure(draft.figure);
+  if (agreeing.length > 0) {
+    const disputes = disputesOf(index, agreeing[0]!.source);
+    if (disputes.length > 0) {
+      const sides = [agreeing[0]!.source, ...disputes].slice(0, 4);
+      return finding(draft, "disputed", `Sources disagree on ${shown}: ${sides.map(describeSource).join(" vs ")}`, sides);
+    }
+    const sources = agreeing.slice(0, 3).map((c) => c.source);
+    return finding(draft, "supported", `Supported by ${sources.map(describeSource).join(", ")}`, sources);
+  }
+  if (best >= SAME_QUANTITY) {
+    const strong = candidates.filter((c) => c.similarity >= best * 0.75);
+    const groups = groupsByValue(strong);
+    const named = groups.slice(0, 2).map((g) => g[0]!.source);
+    const sources = groups.flatMap((g) => g.map((c) => c.source)).slice(0, 5);
+    const head = named[0]!;
+    return finding(draft, "contradicted", `Sources say ${named.map(describeSource).join(" or ")}, not ${shown}`, sources, head.figure.text);
+  }
+  const nearest = candidates.slice(0, 2).map((c) => c.source);
+  return finding(draft, "unverifiable", nearest.length ? `No source states ${shown}; nearest: ${nearest.map(describeSource).join(", ")}` : `No source states ${shown}`, nearest);
+}
+
+/** A year that times another figure ("$150 billion by 2040"): is it the year the sources give for that figure? */
+function checkTimeQualifier(index: CorpusIndex, year: DraftFigure, timed: DraftFigure): Finding | undefined {
+  const candidates = candidatesFor(index, timed, { ignoreTime: true }).filter(
+    (c) => c.source.context.time && valuesAgree(timed.figure, c.source.figure),
+  );
+  if (candidates.length === 0) return undefined;
+  const best = candidates[0]!.similarity;
+  const strong = candidates.filter((c) => c.similarity >= best * 0.6);
+  const sameTime = strong.filter((c) => valuesAgree(year.figure, c.source.context.time!.figure));
+  if (sameTime.length > 0) {
+    const sources = sameTime.slice(0, 3).map((c) => c.source);
+    return finding(year, "supported", `Supported by ${sources.map(describeSource).join(", ")}`, sources);
+  }
+  if (best < SAME_QUANTITY) return undefined;
+  const times = strong.map((c) => ({ ...c.source, figure: c.source.context.time!.figure }));
+  const head = times[0]!;
+  const preposition = head.figure.preposition ? `${head.figure.preposition} ` : "";
+  const message = `Sources give ${describeFigure(timed.figure)} ${preposition}${head.figure.text} (${locationOf(head)}), not ${year.figure.text}`;
+  return finding(year, "contradicted", message, times.slice(0, 3), head.figure.text);
+}
+
+function isIgnored(text: string, sentence: string, ignore: readonly string[]): boolean {
+  if (ignore.length === 0) return false;
+  const foldedFigure = fold(text);
+  const foldedSentence = fold(sentence);
+  return ignore.some((entry) => {
+    const folded = fold(entry);
+    return folded.length > 0 && (folded === foldedFigure || foldedSentence.includes(folded));
+  });
+}
+
+/** Figures and names of one draft sentence, with their positions in the draft. */
+export function analyzeSentence(index: CorpusIndex, sentence: DraftSentence, starts: readonly number[]): { figures: DraftFigure[]; names: NameMention[] } {
+  const figures = extractFigures(sentence.text);
+  const names = findNames(sentence.text, index.names);
+  const extra = entityTerms({ names });
+  const toRange = (start: number, end: number): Range => ({
+    start: positionAt(starts, sentence.offset + start),
+    end: positionAt(starts, sentence.offset + end),
+  });
+  return {
+    figures: figures.map((figure) => ({
+      figure,
+      sentence,
+      names,
+      context: contextOf(figure, sentence.text, figures, extra),
+      range: toRange(figure.start, figure.end),
+    })),
+    names,
+  };
+}
+
+/** Checks one sentence: every figure, every year that times a figure, every titled name. */
+export function checkSentence(index: CorpusIndex, sentence: DraftSentence, starts: readonly number[], options: CheckOptions = {}): Finding[] {
+  const { figures, names } = analyzeSentence(index, sentence, starts);
+  const findings: Finding[] = [];
+  const ignore = options.ignore ?? [];
+  for (const draft of figures) {
+    if (isIgnored(draft.figure.text, sentence.text, ignore)) continue;
+    const timed = draft.figure.kind === "date" ? figures.find((f) => f.context.time?.figure === draft.figure) : undefined;
+    if (timed) {
+      const verdict = checkTimeQualifier(index, draft, timed);
+      if (verdict) findings.push(verdict);
+      continue;
+    }
+    findings.push(checkFigure(index, draft));
+  }
+  for (const name of names) {
+    const verdict = checkTitle(index, name, (start, end) => ({
+      start: positionAt(starts, sentence.offset + start),
+      end: positionAt(starts, sentence.offset + end),
+    }));
+    if (verdict && !isIgnored(name.text, sentence.text, ignore)) findings.push(verdict);
+  }
+  return findings;
+}
+
+/** Checks a whole draft. Ranges are zero-based lines and UTF-16 characters of `text`. */
+export function checkDocument(index: CorpusIndex, text: string, options: CheckOptions = {}): Finding[] {
+  const { paragraphs, starts } = readDraft(text);
+  const findings: Finding[] = [];
+  for (const paragraph of paragraphs) {
+    throwIfCancelled(options.token);
+    for (const sentence of paragraph.sentences) findings.push(...checkSentence(index, sentence, starts, options));
+  }
+  return findings;
+}
+
+/** Checks one paragraph of a draft whose first line is `firstLine`, for incremental re-checking. */
+export function checkParagraph(index: CorpusIndex, paragraph: string, firstLine: number, options: CheckOptions = {}): Finding[] {
+  return checkDocument(index, paragraph, options).map((f) => ({
+    ...f,
+    range: {
+      start: { line: f.range.start.line + firstLine, character: f.range.start.character },
+      end: { line: f.range.end.line + firstLine, character: f.range.end.character },
+    },
+  }));
+}
+
+/** Figures and names of a draft with their ranges, for hover and completion. */
+export function analyzeDraft(index: CorpusIndex, text: string): { figures: Array<{ figure: Figure; range: Range }>; names: Array<{ name: NameMention; range: Range }> } {
+  const { paragraphs, starts } = readDraft(text);
+  const figures: Array<{ figure: Figure; range: Range }> = [];
+  const names: Array<{ name: NameMention; range: Range }> = [];
+  for (const paragraph of paragraphs) {
+    for (const sentence of paragraph.sentences) {
+      const analysis = analyzeSentence(index, sentence, starts);
+      for (const f of analysis.figures) figures.push({ figure: f.figure, range: f.range });
+      for (const name of analysis.names) {
+        names.push({ name, range: { start: positionAt(starts, sentence.offset + name.start), end: positionAt(starts, sentence.offset + name.end) } });
+      }
+    }
+  }
+  return { figures, names };
+}

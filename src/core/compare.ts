@@ -1,0 +1,101 @@
+// Whether two figures can state the same quantity, and whether their values agree.
+import type { Figure } from "./types.js";
+import type { FigureContext } from "./figureContext.js";
+
+/** Same kind and a unit that can be compared (an unknown currency matches any). */
+export function unitsCompatible(a: Figure, b: Figure): boolean {
+  if (a.kind !== b.kind) return false;
+  switch (a.kind) {
+    case "money":
+      return a.unit === b.unit || a.unit === "" || b.unit === "";
+    case "count":
+      return a.unit === b.unit || (a.unit !== "" && b.unit !== "" && (a.unit.startsWith(b.unit) || b.unit.startsWith(a.unit)));
+    case "rank":
+      return a.unit === b.unit && Boolean(a.topN) === Boolean(b.topN) ? true : a.unit === b.unit;
+    default:
+      return a.unit === b.unit;
+  }
+}
+
+/** Whether the times two figures refer to can be the same. */
+export function timesCompatible(a: FigureContext, b: FigureContext): boolean {
+  if (a.isTarget !== b.isTarget) return false;
+  if (!a.time || !b.time) return true;
+  return a.time.from === b.time.from && a.time.to === b.time.to;
+}
+
+/** True when both state a time and it is the same. */
+export function sameStatedTime(a: FigureContext, b: FigureContext): boolean {
+  return Boolean(a.time && b.time && a.time.from === b.time.from && a.time.to === b.time.to);
+}
+
+/** Half a unit of the last digit written: "87" -> 0.5, "81.5" -> 0.05 (scaled like the value). */
+function roundingOf(figure: Figure): number {
+  const digits = /(\d[\d,]*)(?:\.(\d+))?/.exec(figure.text);
+  if (!digits) return 0;
+  const decimals = digits[2]?.length ?? 0;
+  const written = Number(digits[1]!.replace(/,/g, "") + (decimals ? "." + digits[2] : ""));
+  if (!written) return 0;
+  const scale = figure.value / written;
+  return (0.5 / 10 ** decimals) * (Number.isFinite(scale) && scale > 0 ? scale : 1);
+}
+
+interface Interval {
+  lo: number;
+  hi: number;
+}
+
+function intervalOf(figure: Figure): Interval {
+  const value = figure.value;
+  const upper = figure.upper ?? value;
+  const rounding = Math.min(roundingOf(figure), Math.abs(value) * 0.02);
+  const slack = Math.max(rounding, Math.abs(value) * 0.001);
+  switch (figure.qualifier) {
+    case "approximately":
+      return { lo: value * 0.9, hi: upper * 1.1 };
+    case "more-than":
+    case "at-least":
+      return { lo: value - slack, hi: upper * 1.5 };
+    case "less-than":
+    case "at-most":
+      return { lo: value * 0.5, hi: upper + slack };
+    default:
+      return { lo: value - slack, hi: upper + slack };
+  }
+}
+
+function direction(figure: Figure): "up" | "down" | "none" {
+  if (figure.qualifier === "more-than" || figure.qualifier === "at-least") return "up";
+  if (figure.qualifier === "less-than" || figure.qualifier === "at-most") return "down";
+  return "none";
+}
+
+/** Dates agree when every part both state is the same ("December 2022" agrees with "December 22, 2022"). */
+function datesAgree(a: Figure, b: Figure): boolean {
+  const da = a.date ?? {};
+  const db = b.date ?? {};
+  if (da.year !== undefined && db.year !== undefined && da.year !== db.year) {
+    // A year range contains a year: "2025-2030" and "2027".
+    const aTo = a.upper ? Math.floor(a.upper / 10000) : da.year;
+    const bTo = b.upper ? Math.floor(b.upper / 10000) : db.year;
+    if (!(da.year <= bTo && db.year <= aTo) || (a.upper === undefined && b.upper === undefined)) return false;
+  }
+  if (da.month !== undefined && db.month !== undefined && da.month !== db.month) return false;
+  if (da.day !== undefined && db.day !== undefined && da.day !== db.day) return false;
+  return true;
+}
+
+/** Whether the draft's figure is consistent with the source's, respecting hedges, bounds and rounding. */
+export function valuesAgree(draft: Figure, source: Figure): boolean {
+  if (draft.kind === "date") return datesAgree(draft, source);
+  if (draft.kind === "rank") return draft.value === source.value;
+  const dd = direction(draft);
+  const sd = direction(source);
+  // "above 6%" and "over 8%" are two different bounds for the same thing.
+  if (dd !== "none" && dd === sd) {
+    return Math.abs(draft.value - source.value) <= Math.max(roundingOf(draft), roundingOf(source), Math.abs(source.value) * 0.001);
+  }
+  const a = intervalOf(draft);
+  const b = intervalOf(source);
+  return a.lo <= b.hi && b.lo <= a.hi;
+}

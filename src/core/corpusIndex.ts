@@ -1,0 +1,190 @@
+// The index over source sentences: every sentence with its figures and names,
+// a MiniSearch full-text index, and per-figure contexts for the checker.
+import MiniSearch from "minisearch";
+import type { Evidence, Figure, FigureKind, SkippedFile, SourceDocument, SourceSentence } from "./types.js";
+import { extractFigures } from "./figures.js";
+import { extractNames, NameRegistry } from "./names.js";
+import { splitSentences } from "./sentences.js";
+import { fold, foldPreservingOffsets, tokenize } from "./normalize.js";
+import { STOPWORDS, termOf } from "./terms.js";
+import { contextOf, type FigureContext } from "./figureContext.js";
+import { throwIfCancelled, type CancellationToken } from "../util/cancellation.js";
+
+export interface SearchHit {
+  sentence: SourceSentence;
+  score: number;
+  /** Offsets in sentence.text of the words that matched. */
+  highlights: Array<{ start: number; end: number }>;
+}
+
+/** A figure of the sources with what it is about. Figure offsets are relative to the sentence. */
+export interface SourceFigure {
+  figure: Figure;
+  sentence: SourceSentence;
+  context: FigureContext;
+}
+
+function processTerm(term: string): string | null {
+  const folded = fold(term);
+  return folded.length === 0 || STOPWORDS.has(folded) ? null : folded;
+}
+
+/** Entity keys of the names in a sentence, as extra context terms ("@pham minh chinh"). */
+export function entityTerms(sentence: SourceSentence | { names: SourceSentence["names"] }): Array<{ term: string; start: number }> {
+  return sentence.names.map((name) => ({ term: `@${name.key}`, start: name.start }));
+}
+
+export function evidenceOf(source: SourceFigure): Evidence {
+  return {
+    path: source.sentence.path,
+    line: source.sentence.line,
+    text: source.sentence.text,
+    value: source.figure.text,
+    start: source.sentence.start + source.figure.start,
+    end: source.sentence.start + source.figure.end,
+  };
+}
+
+export class CorpusIndex {
+  readonly sentences: SourceSentence[] = [];
+  readonly names = new NameRegistry();
+  readonly sourceFigures: SourceFigure[] = [];
+  private readonly documentFrequency = new Map<string, number>();
+  private readonly search_ = new MiniSearch<{ id: number; text: string }>({
+    fields: ["text"],
+    tokenize: (text) => tokenize(text),
+    processTerm,
+    searchOptions: { prefix: (term) => term.length > 3, fuzzy: (term) => (term.length > 5 ? 0.2 : false), combineWith: "OR" },
+  });
+
+  private constructor(
+    readonly documents: readonly SourceDocument[],
+    readonly skipped: readonly SkippedFile[],
+  ) {}
+
+  static build(documents: readonly SourceDocument[], skipped: readonly SkippedFile[] = [], token?: CancellationToken): CorpusIndex {
+    const index = new CorpusIndex(documents, skipped);
+    for (const document of documents) {
+      throwIfCancelled(token);
+      index.addDocument(document);
+    }
+    index.names.finalize();
+    // Re-key mentions to the entities the registry settled on (surnames -> full names).
+    for (const sentence of index.sentences) {
+      for (const name of sentence.names) name.key = index.names.resolveAlias(name.key) ?? name.key;
+    }
+    for (const source of index.sourceFigures) {
+      source.context = contextOf(source.figure, source.sentence.text, source.sentence.figures, entityTerms(source.sentence));
+    }
+    index.search_.addAll(index.sentences.map((s) => ({ id: s.id, text: s.text })));
+    return index;
+  }
+
+  private addDocument(document: SourceDocument): void {
+    document.lines.forEach((line, lineNumber) => {
+      if (line.trim().length === 0) return;
+      const lineFigures = extractFigures(line);
+      const lineNames = extractNames(line);
+      for (const span of splitSentences(line)) {
+        const text = line.slice(span.start, span.end);
+        const within = <T extends { start: number; end: number }>(items: T[]) =>
+          items.filter((item) => item.start >= span.start && item.end <= span.end).map((item) => ({ ...item, start: item.start - span.start, end: item.end - span.start }));
+        const sentence: SourceSentence = {
+          id: this.sentences.length,
+          path: document.path,
+          line: lineNumber,
+          start: span.start,
+          end: span.end,
+          text,
+          figures: within(lineFigures),
+          names: within(lineNames),
+        };
+        this.sentences.push(sentence);
+        for (const name of sentence.names) this.names.add(name, { path: document.path, line: lineNumber, sentence: text });
+        const seen = new Set<string>();
+        for (const word of text.split(/\s+/)) {
+          const term = termOf(foldPreservingOffsets(word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "")));
+          if (term && !seen.has(term)) {
+            seen.add(term);
+            this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
+          }
+        }
+        for (const name of sentence.names) {
+          const term = `@${name.key}`;
+          if (!seen.has(term)) {
+            seen.add(term);
+            this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
+          }
+        }
+        for (const figure of sentence.figures) {
+          // Context is computed after names are finalised (see build).
+          this.sourceFigures.push({ figure, sentence, context: undefined as unknown as FigureContext });
+        }
+      }
+    });
+  }
+
+  /** Rarity weight of a term: rare words say more about what a figure measures. */
+  idf(term: string): number {
+    const df = this.documentFrequency.get(term) ?? 0;
+    return Math.log(1 + (this.sentences.length + 1) / (df + 0.5));
+  }
+
+  /** Whether a folded word occurs anywhere in the sources. */
+  knowsTerm(term: string): boolean {
+    return this.documentFrequency.has(term);
+  }
+
+  search(query: string, options: { limit?: number } = {}): SearchHit[] {
+    const limit = options.limit ?? 20;
+    if (query.trim().length === 0) return [];
+    const results = this.search_.search(query);
+    const queryTerms = new Set(tokenize(query).map((t) => processTerm(t)).filter((t): t is string => t !== null));
+    return results.slice(0, limit).map((result) => {
+      const sentence = this.sentences[result.id as number]!;
+      return { sentence, score: result.score, highlights: highlightsIn(sentence.text, queryTerms, Object.keys(result.match)) };
+    });
+  }
+
+  figures(kind?: FigureKind): SourceFigure[] {
+    return kind ? this.sourceFigures.filter((s) => s.figure.kind === kind) : this.sourceFigures;
+  }
+
+  /** Source figures whose sentence best fits the draft sentence being written. */
+  figuresFitting(context: string, options: { limit?: number; kind?: FigureKind } = {}): Array<SourceFigure & { score: number }> {
+    const limit = options.limit ?? 20;
+    const hits = context.trim() ? this.search(context, { limit: 50 }) : [];
+    const scored: Array<SourceFigure & { score: number }> = [];
+    const bySentence = new Map<number, SourceFigure[]>();
+    for (const source of this.sourceFigures) {
+      const list = bySentence.get(source.sentence.id);
+      if (list) list.push(source);
+      else bySentence.set(source.sentence.id, [source]);
+    }
+    const seen = new Set<string>();
+    const push = (source: SourceFigure, score: number) => {
+      if (options.kind && source.figure.kind !== options.kind) return;
+      const key = `${source.figure.kind}|${source.figure.value}|${source.figure.unit}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      scored.push({ ...source, score });
+    };
+    for (const hit of hits) for (const source of bySentence.get(hit.sentence.id) ?? []) push(source, hit.score);
+    if (scored.length < limit) for (const source of this.sourceFigures) push(source, 0);
+    return scored.slice(0, limit);
+  }
+}
+
+function highlightsIn(text: string, queryTerms: Set<string>, matchedTerms: string[]): Array<{ start: number; end: number }> {
+  const wanted = new Set([...queryTerms, ...matchedTerms]);
+  const folded = foldPreservingOffsets(text);
+  const highlights: Array<{ start: number; end: number }> = [];
+  const pattern = /[\p{L}\p{N}]+(?:[.,'][\p{L}\p{N}]+)*/gu;
+  for (let match = pattern.exec(folded); match; match = pattern.exec(folded)) {
+    const word = match[0];
+    if (wanted.has(word) || [...queryTerms].some((q) => q.length > 3 && word.startsWith(q))) {
+      highlights.push({ start: match.index, end: match.index + word.length });
+    }
+  }
+  return highlights;
+}

@@ -1,0 +1,65 @@
+// What the index knows, as flat rows: for `grounded facts`, the fact sheet and the sources view.
+import type { FigureKind } from "./types.js";
+import type { CorpusIndex } from "./corpusIndex.js";
+import { describeFigure } from "./messages.js";
+
+export const FACT_KINDS = ["money", "percent", "date", "count", "rank", "name"] as const;
+export type FactKind = (typeof FACT_KINDS)[number];
+
+export interface Fact {
+  kind: FactKind;
+  /** As written in the source, with its hedge ("nearly $80 billion"). */
+  value: string;
+  /** Normalised value and unit (numbers only). */
+  normalized?: number;
+  unit?: string;
+  /** What it measures: the words around it. */
+  about: string;
+  /** The time it refers to ("by 2030", "in 2023"). */
+  time?: string;
+  path: string;
+  line: number;
+  sentence: string;
+}
+
+function around(text: string, start: number, end: number): string {
+  const before = text.slice(Math.max(0, start - 60), start).split(/\s+/).slice(-6).join(" ");
+  const after = text.slice(end, end + 60).split(/\s+/).slice(0, 6).join(" ");
+  return `${before} … ${after}`.trim();
+}
+
+export function factsOf(index: CorpusIndex, kind?: FactKind): Fact[] {
+  const facts: Fact[] = [];
+  if (kind !== "name") {
+    for (const source of index.figures(kind as FigureKind | undefined)) {
+      const { figure, sentence, context } = source;
+      const time = context.time ? `${context.time.preposition ? context.time.preposition + " " : ""}${context.time.figure.text}` : undefined;
+      facts.push({
+        kind: figure.kind,
+        value: describeFigure(figure),
+        normalized: figure.value,
+        unit: figure.unit,
+        about: around(sentence.text, figure.start, figure.end),
+        ...(time ? { time } : {}),
+        path: sentence.path,
+        line: sentence.line,
+        sentence: sentence.text,
+      });
+    }
+  }
+  if (kind === undefined || kind === "name") {
+    for (const entity of index.names.all()) {
+      const first = entity.mentions[0];
+      if (!first) continue;
+      const title = topTitle(entity.titles);
+      facts.push({ kind: "name", value: entity.canonical, about: [entity.kind, title].filter(Boolean).join(", "), path: first.path, line: first.line, sentence: first.sentence });
+    }
+  }
+  return facts;
+}
+
+/** The title most sources use. Accepts the registry's titles as a map or a list. */
+export function topTitle(titles: Map<string, number> | ReadonlyArray<{ title: string; count: number }>): string | undefined {
+  const entries = titles instanceof Map ? [...titles.entries()].map(([title, count]) => ({ title, count })) : [...titles];
+  return entries.sort((a, b) => b.count - a.count)[0]?.title;
+}

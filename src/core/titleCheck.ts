@@ -1,0 +1,52 @@
+// A title drafted next to a name ("President Pham Minh Chinh") against the titles
+// the sources give that person.
+import type { Finding, NameMention, Range } from "./types.js";
+import type { CorpusIndex } from "./corpusIndex.js";
+import { titlesCompatible } from "./names.js";
+
+function titleCase(title: string): string {
+  return title.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
+}
+
+export function checkTitle(index: CorpusIndex, name: NameMention, toRange: (start: number, end: number) => Range): Finding | undefined {
+  if (!name.title || name.kind !== "person") return undefined;
+  const entity = index.names.get(name.key);
+  if (!entity) return undefined;
+  // Where the sources put a title next to this person.
+  const stated: Array<{ title: string; path: string; line: number; text: string; value: string; start: number; end: number }> = [];
+  for (const sentence of index.sentences) {
+    for (const mention of sentence.names) {
+      if (mention.key !== entity.key || !mention.title) continue;
+      const start = mention.titleStart ?? mention.start;
+      stated.push({
+        title: mention.title,
+        path: sentence.path,
+        line: sentence.line,
+        text: sentence.text,
+        value: sentence.text.slice(start, mention.end),
+        start: sentence.start + start,
+        end: sentence.start + mention.end,
+      });
+    }
+  }
+  if (stated.length === 0) return undefined;
+  const range = toRange(name.titleStart ?? name.start, name.end);
+  const drafted = name.title;
+  const matching = stated.filter((s) => titlesCompatible(drafted, s.title));
+  const evidence = (list: typeof stated) => list.slice(0, 3).map(({ path, line, text, value, start, end }) => ({ path, line, text, value, start, end }));
+  const base = { range, claimText: `${drafted} ${name.text}`, claimKind: "name" as const };
+  if (matching.length > 0) {
+    return { ...base, verdict: "supported", message: `Sources call ${entity.canonical} ${titleCase(matching[0]!.title)} (${matching[0]!.path}:${matching[0]!.line + 1})`, sources: evidence(matching) };
+  }
+  const counts = new Map<string, number>();
+  for (const s of stated) counts.set(s.title, (counts.get(s.title) ?? 0) + 1);
+  const usual = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+  const first = stated.find((s) => s.title === usual)!;
+  return {
+    ...base,
+    verdict: "contradicted",
+    message: `Sources call ${entity.canonical} ${titleCase(usual)} (${first.path}:${first.line + 1}), not ${titleCase(drafted)}`,
+    sources: evidence(stated.filter((s) => s.title === usual)),
+    suggestion: `${titleCase(usual)} ${name.text}`,
+  };
+}

@@ -1,0 +1,120 @@
+import { test, describe } from "node:test";
+import assert from "node:assert/strict";
+import { checkDocument } from "../../src/core/checker.ts";
+import type { Finding } from "../../src/core/types.ts";
+import { indexOf, joinLines, sampleIndex } from "./helpers/corpus.ts";
+
+async function verdictsFor(sentence: string): Promise<Finding[]> {
+  return checkDocument(await sampleIndex(), sentence);
+}
+
+async function verdictOn(sentence: string, span: string): Promise<Finding | undefined> {
+  const start = sentence.indexOf(span);
+  return (await verdictsFor(sentence)).find((f) => f.range.start.character < start + span.length && f.range.end.character > start);
+}
+
+describe("checking figures against the sample corpus", () => {
+  test("Should support a figure a source states, with the source line", async () => {
+    const finding = await verdictOn("South Korea has invested US$87 billion in Vietnam.", "US$87 billion");
+    assert.equal(finding?.verdict, "supported");
+    assert.ok(finding.sources.some((s) => s.value.includes("87 billion") && s.path.startsWith("corpus/")));
+  });
+
+  test("Should contradict a wrong investment figure and name the source value and line", async () => {
+    const finding = await verdictOn("Korean investment in Vietnam totals $68 billion.", "$68 billion");
+    assert.equal(finding?.verdict, "contradicted");
+    assert.match(finding.message, /^Sources say (US)?\$87 billion \(corpus\/\d{3}_[0-9a-f]+\.txt:\d+\).*, not \$68 billion$/);
+    assert.equal(finding.suggestion?.includes("87 billion"), true);
+  });
+
+  test("Should respect hedges: nearly $80 billion supports about $80 billion but not $95 billion", async () => {
+    assert.equal((await verdictOn("Bilateral trade was about $80 billion in 2023.", "$80 billion"))?.verdict, "supported");
+    assert.equal((await verdictOn("Bilateral trade was $79.9 billion in 2023.", "$79.9 billion"))?.verdict, "supported");
+    assert.equal((await verdictOn("Bilateral trade was $95 billion in 2023.", "$95 billion"))?.verdict, "contradicted");
+  });
+
+  test("Should not compare a 2023 outcome with a target set for a later year", async () => {
+    const finding = await verdictOn("Bilateral trade reached $80 billion in 2023.", "$80 billion");
+    assert.equal(finding?.verdict, "supported");
+  });
+
+  test("Should flag the year when a target is moved, not the amount", async () => {
+    const sentence = "The plan aims for US$150 billion in bilateral trade by 2040.";
+    const year = await verdictOn(sentence, "2040");
+    assert.equal(year?.verdict, "contradicted");
+    assert.match(year.message, /2030/);
+    assert.notEqual((await verdictOn(sentence, "US$150 billion"))?.verdict, "contradicted");
+  });
+
+  test("Should call the $100 billion trade goal disputed: the sources give 2023 and 2025", async () => {
+    const finding = await verdictOn("The $100 billion two-way trade goal was set for 2025.", "$100 billion");
+    assert.equal(finding?.verdict, "disputed");
+    assert.ok(finding.sources.length >= 2);
+  });
+
+  test("Should leave a figure no source states unverifiable, never contradicted", async () => {
+    for (const [sentence, span] of [
+      ["LG Display has invested $5.6 billion in Hai Phong.", "$5.6 billion"],
+      ["Vietnam's trade surplus with the United States was $100 billion in 2023.", "$100 billion"],
+      ["More than 9,000 Korean companies operate in Vietnam.", "9,000"],
+      ["Korea's imports from Vietnam rose 12% in 2024.", "12%"],
+    ] as const) {
+      const finding = await verdictOn(sentence, span);
+      assert.notEqual(finding?.verdict, "contradicted", `${sentence} -> ${finding?.message}`);
+    }
+  });
+
+  test("Should keep figures in one sentence apart by the words next to each", async () => {
+    const sentence = "Korean investment ($87 billion) dwarfs its aid ($4 billion), and trade ($90 billion) keeps growing.";
+    assert.equal((await verdictOn(sentence, "$87 billion"))?.verdict, "supported");
+    assert.equal((await verdictOn(sentence, "$4 billion"))?.verdict, "supported");
+    const trade = await verdictOn(sentence, "$90 billion");
+    assert.equal(trade?.verdict, "contradicted");
+    assert.match(trade.message, /81\.5/);
+  });
+
+  test("Should contradict a wrong date of an event and a wrong rank", async () => {
+    assert.equal((await verdictOn("Diplomatic relations were established on December 2, 1992.", "December 2, 1992"))?.verdict, "contradicted");
+    assert.equal((await verdictOn("Diplomatic relations were established on December 22, 1992.", "December 22, 1992"))?.verdict, "supported");
+    const rank = await verdictOn("Korea ranks as Vietnam's largest trading partner.", "largest");
+    assert.equal(rank?.verdict, "contradicted");
+    assert.match(rank.message, /third-largest/);
+  });
+
+  test("Should contradict a title the sources never give that person", async () => {
+    const findings = await verdictsFor("President Pham Minh Chinh met Speaker Woo Won-shik.");
+    const title = findings.find((f) => f.claimKind === "name" && f.verdict === "contradicted");
+    assert.ok(title, JSON.stringify(findings));
+    assert.match(title.message, /Prime Minister/);
+    assert.equal(title.range.start.character, 0);
+  });
+
+  test("Should report positions in UTF-16 units after emoji and on the right line", async () => {
+    const text = joinLines("# Notes", "", "🇻🇳🇰🇷 Investment hit $68 billion.");
+    const finding = (await verdictsFor(text)).find((f) => f.verdict === "contradicted");
+    assert.deepEqual(finding?.range.start, { line: 2, character: "🇻🇳🇰🇷 Investment hit ".length });
+  });
+
+  test("Should skip figures the user asked to ignore", async () => {
+    const findings = checkDocument(await sampleIndex(), "Korean investment in Vietnam totals $68 billion.", { ignore: ["$68 billion"] });
+    assert.equal(findings.filter((f) => f.verdict === "contradicted").length, 0);
+  });
+});
+
+describe("checking against inline sources", () => {
+  test("Should see a disagreement between two sources on the same quantity", () => {
+    const index = indexOf({
+      "a.txt": "The bridge cost $2 billion to build in 2019.",
+      "b.txt": "Officials said the bridge cost $3 billion to build in 2019.",
+    });
+    const finding = checkDocument(index, "The bridge cost $2 billion to build in 2019.").find((f) => f.claimKind === "money");
+    assert.equal(finding?.verdict, "disputed");
+  });
+
+  test("Should compare currencies: won are not dollars", () => {
+    const index = indexOf({ "a.txt": "The grant is worth 300 billion won." });
+    const finding = checkDocument(index, "The grant is worth $300 billion.").find((f) => f.claimKind === "money");
+    assert.notEqual(finding?.verdict, "contradicted");
+    assert.notEqual(finding?.verdict, "supported");
+  });
+});

@@ -1,0 +1,3 @@
+export function joinLines(...lines: string[]): string {
+  return lines.join("\n");
+}

@@ -1,6 +1,6 @@
 // grounded: check drafts against source documents from the terminal or CI.
 //   exit 0: nothing contradicted · 1: something contradicted · 2: usage or input error
-import { promises as fs } from "node:fs";
+import { existsSync, promises as fs } from "node:fs";
 import * as path from "node:path";
 import { flagValue, parseArgs, UsageError, type FlagSpec, type ParsedArgs } from "./cli/args.js";
 import { formatFinding, formatHit, sanitize, SEVERITY, styleFor } from "./cli/format.js";
@@ -9,6 +9,7 @@ import { CorpusIndex } from "./core/corpusIndex.js";
 import { checkDocument } from "./core/checker.js";
 import { factsOf, FACT_KINDS, type FactKind } from "./core/facts.js";
 import type { Finding } from "./core/types.js";
+import { renderReportHtml, summarize } from "./core/report.js";
 
 const HELP: Record<string, string> = {
   main: `grounded: keep a draft true to its sources
@@ -27,7 +28,7 @@ Checks every figure and titled name in each draft against the sources.
   --include GLOB      only these source files (repeatable; default **/*.{txt,md,markdown,html,htm})
   --exclude GLOB      skip these source files (repeatable)
   --max-file-size N   skip sources larger than N bytes (default 10 MB)
-  --format text|json  output format (default text)
+  --format text|json|html  output format (default text); html is the draft report with every verdict
   --all               also report supported and unverifiable figures
   --ignore TEXT       a figure or phrase not to check (repeatable)
 Exit status: 0 nothing contradicted, 1 something contradicted, 2 usage or input error.`,
@@ -94,7 +95,7 @@ async function readDraft(file: string): Promise<string> {
 }
 
 async function runCheck(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, { ...CORPUS_FLAGS, "--all": {}, "--ignore": { value: true, repeatable: true } });
+  const args = parseArgs(argv, { ...CORPUS_FLAGS, "--format": { value: true, choices: ["text", "json", "html"] }, "--all": {}, "--ignore": { value: true, repeatable: true } });
   if (wantsHelp(args)) return help("check");
   if (args.positionals.length === 0) throw new UsageError("check needs at least one draft file (or - for standard input)");
   const drafts = await Promise.all(args.positionals.map(async (file) => ({ file, text: await readDraft(file) })));
@@ -103,11 +104,14 @@ async function runCheck(argv: string[]): Promise<number> {
   const ignore = args.flags.get("--ignore") ?? [];
   const results = drafts.map(({ file, text }) => {
     const shownPath = file === "-" ? "<stdin>" : path.relative(process.cwd(), path.resolve(file)).split(path.sep).join("/");
-    const findings = checkDocument(index, text, { ignore }).filter((f) => all || f.verdict === "contradicted" || f.verdict === "disputed");
+    const html = flagValue(args, "--format") === "html";
+    const findings = checkDocument(index, text, { ignore }).filter((f) => all || html || f.verdict === "contradicted" || f.verdict === "disputed");
     return { path: file === "-" ? "-" : shownPath, shownPath, findings };
   });
   const contradicted = results.reduce((n, r) => n + r.findings.filter((f) => f.verdict === "contradicted").length, 0);
-  if (flagValue(args, "--format") === "json") {
+  if (flagValue(args, "--format") === "html") {
+    write(renderReportHtml(results.map((r) => summarize(r.shownPath, r.findings))));
+  } else if (flagValue(args, "--format") === "json") {
     const json = { files: results.map((r) => ({ path: r.path, diagnostics: r.findings.map(toDiagnostic) })) };
     write(JSON.stringify(json, null, 2) + "\n");
   } else {
@@ -186,8 +190,13 @@ async function main(argv: string[]): Promise<number> {
     case "facts":
       return runFacts(rest);
     case "lsp": {
-      const { runLanguageServer } = await import("./server/entry.js");
-      runLanguageServer();
+      // The server is its own bundle next to this one; it starts listening when loaded and reads --stdio from argv.
+      const serverPath = path.join(__dirname, "server.js");
+      if (!existsSync(serverPath)) throw new InputError(`the language server is not built (${serverPath} is missing)`);
+      if (!rest.includes("--stdio") && !rest.some((a) => a.startsWith("--node-ipc") || a.startsWith("--socket") || a.startsWith("--pipe"))) {
+        throw new UsageError("lsp needs a transport: --stdio");
+      }
+      require(serverPath);
       return new Promise<number>(() => undefined); // serves until the client disconnects
     }
     case undefined:

@@ -39,23 +39,22 @@ interface Candidate {
   similarity: number;
 }
 
-/** Cosine similarity of two contexts, each word weighted by closeness and rarity. */
-export function similarity(index: CorpusIndex, a: FigureContext, b: FigureContext): number {
-  let dot = 0;
-  let normA = 0;
-  let normB = 0;
-  for (const [term, weight] of a.terms) {
+/**
+ * How much of the draft figure's context the source figure's context echoes: each draft word,
+ * weighted by closeness and rarity, counts as far as the same word sits close to the source
+ * figure. Asymmetric on purpose: a long source sentence is not penalised for saying more.
+ */
+export function similarity(index: CorpusIndex, draft: FigureContext, source: FigureContext): number {
+  let matched = 0;
+  let total = 0;
+  for (const [term, weight] of draft.terms) {
     const idf = index.idf(term);
-    const wa = weight * idf;
-    normA += wa * wa;
-    const other = b.terms.get(term);
-    if (other !== undefined) dot += wa * other * idf;
+    const mass = weight * idf;
+    total += weight * mass;
+    const other = source.terms.get(term);
+    if (other !== undefined) matched += Math.min(weight, other) * mass;
   }
-  for (const [term, weight] of b.terms) {
-    const wb = weight * index.idf(term);
-    normB += wb * wb;
-  }
-  return normA && normB ? dot / Math.sqrt(normA * normB) : 0;
+  return total ? matched / total : 0;
 }
 
 /** A measure word on one side that the other sentence never mentions means another quantity. */
@@ -137,7 +136,11 @@ function groupsByValue(candidates: Candidate[]): Candidate[][] {
 function checkFigure(index: CorpusIndex, draft: DraftFigure): Finding {
   const candidates = candidatesFor(index, draft, { ignoreTime: false });
   const best = candidates[0]?.similarity ?? 0;
-  const agreeing = candidates.filter((c) => c.similarity >= Math.max(RELATED, best * 0.6) && valuesAgree(draft.figure, c.source.figure));
+  // A source that states the same time as the draft counts even when its wording is further off.
+  const sameTime = (c: Candidate) => sameStatedTime(draft.context, c.source.context);
+  const agreeing = candidates
+    .filter((c) => (sameTime(c) || c.similarity >= Math.max(RELATED, best * 0.6)) && valuesAgree(draft.figure, c.source.figure))
+    .sort((a, b) => Number(sameTime(b)) - Number(sameTime(a)) || b.similarity - a.similarity);
   const shown = describeFigure(draft.figure);
   if (agreeing.length > 0) {
     const disputes = disputesOf(index, agreeing[0]!.source);
@@ -148,8 +151,11 @@ function checkFigure(index: CorpusIndex, draft: DraftFigure): Finding {
     const sources = agreeing.slice(0, 3).map((c) => c.source);
     return finding(draft, "supported", `Supported by ${sources.map(describeSource).join(", ")}`, sources);
   }
-  if (best >= SAME_QUANTITY) {
-    const strong = candidates.filter((c) => c.similarity >= best * 0.75);
+  // When the draft says when, only sources that say the same time can contradict it.
+  const comparable = draft.context.time ? candidates.filter(sameTime) : candidates;
+  const bestComparable = comparable[0]?.similarity ?? 0;
+  if (bestComparable >= SAME_QUANTITY) {
+    const strong = comparable.filter((c) => c.similarity >= bestComparable * 0.75);
     const groups = groupsByValue(strong);
     const named = groups.slice(0, 2).map((g) => g[0]!.source);
     const sources = groups.flatMap((g) => g.map((c) => c.source)).slice(0, 5);

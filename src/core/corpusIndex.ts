@@ -31,7 +31,8 @@ function processTerm(term: string): string | null {
 
 /** Entity keys of the names in a sentence, as extra context terms ("@pham minh chinh"). */
 export function entityTerms(sentence: SourceSentence | { names: SourceSentence["names"] }): Array<{ term: string; start: number }> {
-  return sentence.names.map((name) => ({ term: `@${name.key}`, start: name.start }));
+  // Places are already words of the context ("Korea", "Vietnam"); people and organisations add who.
+  return sentence.names.filter((name) => name.kind !== "place").map((name) => ({ term: `@${name.key}`, start: name.start }));
 }
 
 export function evidenceOf(source: SourceFigure): Evidence {
@@ -127,7 +128,9 @@ export class CorpusIndex {
   /** Rarity weight of a term: rare words say more about what a figure measures. */
   idf(term: string): number {
     const df = this.documentFrequency.get(term) ?? 0;
-    return Math.log(1 + (this.sentences.length + 1) / (df + 0.5));
+    // A word no source uses cannot match anything, so it must not dilute a similarity either.
+    if (df === 0) return 0;
+    return Math.max(0.05, Math.log((this.sentences.length + 1) / (df + 0.5)));
   }
 
   /** Whether a folded word occurs anywhere in the sources. */

@@ -28,7 +28,8 @@ export interface FigureContext {
 }
 
 const TARGET_TERMS = new Set(["target"]);
-const TARGET_VERBS = /\b(aim|aims|aimed|aiming|target|targets|targeted|goal|goals|objective|objectives|to reach|to raise|to achieve|to hit)\b/i;
+// Words that make a figure an intention rather than an outcome: "aims for", "plans", "wants", "expects".
+const TARGET_VERBS = /\b(aim|aims|aimed|aiming|target|targets|targeted|goal|goals|objective|objectives|plan|plans|planned|planning|want|wants|wanted|expect|expects|expected|seek|seeks|hope|hopes|intend|intends|pledge|pledges|pledged|to reach|to raise|to achieve|to hit)\b/i;
 
 function figureTokenIndex(tokens: readonly WordToken[], figure: Figure): number {
   let best = 0;
@@ -51,21 +52,35 @@ function yearsOf(figure: Figure): { from: number; to: number } | undefined {
   return { from, to: to || from };
 }
 
-/** The year a non-date figure refers to: the nearest year-bearing date in its sentence, after it preferred. */
+/**
+ * The year a non-date figure refers to. Each year in a sentence belongs to one figure: the
+ * nearest amount (money, percent) before lesser figures (counts, ranks), after it preferred,
+ * and not across another amount.
+ */
 export function timeOf(figure: Figure, sentenceFigures: readonly Figure[]): TimeQualifier | undefined {
   if (figure.kind === "date") return undefined;
-  const others = sentenceFigures.filter((f) => f.kind !== "date" && f !== figure);
-  let best: { qualifier: TimeQualifier; distance: number } | undefined;
-  for (const candidate of sentenceFigures) {
-    const years = yearsOf(candidate);
-    if (!years || candidate === figure) continue;
-    const after = candidate.start >= figure.end;
-    const [lo, hi] = after ? [figure.end, candidate.start] : [candidate.end, figure.start];
-    // Another quantity between them claims the year first.
-    if (others.some((o) => o.start >= lo && o.end <= hi)) continue;
-    const distance = (hi - lo) * (after ? 1 : 1.5);
-    if (distance > 120) continue;
-    if (!best || distance < best.distance) best = { qualifier: { ...years, preposition: candidate.preposition, figure: candidate }, distance };
+  const quantities = sentenceFigures.filter((f) => f.kind !== "date");
+  const between = (lo: number, hi: number, owner: Figure) =>
+    quantities.some((o) => o !== owner && o.start >= lo && o.end <= hi && (o.kind === "money" || o.kind === "percent"));
+  // "$100 billion by 2025 and $150 billion by 2030": a figure with a year right after it takes that one.
+  const hasYearAfter = (owner: Figure) =>
+    sentenceFigures.some((y) => yearsOf(y) && y.start >= owner.end && y.start - owner.end <= 60 && !between(owner.end, y.start, owner));
+  const cost = (owner: Figure, year: Figure): number => {
+    const after = year.start >= owner.end;
+    const [lo, hi] = after ? [owner.end, year.start] : [year.end, owner.start];
+    if (hi - lo > 120 || between(lo, hi, owner)) return Infinity;
+    if (!after && hasYearAfter(owner)) return Infinity;
+    return (hi - lo) * (after ? 1 : 2) * (owner.kind === "money" || owner.kind === "percent" ? 1 : 10);
+  };
+  let best: { qualifier: TimeQualifier; cost: number } | undefined;
+  for (const year of sentenceFigures) {
+    const years = yearsOf(year);
+    if (!years) continue;
+    const mine = cost(figure, year);
+    if (!Number.isFinite(mine)) continue;
+    // Another figure has a better claim on this year.
+    if (quantities.some((o) => o !== figure && cost(o, year) < mine)) continue;
+    if (!best || mine < best.cost) best = { qualifier: { ...years, preposition: year.preposition, figure: year }, cost: mine };
   }
   return best?.qualifier;
 }
@@ -77,14 +92,15 @@ export function timeOf(figure: Figure, sentenceFigures: readonly Figure[]): Time
 export function contextOf(figure: Figure, sentence: string, sentenceFigures: readonly Figure[], extraTerms: ReadonlyArray<{ term: string; start: number }> = []): FigureContext {
   const tokens = wordTokens(sentence);
   const own = figureTokenIndex(tokens, figure);
+  // Only figures of the same kind compete for words: "aid" describes both "second-largest" and "$4 billion".
   const otherIndexes = sentenceFigures
-    .filter((f) => f !== figure && f.kind !== "date")
+    .filter((f) => f !== figure && f.kind === figure.kind)
     .map((f) => figureTokenIndex(tokens, f));
   const terms = new Map<string, number>();
   const measures = new Set<string>();
   const sentenceTerms = new Set<string>();
   const capitalizedWords: string[] = [];
-  const insideFigure = (t: { start: number; end: number }) => sentenceFigures.some((f) => t.start >= f.start && t.end <= f.end && f.kind !== "rank");
+  const insideFigure = (t: { start: number; end: number }) => sentenceFigures.some((f) => t.start >= f.start && t.end <= f.end);
 
   const weightAt = (index: number, offsetWithin?: number): number => {
     const distance = Math.abs(index - own);
@@ -105,13 +121,21 @@ export function contextOf(figure: Figure, sentence: string, sentenceFigures: rea
   });
   for (const extra of extraTerms) {
     const index = figureTokenIndex(tokens, { start: extra.start, end: extra.start + 1 } as Figure);
-    const weight = weightAt(index) * 1.5;
+    const weight = weightAt(index);
     terms.set(extra.term, Math.max(terms.get(extra.term) ?? 0, weight));
     sentenceTerms.add(extra.term);
   }
   const time = timeOf(figure, sentenceFigures);
-  const windowStart = Math.max(0, figure.start - 60);
-  const window = sentence.slice(windowStart, Math.min(sentence.length, figure.end + 40));
+  // Target words count only in the figure's own stretch of the sentence, not next to another figure.
+  // A previous figure's stretch runs to the end of its own year ("$4 billion planned for 2025-2030").
+  const previous = sentenceFigures
+    .filter((f) => f.kind !== "date" && f.end <= figure.start)
+    .reduce((end, f) => {
+      const own = timeOf(f, sentenceFigures)?.figure;
+      return Math.max(end, f.end, own && own.start >= f.end && own.end <= figure.start ? own.end : 0);
+    }, 0);
+  const next = sentenceFigures.filter((f) => f.kind !== "date" && f.start >= figure.end).reduce((start, f) => Math.min(start, f.start), sentence.length);
+  const window = sentence.slice(Math.max(previous, figure.start - 60), Math.min(next, figure.end + 40));
   const isTarget = time?.preposition === "by" || TARGET_VERBS.test(window) || [...terms.entries()].some(([t, w]) => TARGET_TERMS.has(t) && w >= 0.5);
   return { terms, measures, sentenceTerms, time, isTarget, capitalizedWords };
 }

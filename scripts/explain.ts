@@ -1,0 +1,34 @@
+// Debug aid: prints, for each figure of a sentence, the source candidates the checker weighed.
+//   node --import tsx scripts/explain.ts "Korea ranks as Vietnam's largest trading partner."
+import * as path from "node:path";
+import { loadCorpus } from "../src/core/corpus.ts";
+import { CorpusIndex } from "../src/core/corpusIndex.ts";
+import { analyzeSentence, checkDocument, similarity } from "../src/core/checker.ts";
+import { readDraft } from "../src/core/draft.ts";
+import { unitsCompatible, timesCompatible } from "../src/core/compare.ts";
+
+async function main() {
+  const text = process.argv.slice(2).join(" ");
+  const corpus = await loadCorpus({ roots: [path.resolve("corpus")] });
+  const index = CorpusIndex.build(corpus.documents);
+  const { paragraphs, starts } = readDraft(text);
+  for (const sentence of paragraphs.flatMap((p) => p.sentences)) {
+    const { figures, names } = analyzeSentence(index, sentence, starts);
+    console.log("names:", names.map((n) => `${n.text}->${n.key}${n.title ? `[${n.title}]` : ""}`).join(", "));
+    for (const draft of figures) {
+      const c = draft.context;
+      console.log(`\n${draft.figure.kind} "${draft.figure.text}" value=${draft.figure.value} unit=${draft.figure.unit} time=${c.time ? `${c.time.preposition ?? ""} ${c.time.from}-${c.time.to}` : "-"} target=${c.isTarget} measures=[${[...c.measures]}] caps=[${c.capitalizedWords}]`);
+      console.log("  terms:", [...c.terms].map(([t, w]) => `${t}:${w.toFixed(2)}`).join(" "));
+      const scored = index.figures(draft.figure.kind)
+        .filter((s) => unitsCompatible(draft.figure, s.figure))
+        .map((s) => ({ s, sim: similarity(index, c, s.context), time: timesCompatible(c, s.context) }))
+        .sort((a, b) => b.sim - a.sim)
+        .slice(0, 6);
+      for (const { s, sim, time } of scored) {
+        console.log(`  ${sim.toFixed(3)} ${time ? "   " : "!t "} ${s.figure.text} (${s.sentence.path.slice(7, 10)}:${s.sentence.line + 1}) time=${s.context.time ? s.context.time.from : "-"} target=${s.context.isTarget} measures=[${[...s.context.measures]}]`);
+      }
+    }
+  }
+  for (const f of checkDocument(index, text)) console.log(`\n=> ${f.verdict}: ${f.message}`);
+}
+void main();

@@ -22,7 +22,7 @@ export interface CheckOptions {
 /** Below this, a source figure is not about the same thing at all. */
 const RELATED = 0.12;
 /** A contradiction needs the nearest source figure to be at least this close. */
-const SAME_QUANTITY = 0.3;
+const SAME_QUANTITY = 0.2;
 /** Source figures this alike across documents describe one quantity (for disputes). */
 const SAME_SOURCE_QUANTITY = 0.35;
 
@@ -97,7 +97,8 @@ function disputesOf(index: CorpusIndex, matched: SourceFigure): SourceFigure[] {
     const differentTime = Boolean(matched.context.time && other.context.time) && !sameStatedTime(matched.context, other.context);
     const conflict = (sameValue && differentTime) || (!sameValue && sameStatedTime(matched.context, other.context));
     if (!conflict) continue;
-    if (similarity(index, matched.context, other.context) >= SAME_SOURCE_QUANTITY) disputes.push(other);
+    const alike = Math.max(similarity(index, matched.context, other.context), similarity(index, other.context, matched.context));
+    if (alike >= SAME_SOURCE_QUANTITY) disputes.push(other);
   }
   return disputes;
 }

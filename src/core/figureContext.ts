@@ -102,13 +102,34 @@ export function contextOf(figure: Figure, sentence: string, sentenceFigures: rea
   const capitalizedWords: string[] = [];
   const insideFigure = (t: { start: number; end: number }) => sentenceFigures.some((f) => t.start >= f.start && t.end <= f.end);
 
-  const weightAt = (index: number, offsetWithin?: number): number => {
+  const ownIndexes = [own, ...otherIndexes].sort((x, y) => x - y);
+  const separated = (fromToken: number, toToken: number): boolean => {
+    const lo = Math.min(fromToken, toToken);
+    const hi = Math.max(fromToken, toToken);
+    if (hi - lo < 1) return false;
+    const between = sentence.slice(tokens[lo]!.end, tokens[hi]!.start);
+    return /[,;:()]|\b(and|but|while|whereas|or)\b/i.test(between);
+  };
+  /**
+   * A word between this figure and another of the same kind belongs to the one on its side of a
+   * clause break ("in 2025 and Vietnam in 2027": "Vietnam" is 2027's); with no break, to the left one.
+   */
+  const isOthers = (index: number): boolean => {
+    if (otherIndexes.length === 0 || index === own) return false;
+    const position = ownIndexes.indexOf(own);
+    if (index > own) {
+      const right = ownIndexes[position + 1];
+      if (right === undefined || index > right) return right !== undefined;
+      return separated(own, index);
+    }
+    const left = ownIndexes[position - 1];
+    if (left === undefined || index < left) return left !== undefined;
+    return !separated(left, index);
+  };
+  const weightAt = (index: number): number => {
     const distance = Math.abs(index - own);
-    let weight = 1 / (1 + distance / 4);
-    // Words nearer another quantity mostly describe that one.
-    if (otherIndexes.some((o) => Math.abs(index - o) < distance)) weight *= 0.3;
-    void offsetWithin;
-    return weight;
+    const weight = 1 / (1 + distance / 4);
+    return isOthers(index) ? weight * 0.3 : weight;
   };
 
   tokens.forEach((token, index) => {

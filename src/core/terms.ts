@@ -44,7 +44,7 @@ const CONCEPTS: Record<string, string> = {
 export const MEASURE_WORDS = new Set([
   "import", "export", "surplus", "deficit", "growth", "gdp", "revenue", "profit", "sales", "debt", "inflation",
   "unemployment", "population", "tariff", "price", "wage", "salary", "budget", "tax", "income", "share", "capita",
-  "loss", "spending", "reserve", "remittance", "loan", "visitor", "worker", "student", "company",
+  "loss", "spending", "reserve", "remittance", "loan",
 ]);
 
 function stem(word: string): string {

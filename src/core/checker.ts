@@ -3,7 +3,7 @@
 import type { Figure, Finding, NameMention, Range } from "./types.js";
 import { CorpusIndex, entityTerms, type SourceFigure } from "./corpusIndex.js";
 import { contextOf, type FigureContext } from "./figureContext.js";
-import { sameStatedTime, timesCompatible, unitsCompatible, valuesAgree } from "./compare.js";
+import { sameStatedTime, sharedDateParts, timesCompatible, unitsCompatible, valuesAgree } from "./compare.js";
 import { readDraft, positionAt, type DraftSentence } from "./draft.js";
 import { extractFigures } from "./figures.js";
 import { findNames } from "./names.js";
@@ -65,25 +65,35 @@ function measuresConflict(a: FigureContext, b: FigureContext): boolean {
 }
 
 /** Capitalised words near the draft figure that no source ever uses: a subject the sources do not cover. */
-function unknownSubjects(index: CorpusIndex, context: FigureContext): string[] {
-  return context.capitalizedWords.filter((word) => {
+function unknownSubjects(index: CorpusIndex, context: FigureContext, names: readonly NameMention[]): string[] {
+  const unknownWords = context.capitalizedWords.filter((word) => {
     const term = termOf(word);
     return term !== undefined && !index.knowsTerm(term);
   });
+  // A person or organisation the sources never name, wherever it sits in the sentence.
+  const unknownNames = names.filter((n) => (n.kind === "person" || n.kind === "organisation") && !index.names.get(n.key)).map((n) => n.text);
+  return [...unknownWords, ...unknownNames];
 }
 
 function candidatesFor(index: CorpusIndex, draft: DraftFigure, options: { ignoreTime: boolean }): Candidate[] {
-  if (unknownSubjects(index, draft.context).length > 0) return [];
+  if (unknownSubjects(index, draft.context, draft.names).length > 0) return [];
   const candidates: Candidate[] = [];
   for (const source of index.figures(draft.figure.kind)) {
     if (!unitsCompatible(draft.figure, source.figure)) continue;
+    if (draft.figure.kind === "date" && sharedDateParts(draft.figure, source.figure) === 0) continue;
     if (options.ignoreTime ? draft.context.isTarget !== source.context.isTarget : !timesCompatible(draft.context, source.context)) continue;
     if (measuresConflict(draft.context, source.context)) continue;
     let score = similarity(index, draft.context, source.context);
     if (sameStatedTime(draft.context, source.context)) score *= 1.15;
     if (score >= RELATED) candidates.push({ source, similarity: score });
   }
-  return candidates.sort((a, b) => b.similarity - a.similarity);
+  candidates.sort((a, b) => b.similarity - a.similarity);
+  if (draft.figure.kind !== "date" || candidates.length === 0) return candidates;
+  // "August 15" is judged by sources that give a day ("August 11"), not by "August 2021".
+  const best = candidates[0]!.similarity;
+  const precision = (c: Candidate) => sharedDateParts(draft.figure, c.source.figure);
+  const finest = Math.max(...candidates.filter((c) => c.similarity >= best * 0.6).map(precision));
+  return candidates.filter((c) => precision(c) >= finest || c.similarity < best * 0.6);
 }
 
 /** Another source states the same quantity differently: same value at another time, or another value at the same time. */

@@ -70,6 +70,13 @@ function direction(figure: Figure): "up" | "down" | "none" {
   return "none";
 }
 
+/** How many parts (year, month, day) both dates state: 0 means they cannot be compared. */
+export function sharedDateParts(a: Figure, b: Figure): number {
+  const da = a.date ?? {};
+  const db = b.date ?? {};
+  return Number(da.year !== undefined && db.year !== undefined) + Number(da.month !== undefined && db.month !== undefined) + Number(da.day !== undefined && db.day !== undefined);
+}
+
 /** Dates agree when every part both state is the same ("December 2022" agrees with "December 22, 2022"). */
 function datesAgree(a: Figure, b: Figure): boolean {
   const da = a.date ?? {};

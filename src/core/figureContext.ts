@@ -89,7 +89,7 @@ export function timeOf(figure: Figure, sentenceFigures: readonly Figure[]): Time
  * Builds the context of `figure` within `sentence` (offsets of figures are relative to the sentence).
  * `extraTerms` lets callers add entity keys found in the sentence.
  */
-export function contextOf(figure: Figure, sentence: string, sentenceFigures: readonly Figure[], extraTerms: ReadonlyArray<{ term: string; start: number }> = []): FigureContext {
+export function contextOf(figure: Figure, sentence: string, sentenceFigures: readonly Figure[], extraTerms: ReadonlyArray<{ term: string; start: number; end?: number }> = []): FigureContext {
   const tokens = wordTokens(sentence);
   const own = figureTokenIndex(tokens, figure);
   // Only figures of the same kind compete for words: "aid" describes both "second-largest" and "$4 billion".
@@ -134,6 +134,8 @@ export function contextOf(figure: Figure, sentence: string, sentenceFigures: rea
 
   tokens.forEach((token, index) => {
     if (!token.term || insideFigure(token)) return;
+    // A named person or organisation counts once, as itself, not as each word of its name.
+    if (extraTerms.some((e) => e.end !== undefined && token.start >= e.start && token.end <= e.end)) return;
     sentenceTerms.add(token.term);
     const weight = weightAt(index);
     terms.set(token.term, Math.max(terms.get(token.term) ?? 0, weight));

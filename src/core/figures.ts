@@ -89,7 +89,7 @@ class Parser {
       ({ value, last } = words);
     } else return undefined;
     const scale = this.at(last + 1);
-    if (scale?.type === "word" && scale.lower in SCALES && (scale.lower.length > 2 || touching(this.at(last), scale))) {
+    if (scale?.type === "word" && scale.lower in SCALES && (scale.lower.length > 1 || touching(this.at(last), scale))) {
       // "5m" only glued; "5 m" may be metres.
       if (!(scale.lower === "m" || scale.lower === "b" || scale.lower === "k") || touching(this.at(last), scale)) {
         return { value: clean(value * SCALES[scale.lower]!), last: last + 1, scaled: true };

@@ -3,7 +3,7 @@
 import type { Figure, Finding, NameMention, Range } from "./types.js";
 import { CorpusIndex, entityTerms, type SourceFigure } from "./corpusIndex.js";
 import { contextOf, type FigureContext } from "./figureContext.js";
-import { sameStatedTime, sharedDateParts, timesCompatible, unitsCompatible, valuesAgree } from "./compare.js";
+import { plausibleRivals, sameStatedTime, sharedDateParts, timesCompatible, unitsCompatible, valuesAgree } from "./compare.js";
 import { readDraft, positionAt, type DraftSentence } from "./draft.js";
 import { extractFigures } from "./figures.js";
 import { findNames } from "./names.js";
@@ -75,14 +75,24 @@ function unknownSubjects(index: CorpusIndex, context: FigureContext, names: read
   return [...unknownWords, ...unknownNames];
 }
 
+/** Terms naming what the draft figure is about: capitalised words near it, and a leading name. */
+function subjectTerms(index: CorpusIndex, context: FigureContext): string[] {
+  const words = [...context.capitalizedWords];
+  if (context.initialWord && !index.isOrdinaryWord(context.initialWord)) words.push(context.initialWord);
+  return words.map((w) => termOf(w)).filter((t): t is string => t !== undefined);
+}
+
 function candidatesFor(index: CorpusIndex, draft: DraftFigure, options: { ignoreTime: boolean }): Candidate[] {
   if (unknownSubjects(index, draft.context, draft.names).length > 0) return [];
+  const subjects = subjectTerms(index, draft.context);
   const candidates: Candidate[] = [];
   for (const source of index.figures(draft.figure.kind)) {
     if (!unitsCompatible(draft.figure, source.figure)) continue;
     if (draft.figure.kind === "date" && sharedDateParts(draft.figure, source.figure) === 0) continue;
     if (options.ignoreTime ? draft.context.isTarget !== source.context.isTarget : !timesCompatible(draft.context, source.context)) continue;
     if (measuresConflict(draft.context, source.context)) continue;
+    // A source document that never mentions the draft's subject ("Yukos", "Samsung") is about something else.
+    if (subjects.some((term) => !index.documentMentions(source.sentence.path, term))) continue;
     let score = similarity(index, draft.context, source.context);
     if (sameStatedTime(draft.context, source.context)) score *= 1.15;
     if (score >= RELATED) candidates.push({ source, similarity: score });
@@ -163,11 +173,15 @@ function checkFigure(index: CorpusIndex, draft: DraftFigure): Finding {
     return finding(draft, "supported", `Supported by ${sources.map(describeSource).join(", ")}`, sources);
   }
   // When the draft says when, only sources that say the same time can contradict it.
-  const comparable = draft.context.time ? candidates.filter(sameTime) : candidates;
+  const comparable = (draft.context.time ? candidates.filter(sameTime) : candidates).filter((c) => plausibleRivals(draft.figure, c.source.figure));
   const bestComparable = comparable[0]?.similarity ?? 0;
-  if (bestComparable >= SAME_QUANTITY) {
-    const strong = comparable.filter((c) => c.similarity >= bestComparable * 0.75);
-    const groups = groupsByValue(strong);
+  const strongComparable = comparable.filter((c) => c.similarity >= bestComparable * 0.75);
+  const strongGroups = groupsByValue(strongComparable);
+  // Many documents giving many values for "the same" wording means the wording does not say
+  // whose figure it is ("profits rose 8%"): without a subject, no contradiction can be claimed.
+  const ambiguous = strongGroups.length >= 3 && new Set(strongComparable.map((c) => c.source.sentence.path)).size >= 3;
+  if (bestComparable >= SAME_QUANTITY && !ambiguous) {
+    const groups = strongGroups;
     const named = groups.slice(0, 2).map((g) => g[0]!.source);
     const sources = groups.flatMap((g) => g.map((c) => c.source)).slice(0, 5);
     const head = named[0]!;

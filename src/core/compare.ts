@@ -106,3 +106,19 @@ export function valuesAgree(draft: Figure, source: Figure): boolean {
   const b = intervalOf(source);
   return a.lo <= b.hi && b.lo <= a.hi;
 }
+
+/**
+ * Whether two amounts are close enough in size to be rival statements of one quantity.
+ * Figures orders of magnitude apart are different things ($1.1m of fees, $206bn of debt),
+ * except the classic slip of scale: the same digits with million for billion.
+ */
+export function plausibleRivals(a: Figure, b: Figure): boolean {
+  if (a.kind !== "money" && a.kind !== "count") return true;
+  const x = Math.abs(a.value);
+  const y = Math.abs(b.value);
+  if (x === 0 || y === 0) return true;
+  const ratio = Math.max(x, y) / Math.min(x, y);
+  if (ratio <= 10) return true;
+  const digits = (n: number) => String(n).replace(/[^\d]/g, "").replace(/0+$/, "");
+  return digits(x) === digits(y);
+}

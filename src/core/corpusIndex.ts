@@ -30,7 +30,7 @@ function processTerm(term: string): string | null {
 }
 
 /** Entity keys of the names in a sentence, as extra context terms ("@pham minh chinh"). */
-export function entityTerms(sentence: SourceSentence | { names: SourceSentence["names"] }): Array<{ term: string; start: number; end: number }> {
+export function entityTerms(sentence: SourceSentence | { names: SourceSentence["names"] }): Array<{ term: string; start: number; end?: number }> {
   // Places are already words of the context ("Korea", "Vietnam"); people and organisations add who.
   return sentence.names.filter((name) => name.kind !== "place").map((name) => ({ term: `@${name.key}`, start: name.start, ...(name.kind === "person" ? { end: name.end } : {}) }));
 }
@@ -51,6 +51,10 @@ export class CorpusIndex {
   readonly names = new NameRegistry();
   readonly sourceFigures: SourceFigure[] = [];
   private readonly documentFrequency = new Map<string, number>();
+  /** Every term of each source document, to tell whether a document talks about a subject at all. */
+  private readonly termsByDocument = new Map<string, Set<string>>();
+  /** Folded words seen in lower case somewhere: a capitalised one of these starting a sentence is not a name. */
+  private readonly lowercaseWords = new Set<string>();
   private readonly search_ = new MiniSearch<{ id: number; text: string }>({
     fields: ["text"],
     tokenize: (text) => tokenize(text),
@@ -103,8 +107,14 @@ export class CorpusIndex {
         this.sentences.push(sentence);
         for (const name of sentence.names) this.names.add(name, { path: document.path, line: lineNumber, sentence: text });
         const seen = new Set<string>();
+        let documentTerms = this.termsByDocument.get(document.path);
+        if (!documentTerms) this.termsByDocument.set(document.path, (documentTerms = new Set<string>()));
         for (const word of text.split(/\s+/)) {
-          const term = termOf(foldPreservingOffsets(word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "")));
+          const bare = word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+          const folded = foldPreservingOffsets(bare);
+          if (bare && bare[0] === folded[0]) this.lowercaseWords.add(folded);
+          const term = termOf(folded);
+          if (term) documentTerms.add(term);
           if (term && !seen.has(term)) {
             seen.add(term);
             this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
@@ -131,6 +141,16 @@ export class CorpusIndex {
     // A word no source uses cannot match anything, so it must not dilute a similarity either.
     if (df === 0) return 0;
     return Math.max(0.05, Math.log((this.sentences.length + 1) / (df + 0.5)));
+  }
+
+  /** Whether the source document at `path` uses the term anywhere. */
+  documentMentions(path: string, term: string): boolean {
+    return this.termsByDocument.get(path)?.has(term) ?? false;
+  }
+
+  /** Whether a folded word appears in lower case in the sources (so it is an ordinary word). */
+  isOrdinaryWord(folded: string): boolean {
+    return this.lowercaseWords.has(folded);
   }
 
   /** Whether a folded word occurs anywhere in the sources. */

@@ -25,6 +25,8 @@ export interface FigureContext {
   isTarget: boolean;
   /** Capitalised words near the figure (folded), to spot subjects the sources never mention. */
   capitalizedWords: string[];
+  /** The capitalised first word of the sentence, judged separately: it may be a name or just a capital. */
+  initialWord?: string;
 }
 
 const TARGET_TERMS = new Set(["target"]);
@@ -100,6 +102,7 @@ export function contextOf(figure: Figure, sentence: string, sentenceFigures: rea
   const measures = new Set<string>();
   const sentenceTerms = new Set<string>();
   const capitalizedWords: string[] = [];
+  let initialWord: string | undefined;
   const insideFigure = (t: { start: number; end: number }) => sentenceFigures.some((f) => t.start >= f.start && t.end <= f.end);
 
   const ownIndexes = [own, ...otherIndexes].sort((x, y) => x - y);
@@ -141,6 +144,7 @@ export function contextOf(figure: Figure, sentence: string, sentenceFigures: rea
     terms.set(token.term, Math.max(terms.get(token.term) ?? 0, weight));
     if (MEASURE_WORDS.has(token.term) && weight >= 0.5) measures.add(token.term);
     if (token.capitalized && index > 0 && weight >= 0.3) capitalizedWords.push(token.word);
+    if (token.capitalized && index === 0) initialWord = token.word;
   });
   for (const extra of extraTerms) {
     const index = figureTokenIndex(tokens, { start: extra.start, end: extra.start + 1 } as Figure);
@@ -160,5 +164,5 @@ export function contextOf(figure: Figure, sentence: string, sentenceFigures: rea
   const next = sentenceFigures.filter((f) => f.kind !== "date" && f.start >= figure.end).reduce((start, f) => Math.min(start, f.start), sentence.length);
   const window = sentence.slice(Math.max(previous, figure.start - 60), Math.min(next, figure.end + 40));
   const isTarget = time?.preposition === "by" || TARGET_VERBS.test(window) || [...terms.entries()].some(([t, w]) => TARGET_TERMS.has(t) && w >= 0.5);
-  return { terms, measures, sentenceTerms, time, isTarget, capitalizedWords };
+  return { terms, measures, sentenceTerms, time, isTarget, capitalizedWords, ...(initialWord ? { initialWord } : {}) };
 }

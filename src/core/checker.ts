@@ -10,8 +10,11 @@ import { findNames } from "./names.js";
 import { fold } from "./normalize.js";
 import { termOf } from "./terms.js";
 import { checkTitle } from "./titleCheck.js";
+import { similarity } from "./similarity.js";
 import { describeFigure, describeSource, locationOf } from "./messages.js";
 import { throwIfCancelled, type CancellationToken } from "../util/cancellation.js";
+
+export { similarity };
 
 export interface CheckOptions {
   /** Figures or phrases not to check (matched case- and diacritic-insensitively). */
@@ -25,6 +28,7 @@ const RELATED = 0.12;
 const SAME_QUANTITY = 0.2;
 /** Source figures this alike across documents describe one quantity (for disputes). */
 const SAME_SOURCE_QUANTITY = 0.35;
+const UNTIMED_SAME_QUANTITY = 0.6;
 
 export interface DraftFigure {
   figure: Figure;
@@ -37,24 +41,6 @@ export interface DraftFigure {
 interface Candidate {
   source: SourceFigure;
   similarity: number;
-}
-
-/**
- * How much of the draft figure's context the source figure's context echoes: each draft word,
- * weighted by closeness and rarity, counts as far as the same word sits close to the source
- * figure. Asymmetric on purpose: a long source sentence is not penalised for saying more.
- */
-export function similarity(index: CorpusIndex, draft: FigureContext, source: FigureContext): number {
-  let matched = 0;
-  let total = 0;
-  for (const [term, weight] of draft.terms) {
-    const idf = index.idf(term);
-    const mass = weight * idf;
-    total += weight * mass;
-    const other = source.terms.get(term);
-    if (other !== undefined) matched += Math.min(weight, other) * mass;
-  }
-  return total ? matched / total : 0;
 }
 
 /** A measure word on one side that the other sentence never mentions means another quantity. */
@@ -115,10 +101,13 @@ function disputesOf(index: CorpusIndex, matched: SourceFigure): SourceFigure[] {
     if (measuresConflict(matched.context, other.context)) continue;
     const sameValue = valuesAgree(matched.figure, other.figure) && valuesAgree(other.figure, matched.figure);
     const differentTime = Boolean(matched.context.time && other.context.time) && !sameStatedTime(matched.context, other.context);
-    const conflict = (sameValue && differentTime) || (!sameValue && sameStatedTime(matched.context, other.context));
+    const neitherTimed = !matched.context.time && !other.context.time;
+    const untimedRival = !sameValue && neitherTimed && matched.figure.kind !== "rank" && matched.figure.kind !== "date" && plausibleRivals(matched.figure, other.figure);
+    const conflict = (sameValue && differentTime) || (!sameValue && sameStatedTime(matched.context, other.context)) || untimedRival;
     if (!conflict) continue;
     const alike = Math.max(similarity(index, matched.context, other.context), similarity(index, other.context, matched.context));
-    if (alike >= SAME_SOURCE_QUANTITY) disputes.push(other);
+    // Two undated figures must be described almost alike before we call them one quantity.
+    if (alike >= (untimedRival ? UNTIMED_SAME_QUANTITY : SAME_SOURCE_QUANTITY)) disputes.push(other);
   }
   return disputes;
 }

@@ -32,7 +32,7 @@ export interface LoadedCorpus {
   skipped: SkippedFile[];
 }
 
-interface Candidate {
+export interface Candidate {
   absolutePath: string;
   displayPath: string;
 }
@@ -55,8 +55,11 @@ function displayPathFor(absolutePath: string, baseDir: string): string {
   return shown.split(path.sep).join("/");
 }
 
-/** Walks every root, following symlinks once (a loop is reported, not followed forever). */
-async function listCandidates(options: CorpusOptions, baseDir: string, skipped: SkippedFile[]): Promise<Candidate[]> {
+/**
+ * Walks every root, following symlinks once (a loop is reported, not followed forever).
+ * Reads no file: the persisted index (indexCache.ts) compares the list with its records.
+ */
+export async function listCandidates(options: CorpusOptions, baseDir: string, skipped: SkippedFile[]): Promise<Candidate[]> {
   const include = picomatch(options.include?.length ? options.include : DEFAULT_INCLUDE, { dot: false, nocase: true });
   const exclude = picomatch(options.exclude?.length ? options.exclude : DEFAULT_EXCLUDE, { dot: true });
   const maxFiles = options.maxFiles ?? DEFAULT_MAX_FILES;

@@ -1,13 +1,14 @@
 // The index over source sentences: every sentence with its figures and names,
 // a MiniSearch full-text index, and per-figure contexts for the checker.
 import MiniSearch from "minisearch";
-import type { Evidence, Figure, FigureKind, SkippedFile, SourceDocument, SourceSentence } from "./types.js";
+import type { Evidence, Figure, FigureKind, NameMention, SkippedFile, SourceDocument, SourceSentence } from "./types.js";
 import { extractFigures } from "./figures.js";
 import { extractNames, NameRegistry } from "./names.js";
 import { splitSentences } from "./sentences.js";
 import { fold, foldPreservingOffsets, tokenize } from "./normalize.js";
 import { STOPWORDS, termOf } from "./terms.js";
 import { contextOf, type FigureContext } from "./figureContext.js";
+import { similarity } from "./similarity.js";
 import { throwIfCancelled, type CancellationToken } from "../util/cancellation.js";
 
 export interface SearchHit {
@@ -46,6 +47,11 @@ export function evidenceOf(source: SourceFigure): Evidence {
   };
 }
 
+/** Figures and names of one source line; the persisted index (indexCache.ts) replays stored ones. */
+export type LineExtractor = (line: string) => { figures: Figure[]; names: NameMention[] };
+
+export const extractLine: LineExtractor = (line) => ({ figures: extractFigures(line), names: extractNames(line) });
+
 export class CorpusIndex {
   readonly sentences: SourceSentence[] = [];
   readonly names = new NameRegistry();
@@ -67,11 +73,11 @@ export class CorpusIndex {
     readonly skipped: readonly SkippedFile[],
   ) {}
 
-  static build(documents: readonly SourceDocument[], skipped: readonly SkippedFile[] = [], token?: CancellationToken): CorpusIndex {
+  static build(documents: readonly SourceDocument[], skipped: readonly SkippedFile[] = [], token?: CancellationToken, extract: LineExtractor = extractLine): CorpusIndex {
     const index = new CorpusIndex(documents, skipped);
     for (const document of documents) {
       throwIfCancelled(token);
-      index.addDocument(document);
+      index.addDocument(document, extract);
     }
     index.names.finalize();
     // Re-key mentions to the entities the registry settled on (surnames -> full names).
@@ -85,11 +91,10 @@ export class CorpusIndex {
     return index;
   }
 
-  private addDocument(document: SourceDocument): void {
+  private addDocument(document: SourceDocument, extract: LineExtractor): void {
     document.lines.forEach((line, lineNumber) => {
       if (line.trim().length === 0) return;
-      const lineFigures = extractFigures(line);
-      const lineNames = extractNames(line);
+      const { figures: lineFigures, names: lineNames } = extract(line);
       for (const span of splitSentences(line)) {
         const text = line.slice(span.start, span.end);
         const within = <T extends { start: number; end: number }>(items: T[]) =>
@@ -173,28 +178,35 @@ export class CorpusIndex {
     return kind ? this.sourceFigures.filter((s) => s.figure.kind === kind) : this.sourceFigures;
   }
 
-  /** Source figures whose sentence best fits the draft sentence being written. */
+  /**
+   * Source figures that fit the draft sentence being written, best first: each is scored as if
+   * a figure stood at the end of `context`, with the same similarity the checker uses.
+   */
   figuresFitting(context: string, options: { limit?: number; kind?: FigureKind } = {}): Array<SourceFigure & { score: number }> {
     const limit = options.limit ?? 20;
-    const hits = context.trim() ? this.search(context, { limit: 50 }) : [];
-    const scored: Array<SourceFigure & { score: number }> = [];
-    const bySentence = new Map<number, SourceFigure[]>();
-    for (const source of this.sourceFigures) {
-      const list = bySentence.get(source.sentence.id);
-      if (list) list.push(source);
-      else bySentence.set(source.sentence.id, [source]);
-    }
+    const text = `${context.trimEnd()} 0`;
+    const probe: Figure = { kind: options.kind ?? "money", text: "0", start: text.length - 1, end: text.length, value: 0, unit: "", qualifier: "exact" };
+    const probeContext = contextOf(probe, text, [probe]);
+    // On a large corpus, only figures from sentences the words find are scored.
+    const pool = this.sourceFigures.length > 5000 ? this.figuresOfSentences(this.search(context, { limit: 300 }).map((h) => h.sentence.id)) : this.sourceFigures;
     const seen = new Set<string>();
-    const push = (source: SourceFigure, score: number) => {
-      if (options.kind && source.figure.kind !== options.kind) return;
-      const key = `${source.figure.kind}|${source.figure.value}|${source.figure.unit}`;
-      if (seen.has(key)) return;
+    const scored: Array<SourceFigure & { score: number }> = [];
+    for (const source of pool) {
+      if (options.kind && source.figure.kind !== options.kind) continue;
+      scored.push({ ...source, score: similarity(this, probeContext, source.context) });
+    }
+    scored.sort((a, b) => b.score - a.score);
+    return scored.filter((s) => {
+      const key = `${s.figure.kind}|${s.figure.value}|${s.figure.unit}|${s.figure.text}`;
+      if (seen.has(key)) return false;
       seen.add(key);
-      scored.push({ ...source, score });
-    };
-    for (const hit of hits) for (const source of bySentence.get(hit.sentence.id) ?? []) push(source, hit.score);
-    if (scored.length < limit) for (const source of this.sourceFigures) push(source, 0);
-    return scored.slice(0, limit);
+      return true;
+    }).slice(0, limit);
+  }
+
+  private figuresOfSentences(ids: number[]): SourceFigure[] {
+    const wanted = new Set(ids);
+    return this.sourceFigures.filter((s) => wanted.has(s.sentence.id));
   }
 }
 

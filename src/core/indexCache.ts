@@ -1,0 +1,293 @@
+// The persisted index: a snapshot of a built CorpusIndex on disk, so a restart does not re-extract
+// every figure and name. Each source file is recorded by size, mtime and content hash, and the whole
+// snapshot by the engine that wrote it. When nothing changed the snapshot is restored as is; when
+// files changed, only those are re-read and the index is rebuilt with the other lines' stored
+// extractions, so only new text goes through the figure and name grammars.
+import { createHash } from "node:crypto";
+import { promises as fs, readFileSync } from "node:fs";
+import * as path from "node:path";
+import { deserialize, serialize } from "node:v8";
+import { CorpusIndex, extractLine, type LineExtractor } from "./corpusIndex.js";
+import { DEFAULT_MAX_FILE_SIZE, isSkipped, listCandidates, loadSourceFile, type CorpusOptions } from "./corpus.js";
+import type { SkippedFile, SourceDocument } from "./types.js";
+import { throwIfCancelled } from "../util/cancellation.js";
+
+const FORMAT = 1;
+
+export interface IndexCacheOptions extends CorpusOptions {
+  /** Folder for the cache files (the extension's storage folder, the CLI's --cache). Created if missing. */
+  cacheDir: string;
+  /** Identifies the engine; a snapshot from another engine is ignored. Default: a hash of the running bundle. */
+  engineVersion?: string;
+}
+
+export interface OpenedIndex {
+  index: CorpusIndex;
+  /** "snapshot": restored as saved; "rebuilt": some files changed or there was no usable snapshot. */
+  origin: "snapshot" | "rebuilt";
+  /** Source files read from disk this time, and files whose stored data was used instead. */
+  filesRead: number;
+  filesReused: number;
+  /** Why the cache could not be read or written, when that happened (the index is still good). */
+  problem?: string;
+}
+
+interface FileRecord {
+  absolutePath: string;
+  displayPath: string;
+  size: number;
+  mtimeMs: number;
+  hash: string;
+  skipped?: string;
+}
+
+interface Manifest {
+  format: number;
+  engine: string;
+  optionsKey: string;
+  files: FileRecord[];
+}
+
+type Extraction = ReturnType<LineExtractor>;
+
+/** Documents and per-line extractions, read only when some files changed. */
+interface LineStore {
+  documents: Record<string, SourceDocument>;
+  lines: Map<string, Extraction>;
+}
+
+/** Own fields of an object as plain data; fields holding class instances are captured the same way. */
+interface Captured {
+  fields: Record<string, unknown>;
+  nested: Record<string, Captured>;
+}
+
+let defaultEngine: string | undefined;
+
+/** A hash of the running code: any change to the engine invalidates old snapshots. */
+export function engineVersion(): string {
+  if (defaultEngine === undefined) {
+    try {
+      defaultEngine = createHash("sha1").update(readFileSync(__filename)).digest("hex").slice(0, 16);
+    } catch {
+      defaultEngine = "unknown";
+    }
+  }
+  return defaultEngine;
+}
+
+function hashText(document: SourceDocument): string {
+  return createHash("sha1").update(document.lines.join("\n")).digest("hex");
+}
+
+function cacheFiles(options: IndexCacheOptions, baseDir: string): { manifest: string; snapshot: string; lines: string; optionsKey: string } {
+  const optionsKey = JSON.stringify({
+    roots: options.roots.map((r) => path.resolve(baseDir, r)),
+    baseDir,
+    include: options.include ?? [],
+    exclude: options.exclude ?? [],
+    maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+    maxFiles: options.maxFiles ?? null,
+  });
+  const stem = path.join(options.cacheDir, `grounded-index-${createHash("sha1").update(optionsKey).digest("hex").slice(0, 12)}`);
+  return { manifest: `${stem}.json`, snapshot: `${stem}.snapshot`, lines: `${stem}.lines`, optionsKey };
+}
+
+function isPlainData(value: unknown): boolean {
+  if (value === null || typeof value !== "object") return typeof value !== "function";
+  if (Array.isArray(value) || value instanceof Map || value instanceof Set) return true;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+function holdsFunction(value: unknown, depth = 3): boolean {
+  if (typeof value === "function") return true;
+  if (depth === 0 || value === null || typeof value !== "object" || Array.isArray(value) || value instanceof Map || value instanceof Set) return false;
+  return Object.values(value as Record<string, unknown>).some((v) => holdsFunction(v, depth - 1));
+}
+
+function capture(object: object): Captured {
+  const captured: Captured = { fields: {}, nested: {} };
+  for (const [key, value] of Object.entries(object)) {
+    // Options with functions (the search index's tokenizer) come from the fresh instance instead.
+    if (holdsFunction(value)) continue;
+    if (isPlainData(value)) captured.fields[key] = value;
+    else captured.nested[key] = capture(value as object);
+  }
+  return captured;
+}
+
+function apply(target: object, captured: Captured): void {
+  const record = target as Record<string, unknown>;
+  for (const [key, value] of Object.entries(captured.fields)) record[key] = value;
+  for (const [key, nested] of Object.entries(captured.nested)) {
+    const inner = record[key];
+    if (inner === null || typeof inner !== "object") throw new Error(`snapshot field ${key} has no counterpart`);
+    apply(inner, nested);
+  }
+}
+
+/** Serialises a built index (its documents, sentences, figures with contexts, names and search index). */
+export function snapshotIndex(index: CorpusIndex): Buffer {
+  return serialize(capture(index));
+}
+
+/** Restores an index serialised by snapshotIndex with the same engine. */
+export function restoreIndex(bytes: Buffer): CorpusIndex {
+  // A fresh (empty) index supplies the class instances and the search options with their functions.
+  const index = CorpusIndex.build([], []);
+  apply(index, deserialize(bytes) as Captured);
+  return index;
+}
+
+async function readManifest(file: string, engine: string, optionsKey: string): Promise<Manifest | undefined> {
+  try {
+    const manifest = JSON.parse(await fs.readFile(file, "utf8")) as Manifest;
+    if (manifest.format !== FORMAT || manifest.engine !== engine || manifest.optionsKey !== optionsKey || !Array.isArray(manifest.files)) return undefined;
+    return manifest;
+  } catch {
+    return undefined;
+  }
+}
+
+async function writeAtomically(file: string, data: string | Buffer): Promise<void> {
+  const temporary = `${file}.${process.pid}.tmp`;
+  await fs.writeFile(temporary, data);
+  await fs.rename(temporary, file);
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Opens the index for `options`: from the snapshot when every source is as recorded, otherwise by
+ * re-reading only the files that changed. The (re)built index is saved for next time.
+ */
+export async function openIndex(options: IndexCacheOptions): Promise<OpenedIndex> {
+  const baseDir = options.baseDir ?? process.cwd();
+  const engine = options.engineVersion ?? engineVersion();
+  const files = cacheFiles(options, baseDir);
+  const listSkipped: SkippedFile[] = [];
+  const candidates = await listCandidates(options, baseDir, listSkipped);
+  const manifest = await readManifest(files.manifest, engine, files.optionsKey);
+  const recorded = new Map((manifest?.files ?? []).map((f) => [f.absolutePath, f]));
+
+  // Which files are as recorded (same size and mtime)?
+  const stats = await Promise.all(candidates.map((c) => fs.stat(c.absolutePath).catch(() => undefined)));
+  const changed: number[] = [];
+  candidates.forEach((candidate, i) => {
+    const known = recorded.get(candidate.absolutePath);
+    const stat = stats[i];
+    if (!known || !stat || known.size !== stat.size || known.mtimeMs !== stat.mtimeMs || known.displayPath !== candidate.displayPath) changed.push(i);
+  });
+  const sameSet = manifest !== undefined && candidates.length === manifest.files.length && candidates.every((c) => recorded.has(c.absolutePath));
+
+  // Re-read the changed files; one whose text hashes the same is unchanged after all (a touch, a checkout).
+  const reread = new Map<number, SourceDocument | SkippedFile>();
+  for (const i of changed) {
+    throwIfCancelled(options.token);
+    const candidate = candidates[i]!;
+    reread.set(i, await loadSourceFile(candidate.absolutePath, candidate.displayPath, options.maxFileSize));
+    options.onProgress?.(reread.size, changed.length, candidate.displayPath);
+  }
+  const contentChanged = changed.filter((i) => {
+    const result = reread.get(i)!;
+    const known = recorded.get(candidates[i]!.absolutePath);
+    if (!known) return true;
+    return isSkipped(result) ? known.skipped !== result.reason : known.skipped !== undefined || known.hash !== hashText(result);
+  });
+
+  const records: FileRecord[] = [];
+  const recordOf = (i: number, result: SourceDocument | SkippedFile, hash: string): FileRecord => {
+    const stat = stats[i];
+    const candidate = candidates[i]!;
+    return { absolutePath: candidate.absolutePath, displayPath: candidate.displayPath, size: stat?.size ?? -1, mtimeMs: stat?.mtimeMs ?? -1, hash, ...(isSkipped(result) ? { skipped: result.reason } : {}) };
+  };
+
+  if (manifest && sameSet && contentChanged.length === 0) {
+    try {
+      const index = restoreIndex(await fs.readFile(files.snapshot));
+      if (changed.length > 0) {
+        // Only mtimes moved: record them so the next start need not re-read these files.
+        const updated = manifest.files.map((f) => {
+          const i = candidates.findIndex((c) => c.absolutePath === f.absolutePath);
+          return changed.includes(i) ? { ...f, mtimeMs: stats[i]?.mtimeMs ?? f.mtimeMs, size: stats[i]?.size ?? f.size } : f;
+        });
+        await writeAtomically(files.manifest, JSON.stringify({ ...manifest, files: updated })).catch(() => undefined);
+      }
+      return { index, origin: "snapshot", filesRead: changed.length, filesReused: candidates.length - changed.length };
+    } catch {
+      // An unreadable snapshot is rebuilt below.
+    }
+  }
+
+  // Rebuild: unchanged files come from the line store, without reading them.
+  let store: LineStore | undefined;
+  if (manifest) {
+    try {
+      store = deserialize(await fs.readFile(files.lines)) as LineStore;
+    } catch {
+      store = undefined;
+    }
+  }
+  const documents: SourceDocument[] = [];
+  const skipped: SkippedFile[] = [...listSkipped];
+  let filesRead = 0;
+  for (let i = 0; i < candidates.length; i++) {
+    const candidate = candidates[i]!;
+    const known = recorded.get(candidate.absolutePath);
+    const stored = store?.documents[candidate.absolutePath];
+    let result: SourceDocument | SkippedFile | undefined = reread.get(i);
+    if (!result && known?.skipped !== undefined) result = { path: candidate.displayPath, reason: known.skipped };
+    if (!result && stored && known) result = stored;
+    if (!result) {
+      throwIfCancelled(options.token);
+      result = await loadSourceFile(candidate.absolutePath, candidate.displayPath, options.maxFileSize);
+      filesRead++;
+    }
+    if (isSkipped(result)) {
+      skipped.push(result);
+      records.push(recordOf(i, result, ""));
+    } else {
+      documents.push(result);
+      records.push(recordOf(i, result, known && !reread.has(i) ? known.hash : hashText(result)));
+    }
+  }
+  filesRead += reread.size;
+
+  const lines = new Map<string, Extraction>();
+  const storedLines = store?.lines;
+  // Stored extractions are handed out as they are: the index copies every figure and name it keeps.
+  const extract: LineExtractor = (line) => {
+    let found = lines.get(line) ?? storedLines?.get(line);
+    if (!found) found = extractLine(line);
+    lines.set(line, found);
+    return found;
+  };
+  const index = CorpusIndex.build(documents, skipped, options.token, extract);
+  const problem = await saveIndex(files, engine, index, records, { documents: Object.fromEntries(documents.map((d) => [d.absolutePath, d])), lines });
+  return { index, origin: "rebuilt", filesRead, filesReused: candidates.length - filesRead, ...(problem ? { problem } : {}) };
+}
+
+async function saveIndex(
+  files: ReturnType<typeof cacheFiles>,
+  engine: string,
+  index: CorpusIndex,
+  records: FileRecord[],
+  store: LineStore,
+): Promise<string | undefined> {
+  try {
+    await fs.mkdir(path.dirname(files.manifest), { recursive: true });
+    // Without a manifest the other files count for nothing, so a crash mid-save leaves no stale mix.
+    await fs.rm(files.manifest, { force: true });
+    await writeAtomically(files.snapshot, snapshotIndex(index));
+    await writeAtomically(files.lines, serialize(store));
+    // The manifest goes last: it is what makes the other two count.
+    const manifest: Manifest = { format: FORMAT, engine, optionsKey: files.optionsKey, files: records };
+    await writeAtomically(files.manifest, JSON.stringify(manifest));
+    return undefined;
+  } catch (error) {
+    return `could not save the index cache in ${path.dirname(files.manifest)}: ${describe(error)}`;
+  }
+}

@@ -1,0 +1,83 @@
+// Findings per open draft, keyed by document version and index version. Each paragraph's
+// findings are cached by its text, so an edit re-checks only the paragraph it touched.
+import { checkParagraph } from "../core/checker.js";
+import type { CorpusIndex } from "../core/corpusIndex.js";
+import { IGNORE_MARKER, maskMarkup } from "../core/draft.js";
+import type { Finding } from "../core/types.js";
+import { throwIfCancelled, type CancellationToken } from "../util/cancellation.js";
+
+/** The small slice of a text document the engine needs (LSP's TextDocument fits). */
+export interface DraftDocument {
+  readonly uri: string;
+  readonly version: number;
+  getText(): string;
+}
+
+interface Entry {
+  version: number;
+  indexVersion: number;
+  ignoreKey: string;
+  findings: Finding[];
+  /** paragraph text -> findings with lines relative to the paragraph. */
+  paragraphs: Map<string, Finding[]>;
+}
+
+const MAX_CACHED_PARAGRAPHS = 2000;
+
+/** Paragraphs (runs of non-blank lines) of a draft, with their first line. */
+export function paragraphsOf(text: string): Array<{ firstLine: number; text: string }> {
+  // Ignore markers sit inside HTML comments, which masking blanks: apply them first.
+  const lines = text.split(/\r\n|\r|\n/).map((line) => (line.includes(IGNORE_MARKER) ? " ".repeat(line.length) : line));
+  const masked = maskMarkup(lines.join("\n")).split("\n");
+  const paragraphs: Array<{ firstLine: number; text: string }> = [];
+  let start = -1;
+  masked.forEach((line, i) => {
+    if (line.trim().length === 0) {
+      if (start >= 0) paragraphs.push({ firstLine: start, text: masked.slice(start, i).join("\n") });
+      start = -1;
+    } else if (start < 0) start = i;
+  });
+  if (start >= 0) paragraphs.push({ firstLine: start, text: masked.slice(start).join("\n") });
+  return paragraphs;
+}
+
+function shift(findings: Finding[], lines: number): Finding[] {
+  if (lines === 0) return findings;
+  return findings.map((f) => ({
+    ...f,
+    range: { start: { line: f.range.start.line + lines, character: f.range.start.character }, end: { line: f.range.end.line + lines, character: f.range.end.character } },
+  }));
+}
+
+export class DocumentCache {
+  private readonly entries = new Map<string, Entry>();
+  /** How many paragraphs the last check had to compute (the rest came from the cache). */
+  lastComputedParagraphs = 0;
+
+  /** Every finding for the document, all verdicts; cached while version and index are unchanged. */
+  findings(document: DraftDocument, index: CorpusIndex, indexVersion: number, ignore: readonly string[], token?: CancellationToken): Finding[] {
+    const ignoreKey = ignore.join("\u0000");
+    const known = this.entries.get(document.uri);
+    if (known && known.version === document.version && known.indexVersion === indexVersion && known.ignoreKey === ignoreKey) return known.findings;
+    const reusable = known && known.indexVersion === indexVersion && known.ignoreKey === ignoreKey ? known.paragraphs : new Map<string, Finding[]>();
+    const paragraphs = new Map<string, Finding[]>();
+    const findings: Finding[] = [];
+    this.lastComputedParagraphs = 0;
+    for (const paragraph of paragraphsOf(document.getText())) {
+      throwIfCancelled(token);
+      let local = reusable.get(paragraph.text) ?? paragraphs.get(paragraph.text);
+      if (!local) {
+        local = checkParagraph(index, paragraph.text, 0, { ignore });
+        this.lastComputedParagraphs++;
+      }
+      if (paragraphs.size < MAX_CACHED_PARAGRAPHS) paragraphs.set(paragraph.text, local);
+      findings.push(...shift(local, paragraph.firstLine));
+    }
+    this.entries.set(document.uri, { version: document.version, indexVersion, ignoreKey, findings, paragraphs });
+    return findings;
+  }
+
+  forget(uri: string): void {
+    this.entries.delete(uri);
+  }
+}

@@ -1,0 +1,66 @@
+// Quick fixes for a Grounded diagnostic: use the source's value, cite it, ignore it here, open it.
+import { CodeActionKind, type CodeAction, type Diagnostic } from "vscode-languageserver";
+import type { DraftDocument } from "../documentCache.js";
+import { IGNORE_MARKER } from "../../core/draft.js";
+import type { DiagnosticData } from "./diagnostics.js";
+import { OPEN_SOURCE_COMMAND } from "../markdown.js";
+
+export const IGNORE_COMMAND = "grounded.ignoreFigure";
+
+function isOurs(diagnostic: Diagnostic): diagnostic is Diagnostic & { data: DiagnosticData } {
+  return diagnostic.source === "grounded" && typeof diagnostic.data === "object" && diagnostic.data !== null;
+}
+
+export class CodeActionProvider {
+  provideCodeActions(document: DraftDocument & { languageId?: string }, diagnostics: readonly Diagnostic[]): CodeAction[] {
+    const actions: CodeAction[] = [];
+    const lines = document.getText().split(/\r\n|\r|\n/);
+    for (const diagnostic of diagnostics.filter(isOurs)) {
+      const { data } = diagnostic;
+      const first = data.sources[0];
+      if (data.suggestion && diagnostic.code === "contradicted") {
+        actions.push({
+          title: `Use the source's value (${data.suggestion})`,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          isPreferred: true,
+          edit: { changes: { [document.uri]: [{ range: diagnostic.range, newText: data.suggestion }] } },
+        });
+      }
+      if (first) {
+        actions.push({
+          title: `Insert citation (${first.path}:${first.line + 1})`,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          edit: { changes: { [document.uri]: [{ range: { start: diagnostic.range.end, end: diagnostic.range.end }, newText: ` (${first.path}:${first.line + 1})` }] } },
+        });
+      }
+      const line = diagnostic.range.start.line;
+      if (document.languageId === "markdown" || document.uri.endsWith(".md")) {
+        const end = { line, character: lines[line]?.length ?? 0 };
+        actions.push({
+          title: "Ignore this figure here",
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          edit: { changes: { [document.uri]: [{ range: { start: end, end }, newText: ` <!-- ${IGNORE_MARKER} -->` }] } },
+        });
+      } else {
+        actions.push({
+          title: `Ignore "${data.claimText}" (add to grounded.ignore)`,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          command: { title: "Ignore figure", command: IGNORE_COMMAND, arguments: [data.claimText] },
+        });
+      }
+      if (first?.uri) {
+        actions.push({
+          title: `Open source (${first.path}:${first.line + 1})`,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          command: { title: "Open source", command: OPEN_SOURCE_COMMAND, arguments: [first.uri, first.line] },
+        });
+      }
+    }
+    return actions;
+  }
+}

@@ -1,0 +1,59 @@
+// Hover on a figure or a name in a draft: the verdict, then what the sources say, with links.
+import type { Hover, MarkupContent, Position } from "vscode-languageserver";
+import { analyzeDraft } from "../../core/checker.js";
+import type { CorpusIndex } from "../../core/corpusIndex.js";
+import type { Finding, Range } from "../../core/types.js";
+import type { CancellationToken } from "../../util/cancellation.js";
+import type { DraftDocument } from "../documentCache.js";
+import { escapeMarkdown, sentenceWithFigure, sourceLink } from "../markdown.js";
+
+export interface HoverContext {
+  index(): CorpusIndex | undefined;
+  findings(document: DraftDocument): Finding[];
+}
+
+const VERDICT_TITLE: Record<Finding["verdict"], string> = {
+  contradicted: "$(warning) Contradicted by the sources",
+  disputed: "$(info) The sources disagree",
+  unverifiable: "$(question) No source states this",
+  supported: "$(check) Supported by the sources",
+};
+
+function contains(range: Range, position: Position): boolean {
+  const afterStart = position.line > range.start.line || (position.line === range.start.line && position.character >= range.start.character);
+  const beforeEnd = position.line < range.end.line || (position.line === range.end.line && position.character <= range.end.character);
+  return afterStart && beforeEnd;
+}
+
+export class HoverProvider {
+  constructor(private readonly context: HoverContext) {}
+
+  provideHover(document: DraftDocument, position: Position, token?: CancellationToken): Hover | null {
+    const index = this.context.index();
+    if (!index || token?.isCancellationRequested) return null;
+    const finding = this.context.findings(document).find((f) => contains(f.range, position));
+    if (finding) return { contents: this.describeFinding(index, finding), range: finding.range };
+    const name = analyzeDraft(index, document.getText()).names.find((n) => contains(n.range, position));
+    if (!name) return null;
+    const entity = index.names.get(name.name.key);
+    if (!entity) return null;
+    const sources = new Set(entity.mentions.map((m) => m.path));
+    const title = entity.titles[0]?.title;
+    const lines = [
+      `**${escapeMarkdown(entity.canonical)}**: ${escapeMarkdown([entity.kind, title ? `called ${title} in the sources` : ""].filter(Boolean).join(", "))}`,
+      "",
+      `Mentioned ${entity.mentions.length} time${entity.mentions.length === 1 ? "" : "s"} in ${sources.size} source${sources.size === 1 ? "" : "s"}. First mentions:`,
+      "",
+      ...entity.mentions.slice(0, 3).map((m) => `- ${sentenceWithFigure(m.sentence, m.text)} (${sourceLink(index, m.path, m.line)})`),
+    ];
+    return { contents: { kind: "markdown", value: lines.join("\n") }, range: name.range };
+  }
+
+  private describeFinding(index: CorpusIndex, finding: Finding): MarkupContent {
+    const lines = [`**${VERDICT_TITLE[finding.verdict]}**: ${escapeMarkdown(finding.message)}`, ""];
+    for (const source of finding.sources.slice(0, 3)) {
+      lines.push(`> ${sentenceWithFigure(source.text, source.value)}`, ">", `> ${sourceLink(index, source.path, source.line)}`, "");
+    }
+    return { kind: "markdown", value: lines.join("\n") };
+  }
+}

@@ -1,0 +1,50 @@
+// Markdown built from untrusted text: every character that Markdown or HTML could act on is escaped,
+// and the only links are ours, built from trusted parts (a file URI and a line number).
+import { pathToFileURL } from "node:url";
+import type { CorpusIndex } from "../core/corpusIndex.js";
+
+const MAX_SHOWN = 320;
+
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\u0000-\u001f\u007f]/g, " ")
+    .replace(/[\\`*_{}[\]()#+\-.!|<>~"'&:$]/g, (c) => `\\${c}`);
+}
+
+/** Shortens a sentence around [start, end) so the part that matters stays visible. */
+export function excerpt(text: string, start: number, end: number): { text: string; start: number; end: number } {
+  if (text.length <= MAX_SHOWN) return { text, start, end };
+  const from = Math.max(0, Math.min(start - 120, text.length - MAX_SHOWN));
+  const to = Math.min(text.length, from + MAX_SHOWN);
+  const prefix = from > 0 ? "…" : "";
+  const suffix = to < text.length ? "…" : "";
+  return { text: prefix + text.slice(from, to) + suffix, start: start - from + prefix.length, end: Math.min(end, to) - from + prefix.length };
+}
+
+/** The sentence with the figure in bold, all of it escaped. */
+export function sentenceWithFigure(sentence: string, value: string): string {
+  const at = value ? sentence.indexOf(value) : -1;
+  if (at < 0) {
+    const shown = excerpt(sentence, 0, 0).text;
+    return escapeMarkdown(shown);
+  }
+  const cut = excerpt(sentence, at, at + value.length);
+  return `${escapeMarkdown(cut.text.slice(0, cut.start))}**${escapeMarkdown(cut.text.slice(cut.start, cut.end))}**${escapeMarkdown(cut.text.slice(cut.end))}`;
+}
+
+export const OPEN_SOURCE_COMMAND = "grounded.openSource";
+
+/** The file URI of a source by its display path. */
+export function sourceUri(index: CorpusIndex, displayPath: string): string | undefined {
+  const document = index.documents.find((d) => d.path === displayPath);
+  return document ? pathToFileURL(document.absolutePath).toString() : undefined;
+}
+
+/** `[path:line](command:grounded.openSource?…)`: arguments JSON-encoded, never document text. */
+export function sourceLink(index: CorpusIndex, displayPath: string, line: number): string {
+  const label = escapeMarkdown(`${displayPath}:${line + 1}`);
+  const uri = sourceUri(index, displayPath);
+  if (!uri) return label;
+  const args = encodeURIComponent(JSON.stringify([uri, line]));
+  return `[${label}](command:${OPEN_SOURCE_COMMAND}?${args} "Open the source at this line")`;
+}

@@ -1,0 +1,238 @@
+// The Grounded language server: wires the engine to LSP. Indexing runs here, in the server's
+// own process, so a large corpus never blocks the editor.
+import {
+  createConnection, DidChangeConfigurationNotification, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
+  type Connection, type InitializeParams, type InitializeResult,
+} from "vscode-languageserver/node";
+import { TextDocument } from "vscode-languageserver-textdocument";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import type { CorpusIndex } from "../core/corpusIndex.js";
+import { factsOf, type FactKind } from "../core/facts.js";
+import { renderReportHtml, summarize } from "../core/report.js";
+import type { Finding } from "../core/types.js";
+import { CancelledError } from "../util/cancellation.js";
+import { CorpusService, resolveRoots } from "./corpusService.js";
+import { DocumentCache } from "./documentCache.js";
+import { CodeActionProvider } from "./features/codeActions.js";
+import { CompletionProvider } from "./features/completion.js";
+import { toDiagnostics } from "./features/diagnostics.js";
+import { HoverProvider } from "./features/hover.js";
+import { sourceUri } from "./markdown.js";
+import { FactsRequest, ReportRequest, SearchRequest, StatusNotification, StatusRequest, type FactsParams, type ReportParams, type SearchParams, type SearchResultItem, type StatusParams } from "./protocol.js";
+import { DEFAULT_SETTINGS, parseSettings, type Settings } from "./settings.js";
+
+const DIAGNOSTIC_DELAY_MS = 200;
+
+export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
+  const documents = new TextDocuments(TextDocument);
+  const cache = new DocumentCache();
+  let settings: Settings = DEFAULT_SETTINGS;
+  let workspaceFolders: string[] = [];
+  let trusted = true;
+  let supportsConfiguration = false;
+  let supportsWorkspaceFolders = false;
+  let indexing = false;
+  const reportedProblems = new Set<string>();
+  const timers = new Map<string, NodeJS.Timeout>();
+  const contradictions: Record<string, number> = {};
+
+  const log = (message: string) => connection.console.log(message);
+  const corpus = new CorpusService(
+    { progress: (done, total, file) => progress?.report(total ? Math.round((done / total) * 100) : 0, `Indexing sources ${done}/${total} (${file})`), log },
+    () => {
+      for (const document of documents.all()) scheduleCheck(document, 0);
+      sendStatus();
+    },
+  );
+  let progress: { report(percent: number, message: string): void; done(): void } | undefined;
+
+  const index = (): CorpusIndex | undefined => corpus.index;
+  const isDraft = (document: TextDocument) => settings.languages.includes(document.languageId);
+  const findingsOf = (document: TextDocument): Finding[] => {
+    const current = index();
+    if (!current || !isDraft(document)) return [];
+    return cache.findings(document, current, corpus.version, settings.ignore);
+  };
+
+  const hover = new HoverProvider({ index, findings: (d) => findingsOf(d as TextDocument) });
+  const completion = new CompletionProvider({ index, citationStyle: () => settings.citationStyle });
+  const codeActions = new CodeActionProvider();
+
+  function sendStatus(message?: string): void {
+    const status: StatusParams = {
+      indexing,
+      sources: index()?.documents.length ?? 0,
+      skipped: [...corpus.skipped],
+      contradictions,
+      ...(message ? { message } : {}),
+    };
+    void connection.sendNotification(StatusNotification, status);
+  }
+
+  function check(document: TextDocument): void {
+    const current = index();
+    if (!current) return;
+    if (!isDraft(document)) {
+      void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+      return;
+    }
+    try {
+      const findings = findingsOf(document);
+      const diagnostics = toDiagnostics(current, findings, settings.unverifiable);
+      contradictions[document.uri] = findings.filter((f) => f.verdict === "contradicted").length;
+      void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+      sendStatus();
+    } catch (error) {
+      if (!(error instanceof CancelledError)) log(`Checking ${document.uri} failed: ${String(error)}`);
+    }
+  }
+
+  function scheduleCheck(document: TextDocument, delay = DIAGNOSTIC_DELAY_MS): void {
+    clearTimeout(timers.get(document.uri));
+    timers.set(
+      document.uri,
+      setTimeout(() => {
+        timers.delete(document.uri);
+        const latest = documents.get(document.uri);
+        if (latest) check(latest);
+      }, delay),
+    );
+  }
+
+  async function loadSettings(): Promise<void> {
+    let raw: unknown = {};
+    if (supportsConfiguration) {
+      try {
+        raw = await connection.workspace.getConfiguration("grounded");
+      } catch {
+        raw = {};
+      }
+    }
+    const parsed = parseSettings(raw);
+    settings = parsed.settings;
+    for (const problem of parsed.problems) {
+      if (reportedProblems.has(problem)) continue;
+      reportedProblems.add(problem);
+      log(problem);
+      void connection.window.showWarningMessage(`Grounded: ${problem}`);
+    }
+  }
+
+  async function reindex(): Promise<void> {
+    indexing = true;
+    sendStatus("Indexing sources…");
+    const reporter = await connection.window.createWorkDoneProgress().catch(() => undefined);
+    reporter?.begin("Grounded", 0, "Indexing sources", false);
+    progress = reporter ? { report: (p, m) => reporter.report(p, m), done: () => reporter.done() } : undefined;
+    try {
+      await corpus.configure(resolveRoots(workspaceFolders, settings, trusted), settings);
+    } catch (error) {
+      log(`Indexing failed: ${String(error)}`);
+      void connection.window.showErrorMessage(`Grounded could not index the sources: ${String(error)}`);
+    } finally {
+      indexing = false;
+      progress?.done();
+      progress = undefined;
+      sendStatus();
+    }
+  }
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    supportsConfiguration = Boolean(params.capabilities.workspace?.configuration);
+    supportsWorkspaceFolders = Boolean(params.capabilities.workspace?.workspaceFolders);
+    const options = (params.initializationOptions ?? {}) as { trusted?: boolean };
+    trusted = options.trusted !== false;
+    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    workspaceFolders = folders.filter((uri) => uri.startsWith("file:")).map((uri) => fileURLToPath(uri));
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: ["$", "€", "£", "₩", "¥", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"], resolveProvider: false },
+        codeActionProvider: { codeActionKinds: ["quickfix"] },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: "grounded", version: "0.1.0" },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    if (supportsWorkspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        const removed = new Set(event.removed.map((f) => fileURLToPath(f.uri)));
+        workspaceFolders = [...workspaceFolders.filter((f) => !removed.has(f)), ...event.added.map((f) => fileURLToPath(f.uri))];
+        void reindex();
+      });
+    }
+    if (supportsConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
+    await loadSettings();
+    await reindex();
+  });
+
+  connection.onDidChangeConfiguration(async () => {
+    await loadSettings();
+    await reindex();
+  });
+  connection.onDidChangeWatchedFiles(() => corpus.sourcesChanged());
+
+  documents.onDidOpen((event) => scheduleCheck(event.document, 0));
+  documents.onDidChangeContent((event) => scheduleCheck(event.document));
+  documents.onDidClose((event) => {
+    clearTimeout(timers.get(event.document.uri));
+    cache.forget(event.document.uri);
+    delete contradictions[event.document.uri];
+    void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+  });
+
+  connection.onHover((params, token) => {
+    const document = documents.get(params.textDocument.uri);
+    return document && isDraft(document) ? hover.provideHover(document, params.position, token) : null;
+  });
+  connection.onCompletion((params, token) => {
+    const document = documents.get(params.textDocument.uri);
+    return document && isDraft(document) ? completion.provideCompletion(document, params.position, token) : [];
+  });
+  connection.onCodeAction((params) => {
+    const document = documents.get(params.textDocument.uri);
+    return document ? codeActions.provideCodeActions(document, params.context.diagnostics) : [];
+  });
+
+  connection.onRequest(SearchRequest, (params: SearchParams): SearchResultItem[] => {
+    const current = index();
+    if (!current || typeof params?.query !== "string") return [];
+    const limit = Math.min(Math.max(1, Number(params.limit) || 30), 200);
+    return current.search(params.query.slice(0, 500), { limit }).map((hit) => ({
+      uri: sourceUri(current, hit.sentence.path) ?? pathToFileURL(hit.sentence.path).toString(),
+      path: hit.sentence.path,
+      line: hit.sentence.line,
+      text: hit.sentence.text,
+      score: hit.score,
+      highlights: hit.highlights,
+    }));
+  });
+  connection.onRequest(FactsRequest, (params: FactsParams) => {
+    const current = index();
+    if (!current) return [];
+    const kind = typeof params?.kind === "string" ? (params.kind as FactKind) : undefined;
+    return factsOf(current, kind).map((fact) => ({ ...fact, uri: sourceUri(current, fact.path) }));
+  });
+  connection.onRequest(StatusRequest, () => ({ indexing, sources: index()?.documents.length ?? 0, skipped: [...corpus.skipped], contradictions }));
+  connection.onRequest(ReportRequest, (params: ReportParams): { report?: ReturnType<typeof summarize> } => {
+    const document = documents.get(params?.uri);
+    return document ? { report: summarize(document.uri, findingsOf(document)) } : {};
+  });
+  connection.onRequest("grounded/reindex", async () => {
+    await reindex();
+    return { sources: index()?.documents.length ?? 0 };
+  });
+  connection.onRequest("grounded/reportHtml", (params: ReportParams & { nonce?: string }): { html?: string } => {
+    const document = documents.get(params?.uri);
+    if (!document) return {};
+    const path = document.uri.startsWith("file:") ? fileURLToPath(document.uri) : document.uri;
+    return { html: renderReportHtml([summarize(path, findingsOf(document))], undefined, params.nonce) };
+  });
+
+  connection.onShutdown(() => corpus.dispose());
+  documents.listen(connection);
+  connection.listen();
+}

@@ -109,10 +109,10 @@ function holdsFunction(value: unknown, depth = 3): boolean {
 function capture(object: object): Captured {
   const captured: Captured = { fields: {}, nested: {} };
   for (const [key, value] of Object.entries(object)) {
-    // Options with functions (the search index's tokenizer) come from the fresh instance instead.
-    if (holdsFunction(value)) continue;
-    if (isPlainData(value)) captured.fields[key] = value;
-    else captured.nested[key] = capture(value as object);
+    if (isPlainData(value)) {
+      // Options with functions (the search index's tokenizer) come from the fresh instance instead.
+      if (!holdsFunction(value)) captured.fields[key] = value;
+    } else if (typeof value === "object" && value !== null) captured.nested[key] = capture(value);
   }
   return captured;
 }

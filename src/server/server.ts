@@ -221,6 +221,13 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const document = documents.get(params?.uri);
     return document ? { report: summarize(document.uri, findingsOf(document)) } : {};
   });
+  connection.onRequest("grounded/check", (params: ReportParams): { contradictions?: number } => {
+    const document = documents.get(params?.uri);
+    if (!document || !isDraft(document)) return {};
+    cache.forget(document.uri);
+    check(document);
+    return { contradictions: contradictions[document.uri] ?? 0 };
+  });
   connection.onRequest("grounded/reindex", async () => {
     await reindex();
     return { sources: index()?.documents.length ?? 0 };

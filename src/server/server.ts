@@ -138,8 +138,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
-    supportsConfiguration = Boolean(params.capabilities.workspace?.configuration);
-    supportsWorkspaceFolders = Boolean(params.capabilities.workspace?.workspaceFolders);
+    supportsConfiguration = Boolean(params.capabilities?.workspace?.configuration);
+    supportsWorkspaceFolders = Boolean(params.capabilities?.workspace?.workspaceFolders);
     const options = (params.initializationOptions ?? {}) as { trusted?: boolean };
     trusted = options.trusted !== false;
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);

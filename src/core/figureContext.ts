@@ -143,7 +143,8 @@ export function contextOf(figure: Figure, sentence: string, sentenceFigures: rea
     const weight = weightAt(index);
     terms.set(token.term, Math.max(terms.get(token.term) ?? 0, weight));
     if (MEASURE_WORDS.has(token.term) && weight >= 0.5) measures.add(token.term);
-    if (token.capitalized && index > 0 && weight >= 0.3) capitalizedWords.push(token.word);
+    // Any capitalised word of the sentence names part of its subject, near the figure or not.
+    if (token.capitalized && index > 0) capitalizedWords.push(token.word);
     if (token.capitalized && index === 0) initialWord = token.word;
   });
   for (const extra of extraTerms) {

@@ -12,4 +12,7 @@ function find(dir) {
 
 const files = find(process.argv[2] ?? "test/unit").sort();
 const result = spawnSync(process.execPath, ["--import", "tsx", "--test", "--test-reporter=spec", ...files], { stdio: "inherit" });
+if ((process.argv[2] ?? "test/unit") === "test/unit") {
+  console.log("\nExtension-host integration tests (test/integration) are not part of npm test: they need to download VS Code. Run npm run test:integration where that works.");
+}
 process.exit(result.status ?? 1);

@@ -174,9 +174,62 @@ export class CorpusIndex {
     });
   }
 
+  private figuresByKind: Map<FigureKind, SourceFigure[]> | undefined;
+  private figuresByValue: Map<string, SourceFigure[]> | undefined;
+
   figures(kind?: FigureKind): SourceFigure[] {
-    return kind ? this.sourceFigures.filter((s) => s.figure.kind === kind) : this.sourceFigures;
+    if (!kind) return this.sourceFigures;
+    if (!this.figuresByKind) {
+      this.figuresByKind = new Map();
+      for (const source of this.sourceFigures) {
+        const list = this.figuresByKind.get(source.figure.kind);
+        if (list) list.push(source);
+        else this.figuresByKind.set(source.figure.kind, [source]);
+      }
+    }
+    return this.figuresByKind.get(kind) ?? [];
   }
+
+  /** Above this many figures of a kind, a draft figure is compared with a retrieved pool, not all. */
+  static readonly POOL_THRESHOLD = 3000;
+
+  /**
+   * The source figures worth comparing with a draft figure: on a small corpus every figure of its
+   * kind; on a large one, the figures of the sentences the draft sentence's words find, plus every
+   * figure with the same value (so a source that states it is never missed).
+   */
+  candidatePool(kind: FigureKind, sentence: string, value: number): SourceFigure[] {
+    const all = this.figures(kind);
+    if (all.length <= CorpusIndex.POOL_THRESHOLD) return all;
+    if (!this.figuresByValue) {
+      this.figuresByValue = new Map();
+      for (const source of this.sourceFigures) {
+        const key = `${source.figure.kind}|${source.figure.value}`;
+        const list = this.figuresByValue.get(key);
+        if (list) list.push(source);
+        else this.figuresByValue.set(key, [source]);
+      }
+    }
+    const sentences = new Set(this.search(sentence, { limit: 200 }).map((h) => h.sentence.id));
+    const pool = new Set<SourceFigure>(this.figuresByValue.get(`${kind}|${value}`) ?? []);
+    for (const id of sentences) for (const source of this.figuresInSentence(id)) if (source.figure.kind === kind) pool.add(source);
+    return [...pool];
+  }
+
+  private figuresBySentence: Map<number, SourceFigure[]> | undefined;
+
+  private figuresInSentence(id: number): SourceFigure[] {
+    if (!this.figuresBySentence) {
+      this.figuresBySentence = new Map();
+      for (const source of this.sourceFigures) {
+        const list = this.figuresBySentence.get(source.sentence.id);
+        if (list) list.push(source);
+        else this.figuresBySentence.set(source.sentence.id, [source]);
+      }
+    }
+    return this.figuresBySentence.get(id) ?? [];
+  }
+
 
   /**
    * Source figures that fit the draft sentence being written, best first: each is scored as if
@@ -205,8 +258,7 @@ export class CorpusIndex {
   }
 
   private figuresOfSentences(ids: number[]): SourceFigure[] {
-    const wanted = new Set(ids);
-    return this.sourceFigures.filter((s) => wanted.has(s.sentence.id));
+    return ids.flatMap((id) => this.figuresInSentence(id));
   }
 }
 

@@ -44,6 +44,10 @@ function words(text: string): Word[] {
   return result;
 }
 
+/** First words of every title and gazetteer alias: a word that starts none is skipped at once. */
+const TITLE_FIRST_WORDS = new Set(Object.keys(TITLES).map((t) => t.split(" ")[0]!));
+const bare = (word: Word) => (word.folded.endsWith(".") ? word.folded.slice(0, -1) : word.folded);
+
 function phraseAt(list: readonly Word[], i: number, length: number): string {
   return list.slice(i, i + length).map((w) => w.folded.replace(/\.$/, "")).join(" ");
 }
@@ -51,8 +55,10 @@ function phraseAt(list: readonly Word[], i: number, length: number): string {
 /** Every alias of the gazetteer, folded, to its entry. */
 const GAZETTEER_ALIASES = new Map<string, GazetteerEntry>();
 for (const entry of GAZETTEER) for (const alias of entry.aliases) GAZETTEER_ALIASES.set(alias, entry);
+const GAZETTEER_FIRST_WORDS = new Set([...GAZETTEER_ALIASES.keys()].map((a) => a.split(" ")[0]!));
 
 function matchTitle(list: readonly Word[], i: number): { title: string; length: number } | undefined {
+  if (!list[i]!.capitalized || !TITLE_FIRST_WORDS.has(bare(list[i]!))) return undefined;
   for (let n = Math.min(MAX_TITLE_WORDS, list.length - i); n >= 1; n--) {
     const phrase = phraseAt(list, i, n);
     const title = TITLES[phrase];
@@ -65,6 +71,7 @@ function matchTitle(list: readonly Word[], i: number): { title: string; length: 
 }
 
 function matchGazetteer(list: readonly Word[], i: number): { entry: GazetteerEntry; length: number } | undefined {
+  if (!GAZETTEER_FIRST_WORDS.has(bare(list[i]!))) return undefined;
   for (let n = Math.min(MAX_ALIAS_WORDS, list.length - i); n >= 1; n--) {
     const entry = GAZETTEER_ALIASES.get(phraseAt(list, i, n));
     if (!entry) continue;
@@ -239,6 +246,14 @@ export class NameRegistry {
     return this.aliasToKey.get(foldedText);
   }
 
+  private firstWords: Set<string> | undefined;
+
+  /** First words of every alias, so a draft scan can skip the rest quickly. */
+  aliasFirstWords(): Set<string> {
+    this.firstWords ??= new Set([...this.aliasToKey.keys()].map((a) => a.split(" ")[0]!));
+    return this.firstWords;
+  }
+
   /** Aliases longest first, for scanning drafts. */
   aliases(): Array<[string, string]> {
     return [...this.aliasToKey.entries()].sort((a, b) => b[0].length - a[0].length);
@@ -255,9 +270,10 @@ export function findNames(text: string, registry: NameRegistry): NameMention[] {
   // Short mentions ("Chinh", "Woo") that extractNames cannot know are people.
   const list = words(text);
   const taken = (start: number, end: number) => found.some((m) => start < m.end && end > (m.titleStart ?? m.start));
+  const firstWords = registry.aliasFirstWords();
   for (let i = 0; i < list.length; i++) {
     const word = list[i]!;
-    if (!word.capitalized) continue;
+    if (!word.capitalized || !firstWords.has(bare(word))) continue;
     for (let n = Math.min(4, list.length - i); n >= 1; n--) {
       const key = registry.resolveAlias(phraseAt(list, i, n));
       if (!key) continue;

@@ -26,14 +26,25 @@ function contains(range: Range, position: Position): boolean {
 }
 
 export class HoverProvider {
+  /** The names of the last draft analysed, by URI and version: hovering again costs nothing. */
+  private analysis: { uri: string; version: number; index: CorpusIndex; names: ReturnType<typeof analyzeDraft>["names"] } | undefined;
+
   constructor(private readonly context: HoverContext) {}
+
+  private namesOf(index: CorpusIndex, document: DraftDocument): ReturnType<typeof analyzeDraft>["names"] {
+    const known = this.analysis;
+    if (known && known.uri === document.uri && known.version === document.version && known.index === index) return known.names;
+    const names = analyzeDraft(index, document.getText()).names;
+    this.analysis = { uri: document.uri, version: document.version, index, names };
+    return names;
+  }
 
   provideHover(document: DraftDocument, position: Position, token?: CancellationToken): Hover | null {
     const index = this.context.index();
     if (!index || token?.isCancellationRequested) return null;
     const finding = this.context.findings(document).find((f) => contains(f.range, position));
     if (finding) return { contents: this.describeFinding(index, finding), range: finding.range };
-    const name = analyzeDraft(index, document.getText()).names.find((n) => contains(n.range, position));
+    const name = this.namesOf(index, document).find((n) => contains(n.range, position));
     if (!name) return null;
     const entity = index.names.get(name.name.key);
     if (!entity) return null;

@@ -6,6 +6,7 @@ import { flagValue, parseArgs, UsageError, type FlagSpec, type ParsedArgs } from
 import { formatFinding, formatHit, sanitize, SEVERITY, styleFor } from "./cli/format.js";
 import { bundledCorpusDir, DEFAULT_MAX_FILE_SIZE, loadCorpus } from "./core/corpus.js";
 import { CorpusIndex } from "./core/corpusIndex.js";
+import { openIndex as openPersistedIndex } from "./core/indexCache.js";
 import { checkDocument } from "./core/checker.js";
 import { factsOf, FACT_KINDS, type FactKind } from "./core/facts.js";
 import type { Finding } from "./core/types.js";
@@ -28,6 +29,7 @@ Checks every figure and titled name in each draft against the sources.
   --include GLOB      only these source files (repeatable; default **/*.{txt,md,markdown,html,htm})
   --exclude GLOB      skip these source files (repeatable)
   --max-file-size N   skip sources larger than N bytes (default 10 MB)
+  --cache DIR         keep the index in DIR; later runs re-read only changed sources
   --format text|json|html  output format (default text); html is the draft report with every verdict
   --all               also report supported and unverifiable figures
   --ignore TEXT       a figure or phrase not to check (repeatable)
@@ -51,6 +53,7 @@ const CORPUS_FLAGS: Record<string, FlagSpec> = {
   "--include": { value: true, repeatable: true },
   "--exclude": { value: true, repeatable: true },
   "--max-file-size": { value: true },
+  "--cache": { value: true },
   "--format": { value: true, choices: ["text", "json"] },
   "--help": {},
   "-h": {},
@@ -71,10 +74,21 @@ async function openIndex(args: ParsedArgs): Promise<CorpusIndex> {
   const maxSize = flagValue(args, "--max-file-size");
   const maxFileSize = maxSize === undefined ? DEFAULT_MAX_FILE_SIZE : Number(maxSize);
   if (!Number.isFinite(maxFileSize) || maxFileSize <= 0) throw new UsageError(`--max-file-size must be a positive number of bytes (got "${maxSize}")`);
-  const loaded = await loadCorpus({ roots, include: args.flags.get("--include"), exclude: args.flags.get("--exclude"), maxFileSize });
-  for (const skipped of loaded.skipped) process.stderr.write(`grounded: skipped ${sanitize(skipped.path)}: ${skipped.reason}\n`);
-  if (loaded.documents.length === 0) throw new InputError(`no readable source documents in ${roots.join(", ")}`);
-  return CorpusIndex.build(loaded.documents, loaded.skipped);
+  const options = { roots, include: args.flags.get("--include"), exclude: args.flags.get("--exclude"), maxFileSize };
+  const cacheDir = flagValue(args, "--cache");
+  let index: CorpusIndex;
+  if (cacheDir) {
+    // The persisted index: unchanged sources are not read again.
+    const opened = await openPersistedIndex({ ...options, cacheDir });
+    if (opened.problem) process.stderr.write(`grounded: cache: ${sanitize(opened.problem)}\n`);
+    index = opened.index;
+  } else {
+    const loaded = await loadCorpus(options);
+    index = CorpusIndex.build(loaded.documents, loaded.skipped);
+  }
+  for (const skipped of index.skipped) process.stderr.write(`grounded: skipped ${sanitize(skipped.path)}: ${skipped.reason}\n`);
+  if (index.documents.length === 0) throw new InputError(`no readable source documents in ${roots.join(", ")}`);
+  return index;
 }
 
 async function readDraft(file: string): Promise<string> {

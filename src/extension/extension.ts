@@ -43,7 +43,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const clientOptions: LanguageClientOptions = {
     documentSelector: draftSelector(),
     outputChannel: output,
-    initializationOptions: { trusted: vscode.workspace.isTrusted },
+    initializationOptions: { trusted: vscode.workspace.isTrusted, cacheDir: context.storageUri?.fsPath ?? context.globalStorageUri.fsPath },
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher("**/*.{txt,md,markdown,html,htm}") },
     middleware: {
       provideHover: async (document, position, token, next) => trustOurCommandOnly(await next(document, position, token)),

@@ -4,6 +4,7 @@ import { existsSync, watch, type FSWatcher } from "node:fs";
 import * as path from "node:path";
 import { bundledCorpusDir, loadCorpus, type CorpusOptions } from "../core/corpus.js";
 import { CorpusIndex } from "../core/corpusIndex.js";
+import { openIndex } from "../core/indexCache.js";
 import type { SkippedFile } from "../core/types.js";
 import type { Settings } from "./settings.js";
 
@@ -54,6 +55,9 @@ export class CorpusService {
   private roots: CorpusRoots = { roots: [], include: [], description: "" };
   private settings: Settings | undefined;
 
+  /** Where the persisted index lives (the extension's storage folder); none: always rebuild. */
+  cacheDir: string | undefined;
+
   constructor(private readonly events: IndexEvents, private readonly onIndexed: (index: CorpusIndex) => void) {}
 
   get index(): CorpusIndex | undefined {
@@ -89,13 +93,19 @@ export class CorpusService {
       baseDir: commonBase(this.roots.roots),
       onProgress: (done, total, file) => this.events.progress(done, total, file),
     };
-    this.loading = loadCorpus(options)
-      .then((corpus) => {
-        const index = CorpusIndex.build(corpus.documents, corpus.skipped);
+    const load = this.cacheDir
+      ? openIndex({ ...options, cacheDir: this.cacheDir }).then((opened) => {
+          if (opened.problem) this.events.log(`Index cache: ${opened.problem}`);
+          this.events.log(`Index ${opened.origin === "snapshot" ? "restored from the cache" : "rebuilt"} (${opened.filesRead} files read, ${opened.filesReused} reused).`);
+          return opened.index;
+        })
+      : loadCorpus(options).then((corpus) => CorpusIndex.build(corpus.documents, corpus.skipped));
+    this.loading = load
+      .then((index) => {
         this.current = index;
         this.generation++;
         this.events.log(`Indexed ${index.documents.length} sources (${index.sourceFigures.length} figures) from ${this.roots.description}.`);
-        for (const skipped of corpus.skipped) this.events.log(`Skipped ${skipped.path}: ${skipped.reason}`);
+        for (const skipped of index.skipped) this.events.log(`Skipped ${skipped.path}: ${skipped.reason}`);
         this.onIndexed(index);
         return index;
       })

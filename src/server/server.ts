@@ -140,8 +140,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     supportsConfiguration = Boolean(params.capabilities?.workspace?.configuration);
     supportsWorkspaceFolders = Boolean(params.capabilities?.workspace?.workspaceFolders);
-    const options = (params.initializationOptions ?? {}) as { trusted?: boolean };
+    const options = (params.initializationOptions ?? {}) as { trusted?: boolean; cacheDir?: unknown };
     trusted = options.trusted !== false;
+    if (typeof options.cacheDir === "string" && options.cacheDir.length > 0) corpus.cacheDir = options.cacheDir;
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     workspaceFolders = folders.filter((uri) => uri.startsWith("file:")).map((uri) => fileURLToPath(uri));
     return {

@@ -6,7 +6,7 @@ import { extractFigures } from "./figures.js";
 import { extractNames, NameRegistry } from "./names.js";
 import { splitSentences } from "./sentences.js";
 import { fold, foldPreservingOffsets, tokenize } from "./normalize.js";
-import { STOPWORDS, termOf } from "./terms.js";
+import { STOPWORDS, wordTokens, type WordToken } from "./terms.js";
 import { contextOf, type FigureContext } from "./figureContext.js";
 import { similarity } from "./similarity.js";
 import { throwIfCancelled, type CancellationToken } from "../util/cancellation.js";
@@ -25,9 +25,17 @@ export interface SourceFigure {
   context: FigureContext;
 }
 
+// Terms arrive folded from `tokenize`; only stop words are dropped here.
 function processTerm(term: string): string | null {
-  const folded = fold(term);
-  return folded.length === 0 || STOPWORDS.has(folded) ? null : folded;
+  return term.length === 0 || STOPWORDS.has(term) ? null : term;
+}
+
+/** Word tokens of a source sentence, computed once while the index is built. */
+const tokenCache = new WeakMap<SourceSentence, WordToken[]>();
+function wordTokensOf(sentence: SourceSentence): WordToken[] {
+  let tokens = tokenCache.get(sentence);
+  if (!tokens) tokenCache.set(sentence, (tokens = wordTokens(sentence.text)));
+  return tokens;
 }
 
 /** Entity keys of the names in a sentence, as extra context terms ("@pham minh chinh"). */
@@ -85,7 +93,7 @@ export class CorpusIndex {
       for (const name of sentence.names) name.key = index.names.resolveAlias(name.key) ?? name.key;
     }
     for (const source of index.sourceFigures) {
-      source.context = contextOf(source.figure, source.sentence.text, source.sentence.figures, entityTerms(source.sentence));
+      source.context = contextOf(source.figure, source.sentence.text, source.sentence.figures, entityTerms(source.sentence), wordTokensOf(source.sentence));
     }
     index.search_.addAll(index.sentences.map((s) => ({ id: s.id, text: s.text })));
     return index;
@@ -114,13 +122,12 @@ export class CorpusIndex {
         const seen = new Set<string>();
         let documentTerms = this.termsByDocument.get(document.path);
         if (!documentTerms) this.termsByDocument.set(document.path, (documentTerms = new Set<string>()));
-        for (const word of text.split(/\s+/)) {
-          const bare = word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
-          const folded = foldPreservingOffsets(bare);
-          if (bare && bare[0] === folded[0]) this.lowercaseWords.add(folded);
-          const term = termOf(folded);
-          if (term) documentTerms.add(term);
-          if (term && !seen.has(term)) {
+        for (const token of wordTokensOf(sentence)) {
+          if (!token.capitalized) this.lowercaseWords.add(token.word);
+          const term = token.term;
+          if (!term) continue;
+          documentTerms.add(term);
+          if (!seen.has(term)) {
             seen.add(term);
             this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
           }

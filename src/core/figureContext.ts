@@ -91,8 +91,14 @@ export function timeOf(figure: Figure, sentenceFigures: readonly Figure[]): Time
  * Builds the context of `figure` within `sentence` (offsets of figures are relative to the sentence).
  * `extraTerms` lets callers add entity keys found in the sentence.
  */
-export function contextOf(figure: Figure, sentence: string, sentenceFigures: readonly Figure[], extraTerms: ReadonlyArray<{ term: string; start: number; end?: number }> = []): FigureContext {
-  const tokens = wordTokens(sentence);
+export function contextOf(
+  figure: Figure,
+  sentence: string,
+  sentenceFigures: readonly Figure[],
+  extraTerms: ReadonlyArray<{ term: string; start: number; end?: number }> = [],
+  sentenceTokens?: readonly WordToken[],
+): FigureContext {
+  const tokens = sentenceTokens ?? wordTokens(sentence);
   const own = figureTokenIndex(tokens, figure);
   // Only figures of the same kind compete for words: "aid" describes both "second-largest" and "$4 billion".
   const otherIndexes = sentenceFigures

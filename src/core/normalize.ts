@@ -96,7 +96,7 @@ export function foldPreservingOffsets(text: string): string {
 
 /** Folds text for matching and index keys: NFKC, lower-case, no diacritics, single spaces. */
 export function fold(text: string): string {
-  return foldPreservingOffsets(text.normalize("NFKC").normalize("NFC"))
+  return foldPreservingOffsets(text.normalize("NFKC"))
     .replace(/[\u0300-\u036f]/g, "")
     .replace(/\s+/g, " ")
     .trim();

@@ -83,21 +83,59 @@ export class CorpusIndex {
 
   static build(documents: readonly SourceDocument[], skipped: readonly SkippedFile[] = [], token?: CancellationToken, extract: LineExtractor = extractLine): CorpusIndex {
     const index = new CorpusIndex(documents, skipped);
-    for (const document of documents) {
+    for (const step of index.steps(extract)) {
       throwIfCancelled(token);
-      index.addDocument(document, extract);
+      step();
     }
-    index.names.finalize();
-    // Re-key mentions to the entities the registry settled on (surnames -> full names).
-    for (const sentence of index.sentences) {
-      for (const name of sentence.names) name.key = index.names.resolveAlias(name.key) ?? name.key;
-    }
-    for (const source of index.sourceFigures) {
-      source.context = contextOf(source.figure, source.sentence.text, source.sentence.figures, entityTerms(source.sentence), wordTokensOf(source.sentence));
-    }
-    index.search_.addAll(index.sentences.map((s) => ({ id: s.id, text: s.text })));
     return index;
   }
+
+  /**
+   * The same index, built in slices that yield to the event loop every ~`sliceMs`, so a server
+   * keeps answering (from the previous index) while a large corpus is indexed.
+   */
+  static async buildInSlices(documents: readonly SourceDocument[], skipped: readonly SkippedFile[] = [], options: { token?: CancellationToken; sliceMs?: number; onProgress?: (done: number, total: number) => void } = {}): Promise<CorpusIndex> {
+    const index = new CorpusIndex(documents, skipped);
+    const sliceMs = options.sliceMs ?? 20;
+    let sliceStart = performance.now();
+    let done = 0;
+    // Steps are generated as the build goes: later ones depend on what earlier ones added.
+    for (const step of index.steps(extractLine)) {
+      throwIfCancelled(options.token);
+      step();
+      done++;
+      if (performance.now() - sliceStart >= sliceMs) {
+        options.onProgress?.(done, documents.length);
+        await new Promise((resolve) => setImmediate(resolve));
+        sliceStart = performance.now();
+      }
+    }
+    return index;
+  }
+
+  /** The build as small steps: one per document, then the finishing passes in chunks. */
+  private *steps(extract: LineExtractor): Generator<() => void> {
+    for (const document of this.documents) yield () => this.addDocument(document, extract);
+    yield () => {
+      this.names.finalize();
+      // Re-key mentions to the entities the registry settled on (surnames -> full names).
+      for (const sentence of this.sentences) {
+        for (const name of sentence.names) name.key = this.names.resolveAlias(name.key) ?? name.key;
+      }
+    };
+    const CHUNK = 500;
+    for (let from = 0; from < this.sourceFigures.length; from += CHUNK) {
+      yield () => {
+        for (const source of this.sourceFigures.slice(from, from + CHUNK)) {
+          source.context = contextOf(source.figure, source.sentence.text, source.sentence.figures, entityTerms(source.sentence), wordTokensOf(source.sentence));
+        }
+      };
+    }
+    for (let from = 0; from < this.sentences.length; from += CHUNK) {
+      yield () => this.search_.addAll(this.sentences.slice(from, from + CHUNK).map((s) => ({ id: s.id, text: s.text })));
+    }
+  }
+
 
   private addDocument(document: SourceDocument, extract: LineExtractor): void {
     document.lines.forEach((line, lineNumber) => {

@@ -99,7 +99,7 @@ export class CorpusService {
           this.events.log(`Index ${opened.origin === "snapshot" ? "restored from the cache" : "rebuilt"} (${opened.filesRead} files read, ${opened.filesReused} reused).`);
           return opened.index;
         })
-      : loadCorpus(options).then((corpus) => CorpusIndex.build(corpus.documents, corpus.skipped));
+      : loadCorpus(options).then((corpus) => CorpusIndex.buildInSlices(corpus.documents, corpus.skipped));
     this.loading = load
       .then((index) => {
         this.current = index;

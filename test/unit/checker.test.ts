@@ -118,3 +118,15 @@ describe("checking against inline sources", () => {
     assert.notEqual(finding?.verdict, "supported");
   });
 });
+
+describe("building the index in slices", () => {
+  test("Should give the same verdicts as building it at once", async () => {
+    const { CorpusIndex } = await import("../../src/core/corpusIndex.ts");
+    const whole = await sampleIndex();
+    const sliced = await CorpusIndex.buildInSlices(whole.documents, whole.skipped, { sliceMs: 0 });
+    const draft = "Korean investment in Vietnam totals $68 billion. The $100 billion two-way trade goal was set for 2025.";
+    const summary = (index: typeof whole) => checkDocument(index, draft).map((f) => `${f.verdict}:${f.message}`);
+    assert.deepEqual(summary(sliced), summary(whole));
+    assert.equal(sliced.search("diplomatic relations")[0]?.sentence.text, whole.search("diplomatic relations")[0]?.sentence.text);
+  });
+});

@@ -47,7 +47,7 @@ h1 { font-size: 1.3rem; margin: 0 0 .25rem; } h2 { font-size: 1.05rem; margin: 1
 .supported { color: var(--vscode-testing-iconPassed, #1a7f37); }
 table { border-collapse: collapse; width: 100%; } th, td { text-align: left; vertical-align: top; padding: .35rem .5rem;
   border-bottom: 1px solid var(--vscode-panel-border, #d0d7de); }
-td.sources { font-size: .9em; } a { color: var(--vscode-textLink-foreground, #0969da); }
+td { overflow-wrap: anywhere; } td.sources { font-size: .9em; } a { color: var(--vscode-textLink-foreground, #0969da); }
 .meter { width: 24rem; max-width: 100%; accent-color: var(--vscode-testing-iconPassed, #1a7f37); }
 `;
 

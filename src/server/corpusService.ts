@@ -52,6 +52,7 @@ export class CorpusService {
   private watchers: FSWatcher[] = [];
   private reloadTimer: NodeJS.Timeout | undefined;
   private loading: Promise<CorpusIndex> | undefined;
+  private queued: Promise<CorpusIndex> | undefined;
   private roots: CorpusRoots = { roots: [], include: [], description: "" };
   private settings: Settings | undefined;
 
@@ -69,6 +70,17 @@ export class CorpusService {
     return this.generation;
   }
 
+  /** Whether a file lies inside a corpus folder: a source, never a draft to check. */
+  containsPath(filePath: string): boolean {
+    const resolved = path.resolve(filePath);
+    return this.roots.roots.some((root) => resolved === root || resolved.startsWith(path.resolve(root) + path.sep));
+  }
+
+  /** The settings the index depends on, to tell whether a configuration change needs a reindex. */
+  indexKey(roots: CorpusRoots, settings: Settings): string {
+    return JSON.stringify([roots.roots, roots.include, settings.exclude, settings.maxFileSize]);
+  }
+
   get skipped(): readonly SkippedFile[] {
     return this.current?.skipped ?? [];
   }
@@ -82,7 +94,14 @@ export class CorpusService {
 
   /** Rebuilds the index; concurrent calls share one load. */
   reload(): Promise<CorpusIndex> {
-    if (this.loading) return this.loading.then(() => this.reload());
+    // While one load runs, every further request shares a single follow-up load.
+    if (this.loading) {
+      this.queued ??= this.loading.catch(() => undefined).then(() => {
+        this.queued = undefined;
+        return this.reload();
+      });
+      return this.queued;
+    }
     const settings = this.settings;
     if (!settings) return Promise.reject(new Error("not configured"));
     const options: CorpusOptions = {

@@ -47,7 +47,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let progress: { report(percent: number, message: string): void; done(): void } | undefined;
 
   const index = (): CorpusIndex | undefined => corpus.index;
-  const isDraft = (document: TextDocument) => settings.languages.includes(document.languageId);
+  // A source opened in the editor is not a draft: it would only be checked against itself.
+  const isDraft = (document: TextDocument) =>
+    settings.languages.includes(document.languageId) && !(document.uri.startsWith("file:") && corpus.containsPath(fileURLToPath(document.uri)));
   const findingsOf = (document: TextDocument): Finding[] => {
     const current = index();
     if (!current || !isDraft(document)) return [];
@@ -171,8 +173,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   });
 
   connection.onDidChangeConfiguration(async () => {
+    const before = corpus.indexKey(resolveRoots(workspaceFolders, settings, trusted), settings);
     await loadSettings();
-    await reindex();
+    // Only settings that change what is indexed rebuild the index; the rest just re-check drafts.
+    if (corpus.indexKey(resolveRoots(workspaceFolders, settings, trusted), settings) !== before || !corpus.index) await reindex();
+    else for (const document of documents.all()) scheduleCheck(document, 0);
   });
   connection.onDidChangeWatchedFiles(() => corpus.sourcesChanged());
 
@@ -236,7 +241,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onRequest("grounded/reportHtml", (params: ReportParams & { nonce?: string }): { html?: string } => {
     const document = documents.get(params?.uri);
     if (!document) return {};
-    const path = document.uri.startsWith("file:") ? fileURLToPath(document.uri) : document.uri;
+    const absolute = document.uri.startsWith("file:") ? fileURLToPath(document.uri) : document.uri;
+    const folder = workspaceFolders.find((f) => absolute.startsWith(f + "/"));
+    const path = folder ? absolute.slice(folder.length + 1) : absolute;
     return { html: renderReportHtml([summarize(path, findingsOf(document))], undefined, params.nonce) };
   });
 

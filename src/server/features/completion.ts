@@ -57,12 +57,19 @@ export class CompletionProvider {
       const value = source.figure.text;
       let insert = value;
       const additionalTextEdits: TextEdit[] = [];
-      if (style === "inline") insert = `${value} (${where})`;
-      else if (style === "footnote") {
-        const label = `src-${rank}-${source.sentence.line + 1}`.replace(/[^\w-]/g, "");
+      const label = `src-${rank}-${source.sentence.line + 1}`.replace(/[^\w-]/g, "");
+      const definition = `[^${label}]: ${where}`;
+      const onLastLine = position.line >= lineCount - 1;
+      const restOfLine = lineAt(text, position.line).slice(position.character);
+      if (style === "inline" || (style === "footnote" && onLastLine && restOfLine.trim() !== "")) insert = `${value} (${where})`;
+      else if (style === "footnote" && onLastLine) {
+        // An edit at the end of the document would touch this one: the definition goes in the same edit.
+        insert = `${value}[^${label}]\n\n${definition}`;
+      } else if (style === "footnote") {
         insert = `${value}[^${label}]`;
-        const end = { line: lineCount, character: 0 };
-        additionalTextEdits.push({ range: { start: end, end }, newText: `\n[^${label}]: ${where}\n` });
+        const lastLine = text.split(/\r\n|\r|\n/)[lineCount - 1] ?? "";
+        const end = { line: lineCount - 1, character: lastLine.length };
+        additionalTextEdits.push({ range: { start: end, end }, newText: `${lastLine.trim() ? "\n\n" : "\n"}${definition}\n` });
       }
       return {
         label: value,

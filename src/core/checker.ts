@@ -72,7 +72,7 @@ function candidatesFor(index: CorpusIndex, draft: DraftFigure, options: { ignore
   if (unknownSubjects(index, draft.context, draft.names).length > 0) return [];
   const subjects = subjectTerms(index, draft.context);
   const candidates: Candidate[] = [];
-  for (const source of index.candidatePool(draft.figure.kind, draft.sentence.text, draft.figure.value)) {
+  for (const source of index.candidatePool(draft.figure.kind, draft.context, draft.figure.value)) {
     if (!unitsCompatible(draft.figure, source.figure)) continue;
     if (draft.figure.kind === "date" && sharedDateParts(draft.figure, source.figure) === 0) continue;
     if (options.ignoreTime ? draft.context.isTarget !== source.context.isTarget : !timesCompatible(draft.context, source.context)) continue;
@@ -93,9 +93,9 @@ function candidatesFor(index: CorpusIndex, draft: DraftFigure, options: { ignore
 }
 
 /** Another source states the same quantity differently: same value at another time, or another value at the same time. */
-function disputesOf(index: CorpusIndex, matched: SourceFigure, draftSentence: string): SourceFigure[] {
+function disputesOf(index: CorpusIndex, matched: SourceFigure): SourceFigure[] {
   const disputes: SourceFigure[] = [];
-  for (const other of index.candidatePool(matched.figure.kind, draftSentence, matched.figure.value)) {
+  for (const other of index.candidatePool(matched.figure.kind, matched.context, matched.figure.value)) {
     if (other === matched || other.sentence.path === matched.sentence.path) continue;
     if (!unitsCompatible(matched.figure, other.figure) || other.context.isTarget !== matched.context.isTarget) continue;
     if (measuresConflict(matched.context, other.context)) continue;
@@ -153,7 +153,7 @@ function checkFigure(index: CorpusIndex, draft: DraftFigure): Finding {
     .sort((a, b) => Number(sameTime(b)) - Number(sameTime(a)) || b.similarity - a.similarity);
   const shown = describeFigure(draft.figure);
   if (agreeing.length > 0) {
-    const disputes = disputesOf(index, agreeing[0]!.source, draft.sentence.text);
+    const disputes = disputesOf(index, agreeing[0]!.source);
     if (disputes.length > 0) {
       const sides = [agreeing[0]!.source, ...disputes].slice(0, 4);
       return finding(draft, "disputed", `Sources disagree on ${shown}: ${sides.map(describeSource).join(" vs ")}`, sides);

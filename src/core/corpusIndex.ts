@@ -220,7 +220,6 @@ export class CorpusIndex {
   }
 
   private figuresByKind: Map<FigureKind, SourceFigure[]> | undefined;
-  private figuresByValue: Map<string, SourceFigure[]> | undefined;
 
   figures(kind?: FigureKind): SourceFigure[] {
     if (!kind) return this.sourceFigures;
@@ -238,26 +237,40 @@ export class CorpusIndex {
   /** Above this many figures of a kind, a draft figure is compared with a retrieved pool, not all. */
   static readonly POOL_THRESHOLD = 3000;
 
+  private figuresByValue: Map<string, SourceFigure[]> | undefined;
+  private figuresByTerm: Map<string, SourceFigure[]> | undefined;
+
   /**
-   * The source figures worth comparing with a draft figure: on a small corpus every figure of its
-   * kind; on a large one, the figures of the sentences the draft sentence's words find, plus every
-   * figure with the same value (so a source that states it is never missed).
+   * The source figures worth comparing with a draft figure. On a small corpus: every figure of its
+   * kind. On a large one: the figures whose context shares one of the draft context's most telling
+   * words (a figure sharing none cannot be about the same thing), plus every figure with the same
+   * value, so a source that states it is never missed.
    */
-  candidatePool(kind: FigureKind, sentence: string, value: number): SourceFigure[] {
+  candidatePool(kind: FigureKind, context: FigureContext, value: number): SourceFigure[] {
     const all = this.figures(kind);
     if (all.length <= CorpusIndex.POOL_THRESHOLD) return all;
-    if (!this.figuresByValue) {
+    if (!this.figuresByValue || !this.figuresByTerm) {
       this.figuresByValue = new Map();
+      this.figuresByTerm = new Map();
       for (const source of this.sourceFigures) {
         const key = `${source.figure.kind}|${source.figure.value}`;
-        const list = this.figuresByValue.get(key);
-        if (list) list.push(source);
-        else this.figuresByValue.set(key, [source]);
+        (this.figuresByValue.get(key) ?? this.figuresByValue.set(key, []).get(key)!).push(source);
+        for (const term of source.context.terms.keys()) (this.figuresByTerm.get(term) ?? this.figuresByTerm.set(term, []).get(term)!).push(source);
       }
     }
-    const sentences = new Set(this.search(sentence, { limit: 200 }).map((h) => h.sentence.id));
     const pool = new Set<SourceFigure>(this.figuresByValue.get(`${kind}|${value}`) ?? []);
-    for (const id of sentences) for (const source of this.figuresInSentence(id)) if (source.figure.kind === kind) pool.add(source);
+    const telling = [...context.terms.entries()]
+      .map(([term, weight]) => ({ term, score: weight * this.idf(term) }))
+      .filter((t) => t.score > 0)
+      .sort((a, b) => b.score - a.score)
+      .slice(0, 8);
+    const common = this.sourceFigures.length / 10;
+    for (const { term } of telling) {
+      const postings = this.figuresByTerm.get(term) ?? [];
+      // Words in a tenth of all figures' contexts pick out nothing.
+      if (postings.length > common) continue;
+      for (const source of postings) if (source.figure.kind === kind) pool.add(source);
+    }
     return [...pool];
   }
 

@@ -1,7 +1,7 @@
 // The claim checker: for each figure in a draft, find the source figures that state
 // the same quantity and decide supported / contradicted / disputed / unverifiable.
 import type { Figure, Finding, NameMention, Range } from "./types.js";
-import { CorpusIndex, entityTerms, type SourceFigure } from "./corpusIndex.js";
+import { CorpusIndex, entityTerms, evidenceOf, type SourceFigure } from "./corpusIndex.js";
 import { contextOf, type FigureContext } from "./figureContext.js";
 import { plausibleRivals, sameStatedTime, sharedDateParts, timesCompatible, unitsCompatible, valuesAgree } from "./compare.js";
 import { readDraft, positionAt, type DraftSentence } from "./draft.js";
@@ -119,14 +119,7 @@ function finding(draft: DraftFigure, verdict: Finding["verdict"], message: strin
     message,
     claimText: draft.figure.text,
     claimKind: draft.figure.kind,
-    sources: sources.map((s) => ({
-      path: s.sentence.path,
-      line: s.sentence.line,
-      text: s.sentence.text,
-      value: s.figure.text,
-      start: s.sentence.start + s.figure.start,
-      end: s.sentence.start + s.figure.end,
-    })),
+    sources: sources.map(evidenceOf),
     ...(suggestion ? { suggestion } : {}),
   };
 }

@@ -223,14 +223,7 @@ export class CorpusIndex {
 
   figures(kind?: FigureKind): SourceFigure[] {
     if (!kind) return this.sourceFigures;
-    if (!this.figuresByKind) {
-      this.figuresByKind = new Map();
-      for (const source of this.sourceFigures) {
-        const list = this.figuresByKind.get(source.figure.kind);
-        if (list) list.push(source);
-        else this.figuresByKind.set(source.figure.kind, [source]);
-      }
-    }
+    this.figuresByKind ??= groupBy(this.sourceFigures, (source) => source.figure.kind);
     return this.figuresByKind.get(kind) ?? [];
   }
 
@@ -277,14 +270,7 @@ export class CorpusIndex {
   private figuresBySentence: Map<number, SourceFigure[]> | undefined;
 
   private figuresInSentence(id: number): SourceFigure[] {
-    if (!this.figuresBySentence) {
-      this.figuresBySentence = new Map();
-      for (const source of this.sourceFigures) {
-        const list = this.figuresBySentence.get(source.sentence.id);
-        if (list) list.push(source);
-        else this.figuresBySentence.set(source.sentence.id, [source]);
-      }
-    }
+    this.figuresBySentence ??= groupBy(this.sourceFigures, (source) => source.sentence.id);
     return this.figuresBySentence.get(id) ?? [];
   }
 
@@ -318,6 +304,17 @@ export class CorpusIndex {
   private figuresOfSentences(ids: number[]): SourceFigure[] {
     return ids.flatMap((id) => this.figuresInSentence(id));
   }
+}
+
+function groupBy<K, T>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const list = groups.get(key);
+    if (list) list.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
 }
 
 function highlightsIn(text: string, queryTerms: Set<string>, matchedTerms: string[]): Array<{ start: number; end: number }> {

@@ -52,7 +52,8 @@ function intervalOf(figure: Figure): Interval {
   const slack = Math.max(rounding, Math.abs(value) * 0.001);
   switch (figure.qualifier) {
     case "approximately":
-      return { lo: value * 0.9, hi: upper * 1.1 };
+      // "about $90 billion" covers $87 billion (within 5%), not $97 billion.
+      return { lo: value * 0.95, hi: upper * 1.05 };
     case "more-than":
     case "at-least":
       return { lo: value - slack, hi: upper * 1.5 };

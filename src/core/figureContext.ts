@@ -59,9 +59,16 @@ function yearsOf(figure: Figure): { from: number; to: number } | undefined {
  * nearest amount (money, percent) before lesser figures (counts, ranks), after it preferred,
  * and not across another amount.
  */
+/** A count written in words ("two countries", "five aspects"). */
+export function isWordCount(figure: Figure): boolean {
+  return figure.kind === "count" && !/\d/.test(figure.text);
+}
+
 export function timeOf(figure: Figure, sentenceFigures: readonly Figure[]): TimeQualifier | undefined {
   if (figure.kind === "date") return undefined;
-  const quantities = sentenceFigures.filter((f) => f.kind !== "date");
+  // "the two countries ... in 1995": a count written in words is an idiom, not what a year dates.
+  const quantities = sentenceFigures.filter((f) => f.kind !== "date" && !isWordCount(f));
+  if (isWordCount(figure)) return undefined;
   const between = (lo: number, hi: number, owner: Figure) =>
     quantities.some((o) => o !== owner && o.start >= lo && o.end <= hi && (o.kind === "money" || o.kind === "percent"));
   // "$100 billion by 2025 and $150 billion by 2030": a figure with a year right after it takes that one.

@@ -242,38 +242,30 @@ export class CorpusIndex {
   candidatePool(kind: FigureKind, context: FigureContext, value: number): SourceFigure[] {
     const all = this.figures(kind);
     if (all.length <= CorpusIndex.POOL_THRESHOLD) return all;
-    if (!this.figuresByValue || !this.figuresByTerm) {
-      this.figuresByValue = new Map();
-      this.figuresByTerm = new Map();
-      for (const source of this.sourceFigures) {
-        const key = `${source.figure.kind}|${source.figure.value}`;
-        (this.figuresByValue.get(key) ?? this.figuresByValue.set(key, []).get(key)!).push(source);
-        for (const term of source.context.terms.keys()) (this.figuresByTerm.get(term) ?? this.figuresByTerm.set(term, []).get(term)!).push(source);
-      }
-    }
+    this.figuresByValue ??= groupBy(this.sourceFigures, (source) => `${source.figure.kind}|${source.figure.value}`);
     const pool = new Set<SourceFigure>(this.figuresByValue.get(`${kind}|${value}`) ?? []);
+    for (const source of this.sharingTerms(context, kind)) pool.add(source);
+    return [...pool];
+  }
+
+  /** Figures (of one kind, or all) whose context shares one of the context's most telling words. */
+  private sharingTerms(context: FigureContext, kind?: FigureKind): SourceFigure[] {
+    this.figuresByTerm ??= groupByMany(this.sourceFigures, (source) => source.context.terms.keys());
     const telling = [...context.terms.entries()]
       .map(([term, weight]) => ({ term, score: weight * this.idf(term) }))
       .filter((t) => t.score > 0)
       .sort((a, b) => b.score - a.score)
       .slice(0, 8);
     const common = this.sourceFigures.length / 10;
+    const found = new Set<SourceFigure>();
     for (const { term } of telling) {
       const postings = this.figuresByTerm.get(term) ?? [];
       // Words in a tenth of all figures' contexts pick out nothing.
       if (postings.length > common) continue;
-      for (const source of postings) if (source.figure.kind === kind) pool.add(source);
+      for (const source of postings) if (!kind || source.figure.kind === kind) found.add(source);
     }
-    return [...pool];
+    return [...found];
   }
-
-  private figuresBySentence: Map<number, SourceFigure[]> | undefined;
-
-  private figuresInSentence(id: number): SourceFigure[] {
-    this.figuresBySentence ??= groupBy(this.sourceFigures, (source) => source.sentence.id);
-    return this.figuresBySentence.get(id) ?? [];
-  }
-
 
   /**
    * Source figures that fit the draft sentence being written, best first: each is scored as if
@@ -284,8 +276,8 @@ export class CorpusIndex {
     const text = `${context.trimEnd()} 0`;
     const probe: Figure = { kind: options.kind ?? "money", text: "0", start: text.length - 1, end: text.length, value: 0, unit: "", qualifier: "exact" };
     const probeContext = contextOf(probe, text, [probe]);
-    // On a large corpus, only figures from sentences the words find are scored.
-    const pool = this.sourceFigures.length > 5000 ? this.figuresOfSentences(this.search(context, { limit: 300 }).map((h) => h.sentence.id)) : this.sourceFigures;
+    // On a large corpus, only figures sharing a telling word with the sentence are scored.
+    const pool = this.sourceFigures.length > CorpusIndex.POOL_THRESHOLD ? this.sharingTerms(probeContext, options.kind) : this.sourceFigures;
     const seen = new Set<string>();
     const scored: Array<SourceFigure & { score: number }> = [];
     for (const source of pool) {
@@ -300,10 +292,6 @@ export class CorpusIndex {
       return true;
     }).slice(0, limit);
   }
-
-  private figuresOfSentences(ids: number[]): SourceFigure[] {
-    return ids.flatMap((id) => this.figuresInSentence(id));
-  }
 }
 
 function groupBy<K, T>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
@@ -313,6 +301,18 @@ function groupBy<K, T>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> 
     const list = groups.get(key);
     if (list) list.push(item);
     else groups.set(key, [item]);
+  }
+  return groups;
+}
+
+function groupByMany<K, T>(items: readonly T[], keysOf: (item: T) => Iterable<K>): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    for (const key of keysOf(item)) {
+      const list = groups.get(key);
+      if (list) list.push(item);
+      else groups.set(key, [item]);
+    }
   }
   return groups;
 }

@@ -211,7 +211,12 @@ export class CorpusIndex {
   search(query: string, options: { limit?: number } = {}): SearchHit[] {
     const limit = options.limit ?? 20;
     if (query.trim().length === 0) return [];
-    const results = this.search_.search(query);
+    // Prefix matching for the word being typed (the last); typo tolerance only while it stays cheap.
+    const large = this.sentences.length > 20_000;
+    const results = this.search_.search(query, {
+      prefix: (term, i, terms) => i === terms.length - 1 && term.length > 2,
+      fuzzy: (term) => (!large && term.length > 5 ? 0.2 : false),
+    });
     const queryTerms = new Set(tokenize(query).map((t) => processTerm(t)).filter((t): t is string => t !== null));
     return results.slice(0, limit).map((result) => {
       const sentence = this.sentences[result.id as number]!;

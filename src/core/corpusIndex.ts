@@ -260,12 +260,12 @@ export class CorpusIndex {
       .map(([term, weight]) => ({ term, score: weight * this.idf(term) }))
       .filter((t) => t.score > 0)
       .sort((a, b) => b.score - a.score)
-      .slice(0, 8);
-    const common = this.sourceFigures.length / 10;
+      .slice(0, 6);
+    const common = Math.max(500, this.sourceFigures.length / 40);
     const found = new Set<SourceFigure>();
     for (const { term } of telling) {
       const postings = this.figuresByTerm.get(term) ?? [];
-      // Words in a tenth of all figures' contexts pick out nothing.
+      // A word in the contexts of more than one figure in forty picks out nothing.
       if (postings.length > common) continue;
       for (const source of postings) if (!kind || source.figure.kind === kind) found.add(source);
     }

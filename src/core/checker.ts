@@ -93,7 +93,20 @@ function candidatesFor(index: CorpusIndex, draft: DraftFigure, options: { ignore
 }
 
 /** Another source states the same quantity differently: same value at another time, or another value at the same time. */
+/** Disputes depend only on the sources, so each source figure's are worked out once per index. */
+const disputeCache = new WeakMap<CorpusIndex, WeakMap<SourceFigure, SourceFigure[]>>();
+
 function disputesOf(index: CorpusIndex, matched: SourceFigure): SourceFigure[] {
+  let byFigure = disputeCache.get(index);
+  if (!byFigure) disputeCache.set(index, (byFigure = new WeakMap()));
+  const known = byFigure.get(matched);
+  if (known) return known;
+  const disputes = findDisputes(index, matched);
+  byFigure.set(matched, disputes);
+  return disputes;
+}
+
+function findDisputes(index: CorpusIndex, matched: SourceFigure): SourceFigure[] {
   const disputes: SourceFigure[] = [];
   for (const other of index.candidatePool(matched.figure.kind, matched.context, matched.figure.value)) {
     if (other === matched || other.sentence.path === matched.sentence.path) continue;

@@ -128,10 +128,18 @@ function ensureCodeServer(checkOnly) {
     writeFileSync(join(CODE_SERVER_DIR, "package.json"), JSON.stringify({ name: "grounded-e2e-code-server", private: true }) + "\n");
   }
   console.log(`\ne2e-setup:   building code-server ${CODE_SERVER_VERSION} with Node ${NODE_MAJOR} (a few minutes, ~600 MB) ...`);
-  run("npm", ["install", "--no-audit", "--no-fund", "--no-package-lock", `code-server@${CODE_SERVER_VERSION}`], {
-    cwd: CODE_SERVER_DIR,
-    env: codeServerEnv(),
-  });
+  const install = () =>
+    run("npm", ["install", "--no-audit", "--no-fund", "--no-package-lock", `code-server@${CODE_SERVER_VERSION}`], {
+      cwd: CODE_SERVER_DIR,
+      env: codeServerEnv(),
+    });
+  try {
+    install();
+  } catch (error) {
+    // The native-module build inside code-server's postinstall has failed once in a while here; one retry.
+    console.log(`\ne2e-setup:   first attempt failed (${error.message.split("\n")[0]}); trying once more ...`);
+    install();
+  }
   if (!existsSync(CODE_SERVER_ENTRY)) throw new SetupError(`npm finished but ${CODE_SERVER_ENTRY} is missing`);
   if (!codeServerInstalled()) throw new SetupError(`npm finished but code-server's native modules are missing (${CODE_SERVER_NATIVE})`);
   const version = run(NODE_BIN, [CODE_SERVER_ENTRY, "--version"], { env: codeServerEnv() }).trim().split("\n")[0];

@@ -291,7 +291,8 @@ export class CorpusIndex {
     }
     scored.sort((a, b) => b.score - a.score);
     return scored.filter((s) => {
-      const key = `${s.figure.kind}|${s.figure.value}|${s.figure.unit}|${s.figure.text}`;
+      // One entry per stated value: "$81.5 billion" and "US$81.5 billion" are the same figure.
+      const key = `${s.figure.kind}|${s.figure.value}|${s.figure.upper ?? ""}|${s.figure.unit}|${s.figure.qualifier}`;
       if (seen.has(key)) return false;
       seen.add(key);
       return true;

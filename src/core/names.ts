@@ -228,8 +228,14 @@ export class NameRegistry {
       if (!this.entities.has(key)) continue;
       for (const alias of entry.aliases) this.aliasToKey.set(alias, key);
     }
+    const aliasesByKey = new Map<string, string[]>();
+    for (const [alias, key] of this.aliasToKey) {
+      const list = aliasesByKey.get(key);
+      if (list) list.push(alias);
+      else aliasesByKey.set(key, [alias]);
+    }
     for (const entity of this.entities.values()) {
-      entity.aliases = [...this.aliasToKey.entries()].filter(([, k]) => k === entity.key).map(([a]) => a);
+      entity.aliases = aliasesByKey.get(entity.key) ?? [];
       entity.titles.sort((a, b) => b.count - a.count);
     }
   }

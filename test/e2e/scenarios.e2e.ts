@@ -219,6 +219,31 @@ describe("Grounded in VS Code", () => {
     await waitFor("the warning to go once the sources are restored", async () => (await bench.squiggles().count()) === 0, 30_000);
   });
 
+  scenario("Should restart the language server after a crash and bring the warnings back", current, async (bench) => {
+    const { execFileSync } = await import("node:child_process");
+    const serverPids = (): string[] => {
+      try {
+        return execFileSync("pgrep", ["-f", "grounded-dev\\.grounded.*dist/server\\.js"], { encoding: "utf8" }).trim().split("\n").filter(Boolean);
+      } catch {
+        return [];
+      }
+    };
+    await bench.openFile("draft.md");
+    await waitFor("the warning on the draft", async () => (await bench.squiggles().count()) > 0, 30_000);
+    const before = await waitFor("the running server", async () => (serverPids().length > 0 ? serverPids() : undefined), 10_000);
+    for (const pid of before) process.kill(Number(pid), "SIGKILL");
+    const restarted = await waitFor("a new server process", async () => {
+      const now = serverPids().filter((pid) => !before.includes(pid));
+      return now.length > 0 ? now : undefined;
+    }, 30_000);
+    assert.ok(restarted.length > 0);
+    await waitFor("the warning back on the draft", async () => (await bench.squiggles().count()) > 0, 30_000);
+    await bench.statusBarText(/5 sources/, 30_000);
+    const toasts = await bench.page.locator(".notifications-toasts .notification-toast").filter({ hasText: /Grounded/ }).count();
+    assert.ok(toasts <= 1, `at most one message about the crash, saw ${toasts}`);
+    await bench.shot("08c-server-restarted");
+  });
+
   scenario("Should render the draft report in the dark and the light theme", current, async (bench) => {
     await bench.openFile("draft.md");
     await bench.runCommand("Grounded: Show Draft Report");

@@ -3,15 +3,12 @@
 import * as vscode from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
 import { SearchRequest, type SearchResultItem } from "../server/protocol.js";
+import { quickPickText } from "./quickPickText.js";
 
 interface HitItem extends vscode.QuickPickItem {
   hit: SearchResultItem;
 }
 
-function shorten(text: string, max = 160): string {
-  const clean = text.replace(/\s+/g, " ");
-  return clean.length > max ? clean.slice(0, max - 1) + "…" : clean;
-}
 
 /** The selection, or the word under the cursor, to start the search with. */
 export function initialQuery(): string {
@@ -48,7 +45,7 @@ export async function searchSources(client: LanguageClient, query = initialQuery
       const hits = await client.sendRequest<SearchResultItem[]>(SearchRequest, { query: value, limit: 50 });
       if (mine !== request) return;
       // The server ranked them; keep that order whatever the QuickPick's own filter thinks.
-      pick.items = hits.map((hit) => ({ label: shorten(hit.text), description: `${hit.path}:${hit.line + 1}`, hit, alwaysShow: true }));
+      pick.items = hits.map((hit) => ({ label: quickPickText(hit.text), description: `${hit.path}:${hit.line + 1}`, hit, alwaysShow: true }));
     } finally {
       if (mine === request) pick.busy = false;
     }

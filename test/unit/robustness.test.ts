@@ -106,3 +106,13 @@ describe("untrusted text", () => {
     assert.throws(() => checkDocument(index, "Trade was $80 billion.\n\nAid was $4 billion.", { token: { isCancellationRequested: true } }), CancelledError);
   });
 });
+
+describe("source text in the search QuickPick", () => {
+  test("Should not let a source sentence draw icons or run long", async () => {
+    const { quickPickText } = await import("../../src/extension/quickPickText.ts");
+    const shown = quickPickText("Trade $(warning) rose\n\tby $(sync~spin) 5%. " + "x".repeat(500));
+    assert.ok(!shown.includes("$("));
+    assert.ok(shown.length <= 160);
+    assert.ok(!/[\n\t]/.test(shown));
+  });
+});

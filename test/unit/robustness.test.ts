@@ -116,3 +116,17 @@ describe("source text in the search QuickPick", () => {
     assert.ok(!/[\n\t]/.test(shown));
   });
 });
+
+describe("binary files renamed .txt", () => {
+  test("Should be recognised by their signature and skipped with the kind named", async () => {
+    const { decodeBytes } = await import("../../src/core/decode.ts");
+    const reasonOf = (bytes: number[]) => {
+      const decoded = decodeBytes(Uint8Array.from([...bytes, 0x0a, 0x41, 0x42]));
+      return "reason" in decoded ? decoded.reason : "read as text";
+    };
+    assert.match(reasonOf([0x25, 0x50, 0x44, 0x46]), /PDF/);
+    assert.match(reasonOf([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), /PNG/);
+    assert.match(reasonOf([0x50, 0x4b, 0x03, 0x04]), /ZIP/);
+    assert.match(reasonOf([0xff, 0xd8, 0xff, 0xe0]), /JPEG/);
+  });
+});

@@ -1,6 +1,6 @@
 // The claim checker: for each figure in a draft, find the source figures that state
 // the same quantity and decide supported / contradicted / disputed / unverifiable.
-import type { Figure, Finding, NameMention, Range } from "./types.js";
+import type { Evidence, Figure, Finding, NameMention, Range } from "./types.js";
 import { CorpusIndex, entityTerms, evidenceOf, type SourceFigure } from "./corpusIndex.js";
 import { contextOf, type FigureContext } from "./figureContext.js";
 import { plausibleRivals, sameStatedTime, sharedDateParts, timesCompatible, unitsCompatible, valuesAgree } from "./compare.js";
@@ -300,4 +300,30 @@ export function analyzeDraft(index: CorpusIndex, text: string): { figures: Array
     }
   }
   return { figures, names };
+}
+
+export interface Disagreement {
+  /** One line: "$100 billion by 2025 (003:14) vs 100 billion USD by 2023 (002:42)". */
+  description: string;
+  sides: Evidence[];
+}
+
+/** Quantities the sources disagree on, for the fact sheet. Capped: pairwise work on huge corpora. */
+export function sourceDisagreements(index: CorpusIndex, limit = 50): Disagreement[] {
+  const seen = new Set<string>();
+  const found: Disagreement[] = [];
+  const describe = (s: SourceFigure) => {
+    const time = s.context.time ? ` ${s.context.time.preposition ? s.context.time.preposition + " " : ""}${s.context.time.figure.text}` : "";
+    return `${describeFigure(s.figure)}${time} (${locationOf(s)})`;
+  };
+  for (const source of index.sourceFigures.slice(0, 20_000)) {
+    if (source.figure.kind === "date" || found.length >= limit) continue;
+    for (const other of disputesOf(index, source)) {
+      const key = [source, other].map((s) => `${s.sentence.path}:${s.sentence.id}:${s.figure.start}`).sort().join("|");
+      if (seen.has(key)) continue;
+      seen.add(key);
+      found.push({ description: `${describe(source)} vs ${describe(other)}`, sides: [evidenceOf(source), evidenceOf(other)] });
+    }
+  }
+  return found;
 }

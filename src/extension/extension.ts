@@ -6,6 +6,8 @@ import { StatusNotification, type StatusParams } from "../server/protocol.js";
 import { GroundedStatusBar } from "./statusBar.js";
 import { openSourceAt, searchSources } from "./searchQuickPick.js";
 import { showDraftReport } from "./reportView.js";
+import { showFactSheet } from "./factSheet.js";
+import { SourcesView } from "./sourcesView.js";
 
 let client: LanguageClient | undefined;
 
@@ -93,7 +95,29 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.onDidGrantWorkspaceTrust(() => void languageClient.restart()),
   );
 
-  languageClient.onNotification(StatusNotification, (status: StatusParams) => statusBar.update(status));
+  const sourcesView = new SourcesView(languageClient);
+  context.subscriptions.push(
+    vscode.window.registerTreeDataProvider("grounded.sources", sourcesView),
+    vscode.commands.registerCommand("grounded.showFactSheet", () => showFactSheet(context, languageClient)),
+    vscode.commands.registerCommand("grounded.filterSources", () => sourcesView.askFilter()),
+    vscode.commands.registerCommand("grounded.refreshSources", () => sourcesView.refresh()),
+    vscode.commands.registerCommand("grounded.searchInSources", (node?: { label?: string }) => searchSources(languageClient, typeof node?.label === "string" ? node.label : undefined)),
+    vscode.commands.registerCommand("grounded.excludeFromCorpus", async (node?: { tooltip?: string }) => {
+      const source = typeof node?.tooltip === "string" ? node.tooltip.split("\n")[0] : undefined;
+      if (!source) return;
+      const config = vscode.workspace.getConfiguration("grounded");
+      const exclude = config.get<string[]>("exclude") ?? [];
+      const pattern = `**/${source.split("/").pop()}`;
+      if (!exclude.includes(pattern)) await config.update("exclude", [...exclude, pattern], vscode.ConfigurationTarget.Workspace);
+    }),
+  );
+  let wasIndexing = true;
+  languageClient.onNotification(StatusNotification, (status: StatusParams) => {
+    statusBar.update(status);
+    // Refresh the tree when an index build finishes.
+    if (wasIndexing && !status.indexing) void sourcesView.refresh();
+    wasIndexing = status.indexing;
+  });
   await languageClient.start();
   context.subscriptions.push({ dispose: () => void languageClient.stop() });
 }

@@ -10,6 +10,7 @@ import type { CorpusIndex } from "../core/corpusIndex.js";
 import { factsOf, type FactKind } from "../core/facts.js";
 import { renderReportHtml, summarize } from "../core/report.js";
 import type { Finding } from "../core/types.js";
+import { sourceDisagreements } from "../core/checker.js";
 import { CancelledError } from "../util/cancellation.js";
 import { CorpusService, resolveRoots } from "./corpusService.js";
 import { DocumentCache } from "./documentCache.js";
@@ -226,6 +227,41 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onRequest(ReportRequest, (params: ReportParams): { report?: ReturnType<typeof summarize> } => {
     const document = documents.get(params?.uri);
     return document ? { report: summarize(document.uri, findingsOf(document)) } : {};
+  });
+  connection.onRequest("grounded/disagreements", () => {
+    const current = index();
+    if (!current) return [];
+    return sourceDisagreements(current).map((d) => ({ ...d, sides: d.sides.map((side) => ({ ...side, uri: sourceUri(current, side.path) })) }));
+  });
+  connection.onRequest("grounded/sources", () => {
+    const current = index();
+    if (!current) return { documents: [], skipped: [] };
+    const figures = new Map<string, Array<{ kind: string; value: string; line: number }>>();
+    for (const source of current.sourceFigures) {
+      const list = figures.get(source.sentence.path) ?? [];
+      list.push({ kind: source.figure.kind, value: source.figure.text, line: source.sentence.line });
+      figures.set(source.sentence.path, list);
+    }
+    const names = new Map<string, Array<{ name: string; kind: string; line: number }>>();
+    for (const entity of current.names.all()) {
+      for (const path of new Set(entity.mentions.map((m) => m.path))) {
+        const first = entity.mentions.find((m) => m.path === path)!;
+        const list = names.get(path) ?? [];
+        list.push({ name: entity.canonical, kind: entity.kind, line: first.line });
+        names.set(path, list);
+      }
+    }
+    return {
+      documents: current.documents.map((d) => ({
+        path: d.path,
+        uri: sourceUri(current, d.path),
+        title: d.title,
+        date: d.date,
+        figures: figures.get(d.path) ?? [],
+        names: names.get(d.path) ?? [],
+      })),
+      skipped: [...current.skipped],
+    };
   });
   connection.onRequest("grounded/check", (params: ReportParams): { contradictions?: number } => {
     const document = documents.get(params?.uri);

@@ -17,7 +17,10 @@ interface Contributions {
 const contributes: Contributions = JSON.parse(readFileSync(path.join(repoRoot, "package.json"), "utf8")).contributes ?? {};
 const commandTitles = (contributes.commands ?? []).map((c) => (c.category ? `${c.category}: ${c.title}` : c.title));
 const factSheetCommand = commandTitles.find((t) => /fact sheet/i.test(t));
-const sourcesView = Object.values(contributes.views ?? {}).flat().find((v) => /source/i.test(v.name));
+const sourcesViewEntry = Object.entries(contributes.views ?? {}).flatMap(([container, views]) => views.map((v) => ({ ...v, container }))).find((v) => /source/i.test(v.name));
+const sourcesView = sourcesViewEntry;
+/** VS Code names a view's focus command after its container: "Explorer: Focus on … View" for the Explorer. */
+const sourcesViewFocus = sourcesViewEntry ? `${sourcesViewEntry.container === "explorer" ? "Explorer" : sourcesViewEntry.name}: Focus on ${sourcesViewEntry.name} View` : "";
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -276,8 +279,8 @@ describe("Grounded in VS Code", () => {
   }, { skip: factSheetCommand ? false : "this build has no fact sheet command" });
 
   scenario("Should show the sources view in the dark and the light theme", current, async (bench) => {
-    await bench.runCommand(`${sourcesView!.name}: Focus on ${sourcesView!.name} View`);
-    await bench.find(".pane-body .monaco-list-row", /\.txt/, "source files in the sources view");
+    await bench.runCommand(sourcesViewFocus);
+    await bench.find(".pane-body .monaco-list-row", /figures, \d+ names/, "source documents in the sources view");
     await bench.shot("11-sources-view-dark");
     await bench.setTheme("light");
     try {

@@ -154,8 +154,12 @@ function checkFigure(index: CorpusIndex, draft: DraftFigure): Finding {
   const best = candidates[0]?.similarity ?? 0;
   // A source that states the same time as the draft counts even when its wording is further off.
   const sameTime = (c: Candidate) => sameStatedTime(draft.context, c.source.context);
+  // Dates listed together ("in the RoK in 2025 and in Vietnam in 2027") share their words: a date
+  // stated in the same sentence as the best match supports the draft as well as the best match would.
+  const bestSentence = candidates[0]?.source.sentence.id;
+  const enumerated = (c: Candidate) => draft.figure.kind === "date" && c.source.sentence.id === bestSentence;
   const agreeing = candidates
-    .filter((c) => (sameTime(c) || c.similarity >= Math.max(RELATED, best * 0.6)) && valuesAgree(draft.figure, c.source.figure))
+    .filter((c) => (sameTime(c) || enumerated(c) || c.similarity >= Math.max(RELATED, best * 0.6)) && valuesAgree(draft.figure, c.source.figure))
     .sort((a, b) => Number(sameTime(b)) - Number(sameTime(a)) || b.similarity - a.similarity);
   const shown = describeFigure(draft.figure);
   if (agreeing.length > 0) {

@@ -177,6 +177,6 @@ export function contextOf(
     }, 0);
   const next = sentenceFigures.filter((f) => f.kind !== "date" && f.start >= figure.end).reduce((start, f) => Math.min(start, f.start), sentence.length);
   const window = sentence.slice(Math.max(previous, figure.start - 60), Math.min(next, figure.end + 40));
-  const isTarget = time?.preposition === "by" || TARGET_VERBS.test(window) || [...terms.entries()].some(([t, w]) => TARGET_TERMS.has(t) && w >= 0.5);
+  const isTarget = time?.preposition === "by" || (figure.kind === "date" && figure.preposition === "by") || TARGET_VERBS.test(window) || [...terms.entries()].some(([t, w]) => TARGET_TERMS.has(t) && w >= 0.5);
   return { terms, measures, sentenceTerms, time, isTarget, capitalizedWords, ...(initialWord ? { initialWord } : {}) };
 }

@@ -31,8 +31,11 @@ export function chromiumPath() {
 
 /** Environment for running code-server (and building it): Node 24 first on PATH, headers for node-gyp. */
 export function codeServerEnv(base = process.env) {
+  // Under `npm run`, npm_* variables of the outer npm (its user agent says Node 20) leak into the
+  // nested install, and code-server's postinstall then refuses to build: start from a clean slate.
+  const clean = Object.fromEntries(Object.entries(base).filter(([key]) => !key.toLowerCase().startsWith("npm_")));
   return {
-    ...base,
+    ...clean,
     PATH: [join(NODE_HOME, "bin"), base.PATH ?? ""].join(delimiter),
     npm_config_nodedir: NODE_HOME,
     npm_config_update_notifier: "false",

@@ -69,7 +69,9 @@ function subjectTerms(index: CorpusIndex, context: FigureContext): string[] {
 }
 
 function candidatesFor(index: CorpusIndex, draft: DraftFigure, options: { ignoreTime: boolean }): Candidate[] {
-  if (unknownSubjects(index, draft.context, draft.names).length > 0) return [];
+  const clauseBreak = /[,;:()]|\b(and|but|while|whereas|or)\b/i;
+  const subjectNames = draft.names.filter((n) => n.end <= draft.figure.start || !clauseBreak.test(draft.sentence.text.slice(draft.figure.end, n.start)));
+  if (unknownSubjects(index, draft.context, subjectNames).length > 0) return [];
   const subjects = subjectTerms(index, draft.context);
   const candidates: Candidate[] = [];
   for (const source of index.candidatePool(draft.figure.kind, draft.context, draft.figure.value)) {

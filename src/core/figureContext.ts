@@ -157,7 +157,9 @@ export function contextOf(
     terms.set(token.term, Math.max(terms.get(token.term) ?? 0, weight));
     if (MEASURE_WORDS.has(token.term) && weight >= 0.5) measures.add(token.term);
     // Any capitalised word of the sentence names part of its subject, near the figure or not.
-    if (token.capitalized && index > 0) capitalizedWords.push(token.word);
+    // A capitalised word names the figure's subject when it comes before the figure, or after it
+    // in the same clause; after a comma ("…, more than Japan's") it is only a comparison.
+    if (token.capitalized && index > 0 && (index < own || !separated(own, index))) capitalizedWords.push(token.word);
     if (token.capitalized && index === 0) initialWord = token.word;
   });
   for (const extra of extraTerms) {

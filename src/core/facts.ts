@@ -51,15 +51,10 @@ export function factsOf(index: CorpusIndex, kind?: FactKind): Fact[] {
     for (const entity of index.names.all()) {
       const first = entity.mentions[0];
       if (!first) continue;
-      const title = topTitle(entity.titles);
+      // The registry keeps titles most-used first.
+      const title = entity.titles[0]?.title;
       facts.push({ kind: "name", value: entity.canonical, about: [entity.kind, title].filter(Boolean).join(", "), path: first.path, line: first.line, sentence: first.sentence });
     }
   }
   return facts;
-}
-
-/** The title most sources use. Accepts the registry's titles as a map or a list. */
-export function topTitle(titles: Map<string, number> | ReadonlyArray<{ title: string; count: number }>): string | undefined {
-  const entries = titles instanceof Map ? [...titles.entries()].map(([title, count]) => ({ title, count })) : [...titles];
-  return entries.sort((a, b) => b.count - a.count)[0]?.title;
 }

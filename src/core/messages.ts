@@ -1,8 +1,6 @@
 // How figures and their sources read in one-line messages.
 import type { Figure } from "./types.js";
 
-const ORDINALS = ["", "", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
-
 /** A figure as a reader would say it, with its hedge and, for ranks, the position as a number. */
 export function describeFigure(figure: Figure): string {
   const hedge = figure.qualifierText ? `${figure.qualifierText} ` : "";
@@ -11,10 +9,6 @@ export function describeFigure(figure: Figure): string {
     return `${hedge}${figure.text} (${position})`;
   }
   return `${hedge}${figure.text}`;
-}
-
-export function ordinal(n: number): string {
-  return ORDINALS[n] ?? `${n}th`;
 }
 
 export interface Located {

@@ -58,7 +58,10 @@ export class DocumentCache {
   findings(document: DraftDocument, index: CorpusIndex, indexVersion: number, ignore: readonly string[], token?: CancellationToken): Finding[] {
     const ignoreKey = ignore.join("\u0000");
     const known = this.entries.get(document.uri);
-    if (known && known.version === document.version && known.indexVersion === indexVersion && known.ignoreKey === ignoreKey) return known.findings;
+    if (known && known.version === document.version && known.indexVersion === indexVersion && known.ignoreKey === ignoreKey) {
+      this.lastComputedParagraphs = 0;
+      return known.findings;
+    }
     const reusable = known && known.indexVersion === indexVersion && known.ignoreKey === ignoreKey ? known.paragraphs : new Map<string, Finding[]>();
     const paragraphs = new Map<string, Finding[]>();
     const findings: Finding[] = [];

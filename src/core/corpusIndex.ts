@@ -5,7 +5,7 @@ import type { Evidence, Figure, FigureKind, NameMention, SkippedFile, SourceDocu
 import { extractFigures } from "./figures.js";
 import { extractNames, NameRegistry } from "./names.js";
 import { splitSentences } from "./sentences.js";
-import { fold, foldPreservingOffsets, tokenize } from "./normalize.js";
+import { foldPreservingOffsets, tokenize } from "./normalize.js";
 import { STOPWORDS, wordTokens, type WordToken } from "./terms.js";
 import { contextOf, type FigureContext } from "./figureContext.js";
 import { similarity } from "./similarity.js";

@@ -100,7 +100,7 @@ export class Workbench {
   constructor(
     readonly page: Page,
     readonly workspace: string,
-    private readonly userDataDir: string,
+    readonly userDataDir: string,
   ) {}
 
   /** The first match of `selector` whose text matches `pattern`, once there is one. */

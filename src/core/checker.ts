@@ -29,6 +29,7 @@ const SAME_QUANTITY = 0.2;
 /** Source figures this alike across documents describe one quantity (for disputes). */
 const SAME_SOURCE_QUANTITY = 0.35;
 const UNTIMED_SAME_QUANTITY = 0.6;
+const MAX_CANDIDATES = 200;
 
 export interface DraftFigure {
   figure: Figure;
@@ -86,6 +87,8 @@ function candidatesFor(index: CorpusIndex, draft: DraftFigure, options: { ignore
     if (score >= RELATED) candidates.push({ source, similarity: score });
   }
   candidates.sort((a, b) => b.similarity - a.similarity);
+  // Far below the best, candidates change no verdict; keep the list short on a large corpus.
+  if (candidates.length > MAX_CANDIDATES) candidates.length = MAX_CANDIDATES;
   if (draft.figure.kind !== "date" || candidates.length === 0) return candidates;
   // "August 15" is judged by sources that give a day ("August 11"), not by "August 2021".
   const best = candidates[0]!.similarity;

@@ -8,32 +8,47 @@ function titleCase(title: string): string {
   return title.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
 }
 
+interface TitleStatement {
+  title: string;
+  path: string;
+  line: number;
+  text: string;
+  value: string;
+  start: number;
+  end: number;
+}
+
+/** Where the sources put a title next to each person, gathered once per index. */
+const statementsByIndex = new WeakMap<CorpusIndex, Map<string, TitleStatement[]>>();
+
+function titleStatements(index: CorpusIndex): Map<string, TitleStatement[]> {
+  let byKey = statementsByIndex.get(index);
+  if (byKey) return byKey;
+  byKey = new Map();
+  for (const sentence of index.sentences) {
+    for (const mention of sentence.names) {
+      if (!mention.title) continue;
+      const start = mention.titleStart ?? mention.start;
+      const statement = { title: mention.title, path: sentence.path, line: sentence.line, text: sentence.text, value: sentence.text.slice(start, mention.end), start: sentence.start + start, end: sentence.start + mention.end };
+      const list = byKey.get(mention.key);
+      if (list) list.push(statement);
+      else byKey.set(mention.key, [statement]);
+    }
+  }
+  statementsByIndex.set(index, byKey);
+  return byKey;
+}
+
 export function checkTitle(index: CorpusIndex, name: NameMention, toRange: (start: number, end: number) => Range): Finding | undefined {
   if (!name.title || name.kind !== "person") return undefined;
   const entity = index.names.get(name.key);
   if (!entity) return undefined;
-  // Where the sources put a title next to this person.
-  const stated: Array<{ title: string; path: string; line: number; text: string; value: string; start: number; end: number }> = [];
-  for (const sentence of index.sentences) {
-    for (const mention of sentence.names) {
-      if (mention.key !== entity.key || !mention.title) continue;
-      const start = mention.titleStart ?? mention.start;
-      stated.push({
-        title: mention.title,
-        path: sentence.path,
-        line: sentence.line,
-        text: sentence.text,
-        value: sentence.text.slice(start, mention.end),
-        start: sentence.start + start,
-        end: sentence.start + mention.end,
-      });
-    }
-  }
+  const stated = titleStatements(index).get(entity.key) ?? [];
   if (stated.length === 0) return undefined;
   const range = toRange(name.titleStart ?? name.start, name.end);
   const drafted = name.title;
   const matching = stated.filter((s) => titlesCompatible(drafted, s.title));
-  const evidence = (list: typeof stated) => list.slice(0, 3).map(({ path, line, text, value, start, end }) => ({ path, line, text, value, start, end }));
+  const evidence = (list: TitleStatement[]) => list.slice(0, 3).map(({ path, line, text, value, start, end }) => ({ path, line, text, value, start, end }));
   const base = { range, claimText: `${drafted} ${name.text}`, claimKind: "name" as const };
   if (matching.length > 0) {
     return { ...base, verdict: "supported", message: `Sources call ${entity.canonical} ${titleCase(matching[0]!.title)} (${matching[0]!.path}:${matching[0]!.line + 1})`, sources: evidence(matching) };

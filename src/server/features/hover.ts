@@ -26,16 +26,21 @@ function contains(range: Range, position: Position): boolean {
 }
 
 export class HoverProvider {
-  /** The names of the last draft analysed, by URI and version: hovering again costs nothing. */
-  private analysis: { uri: string; version: number; index: CorpusIndex; names: ReturnType<typeof analyzeDraft>["names"] } | undefined;
+  /** Names of the last line analysed, by URI, version and line: hovering again costs nothing. */
+  private analysis: { uri: string; version: number; line: number; index: CorpusIndex; names: ReturnType<typeof analyzeDraft>["names"] } | undefined;
 
   constructor(private readonly context: HoverContext) {}
 
-  private namesOf(index: CorpusIndex, document: DraftDocument): ReturnType<typeof analyzeDraft>["names"] {
+  /** Names on the hovered line only: analysing the whole draft would cost a large one dearly. */
+  private namesOn(index: CorpusIndex, document: DraftDocument, line: number): ReturnType<typeof analyzeDraft>["names"] {
     const known = this.analysis;
-    if (known && known.uri === document.uri && known.version === document.version && known.index === index) return known.names;
-    const names = analyzeDraft(index, document.getText()).names;
-    this.analysis = { uri: document.uri, version: document.version, index, names };
+    if (known && known.uri === document.uri && known.version === document.version && known.line === line && known.index === index) return known.names;
+    const text = document.getText().split(/\r\n|\r|\n/)[line] ?? "";
+    const names = analyzeDraft(index, text).names.map((n) => ({
+      name: n.name,
+      range: { start: { line, character: n.range.start.character }, end: { line, character: n.range.end.character } },
+    }));
+    this.analysis = { uri: document.uri, version: document.version, line, index, names };
     return names;
   }
 
@@ -44,7 +49,7 @@ export class HoverProvider {
     if (!index || token?.isCancellationRequested) return null;
     const finding = this.context.findings(document).find((f) => contains(f.range, position));
     if (finding) return { contents: this.describeFinding(index, finding), range: finding.range };
-    const name = this.namesOf(index, document).find((n) => contains(n.range, position));
+    const name = this.namesOn(index, document, position.line).find((n) => contains(n.range, position));
     if (!name) return null;
     const entity = index.names.get(name.name.key);
     if (!entity) return null;

@@ -2,7 +2,7 @@
 // the same quantity and decide supported / contradicted / disputed / unverifiable.
 import type { Evidence, Figure, Finding, NameMention, Range } from "./types.js";
 import { CorpusIndex, entityTerms, evidenceOf, type SourceFigure } from "./corpusIndex.js";
-import { contextOf, type FigureContext } from "./figureContext.js";
+import { CLAUSE_BREAK, contextOf, describeTime, type FigureContext } from "./figureContext.js";
 import { plausibleRivals, sameStatedTime, sharedDateParts, timesCompatible, unitsCompatible, valuesAgree } from "./compare.js";
 import { readDraft, positionAt, type DraftSentence } from "./draft.js";
 import { extractFigures } from "./figures.js";
@@ -70,8 +70,7 @@ function subjectTerms(index: CorpusIndex, context: FigureContext): string[] {
 }
 
 function candidatesFor(index: CorpusIndex, draft: DraftFigure, options: { ignoreTime: boolean }): Candidate[] {
-  const clauseBreak = /[,;:()]|\b(and|but|while|whereas|or)\b/i;
-  const subjectNames = draft.names.filter((n) => n.end <= draft.figure.start || !clauseBreak.test(draft.sentence.text.slice(draft.figure.end, n.start)));
+  const subjectNames = draft.names.filter((n) => n.end <= draft.figure.start || !CLAUSE_BREAK.test(draft.sentence.text.slice(draft.figure.end, n.start)));
   if (unknownSubjects(index, draft.context, subjectNames).length > 0) return [];
   const subjects = subjectTerms(index, draft.context);
   const candidates: Candidate[] = [];
@@ -97,7 +96,6 @@ function candidatesFor(index: CorpusIndex, draft: DraftFigure, options: { ignore
   return candidates.filter((c) => precision(c) >= finest || c.similarity < best * 0.6);
 }
 
-/** Another source states the same quantity differently: same value at another time, or another value at the same time. */
 /** Disputes depend only on the sources, so each source figure's are worked out once per index. */
 const disputeCache = new WeakMap<CorpusIndex, WeakMap<SourceFigure, SourceFigure[]>>();
 
@@ -111,6 +109,7 @@ function disputesOf(index: CorpusIndex, matched: SourceFigure): SourceFigure[] {
   return disputes;
 }
 
+/** Another source states the same quantity differently: same value at another time, or another value at the same time. */
 function findDisputes(index: CorpusIndex, matched: SourceFigure): SourceFigure[] {
   const disputes: SourceFigure[] = [];
   for (const other of index.candidatePool(matched.figure.kind, matched.context, matched.figure.value)) {
@@ -322,11 +321,12 @@ export function sourceDisagreements(index: CorpusIndex, limit = 50): Disagreemen
   const seen = new Set<string>();
   const found: Disagreement[] = [];
   const describe = (s: SourceFigure) => {
-    const time = s.context.time ? ` ${s.context.time.preposition ? s.context.time.preposition + " " : ""}${s.context.time.figure.text}` : "";
-    return `${describeFigure(s.figure)}${time} (${locationOf(s)})`;
+    const time = describeTime(s.context.time);
+    return `${describeFigure(s.figure)}${time ? ` ${time}` : ""} (${locationOf(s)})`;
   };
   for (const source of index.sourceFigures.slice(0, 20_000)) {
-    if (source.figure.kind === "date" || found.length >= limit) continue;
+    if (found.length >= limit) break;
+    if (source.figure.kind === "date") continue;
     for (const other of disputesOf(index, source)) {
       const key = [source, other].map((s) => `${s.sentence.path}:${s.sentence.id}:${s.figure.start}`).sort().join("|");
       if (seen.has(key)) continue;

@@ -73,7 +73,8 @@ export class CorpusIndex {
     fields: ["text"],
     tokenize: (text) => tokenize(text),
     processTerm,
-    searchOptions: { prefix: (term) => term.length > 3, fuzzy: (term) => (term.length > 5 ? 0.2 : false), combineWith: "OR" },
+    // Prefix and typo tolerance are chosen per query in search().
+    searchOptions: { combineWith: "OR" },
   });
 
   private constructor(

@@ -2,6 +2,7 @@
 import type { FigureKind } from "./types.js";
 import type { CorpusIndex } from "./corpusIndex.js";
 import { describeFigure } from "./messages.js";
+import { describeTime } from "./figureContext.js";
 
 export const FACT_KINDS = ["money", "percent", "date", "count", "rank", "name"] as const;
 export type FactKind = (typeof FACT_KINDS)[number];
@@ -33,7 +34,7 @@ export function factsOf(index: CorpusIndex, kind?: FactKind): Fact[] {
   if (kind !== "name") {
     for (const source of index.figures(kind as FigureKind | undefined)) {
       const { figure, sentence, context } = source;
-      const time = context.time ? `${context.time.preposition ? context.time.preposition + " " : ""}${context.time.figure.text}` : undefined;
+      const time = describeTime(context.time);
       facts.push({
         kind: figure.kind,
         value: describeFigure(figure),

@@ -13,6 +13,14 @@ export interface TimeQualifier {
   figure: Figure;
 }
 
+/** Punctuation or a conjunction between two words: they belong to different clauses. */
+export const CLAUSE_BREAK = /[,;:()]|\b(and|but|while|whereas|or)\b/i;
+
+/** The time a figure refers to, as a reader would say it: "by 2030", "in 2023". */
+export function describeTime(time: TimeQualifier | undefined): string | undefined {
+  return time ? `${time.preposition ? time.preposition + " " : ""}${time.figure.text}` : undefined;
+}
+
 export interface FigureContext {
   /** term -> weight (closeness only; the index multiplies by rarity). */
   terms: Map<string, number>;
@@ -54,16 +62,16 @@ function yearsOf(figure: Figure): { from: number; to: number } | undefined {
   return { from, to: to || from };
 }
 
-/**
- * The year a non-date figure refers to. Each year in a sentence belongs to one figure: the
- * nearest amount (money, percent) before lesser figures (counts, ranks), after it preferred,
- * and not across another amount.
- */
 /** A count written in words ("two countries", "five aspects"). */
 export function isWordCount(figure: Figure): boolean {
   return figure.kind === "count" && !/\d/.test(figure.text);
 }
 
+/**
+ * The year a non-date figure refers to. Each year in a sentence belongs to one figure: the
+ * nearest amount (money, percent) before lesser figures (counts, ranks), after it preferred,
+ * and not across another amount.
+ */
 export function timeOf(figure: Figure, sentenceFigures: readonly Figure[]): TimeQualifier | undefined {
   if (figure.kind === "date") return undefined;
   // "the two countries ... in 1995": a count written in words is an idiom, not what a year dates.
@@ -124,7 +132,7 @@ export function contextOf(
     const hi = Math.max(fromToken, toToken);
     if (hi - lo < 1) return false;
     const between = sentence.slice(tokens[lo]!.end, tokens[hi]!.start);
-    return /[,;:()]|\b(and|but|while|whereas|or)\b/i.test(between);
+    return CLAUSE_BREAK.test(between);
   };
   /**
    * A word between this figure and another of the same kind belongs to the one on its side of a

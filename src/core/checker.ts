@@ -2,8 +2,9 @@
 // the same quantity and decide supported / contradicted / disputed / unverifiable.
 import type { Evidence, Figure, Finding, NameMention, Range } from "./types.js";
 import { CorpusIndex, entityTerms, evidenceOf, type SourceFigure } from "./corpusIndex.js";
+import { bestFirst } from "./figureRetrieval.js";
 import { CLAUSE_BREAK, contextOf, describeTime, type FigureContext } from "./figureContext.js";
-import { plausibleRivals, sameStatedTime, sharedDateParts, timesCompatible, unitsCompatible, valuesAgree } from "./compare.js";
+import { plausibleRivals, sameStatedTime, sharedDateParts, unitsCompatible, valuesAgree } from "./compare.js";
 import { readDraft, positionAt, type DraftSentence } from "./draft.js";
 import { extractFigures } from "./figures.js";
 import { findNames } from "./names.js";
@@ -30,6 +31,8 @@ const SAME_QUANTITY = 0.2;
 const SAME_SOURCE_QUANTITY = 0.35;
 const UNTIMED_SAME_QUANTITY = 0.6;
 const MAX_CANDIDATES = 200;
+/** A source that states the same time as the draft counts this much more alike. */
+const SAME_TIME_BONUS = 1.15;
 
 export interface DraftFigure {
   figure: Figure;
@@ -42,6 +45,9 @@ export interface DraftFigure {
 interface Candidate {
   source: SourceFigure;
   similarity: number;
+  /** The source figure's place in the index, and its similarity before the same-time bonus. */
+  figure: number;
+  raw: number;
 }
 
 /** A measure word on one side that the other sentence never mentions means another quantity. */
@@ -74,18 +80,29 @@ function candidatesFor(index: CorpusIndex, draft: DraftFigure, options: { ignore
   if (unknownSubjects(index, draft.context, subjectNames).length > 0) return [];
   const subjects = subjectTerms(index, draft.context);
   const candidates: Candidate[] = [];
-  for (const source of index.candidatePool(draft.figure.kind, draft.context, draft.figure.value)) {
+  const figures = index.sourceFigures;
+  const time = options.ignoreTime ? undefined : draft.context.time;
+  const related = index.related(draft.context, {
+    // A source stating the same time scores more, so one below RELATED can still count.
+    minimum: RELATED / SAME_TIME_BONUS,
+    kind: draft.figure.kind,
+    target: draft.context.isTarget,
+    ...(time ? { time: { from: time.from, to: time.to } } : {}),
+  });
+  for (const { index: figure, score: alike } of bestFirst(related)) {
+    // Taken best first: once MAX_CANDIDATES are in, one that scores below all of them even with
+    // the bonus cannot enter the list.
+    if (candidates.length >= MAX_CANDIDATES && alike * SAME_TIME_BONUS < candidates[MAX_CANDIDATES - 1]!.raw) break;
+    const source = figures[figure]!;
     if (!unitsCompatible(draft.figure, source.figure)) continue;
     if (draft.figure.kind === "date" && sharedDateParts(draft.figure, source.figure) === 0) continue;
-    if (options.ignoreTime ? draft.context.isTarget !== source.context.isTarget : !timesCompatible(draft.context, source.context)) continue;
     if (measuresConflict(draft.context, source.context)) continue;
     // A source document that never mentions the draft's subject ("Yukos", "Samsung") is about something else.
     if (subjects.some((term) => !index.documentMentions(source.sentence.path, term))) continue;
-    let score = similarity(index, draft.context, source.context);
-    if (sameStatedTime(draft.context, source.context)) score *= 1.15;
-    if (score >= RELATED) candidates.push({ source, similarity: score });
+    const score = sameStatedTime(draft.context, source.context) ? alike * SAME_TIME_BONUS : alike;
+    if (score >= RELATED) candidates.push({ source, similarity: score, figure, raw: alike });
   }
-  candidates.sort((a, b) => b.similarity - a.similarity);
+  candidates.sort((a, b) => b.similarity - a.similarity || a.figure - b.figure);
   // Far below the best, candidates change no verdict; keep the list short on a large corpus.
   if (candidates.length > MAX_CANDIDATES) candidates.length = MAX_CANDIDATES;
   if (draft.figure.kind !== "date" || candidates.length === 0) return candidates;
@@ -112,7 +129,9 @@ function disputesOf(index: CorpusIndex, matched: SourceFigure): SourceFigure[] {
 /** Another source states the same quantity differently: same value at another time, or another value at the same time. */
 function findDisputes(index: CorpusIndex, matched: SourceFigure): SourceFigure[] {
   const disputes: SourceFigure[] = [];
-  for (const other of index.candidatePool(matched.figure.kind, matched.context, matched.figure.value)) {
+  const related = index.related(matched.context, { minimum: SAME_SOURCE_QUANTITY, kind: matched.figure.kind, bothWays: true, target: matched.context.isTarget });
+  for (const { index: figure } of related.sort((a, b) => a.index - b.index)) {
+    const other = index.sourceFigures[figure]!;
     if (other === matched || other.sentence.path === matched.sentence.path) continue;
     if (!unitsCompatible(matched.figure, other.figure) || other.context.isTarget !== matched.context.isTarget) continue;
     if (measuresConflict(matched.context, other.context)) continue;

@@ -8,7 +8,7 @@ import { splitSentences } from "./sentences.js";
 import { foldPreservingOffsets, tokenize } from "./normalize.js";
 import { STOPWORDS, wordTokens, type WordToken } from "./terms.js";
 import { contextOf, type FigureContext } from "./figureContext.js";
-import { similarity } from "./similarity.js";
+import { bestFirst, FigureRetrieval, type RetrievalQuery, type Scored } from "./figureRetrieval.js";
 import { throwIfCancelled, type CancellationToken } from "../util/cancellation.js";
 
 export interface SearchHit {
@@ -132,6 +132,9 @@ export class CorpusIndex {
         }
       };
     }
+    yield () => {
+      this.retrieval = FigureRetrieval.build(this.sourceFigures.map((s) => ({ kind: s.figure.kind, context: s.context })), this);
+    };
     for (let from = 0; from < this.sentences.length; from += CHUNK) {
       yield () => this.search_.addAll(this.sentences.slice(from, from + CHUNK).map((s) => ({ id: s.id, text: s.text })));
     }
@@ -233,44 +236,11 @@ export class CorpusIndex {
     return this.figuresByKind.get(kind) ?? [];
   }
 
-  /** Above this many figures of a kind, a draft figure is compared with a retrieved pool, not all. */
-  static readonly POOL_THRESHOLD = 3000;
+  private retrieval = FigureRetrieval.build([], this);
 
-  private figuresByValue: Map<string, SourceFigure[]> | undefined;
-  private figuresByTerm: Map<string, SourceFigure[]> | undefined;
-
-  /**
-   * The source figures worth comparing with a draft figure. On a small corpus: every figure of its
-   * kind. On a large one: the figures whose context shares one of the draft context's most telling
-   * words (a figure sharing none cannot be about the same thing), plus every figure with the same
-   * value, so a source that states it is never missed.
-   */
-  candidatePool(kind: FigureKind, context: FigureContext, value: number): SourceFigure[] {
-    const all = this.figures(kind);
-    if (all.length <= CorpusIndex.POOL_THRESHOLD) return all;
-    this.figuresByValue ??= groupBy(this.sourceFigures, (source) => `${source.figure.kind}|${source.figure.value}`);
-    const pool = new Set<SourceFigure>(this.figuresByValue.get(`${kind}|${value}`) ?? []);
-    for (const source of this.sharingTerms(context, kind)) pool.add(source);
-    return [...pool];
-  }
-
-  /** Figures (of one kind, or all) whose context shares one of the context's most telling words. */
-  private sharingTerms(context: FigureContext, kind?: FigureKind): SourceFigure[] {
-    this.figuresByTerm ??= groupByMany(this.sourceFigures, (source) => source.context.terms.keys());
-    const telling = [...context.terms.entries()]
-      .map(([term, weight]) => ({ term, score: weight * this.idf(term) }))
-      .filter((t) => t.score > 0)
-      .sort((a, b) => b.score - a.score)
-      .slice(0, 6);
-    const common = Math.max(500, this.sourceFigures.length / 40);
-    const found = new Set<SourceFigure>();
-    for (const { term } of telling) {
-      const postings = this.figuresByTerm.get(term) ?? [];
-      // A word in the contexts of more than one figure in forty picks out nothing.
-      if (postings.length > common) continue;
-      for (const source of postings) if (!kind || source.figure.kind === kind) found.add(source);
-    }
-    return [...found];
+  /** The source figures the query accepts that are at least `query.minimum` alike `context`, in no particular order. */
+  related(context: FigureContext, query: RetrievalQuery): Scored[] {
+    return this.retrieval.related(context, this, query);
   }
 
   /**
@@ -282,23 +252,36 @@ export class CorpusIndex {
     const text = `${context.trimEnd()} 0`;
     const probe: Figure = { kind: options.kind ?? "money", text: "0", start: text.length - 1, end: text.length, value: 0, unit: "", qualifier: "exact" };
     const probeContext = contextOf(probe, text, [probe]);
-    // On a large corpus, only figures sharing a telling word with the sentence are scored.
-    const pool = this.sourceFigures.length > CorpusIndex.POOL_THRESHOLD ? this.sharingTerms(probeContext, options.kind) : this.sourceFigures;
+    const kind = options.kind;
+    const figures = this.sourceFigures;
+    const scored = this.retrieval.related(probeContext, this, { minimum: Number.MIN_VALUE, ...(kind ? { kind } : {}) });
     const seen = new Set<string>();
-    const scored: Array<SourceFigure & { score: number }> = [];
-    for (const source of pool) {
-      if (options.kind && source.figure.kind !== options.kind) continue;
-      scored.push({ ...source, score: similarity(this, probeContext, source.context) });
-    }
-    scored.sort((a, b) => b.score - a.score);
-    return scored.filter((s) => {
+    const fitting: Array<SourceFigure & { score: number }> = [];
+    const offer = (source: SourceFigure, score: number) => {
       // One entry per stated value: "$81.5 billion" and "US$81.5 billion" are the same figure.
-      const key = `${s.figure.kind}|${s.figure.value}|${s.figure.upper ?? ""}|${s.figure.unit}|${s.figure.qualifier}`;
-      if (seen.has(key)) return false;
+      const f = source.figure;
+      const key = `${f.kind}|${f.value}|${f.upper ?? ""}|${f.unit}|${f.qualifier}`;
+      if (fitting.length >= limit || seen.has(key)) return;
       seen.add(key);
-      return true;
-    }).slice(0, limit);
+      fitting.push({ ...source, score });
+    };
+    // Taken best first from a heap: a large corpus can share a word with every figure.
+    for (const { index, score } of bestFirst(scored)) {
+      if (fitting.length >= limit) break;
+      offer(figures[index]!, score);
+    }
+    // A small corpus offers its other figures too, after those that fit.
+    if (fitting.length < limit && figures.length <= CorpusIndex.POOL_THRESHOLD) {
+      const scoredIndexes = new Set(scored.map((s) => s.index));
+      figures.forEach((source, i) => {
+        if (!scoredIndexes.has(i) && (!kind || source.figure.kind === kind)) offer(source, 0);
+      });
+    }
+    return fitting;
   }
+
+  /** Below this many figures, completion may offer figures that share no word with the sentence. */
+  static readonly POOL_THRESHOLD = 3000;
 }
 
 function groupBy<K, T>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
@@ -308,18 +291,6 @@ function groupBy<K, T>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> 
     const list = groups.get(key);
     if (list) list.push(item);
     else groups.set(key, [item]);
-  }
-  return groups;
-}
-
-function groupByMany<K, T>(items: readonly T[], keysOf: (item: T) => Iterable<K>): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
-  for (const item of items) {
-    for (const key of keysOf(item)) {
-      const list = groups.get(key);
-      if (list) list.push(item);
-      else groups.set(key, [item]);
-    }
   }
   return groups;
 }

@@ -95,14 +95,14 @@ function cacheFiles(options: IndexCacheOptions, baseDir: string): { manifest: st
 
 function isPlainData(value: unknown): boolean {
   if (value === null || typeof value !== "object") return typeof value !== "function";
-  if (Array.isArray(value) || value instanceof Map || value instanceof Set) return true;
+  if (Array.isArray(value) || value instanceof Map || value instanceof Set || ArrayBuffer.isView(value)) return true;
   const proto = Object.getPrototypeOf(value) as unknown;
   return proto === Object.prototype || proto === null;
 }
 
 function holdsFunction(value: unknown, depth = 3): boolean {
   if (typeof value === "function") return true;
-  if (depth === 0 || value === null || typeof value !== "object" || Array.isArray(value) || value instanceof Map || value instanceof Set) return false;
+  if (depth === 0 || value === null || typeof value !== "object" || Array.isArray(value) || value instanceof Map || value instanceof Set || ArrayBuffer.isView(value)) return false;
   return Object.values(value as Record<string, unknown>).some((v) => holdsFunction(v, depth - 1));
 }
 

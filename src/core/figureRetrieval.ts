@@ -1,0 +1,175 @@
+// Retrieval of source figures by context, at the speed of typed arrays. Every source figure's
+// context terms are kept as postings (term -> figures with their weights), so the similarity of a
+// draft figure with every source figure is summed term by term over the postings instead of being
+// computed pairwise: only figures that share a word are touched, and no Map is read per pair.
+import type { FigureContext } from "./figureContext.js";
+import type { FigureKind } from "./types.js";
+import type { TermRarity } from "./similarity.js";
+
+/** A source figure by its position in the index's figure list, with how alike it is. */
+export interface Scored {
+  index: number;
+  score: number;
+}
+
+const KINDS: readonly FigureKind[] = ["money", "percent", "count", "date", "rank"];
+const KIND_CODE = new Map(KINDS.map((kind, code) => [kind, code]));
+
+/** Which source figures a retrieval may return, besides reaching the similarity `minimum`. */
+export interface RetrievalQuery {
+  minimum: number;
+  /** Only figures of this kind (any kind when absent). */
+  kind?: FigureKind;
+  /** Also count a figure whose context, compared the other way round, is `minimum` alike (the larger similarity is its score). */
+  bothWays?: boolean;
+  /** Only goals ("by 2030") or only outcomes. */
+  target?: boolean;
+  /** Only figures stating no time or this one. */
+  time?: { from: number; to: number };
+  /** Any further test, run on the figures that pass the others. */
+  accept?: (figure: number) => boolean;
+}
+
+interface RetrievalFigure {
+  kind: FigureKind;
+  context: FigureContext;
+}
+
+export class FigureRetrieval {
+  /** Scratch accumulators, one slot per figure, made on first use (not persisted); reset after each query. */
+  private scratch: { forward: Float64Array; backward: Float64Array; touched: Int32Array } | undefined;
+
+  private constructor(
+    private readonly termIds: ReadonlyMap<string, number>,
+    private readonly termIdf: Float64Array,
+    /** CSR layout, one list per term and kind: figures of kind k with term t are at [start[s], start[s + 1]), s = t × kinds + k. */
+    private readonly postingStart: Int32Array,
+    private readonly postingFigure: Int32Array,
+    private readonly postingWeight: Float64Array,
+    /** Σ weight² × idf over each figure's own terms: the denominator when it is the one compared. */
+    private readonly selfMass: Float64Array,
+    /** Per figure: 1 for a goal; the first and last year it refers to (0 when it states none). */
+    private readonly isTarget: Uint8Array,
+    private readonly timeFrom: Int32Array,
+    private readonly timeTo: Int32Array,
+  ) {}
+
+  static build(figures: readonly RetrievalFigure[], rarity: TermRarity): FigureRetrieval {
+    const termIds = new Map<string, number>();
+    for (const { context } of figures) {
+      for (const term of context.terms.keys()) if (!termIds.has(term)) termIds.set(term, termIds.size);
+    }
+    const slotOf = (term: string, kind: FigureKind) => termIds.get(term)! * KINDS.length + KIND_CODE.get(kind)!;
+    const postingStart = new Int32Array(termIds.size * KINDS.length + 1);
+    for (const { kind, context } of figures) for (const term of context.terms.keys()) postingStart[slotOf(term, kind) + 1]!++;
+    for (let slot = 1; slot < postingStart.length; slot++) postingStart[slot]! += postingStart[slot - 1]!;
+    const fill = postingStart.slice(0, -1);
+    const postingFigure = new Int32Array(postingStart[postingStart.length - 1]!);
+    const postingWeight = new Float64Array(postingFigure.length);
+    const termIdf = new Float64Array(termIds.size);
+    for (const [term, id] of termIds) termIdf[id] = rarity.idf(term);
+    const selfMass = new Float64Array(figures.length);
+    const isTarget = new Uint8Array(figures.length);
+    const timeFrom = new Int32Array(figures.length);
+    const timeTo = new Int32Array(figures.length);
+    figures.forEach(({ kind, context }, figure) => {
+      let mass = 0;
+      for (const [term, weight] of context.terms) {
+        const slot = fill[slotOf(term, kind)]!++;
+        postingFigure[slot] = figure;
+        postingWeight[slot] = weight;
+        mass += weight * weight * termIdf[termIds.get(term)!]!;
+      }
+      selfMass[figure] = mass;
+      isTarget[figure] = context.isTarget ? 1 : 0;
+      timeFrom[figure] = context.time?.from ?? 0;
+      timeTo[figure] = context.time?.to ?? 0;
+    });
+    return new FigureRetrieval(termIds, termIdf, postingStart, postingFigure, postingWeight, selfMass, isTarget, timeFrom, timeTo);
+  }
+
+  /**
+   * The figures the query accepts whose similarity with `draft`, as `similarity()` computes it,
+   * reaches `query.minimum`; in no particular order.
+   */
+  related(draft: FigureContext, rarity: TermRarity, query: RetrievalQuery): Scored[] {
+    const figures = this.selfMass.length;
+    this.scratch ??= { forward: new Float64Array(figures), backward: new Float64Array(figures), touched: new Int32Array(figures) };
+    const { forward, backward, touched } = this.scratch;
+    const kinds = query.kind === undefined ? KINDS.map((_, code) => code) : [KIND_CODE.get(query.kind)!];
+    const bothWays = query.bothWays ?? false;
+    const { postingStart, postingFigure, postingWeight } = this;
+    let total = 0;
+    let touchedCount = 0;
+    for (const [term, weight] of draft.terms) {
+      const idf = rarity.idf(term);
+      const mass = weight * idf;
+      total += weight * mass;
+      const id = this.termIds.get(term);
+      if (id === undefined || idf === 0) continue;
+      const termIdf = this.termIdf[id]!;
+      for (const code of kinds) {
+        const slot = id * KINDS.length + code;
+        const end = postingStart[slot + 1]!;
+        for (let p = postingStart[slot]!; p < end; p++) {
+          const figure = postingFigure[p]!;
+          const other = postingWeight[p]!;
+          const shared = other < weight ? other : weight;
+          const before = forward[figure]!;
+          if (before === 0) touched[touchedCount++] = figure;
+          // Never exactly zero once touched, so each figure is listed once.
+          forward[figure] = before + (shared * mass || Number.MIN_VALUE);
+          if (bothWays) backward[figure]! += shared * other * termIdf;
+        }
+      }
+    }
+    const found: Scored[] = [];
+    const target = query.target === undefined ? -1 : query.target ? 1 : 0;
+    const { time, accept, minimum } = query;
+    for (let i = 0; i < touchedCount; i++) {
+      const figure = touched[i]!;
+      const ahead = total ? forward[figure]! / total : 0;
+      const behind = bothWays && this.selfMass[figure]! > 0 ? backward[figure]! / this.selfMass[figure]! : 0;
+      forward[figure] = 0;
+      backward[figure] = 0;
+      const score = Math.max(ahead, behind);
+      if (score < minimum) continue;
+      if (target >= 0 && this.isTarget[figure] !== target) continue;
+      if (time && this.timeFrom[figure] !== 0 && (this.timeFrom[figure] !== time.from || this.timeTo[figure] !== time.to)) continue;
+      if (accept && !accept(figure)) continue;
+      found.push({ index: figure, score });
+    }
+    return found;
+  }
+}
+
+/**
+ * Scored figures best first (ties by index), produced one at a time from a heap: a caller that
+ * needs only the best few of thousands does not pay for sorting them all.
+ */
+export function* bestFirst<T extends Scored>(scored: readonly T[]): Generator<T> {
+  const heap = [...scored];
+  const before = (a: T, b: T) => a.score > b.score || (a.score === b.score && a.index < b.index);
+  const siftDown = (from: number) => {
+    for (let i = from; ; ) {
+      const left = 2 * i + 1;
+      const right = left + 1;
+      let top = i;
+      if (left < heap.length && before(heap[left]!, heap[top]!)) top = left;
+      if (right < heap.length && before(heap[right]!, heap[top]!)) top = right;
+      if (top === i) return;
+      [heap[i], heap[top]] = [heap[top]!, heap[i]!];
+      i = top;
+    }
+  };
+  for (let i = (heap.length >> 1) - 1; i >= 0; i--) siftDown(i);
+  while (heap.length > 0) {
+    const head = heap[0]!;
+    const last = heap.pop()!;
+    if (heap.length > 0) {
+      heap[0] = last;
+      siftDown(0);
+    }
+    yield head;
+  }
+}

@@ -6,7 +6,7 @@ import { extractFigures } from "./figures.js";
 import { extractNames, NameRegistry } from "./names.js";
 import { splitSentences } from "./sentences.js";
 import { foldPreservingOffsets, tokenize } from "./normalize.js";
-import { STOPWORDS, wordTokens, type WordToken } from "./terms.js";
+import { STOPWORDS, wordTokens } from "./terms.js";
 import { contextOf, type FigureContext } from "./figureContext.js";
 import { bestFirst, FigureRetrieval, type RetrievalQuery, type Scored } from "./figureRetrieval.js";
 import { throwIfCancelled, type CancellationToken } from "../util/cancellation.js";
@@ -30,19 +30,13 @@ function processTerm(term: string): string | null {
   return term.length === 0 || STOPWORDS.has(term) ? null : term;
 }
 
-/** Word tokens of a source sentence, computed once while the index is built. */
-const tokenCache = new WeakMap<SourceSentence, WordToken[]>();
-function wordTokensOf(sentence: SourceSentence): WordToken[] {
-  let tokens = tokenCache.get(sentence);
-  if (!tokens) tokenCache.set(sentence, (tokens = wordTokens(sentence.text)));
-  return tokens;
-}
-
 /** Entity keys of the names in a sentence, as extra context terms ("@pham minh chinh"). */
 export function entityTerms(sentence: SourceSentence | { names: SourceSentence["names"] }): Array<{ term: string; start: number; end?: number }> {
   // Places are already words of the context ("Korea", "Vietnam"); people and organisations add who.
   return sentence.names.filter((name) => name.kind !== "place").map((name) => ({ term: `@${name.key}`, start: name.titleStart ?? name.start, ...(name.kind === "person" ? { end: name.end } : {}) }));
 }
+
+const NO_WORDS: readonly string[] = Object.freeze([]);
 
 export function evidenceOf(source: SourceFigure): Evidence {
   return {
@@ -119,19 +113,23 @@ export class CorpusIndex {
     for (const document of this.documents) yield () => this.addDocument(document, extract);
     yield () => {
       this.names.finalize();
-      // Re-key mentions to the entities the registry settled on (surnames -> full names).
+      // Re-key mentions to the entities the registry settled on (surnames -> full names), and the
+      // entity terms of the figure contexts with them.
+      let figure = 0;
       for (const sentence of this.sentences) {
-        for (const name of sentence.names) name.key = this.names.resolveAlias(name.key) ?? name.key;
+        // Figures were added sentence by sentence, so this sentence's come next.
+        const first = figure;
+        while (figure < this.sourceFigures.length && this.sourceFigures[figure]!.sentence === sentence) figure++;
+        const renamed = new Map<string, string>();
+        for (const name of sentence.names) {
+          const key = this.names.resolveAlias(name.key) ?? name.key;
+          if (key !== name.key) renamed.set(`@${name.key}`, `@${key}`);
+          name.key = key;
+        }
+        if (renamed.size > 0) renameEntityTerms(this.sourceFigures.slice(first, figure).map((s) => s.context), renamed);
       }
     };
     const CHUNK = 500;
-    for (let from = 0; from < this.sourceFigures.length; from += CHUNK) {
-      yield () => {
-        for (const source of this.sourceFigures.slice(from, from + CHUNK)) {
-          source.context = contextOf(source.figure, source.sentence.text, source.sentence.figures, entityTerms(source.sentence), wordTokensOf(source.sentence));
-        }
-      };
-    }
     yield () => {
       this.retrieval = FigureRetrieval.build(this.sourceFigures.map((s) => ({ kind: s.figure.kind, context: s.context })), this);
     };
@@ -164,7 +162,8 @@ export class CorpusIndex {
         const seen = new Set<string>();
         let documentTerms = this.termsByDocument.get(document.path);
         if (!documentTerms) this.termsByDocument.set(document.path, (documentTerms = new Set<string>()));
-        for (const token of wordTokensOf(sentence)) {
+        const tokens = wordTokens(text);
+        for (const token of tokens) {
           if (!token.capitalized) this.lowercaseWords.add(token.word);
           const term = token.term;
           if (!term) continue;
@@ -181,9 +180,16 @@ export class CorpusIndex {
             this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
           }
         }
+        const sentenceTokens = tokens;
+        let sentenceTerms: Set<string> | undefined;
         for (const figure of sentence.figures) {
-          // Context is computed after names are finalised (see build).
-          this.sourceFigures.push({ figure, sentence, context: undefined as unknown as FigureContext });
+          const context = contextOf(figure, text, sentence.figures, entityTerms(sentence), sentenceTokens);
+          // The figures of one sentence share its terms; the subject words matter for drafts only.
+          if (sentenceTerms) context.sentenceTerms = sentenceTerms;
+          else sentenceTerms = context.sentenceTerms;
+          context.capitalizedWords = NO_WORDS;
+          delete context.initialWord;
+          this.sourceFigures.push({ figure, sentence, context });
         }
       }
     });
@@ -293,6 +299,20 @@ function groupBy<K, T>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> 
     else groups.set(key, [item]);
   }
   return groups;
+}
+
+/** Entity terms of one sentence's figure contexts under their settled keys (the figures share one sentenceTerms). */
+function renameEntityTerms(contexts: readonly FigureContext[], renamed: ReadonlyMap<string, string>): void {
+  for (const context of contexts) {
+    for (const [from, to] of renamed) {
+      const weight = context.terms.get(from);
+      if (weight === undefined) continue;
+      context.terms.delete(from);
+      context.terms.set(to, Math.max(weight, context.terms.get(to) ?? 0));
+    }
+  }
+  const sentenceTerms = contexts[0]?.sentenceTerms;
+  for (const [from, to] of renamed) if (sentenceTerms?.delete(from)) sentenceTerms.add(to);
 }
 
 function highlightsIn(text: string, queryTerms: Set<string>, matchedTerms: string[]): Array<{ start: number; end: number }> {

@@ -32,7 +32,7 @@ export interface FigureContext {
   /** "by 2030", "target of", "aims for": a goal, not an outcome. */
   isTarget: boolean;
   /** Capitalised words near the figure (folded), to spot subjects the sources never mention. */
-  capitalizedWords: string[];
+  capitalizedWords: readonly string[];
   /** The capitalised first word of the sentence, judged separately: it may be a name or just a capital. */
   initialWord?: string;
 }

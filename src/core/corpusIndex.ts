@@ -3,7 +3,7 @@
 import MiniSearch from "minisearch";
 import type { Evidence, Figure, FigureKind, NameMention, SkippedFile, SourceDocument, SourceSentence } from "./types.js";
 import { extractFigures } from "./figures.js";
-import { extractNames, NameRegistry } from "./names.js";
+import { extractNames, NameRegistry, type NameEntity } from "./names.js";
 import { splitSentences } from "./sentences.js";
 import { foldPreservingOffsets, tokenize } from "./normalize.js";
 import { STOPWORDS, wordTokens } from "./terms.js";
@@ -129,6 +129,9 @@ export class CorpusIndex {
         if (renamed.size > 0) renameEntityTerms(this.sourceFigures.slice(first, figure).map((s) => s.context), renamed);
       }
     };
+    yield () => {
+      for (const entity of this.names.all()) this.sourcesNaming.set(entity.key, new Set(entity.mentions.map((m) => m.path)).size);
+    };
     const CHUNK = 500;
     yield () => {
       this.retrieval = FigureRetrieval.build(this.sourceFigures.map((s) => ({ kind: s.figure.kind, context: s.context })), this);
@@ -201,6 +204,13 @@ export class CorpusIndex {
     // A word no source uses cannot match anything, so it must not dilute a similarity either.
     if (df === 0) return 0;
     return Math.max(0.05, Math.log((this.sentences.length + 1) / (df + 0.5)));
+  }
+
+  private readonly sourcesNaming = new Map<string, number>();
+
+  /** How many source documents mention the entity (counted once, for hovers on names that are everywhere). */
+  sourceCount(entity: NameEntity): number {
+    return this.sourcesNaming.get(entity.key) ?? 0;
   }
 
   /** Whether the source document at `path` uses the term anywhere. */

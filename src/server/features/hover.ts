@@ -53,12 +53,12 @@ export class HoverProvider {
     if (!name) return null;
     const entity = index.names.get(name.name.key);
     if (!entity) return null;
-    const sources = new Set(entity.mentions.map((m) => m.path));
+    const sources = index.sourceCount(entity);
     const title = entity.titles[0]?.title;
     const lines = [
       `**${escapeMarkdown(entity.canonical)}**: ${escapeMarkdown([entity.kind, title ? `called ${title} in the sources` : ""].filter(Boolean).join(", "))}`,
       "",
-      `Mentioned ${entity.mentions.length} time${entity.mentions.length === 1 ? "" : "s"} in ${sources.size} source${sources.size === 1 ? "" : "s"}. First mentions:`,
+      `Mentioned ${entity.mentions.length} time${entity.mentions.length === 1 ? "" : "s"} in ${sources} source${sources === 1 ? "" : "s"}. First mentions:`,
       "",
       ...entity.mentions.slice(0, 3).map((m) => `- ${sentenceWithFigure(m.sentence, m.text)} (${sourceLink(index, m.path, m.line)})`),
     ];

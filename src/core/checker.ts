@@ -130,7 +130,7 @@ function disputesOf(index: CorpusIndex, matched: SourceFigure): SourceFigure[] {
 function findDisputes(index: CorpusIndex, matched: SourceFigure): SourceFigure[] {
   const disputes: SourceFigure[] = [];
   const related = index.related(matched.context, { minimum: SAME_SOURCE_QUANTITY, kind: matched.figure.kind, bothWays: true, target: matched.context.isTarget });
-  for (const { index: figure } of related.sort((a, b) => a.index - b.index)) {
+  for (const { index: figure, score: alike } of related.sort((a, b) => a.index - b.index)) {
     const other = index.sourceFigures[figure]!;
     if (other === matched || other.sentence.path === matched.sentence.path) continue;
     if (!unitsCompatible(matched.figure, other.figure) || other.context.isTarget !== matched.context.isTarget) continue;
@@ -141,7 +141,7 @@ function findDisputes(index: CorpusIndex, matched: SourceFigure): SourceFigure[]
     const untimedRival = !sameValue && neitherTimed && matched.figure.kind !== "rank" && matched.figure.kind !== "date" && plausibleRivals(matched.figure, other.figure);
     const conflict = (sameValue && differentTime) || (!sameValue && sameStatedTime(matched.context, other.context)) || untimedRival;
     if (!conflict) continue;
-    const alike = Math.max(similarity(index, matched.context, other.context), similarity(index, other.context, matched.context));
+    // `alike` is the larger of the similarities either way round.
     // Two undated figures must be described almost alike before we call them one quantity.
     if (alike >= (untimedRival ? UNTIMED_SAME_QUANTITY : SAME_SOURCE_QUANTITY)) disputes.push(other);
   }

@@ -29,8 +29,17 @@ export function sameStatedTime(a: FigureContext, b: FigureContext): boolean {
   return Boolean(a.time && b.time && a.time.from === b.time.from && a.time.to === b.time.to);
 }
 
+/** Roundings of figures already compared: a source figure is compared with many others. */
+const roundings = new WeakMap<Figure, number>();
+
 /** Half a unit of the last digit written: "87" -> 0.5, "81.5" -> 0.05 (scaled like the value). */
 function roundingOf(figure: Figure): number {
+  let rounding = roundings.get(figure);
+  if (rounding === undefined) roundings.set(figure, (rounding = computeRounding(figure)));
+  return rounding;
+}
+
+function computeRounding(figure: Figure): number {
   const digits = /(\d[\d,]*)(?:\.(\d+))?/.exec(figure.text);
   if (!digits) return 0;
   const decimals = digits[2]?.length ?? 0;

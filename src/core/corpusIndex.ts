@@ -1,6 +1,6 @@
 // The index over source sentences: every sentence with its figures and names,
-// a MiniSearch full-text index, and per-figure contexts for the checker.
-import MiniSearch from "minisearch";
+// a full-text index of the sentences, and per-figure contexts for the checker.
+import { SentenceIndex } from "./sentenceIndex.js";
 import type { Evidence, Figure, FigureKind, NameMention, SkippedFile, SourceDocument, SourceSentence } from "./types.js";
 import { extractFigures } from "./figures.js";
 import { extractNames, NameRegistry, type NameEntity } from "./names.js";
@@ -25,9 +25,9 @@ export interface SourceFigure {
   context: FigureContext;
 }
 
-// Terms arrive folded from `tokenize`; only stop words are dropped here.
-function processTerm(term: string): string | null {
-  return term.length === 0 || STOPWORDS.has(term) ? null : term;
+/** The search terms of a text: folded words (from `tokenize`) without stop words. */
+function termsOf(text: string): string[] {
+  return tokenize(text).filter((term) => term.length > 0 && !STOPWORDS.has(term));
 }
 
 /** Entity keys of the names in a sentence, as extra context terms ("@pham minh chinh"). */
@@ -63,13 +63,7 @@ export class CorpusIndex {
   private readonly termsByDocument = new Map<string, Set<string>>();
   /** Folded words seen in lower case somewhere: a capitalised one of these starting a sentence is not a name. */
   private readonly lowercaseWords = new Set<string>();
-  private readonly search_ = new MiniSearch<{ id: number; text: string }>({
-    fields: ["text"],
-    tokenize: (text) => tokenize(text),
-    processTerm,
-    // Prefix and typo tolerance are chosen per query in search().
-    searchOptions: { combineWith: "OR" },
-  });
+  private readonly search_ = new SentenceIndex(termsOf);
 
   private constructor(
     readonly documents: readonly SourceDocument[],
@@ -137,8 +131,11 @@ export class CorpusIndex {
       this.retrieval = FigureRetrieval.build(this.sourceFigures.map((s) => ({ kind: s.figure.kind, context: s.context })), this);
     };
     for (let from = 0; from < this.sentences.length; from += CHUNK) {
-      yield () => this.search_.addAll(this.sentences.slice(from, from + CHUNK).map((s) => ({ id: s.id, text: s.text })));
+      yield () => {
+        for (const sentence of this.sentences.slice(from, from + CHUNK)) this.search_.add(sentence.id, sentence.text);
+      };
     }
+    yield () => this.search_.finish();
   }
 
 
@@ -231,16 +228,12 @@ export class CorpusIndex {
   search(query: string, options: { limit?: number } = {}): SearchHit[] {
     const limit = options.limit ?? 20;
     if (query.trim().length === 0) return [];
-    // Prefix matching for the word being typed (the last); typo tolerance only while it stays cheap.
-    const large = this.sentences.length > 20_000;
-    const results = this.search_.search(query, {
-      prefix: (term, i, terms) => i === terms.length - 1 && term.length > 2,
-      fuzzy: (term) => (!large && term.length > 5 ? 0.2 : false),
-    });
-    const queryTerms = new Set(tokenize(query).map((t) => processTerm(t)).filter((t): t is string => t !== null));
-    return results.slice(0, limit).map((result) => {
-      const sentence = this.sentences[result.id as number]!;
-      return { sentence, score: result.score, highlights: highlightsIn(sentence.text, queryTerms, Object.keys(result.match)) };
+    // Prefix matching for the word being typed (the last); typo tolerance while the vocabulary is small enough to scan.
+    const hits = this.search_.search(query, { limit, prefixFrom: 3, fuzzy: this.search_.vocabularySize <= 50_000 ? 0.2 : 0 });
+    const queryTerms = new Set(termsOf(query));
+    return hits.map((hit) => {
+      const sentence = this.sentences[hit.id]!;
+      return { sentence, score: hit.score, highlights: highlightsIn(sentence.text, queryTerms, hit.terms) };
     });
   }
 

@@ -4,7 +4,7 @@ import type { Evidence, Figure, Finding, NameMention, Range } from "./types.js";
 import { CorpusIndex, entityTerms, evidenceOf, type SourceFigure } from "./corpusIndex.js";
 import { bestFirst } from "./figureRetrieval.js";
 import { CLAUSE_BREAK, contextOf, describeTime, type FigureContext } from "./figureContext.js";
-import { plausibleRivals, sameStatedTime, sharedDateParts, unitsCompatible, valuesAgree } from "./compare.js";
+import { plausibleRivals, sameStatedTime, sharedDateParts, unitsMatch, valuesAgree } from "./compare.js";
 import { readDraft, positionAt, type DraftSentence } from "./draft.js";
 import { extractFigures } from "./figures.js";
 import { findNames } from "./names.js";
@@ -88,17 +88,17 @@ function candidatesFor(index: CorpusIndex, draft: DraftFigure, options: { ignore
     kind: draft.figure.kind,
     target: draft.context.isTarget,
     ...(time ? { time: { from: time.from, to: time.to } } : {}),
+    unit: (unit) => unitsMatch(draft.figure.kind, draft.figure.unit, unit),
+    // A source document that never mentions the draft's subject ("Yukos", "Samsung") is about something else.
+    ...(subjects.length > 0 ? { documents: index.documentsMentioningAll(subjects) } : {}),
   });
   for (const { index: figure, score: alike } of bestFirst(related)) {
     // Taken best first: once MAX_CANDIDATES are in, one that scores below all of them even with
     // the bonus cannot enter the list.
     if (candidates.length >= MAX_CANDIDATES && alike * SAME_TIME_BONUS < candidates[MAX_CANDIDATES - 1]!.raw) break;
     const source = figures[figure]!;
-    if (!unitsCompatible(draft.figure, source.figure)) continue;
     if (draft.figure.kind === "date" && sharedDateParts(draft.figure, source.figure) === 0) continue;
     if (measuresConflict(draft.context, source.context)) continue;
-    // A source document that never mentions the draft's subject ("Yukos", "Samsung") is about something else.
-    if (subjects.some((term) => !index.documentMentions(source.sentence.path, term))) continue;
     const score = sameStatedTime(draft.context, source.context) ? alike * SAME_TIME_BONUS : alike;
     if (score >= RELATED) candidates.push({ source, similarity: score, figure, raw: alike });
   }
@@ -129,21 +129,30 @@ function disputesOf(index: CorpusIndex, matched: SourceFigure): SourceFigure[] {
 /** Another source states the same quantity differently: same value at another time, or another value at the same time. */
 function findDisputes(index: CorpusIndex, matched: SourceFigure): SourceFigure[] {
   const disputes: SourceFigure[] = [];
-  const related = index.related(matched.context, { minimum: SAME_SOURCE_QUANTITY, kind: matched.figure.kind, bothWays: true, target: matched.context.isTarget });
+  // A dated figure can only conflict with another dated one (same value at another time, another
+  // value at the same time); an undated one only with another undated amount described almost alike.
+  const timed = matched.context.time !== undefined;
+  if (!timed && (matched.figure.kind === "rank" || matched.figure.kind === "date")) return disputes;
+  const related = index.related(matched.context, {
+    minimum: timed ? SAME_SOURCE_QUANTITY : UNTIMED_SAME_QUANTITY,
+    kind: matched.figure.kind,
+    bothWays: true,
+    target: matched.context.isTarget,
+    timed,
+    unit: (unit) => unitsMatch(matched.figure.kind, matched.figure.unit, unit),
+    notDocument: index.documentOf(matched),
+  });
   for (const { index: figure, score: alike } of related.sort((a, b) => a.index - b.index)) {
     const other = index.sourceFigures[figure]!;
-    if (other === matched || other.sentence.path === matched.sentence.path) continue;
-    if (!unitsCompatible(matched.figure, other.figure) || other.context.isTarget !== matched.context.isTarget) continue;
     if (measuresConflict(matched.context, other.context)) continue;
     const sameValue = valuesAgree(matched.figure, other.figure) && valuesAgree(other.figure, matched.figure);
     const differentTime = Boolean(matched.context.time && other.context.time) && !sameStatedTime(matched.context, other.context);
     const neitherTimed = !matched.context.time && !other.context.time;
     const untimedRival = !sameValue && neitherTimed && matched.figure.kind !== "rank" && matched.figure.kind !== "date" && plausibleRivals(matched.figure, other.figure);
     const conflict = (sameValue && differentTime) || (!sameValue && sameStatedTime(matched.context, other.context)) || untimedRival;
-    if (!conflict) continue;
-    // `alike` is the larger of the similarities either way round.
-    // Two undated figures must be described almost alike before we call them one quantity.
-    if (alike >= (untimedRival ? UNTIMED_SAME_QUANTITY : SAME_SOURCE_QUANTITY)) disputes.push(other);
+    // `alike` is the larger of the similarities either way round; two undated figures must be
+    // described almost alike before we call them one quantity.
+    if (conflict && alike >= (untimedRival ? UNTIMED_SAME_QUANTITY : SAME_SOURCE_QUANTITY)) disputes.push(other);
   }
   return disputes;
 }

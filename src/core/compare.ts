@@ -4,16 +4,18 @@ import type { FigureContext } from "./figureContext.js";
 
 /** Same kind and a unit that can be compared (an unknown currency matches any). */
 export function unitsCompatible(a: Figure, b: Figure): boolean {
-  if (a.kind !== b.kind) return false;
-  switch (a.kind) {
+  return a.kind === b.kind && unitsMatch(a.kind, a.unit, b.unit);
+}
+
+/** Whether two units of figures of `kind` can measure the same thing. */
+export function unitsMatch(kind: Figure["kind"], a: string, b: string): boolean {
+  switch (kind) {
     case "money":
-      return a.unit === b.unit || a.unit === "" || b.unit === "";
+      return a === b || a === "" || b === "";
     case "count":
-      return a.unit === b.unit || (a.unit !== "" && b.unit !== "" && (a.unit.startsWith(b.unit) || b.unit.startsWith(a.unit)));
-    case "rank":
-      return a.unit === b.unit && Boolean(a.topN) === Boolean(b.topN) ? true : a.unit === b.unit;
+      return a === b || (a !== "" && b !== "" && (a.startsWith(b) || b.startsWith(a)));
     default:
-      return a.unit === b.unit;
+      return a === b;
   }
 }
 

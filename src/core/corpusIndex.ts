@@ -59,8 +59,9 @@ export class CorpusIndex {
   readonly names = new NameRegistry();
   readonly sourceFigures: SourceFigure[] = [];
   private readonly documentFrequency = new Map<string, number>();
-  /** Every term of each source document, to tell whether a document talks about a subject at all. */
-  private readonly termsByDocument = new Map<string, Set<string>>();
+  /** The documents (by index, ascending) that use each term, to tell whether a document talks about a subject at all. */
+  private readonly documentsByTerm = new Map<string, number[] | Int32Array>();
+  private readonly documentIndex = new Map<string, number>();
   /** Folded words seen in lower case somewhere: a capitalised one of these starting a sentence is not a name. */
   private readonly lowercaseWords = new Set<string>();
   private readonly search_ = new SentenceIndex(termsOf);
@@ -68,7 +69,9 @@ export class CorpusIndex {
   private constructor(
     readonly documents: readonly SourceDocument[],
     readonly skipped: readonly SkippedFile[],
-  ) {}
+  ) {
+    documents.forEach((document, i) => this.documentIndex.set(document.path, i));
+  }
 
   static build(documents: readonly SourceDocument[], skipped: readonly SkippedFile[] = [], token?: CancellationToken, extract: LineExtractor = extractLine): CorpusIndex {
     const index = new CorpusIndex(documents, skipped);
@@ -104,7 +107,10 @@ export class CorpusIndex {
 
   /** The build as small steps: one per document, then the finishing passes in chunks. */
   private *steps(extract: LineExtractor): Generator<() => void> {
-    for (const document of this.documents) yield () => this.addDocument(document, extract);
+    for (const [i, document] of this.documents.entries()) yield () => this.addDocument(document, i, extract);
+    yield () => {
+      for (const [term, list] of this.documentsByTerm) this.documentsByTerm.set(term, Int32Array.from(list));
+    };
     yield () => {
       this.names.finalize();
       // Re-key mentions to the entities the registry settled on (surnames -> full names), and the
@@ -128,7 +134,7 @@ export class CorpusIndex {
     };
     const CHUNK = 500;
     yield () => {
-      this.retrieval = FigureRetrieval.build(this.sourceFigures.map((s) => ({ kind: s.figure.kind, context: s.context })), this);
+      this.retrieval = FigureRetrieval.build(this.sourceFigures.map((s) => ({ kind: s.figure.kind, unit: s.figure.unit, document: this.documentOf(s), context: s.context })), this);
     };
     for (let from = 0; from < this.sentences.length; from += CHUNK) {
       yield () => {
@@ -139,7 +145,8 @@ export class CorpusIndex {
   }
 
 
-  private addDocument(document: SourceDocument, extract: LineExtractor): void {
+  private addDocument(document: SourceDocument, documentIndex: number, extract: LineExtractor): void {
+    const documentTerms = new Set<string>();
     document.lines.forEach((line, lineNumber) => {
       if (line.trim().length === 0) return;
       const { figures: lineFigures, names: lineNames } = extract(line);
@@ -160,8 +167,6 @@ export class CorpusIndex {
         this.sentences.push(sentence);
         for (const name of sentence.names) this.names.add(name, { path: document.path, line: lineNumber, sentence: text });
         const seen = new Set<string>();
-        let documentTerms = this.termsByDocument.get(document.path);
-        if (!documentTerms) this.termsByDocument.set(document.path, (documentTerms = new Set<string>()));
         const tokens = wordTokens(text);
         for (const token of tokens) {
           if (!token.capitalized) this.lowercaseWords.add(token.word);
@@ -193,6 +198,11 @@ export class CorpusIndex {
         }
       }
     });
+    for (const term of documentTerms) {
+      const list = this.documentsByTerm.get(term) as number[] | undefined;
+      if (list) list.push(documentIndex);
+      else this.documentsByTerm.set(term, [documentIndex]);
+    }
   }
 
   /** Rarity weight of a term: rare words say more about what a figure measures. */
@@ -210,9 +220,17 @@ export class CorpusIndex {
     return this.sourcesNaming.get(entity.key) ?? 0;
   }
 
-  /** Whether the source document at `path` uses the term anywhere. */
-  documentMentions(path: string, term: string): boolean {
-    return this.termsByDocument.get(path)?.has(term) ?? false;
+  /** The index of the document a source figure comes from. */
+  documentOf(source: SourceFigure): number {
+    return this.documentIndex.get(source.sentence.path) ?? -1;
+  }
+
+  /** The documents (by index) that use every one of the terms. */
+  documentsMentioningAll(terms: readonly string[]): Uint8Array {
+    const counts = new Uint8Array(this.documents.length);
+    for (const term of new Set(terms)) for (const document of this.documentsByTerm.get(term) ?? []) counts[document]!++;
+    const wanted = new Set(terms).size;
+    return counts.map((count) => (count === wanted ? 1 : 0));
   }
 
   /** Whether a folded word appears in lower case in the sources (so it is an ordinary word). */

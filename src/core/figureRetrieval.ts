@@ -24,14 +24,23 @@ export interface RetrievalQuery {
   bothWays?: boolean;
   /** Only goals ("by 2030") or only outcomes. */
   target?: boolean;
+  /** Only figures that state a time (true) or only those that do not (false). */
+  timed?: boolean;
   /** Only figures stating no time or this one. */
   time?: { from: number; to: number };
-  /** Any further test, run on the figures that pass the others. */
-  accept?: (figure: number) => boolean;
+  /** Only figures with a unit this accepts (asked once per unit). */
+  unit?: (unit: string) => boolean;
+  /** Only figures of the documents (by index) marked 1. */
+  documents?: Uint8Array;
+  /** Not figures of this document. */
+  notDocument?: number;
 }
 
 interface RetrievalFigure {
   kind: FigureKind;
+  unit: string;
+  /** The index of its source document. */
+  document: number;
   context: FigureContext;
 }
 
@@ -52,6 +61,10 @@ export class FigureRetrieval {
     private readonly isTarget: Uint8Array,
     private readonly timeFrom: Int32Array,
     private readonly timeTo: Int32Array,
+    /** Per figure: its unit, as an index into `units`, and its document. */
+    private readonly unitCode: Int32Array,
+    private readonly units: readonly string[],
+    private readonly document: Int32Array,
   ) {}
 
   static build(figures: readonly RetrievalFigure[], rarity: TermRarity): FigureRetrieval {
@@ -72,7 +85,13 @@ export class FigureRetrieval {
     const isTarget = new Uint8Array(figures.length);
     const timeFrom = new Int32Array(figures.length);
     const timeTo = new Int32Array(figures.length);
-    figures.forEach(({ kind, context }, figure) => {
+    const unitCodes = new Map<string, number>();
+    const unitCode = new Int32Array(figures.length);
+    const document = new Int32Array(figures.length);
+    figures.forEach(({ kind, context, unit, document: source }, figure) => {
+      if (!unitCodes.has(unit)) unitCodes.set(unit, unitCodes.size);
+      unitCode[figure] = unitCodes.get(unit)!;
+      document[figure] = source;
       let mass = 0;
       for (const [term, weight] of context.terms) {
         const slot = fill[slotOf(term, kind)]!++;
@@ -85,7 +104,7 @@ export class FigureRetrieval {
       timeFrom[figure] = context.time?.from ?? 0;
       timeTo[figure] = context.time?.to ?? 0;
     });
-    return new FigureRetrieval(termIds, termIdf, postingStart, postingFigure, postingWeight, selfMass, isTarget, timeFrom, timeTo);
+    return new FigureRetrieval(termIds, termIdf, postingStart, postingFigure, postingWeight, selfMass, isTarget, timeFrom, timeTo, unitCode, [...unitCodes.keys()], document);
   }
 
   /**
@@ -125,7 +144,9 @@ export class FigureRetrieval {
     }
     const found: Scored[] = [];
     const target = query.target === undefined ? -1 : query.target ? 1 : 0;
-    const { time, accept, minimum } = query;
+    const { time, timed, minimum, documents, notDocument } = query;
+    // Each unit is asked about once: -1 not yet, 0 refused, 1 accepted.
+    const unitAnswers = query.unit ? new Int8Array(this.units.length).fill(-1) : undefined;
     for (let i = 0; i < touchedCount; i++) {
       const figure = touched[i]!;
       const ahead = total ? forward[figure]! / total : 0;
@@ -135,8 +156,15 @@ export class FigureRetrieval {
       const score = Math.max(ahead, behind);
       if (score < minimum) continue;
       if (target >= 0 && this.isTarget[figure] !== target) continue;
+      if (timed !== undefined && (this.timeFrom[figure] !== 0) !== timed) continue;
       if (time && this.timeFrom[figure] !== 0 && (this.timeFrom[figure] !== time.from || this.timeTo[figure] !== time.to)) continue;
-      if (accept && !accept(figure)) continue;
+      if (documents && documents[this.document[figure]!] !== 1) continue;
+      if (notDocument !== undefined && this.document[figure] === notDocument) continue;
+      if (unitAnswers) {
+        const code = this.unitCode[figure]!;
+        if (unitAnswers[code] === -1) unitAnswers[code] = query.unit!(this.units[code]!) ? 1 : 0;
+        if (unitAnswers[code] === 0) continue;
+      }
       found.push({ index: figure, score });
     }
     return found;

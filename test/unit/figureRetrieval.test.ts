@@ -22,7 +22,7 @@ const arbitraryKind = fc.constantFrom<FigureKind>("money", "percent", "date");
 test("Should find exactly the figures a pairwise similarity would, with the same scores", () => {
   fc.assert(
     fc.property(fc.array(fc.tuple(arbitraryKind, arbitraryContext), { maxLength: 30 }), arbitraryContext, arbitraryKind, fc.double({ min: 0.01, max: 0.9, noNaN: true }), fc.boolean(), (figures, draft, kind, minimum, bothWays) => {
-      const retrieval = FigureRetrieval.build(figures.map(([k, c]) => ({ kind: k, context: c })), rarity);
+      const retrieval = FigureRetrieval.build(figures.map(([k, c]) => ({ kind: k, unit: "", document: 0, context: c })), rarity);
       const found = new Map(retrieval.related(draft, rarity, { minimum, kind, bothWays }).map((s) => [s.index, s.score]));
       figures.forEach(([k, c], i) => {
         const expected = Math.max(similarity(rarity, draft, c), bothWays ? similarity(rarity, c, draft) : 0);
@@ -34,15 +34,20 @@ test("Should find exactly the figures a pairwise similarity would, with the same
   );
 });
 
-test("Should keep only goals or outcomes, and only figures of the same or no time, when asked", () => {
+test("Should keep only goals or outcomes, figures of the same or no time, of a unit, of some documents, when asked", () => {
   const terms: Array<[string, number]> = [["trade", 1], ["surplus", 0.5]];
   const year = (from: number) => ({ from, to: from, figure: { kind: "date" as const, text: String(from), start: 0, end: 4, value: from * 10000, unit: "date", qualifier: "exact" as const } });
   const figures = [context(terms), context(terms, { isTarget: true }), context(terms, { time: year(2023) }), context(terms, { time: year(2025) })];
-  const retrieval = FigureRetrieval.build(figures.map((c) => ({ kind: "money", context: c })), rarity);
+  const retrieval = FigureRetrieval.build(figures.map((c, i) => ({ kind: "money", unit: i === 3 ? "KRW" : "USD", document: i % 2, context: c })), rarity);
   const indexes = (query: Parameters<FigureRetrieval["related"]>[2]) => retrieval.related(context(terms), rarity, query).map((s) => s.index).sort();
   assert.deepEqual(indexes({ minimum: 0.5 }), [0, 1, 2, 3]);
   assert.deepEqual(indexes({ minimum: 0.5, target: true }), [1]);
   assert.deepEqual(indexes({ minimum: 0.5, target: false, time: { from: 2023, to: 2023 } }), [0, 2]);
+  assert.deepEqual(indexes({ minimum: 0.5, unit: (unit) => unit === "KRW" }), [3]);
+  assert.deepEqual(indexes({ minimum: 0.5, timed: true }), [2, 3]);
+  assert.deepEqual(indexes({ minimum: 0.5, timed: false }), [0, 1]);
+  assert.deepEqual(indexes({ minimum: 0.5, documents: Uint8Array.of(0, 1) }), [1, 3]);
+  assert.deepEqual(indexes({ minimum: 0.5, notDocument: 1 }), [0, 2]);
 });
 
 test("Should hand out scores best first, ties in figure order", () => {

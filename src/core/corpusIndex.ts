@@ -281,7 +281,7 @@ export class CorpusIndex {
     const probeContext = contextOf(probe, text, [probe]);
     const kind = options.kind;
     const figures = this.sourceFigures;
-    const scored = this.retrieval.related(probeContext, this, { minimum: Number.MIN_VALUE, ...(kind ? { kind } : {}) });
+    const scored = this.retrieval.related(probeContext, this, { minimum: Number.MIN_VALUE, best: Math.max(limit * 20, 500), ...(kind ? { kind } : {}) });
     const seen = new Set<string>();
     const fitting: Array<SourceFigure & { score: number }> = [];
     const offer = (source: SourceFigure, score: number) => {

@@ -34,6 +34,8 @@ export interface RetrievalQuery {
   documents?: Uint8Array;
   /** Not figures of this document. */
   notDocument?: number;
+  /** Only this many, the best (ties by index). */
+  best?: number;
 }
 
 interface RetrievalFigure {
@@ -167,8 +169,43 @@ export class FigureRetrieval {
       }
       found.push({ index: figure, score });
     }
-    return found;
+    return query.best !== undefined ? keepBest(found, query.best) : found;
   }
+}
+
+/** The `count` best of `scored` (ties by index), in no particular order, without sorting them all. */
+function keepBest(scored: Scored[], count: number): Scored[] {
+  if (scored.length <= count) return scored;
+  const scores = Float64Array.from(scored, (s) => s.score);
+  const threshold = nthLargest(scores, count);
+  const above = scored.filter((s) => s.score > threshold);
+  const at = scored.filter((s) => s.score === threshold).sort((a, b) => a.index - b.index);
+  return above.concat(at.slice(0, count - above.length));
+}
+
+/** The n-th largest value (n ≥ 1) of `values`, which it reorders (quickselect). */
+function nthLargest(values: Float64Array, n: number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  const k = n - 1;
+  while (lo < hi) {
+    const pivot = values[(lo + hi) >> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (values[i]! > pivot) i++;
+      while (values[j]! < pivot) j--;
+      if (i <= j) {
+        const swap = values[i]!;
+        values[i++] = values[j]!;
+        values[j--] = swap;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return values[k]!;
+  }
+  return values[k]!;
 }
 
 /**

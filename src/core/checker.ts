@@ -236,7 +236,7 @@ function checkTimeQualifier(index: CorpusIndex, year: DraftFigure, timed: DraftF
     return finding(year, "supported", `Supported by ${sources.map(describeSource).join(", ")}`, sources);
   }
   if (best < SAME_QUANTITY) return undefined;
-  const times = strong.map((c) => ({ ...c.source, figure: c.source.context.time!.figure }));
+  const times = strong.map((c) => ({ sentence: c.source.sentence, context: c.source.context, figure: c.source.context.time!.figure }));
   const head = times[0]!;
   const preposition = head.figure.preposition ? `${head.figure.preposition} ` : "";
   const message = `Sources give ${describeFigure(timed.figure)} ${preposition}${head.figure.text} (${locationOf(head)}), not ${year.figure.text}`;

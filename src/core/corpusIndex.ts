@@ -290,7 +290,7 @@ export class CorpusIndex {
       const key = `${f.kind}|${f.value}|${f.upper ?? ""}|${f.unit}|${f.qualifier}`;
       if (fitting.length >= limit || seen.has(key)) return;
       seen.add(key);
-      fitting.push({ ...source, score });
+      fitting.push({ figure: source.figure, sentence: source.sentence, context: source.context, score });
     };
     // Taken best first from a heap: a large corpus can share a word with every figure.
     for (const { index, score } of bestFirst(scored)) {

@@ -7,12 +7,13 @@ import { createHash } from "node:crypto";
 import { promises as fs, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { deserialize, serialize } from "node:v8";
+import { restoreIndex, snapshotIndex } from "./indexSnapshot.js";
 import { CorpusIndex, extractLine, type LineExtractor } from "./corpusIndex.js";
 import { DEFAULT_MAX_FILE_SIZE, isSkipped, listCandidates, loadSourceFile, type CorpusOptions } from "./corpus.js";
 import type { SkippedFile, SourceDocument } from "./types.js";
 import { throwIfCancelled } from "../util/cancellation.js";
 
-const FORMAT = 1;
+const FORMAT = 2;
 
 export interface IndexCacheOptions extends CorpusOptions {
   /** Folder for the cache files (the extension's storage folder, the CLI's --cache). Created if missing. */
@@ -56,12 +57,6 @@ interface LineStore {
   lines: Map<string, Extraction>;
 }
 
-/** Own fields of an object as plain data; fields holding class instances are captured the same way. */
-interface Captured {
-  fields: Record<string, unknown>;
-  nested: Record<string, Captured>;
-}
-
 let defaultEngine: string | undefined;
 
 /** A hash of the running code: any change to the engine invalidates old snapshots. */
@@ -91,53 +86,6 @@ function cacheFiles(options: IndexCacheOptions, baseDir: string): { manifest: st
   });
   const stem = path.join(options.cacheDir, `grounded-index-${createHash("sha1").update(optionsKey).digest("hex").slice(0, 12)}`);
   return { manifest: `${stem}.json`, snapshot: `${stem}.snapshot`, lines: `${stem}.lines`, optionsKey };
-}
-
-function isPlainData(value: unknown): boolean {
-  if (value === null || typeof value !== "object") return typeof value !== "function";
-  if (Array.isArray(value) || value instanceof Map || value instanceof Set || ArrayBuffer.isView(value)) return true;
-  const proto = Object.getPrototypeOf(value) as unknown;
-  return proto === Object.prototype || proto === null;
-}
-
-function holdsFunction(value: unknown, depth = 3): boolean {
-  if (typeof value === "function") return true;
-  if (depth === 0 || value === null || typeof value !== "object" || Array.isArray(value) || value instanceof Map || value instanceof Set || ArrayBuffer.isView(value)) return false;
-  return Object.values(value as Record<string, unknown>).some((v) => holdsFunction(v, depth - 1));
-}
-
-function capture(object: object): Captured {
-  const captured: Captured = { fields: {}, nested: {} };
-  for (const [key, value] of Object.entries(object)) {
-    if (isPlainData(value)) {
-      // Options with functions (the search index's tokenizer) come from the fresh instance instead.
-      if (!holdsFunction(value)) captured.fields[key] = value;
-    } else if (typeof value === "object" && value !== null) captured.nested[key] = capture(value);
-  }
-  return captured;
-}
-
-function apply(target: object, captured: Captured): void {
-  const record = target as Record<string, unknown>;
-  for (const [key, value] of Object.entries(captured.fields)) record[key] = value;
-  for (const [key, nested] of Object.entries(captured.nested)) {
-    const inner = record[key];
-    if (inner === null || typeof inner !== "object") throw new Error(`snapshot field ${key} has no counterpart`);
-    apply(inner, nested);
-  }
-}
-
-/** Serialises a built index (its documents, sentences, figures with contexts, names and search index). */
-export function snapshotIndex(index: CorpusIndex): Buffer {
-  return serialize(capture(index));
-}
-
-/** Restores an index serialised by snapshotIndex with the same engine. */
-export function restoreIndex(bytes: Buffer): CorpusIndex {
-  // A fresh (empty) index supplies the class instances and the search options with their functions.
-  const index = CorpusIndex.build([], []);
-  apply(index, deserialize(bytes) as Captured);
-  return index;
 }
 
 async function readManifest(file: string, engine: string, optionsKey: string): Promise<Manifest | undefined> {

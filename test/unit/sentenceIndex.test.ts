@@ -4,7 +4,7 @@ import { SentenceIndex, withinEdits } from "../../src/core/sentenceIndex.ts";
 import { tokenize } from "../../src/core/normalize.ts";
 import { STOPWORDS } from "../../src/core/terms.ts";
 import { sampleIndex } from "./helpers/corpus.ts";
-import { restoreIndex, snapshotIndex } from "../../src/core/indexCache.ts";
+import { restoreIndex, snapshotIndex } from "../../src/core/indexSnapshot.ts";
 
 const termsOf = (text: string) => tokenize(text).filter((t) => t.length > 0 && !STOPWORDS.has(t));
 

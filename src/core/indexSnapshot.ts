@@ -1,0 +1,130 @@
+// A built CorpusIndex as bytes and back, for the persisted index (indexCache.ts).
+//
+// Most of an index is a few hundred thousand small plain objects (sentences, figures, names,
+// figure contexts, name mentions). node:v8's deserialize rebuilds those at about 1 µs each, JSON.parse
+// about five times faster, so they travel as JSON, and without what can be rebuilt cheaply: a
+// sentence's text and path come back from its document's line, a mention's sentence is that
+// sentence's string (shared, not copied). Typed arrays, Maps and Sets (the search index, the figure
+// postings, term statistics) travel through node:v8, which is fast for them.
+import { deserialize, serialize } from "node:v8";
+import { CorpusIndex, type SourceFigure } from "./corpusIndex.js";
+import { ContextStore, encodeContexts, StoredFigure, type ContextColumns } from "./contextColumns.js";
+import type { NameEntity } from "./names.js";
+import type { Figure, NameMention, SourceDocument, SourceSentence } from "./types.js";
+
+/** Own fields of an object as plain data; fields holding class instances are captured the same way. */
+interface Captured {
+  fields: Record<string, unknown>;
+  nested: Record<string, Captured>;
+}
+
+/** A sentence: document index, line, start, end, figures, names. */
+type SentenceRecord = [number, number, number, number, Figure[], NameMention[]];
+/** A source figure: sentence id, figure index in the sentence (its context is in the ContextColumns). */
+type FigureRecord = [number, number];
+/** An entity's mention: sentence id, document index, line, text. */
+type MentionRecord = [number, number, number, string];
+
+interface Heavy {
+  sentences: SentenceRecord[];
+  figures: FigureRecord[];
+  mentions: Record<string, MentionRecord[]>;
+}
+
+function utf8(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
+}
+
+/** CorpusIndex fields written as JSON, or rebuilt on demand (the rest is captured generically). */
+const HEAVY_FIELDS = new Set(["sentences", "sourceFigures", "documents", "figuresByKind"]);
+
+function isPlainData(value: unknown): boolean {
+  if (value === null || typeof value !== "object") return typeof value !== "function";
+  if (Array.isArray(value) || value instanceof Map || value instanceof Set || ArrayBuffer.isView(value)) return true;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+function holdsFunction(value: unknown, depth = 3): boolean {
+  if (typeof value === "function") return true;
+  if (depth === 0 || value === null || typeof value !== "object" || Array.isArray(value) || value instanceof Map || value instanceof Set || ArrayBuffer.isView(value)) return false;
+  return Object.values(value as Record<string, unknown>).some((v) => holdsFunction(v, depth - 1));
+}
+
+function capture(object: object, skip: ReadonlySet<string> = new Set()): Captured {
+  const captured: Captured = { fields: {}, nested: {} };
+  for (const [key, value] of Object.entries(object)) {
+    if (skip.has(key)) continue;
+    if (isPlainData(value)) {
+      // Options with functions (a tokenizer) come from the fresh instance instead.
+      if (!holdsFunction(value)) captured.fields[key] = value;
+    } else if (typeof value === "object" && value !== null) captured.nested[key] = capture(value);
+  }
+  return captured;
+}
+
+function apply(target: object, captured: Captured): void {
+  const record = target as Record<string, unknown>;
+  for (const [key, value] of Object.entries(captured.fields)) record[key] = value;
+  for (const [key, nested] of Object.entries(captured.nested)) {
+    const inner = record[key];
+    if (inner === null || typeof inner !== "object") throw new Error(`snapshot field ${key} has no counterpart`);
+    apply(inner, nested);
+  }
+}
+
+/** Serialises a built index (its documents, sentences, figures with contexts, names and search index). */
+export function snapshotIndex(index: CorpusIndex): Buffer {
+  const documentIndex = new Map(index.documents.map((d, i) => [d.path, i]));
+  const sentenceByText = new Map<string, number>();
+  const sentences = index.sentences.map((s): SentenceRecord => {
+    if (!sentenceByText.has(s.text)) sentenceByText.set(s.text, s.id);
+    return [documentIndex.get(s.path)!, s.line, s.start, s.end, s.figures, s.names];
+  });
+  const figures = index.sourceFigures.map((source): FigureRecord => [source.sentence.id, source.sentence.figures.indexOf(source.figure)]);
+  const mentions: Heavy["mentions"] = {};
+  const entities = index.names.all();
+  for (const entity of entities) {
+    mentions[entity.key] = entity.mentions.map((m) => [sentenceByText.get(m.sentence) ?? -1, documentIndex.get(m.path) ?? -1, m.line, m.text]);
+  }
+  const captured = capture(index, HEAVY_FIELDS);
+  // Entities travel without their mentions (in the JSON part).
+  const names = captured.nested["names"]!;
+  names.fields["entities"] = new Map(entities.map((e) => [e.key, { ...e, mentions: [] }]));
+  const heavy: Heavy = { sentences, figures, mentions };
+  // JSON as UTF-8 bytes: a JS string with one non-Latin-1 letter would travel at two bytes a character.
+  return serialize({ captured, contexts: encodeContexts(index.sourceFigures), documents: Buffer.from(JSON.stringify(index.documents)), heavy: Buffer.from(JSON.stringify(heavy)) });
+}
+
+/** Restores an index serialised by snapshotIndex with the same engine. */
+export function restoreIndex(bytes: Buffer): CorpusIndex {
+  const stored = deserialize(bytes) as { captured: Captured; contexts: ContextColumns; documents: Uint8Array; heavy: Uint8Array };
+  const documents = JSON.parse(utf8(stored.documents)) as SourceDocument[];
+  const heavy = JSON.parse(utf8(stored.heavy)) as Heavy;
+  const contexts = new ContextStore(stored.contexts);
+  const sentences = heavy.sentences.map(([document, line, start, end, figures, names], id): SourceSentence => {
+    const source = documents[document]!;
+    return { id, path: source.path, line, start, end, text: source.lines[line]!.slice(start, end), figures, names };
+  });
+  const sourceFigures = heavy.figures.map(([sentenceId, figure], position): SourceFigure => {
+    const sentence = sentences[sentenceId]!;
+    return new StoredFigure(sentence.figures[figure]!, sentence, contexts, position);
+  });
+  const { captured } = stored;
+  // A fresh (empty) index supplies the class instances and the functions (tokenizers).
+  const index = CorpusIndex.build([], []);
+  apply(index, captured);
+  const record = index as unknown as Record<string, unknown>;
+  record["documents"] = documents;
+  record["sentences"] = sentences;
+  record["sourceFigures"] = sourceFigures;
+  for (const entity of index.names.all() as NameEntity[]) {
+    entity.mentions = (heavy.mentions[entity.key] ?? []).map(([sentence, document, line, text]) => ({
+      path: documents[document]?.path ?? "",
+      line,
+      sentence: sentences[sentence]?.text ?? "",
+      text,
+    }));
+  }
+  return index;
+}

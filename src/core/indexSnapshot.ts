@@ -31,8 +31,16 @@ interface Heavy {
   mentions: Record<string, MentionRecord[]>;
 }
 
-function utf8(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
+/**
+ * JSON as ASCII bytes, anything else written as \u escapes: decoding UTF-8 into a JS string is slow
+ * (hundreds of ms for 100 MB), reading ASCII is a copy, and JSON.parse reads the escapes back.
+ */
+function asciiJson(value: unknown): Buffer {
+  return Buffer.from(JSON.stringify(value).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`), "latin1");
+}
+
+function parseAsciiJson(bytes: Uint8Array): unknown {
+  return JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1"));
 }
 
 /** CorpusIndex fields written as JSON, or rebuilt on demand (the rest is captured generically). */
@@ -92,15 +100,15 @@ export function snapshotIndex(index: CorpusIndex): Buffer {
   const names = captured.nested["names"]!;
   names.fields["entities"] = new Map(entities.map((e) => [e.key, { ...e, mentions: [] }]));
   const heavy: Heavy = { sentences, figures, mentions };
-  // JSON as UTF-8 bytes: a JS string with one non-Latin-1 letter would travel at two bytes a character.
-  return serialize({ captured, contexts: encodeContexts(index.sourceFigures), documents: Buffer.from(JSON.stringify(index.documents)), heavy: Buffer.from(JSON.stringify(heavy)) });
+  // JSON as bytes: a JS string with one non-Latin-1 letter would travel at two bytes a character.
+  return serialize({ captured, contexts: encodeContexts(index.sourceFigures), documents: asciiJson(index.documents), heavy: asciiJson(heavy) });
 }
 
 /** Restores an index serialised by snapshotIndex with the same engine. */
 export function restoreIndex(bytes: Buffer): CorpusIndex {
   const stored = deserialize(bytes) as { captured: Captured; contexts: ContextColumns; documents: Uint8Array; heavy: Uint8Array };
-  const documents = JSON.parse(utf8(stored.documents)) as SourceDocument[];
-  const heavy = JSON.parse(utf8(stored.heavy)) as Heavy;
+  const documents = parseAsciiJson(stored.documents) as SourceDocument[];
+  const heavy = parseAsciiJson(stored.heavy) as Heavy;
   const contexts = new ContextStore(stored.contexts);
   const sentences = heavy.sentences.map(([document, line, start, end, figures, names], id): SourceSentence => {
     const source = documents[document]!;
@@ -119,12 +127,21 @@ export function restoreIndex(bytes: Buffer): CorpusIndex {
   record["sentences"] = sentences;
   record["sourceFigures"] = sourceFigures;
   for (const entity of index.names.all() as NameEntity[]) {
-    entity.mentions = (heavy.mentions[entity.key] ?? []).map(([sentence, document, line, text]) => ({
-      path: documents[document]?.path ?? "",
-      line,
-      sentence: sentences[sentence]?.text ?? "",
-      text,
-    }));
+    // Mentions are many small objects; an entity's are made when first read (a hover, the sources view).
+    const records = heavy.mentions[entity.key] ?? [];
+    let mentions: NameEntity["mentions"] | undefined;
+    Object.defineProperty(entity, "mentions", {
+      enumerable: true,
+      configurable: true,
+      get: () =>
+        (mentions ??= records.map(([sentence, document, line, text]) => ({
+          path: documents[document]?.path ?? "",
+          line,
+          sentence: sentences[sentence]?.text ?? "",
+          text,
+        }))),
+      set: (value: NameEntity["mentions"]) => (mentions = value),
+    });
   }
   return index;
 }

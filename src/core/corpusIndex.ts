@@ -187,14 +187,12 @@ export class CorpusIndex {
         }
         const sentenceTokens = tokens;
         let sentenceTerms: Set<string> | undefined;
+        const entities = sentence.figures.length > 0 ? entityTerms(sentence) : [];
         for (const figure of sentence.figures) {
-          const context = contextOf(figure, text, sentence.figures, entityTerms(sentence), sentenceTokens);
+          const { terms, measures, sentenceTerms: own, time, isTarget } = contextOf(figure, text, sentence.figures, entities, sentenceTokens);
           // The figures of one sentence share its terms; the subject words matter for drafts only.
-          if (sentenceTerms) context.sentenceTerms = sentenceTerms;
-          else sentenceTerms = context.sentenceTerms;
-          context.capitalizedWords = NO_WORDS;
-          delete context.initialWord;
-          this.sourceFigures.push({ figure, sentence, context });
+          sentenceTerms ??= own;
+          this.sourceFigures.push({ figure, sentence, context: { terms, measures, sentenceTerms, time, isTarget, capitalizedWords: NO_WORDS } });
         }
       }
     });

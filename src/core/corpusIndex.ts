@@ -1,6 +1,6 @@
 // The index over source sentences: every sentence with its figures and names,
 // a full-text index of the sentences, and per-figure contexts for the checker.
-import { SentenceIndex } from "./sentenceIndex.js";
+import { SentenceSearch } from "./sentenceSearch.js";
 import type { Evidence, Figure, FigureKind, NameMention, SkippedFile, SourceDocument, SourceSentence } from "./types.js";
 import { extractFigures } from "./figures.js";
 import { extractNames, NameRegistry, type NameEntity } from "./names.js";
@@ -64,7 +64,7 @@ export class CorpusIndex {
   private readonly documentIndex = new Map<string, number>();
   /** Folded words seen in lower case somewhere: a capitalised one of these starting a sentence is not a name. */
   private readonly lowercaseWords = new Set<string>();
-  private readonly search_ = new SentenceIndex(termsOf);
+  private readonly search_ = new SentenceSearch();
 
   private constructor(
     readonly documents: readonly SourceDocument[],
@@ -244,8 +244,8 @@ export class CorpusIndex {
   search(query: string, options: { limit?: number } = {}): SearchHit[] {
     const limit = options.limit ?? 20;
     if (query.trim().length === 0) return [];
-    // Prefix matching for the word being typed (the last); typo tolerance while the vocabulary is small enough to scan.
-    const hits = this.search_.search(query, { limit, prefixFrom: 3, fuzzy: this.search_.vocabularySize <= 50_000 ? 0.2 : 0 });
+    // Ranked as MiniSearch ranked: prefix matching for the last word, typo tolerance while it stays cheap.
+    const hits = this.search_.search(query, { limit });
     const queryTerms = new Set(termsOf(query));
     return hits.map((hit) => {
       const sentence = this.sentences[hit.id]!;

@@ -53,11 +53,20 @@ interface Builder {
   count: number;
 }
 
+interface Expansion {
+  term: number;
+  weight: number;
+  /** Which distinct query word it stands for. */
+  word: number;
+}
+
 interface Scratch {
   scores: Float64Array;
   /** Bit j set when query word j matched the sentence (words past 31 share the last bit). */
   masks: Uint32Array;
   touched: Int32Array;
+  /** BM25's length normalisation of each sentence, k(1 - b + b·length/average). */
+  norms: Float64Array;
 }
 
 function grown<T extends Int32Array | Uint16Array | Uint32Array>(array: T, size: number): T {
@@ -95,10 +104,6 @@ export class SentenceSearch {
     return this.data;
   }
 
-  get size(): number {
-    return this.building?.count ?? this.data.count;
-  }
-
   /** Adds sentence `id`; ids must come in order from 0. */
   add(id: number, text: string): void {
     if (!this.building) {
@@ -123,10 +128,6 @@ export class SentenceSearch {
     }
     b.count = id + 1;
     b.sentenceStarts[b.count] = b.pairs;
-  }
-
-  addAll(sentences: Iterable<{ id: number; text: string }>): void {
-    for (const sentence of sentences) this.add(sentence.id, sentence.text);
   }
 
   /** Compacts what was added into the sorted dictionary and CSR postings; searching needs it. */
@@ -214,100 +215,72 @@ export class SentenceSearch {
 
   /** The best `limit` sentences for `query`, best first. `fuzzy` overrides when typo tolerance is on. */
   search(query: string, options: { limit: number; fuzzy?: boolean }): SentenceMatch[] {
-    const { count, averageLength, postingStarts, docs, freqs, lengths } = this.data;
+    const count = this.data.count;
     const words = tokenize(query).filter((word) => word.length > 0 && !STOPWORDS.has(word));
     if (words.length === 0 || options.limit <= 0 || count === 0) return [];
-    // Each query word is looked up as itself, the last also as a prefix, long ones with a typo or two.
     const fuzzy = options.fuzzy ?? (count <= FUZZY_MAX_SENTENCES || this.data.termStarts.length - 1 <= FUZZY_MAX_TERMS);
-    const expansions: Array<{ term: number; weight: number; word: number }> = [];
+    const expansions = this.expand(words, fuzzy);
+    let scratch = scratches.get(this);
+    if (!scratch || scratch.scores.length < count) {
+      const { lengths, averageLength } = this.data;
+      scratch = { scores: new Float64Array(count), masks: new Uint32Array(count), touched: new Int32Array(count), norms: Float64Array.from(lengths, (length) => K * (1 - B + (B * length) / averageLength)) };
+      scratches.set(this, scratch);
+    }
+    const touchedCount = this.accumulate(expansions, scratch);
+    const best = topK(scratch, touchedCount, Math.min(options.limit, touchedCount));
+    this.nameTerms(best, expansions);
+    return best;
+  }
+
+  /** Each query word as itself, the last also as a prefix, long ones with a typo or two; weighted as MiniSearch does. */
+  private expand(words: readonly string[], fuzzy: boolean): Expansion[] {
+    const expansions: Expansion[] = [];
     const wordIds = new Map<string, number>();
+    const lengthOf = (t: number) => this.data.termStarts[t + 1]! - 1 - this.data.termStarts[t]!;
     words.forEach((word, i) => {
       const wordId = wordIds.get(word) ?? wordIds.set(word, wordIds.size).get(word)!;
       const exact = this.find(word);
       if (exact >= 0) expansions.push({ term: exact, weight: 1, word: wordId });
-      let from = 0;
-      let to = 0;
-      if (i === words.length - 1 && word.length > 2) {
-        from = this.lowerBound(word);
-        to = this.lowerBound(`${word}\uffff`);
-        for (let t = from; t < to; t++) {
-          const length = this.data.termStarts[t + 1]! - 1 - this.data.termStarts[t]!;
-          if (t !== exact) expansions.push({ term: t, weight: (PREFIX_WEIGHT * length) / (length + 0.3 * (length - word.length)), word: wordId });
-        }
+      const prefix = i === words.length - 1 && word.length > 2;
+      const from = prefix ? this.lowerBound(word) : 0;
+      const to = prefix ? this.lowerBound(`${word}\uffff`) : 0;
+      for (let t = from; t < to; t++) {
+        const length = lengthOf(t);
+        if (t !== exact) expansions.push({ term: t, weight: (PREFIX_WEIGHT * length) / (length + 0.3 * (length - word.length)), word: wordId });
       }
       if (fuzzy && word.length > 5) {
-        const maxDistance = Math.min(6, Math.round(word.length * 0.2));
-        this.fuzzy(word, maxDistance, (t, distance) => {
-          const length = this.data.termStarts[t + 1]! - 1 - this.data.termStarts[t]!;
-          if (t < from || t >= to) expansions.push({ term: t, weight: (FUZZY_WEIGHT * length) / (length + distance), word: wordId });
+        this.fuzzy(word, Math.min(6, Math.round(word.length * 0.2)), (t, distance) => {
+          if (t < from || t >= to) expansions.push({ term: t, weight: (FUZZY_WEIGHT * lengthOf(t)) / (lengthOf(t) + distance), word: wordId });
         });
       }
     });
-    let scratch = scratches.get(this);
-    if (!scratch || scratch.scores.length < count) {
-      scratch = { scores: new Float64Array(count), masks: new Uint32Array(count), touched: new Int32Array(count) };
-      scratches.set(this, scratch);
-    }
-    const { scores, masks, touched } = scratch;
+    return expansions;
+  }
+
+  /** Adds each expansion's BM25 score to the sentences it occurs in; returns how many sentences it touched. */
+  private accumulate(expansions: readonly Expansion[], { scores, masks, touched, norms }: Scratch): number {
+    const { count, postingStarts, docs, freqs } = this.data;
     let touchedCount = 0;
     for (const { term, weight, word } of expansions) {
       const start = postingStarts[term]!;
       const end = postingStarts[term + 1]!;
-      const df = end - start;
-      const idf = Math.log(1 + (count - df + 0.5) / (df + 0.5));
+      const idf = Math.log(1 + (count - (end - start) + 0.5) / (end - start + 0.5));
       const bit = 1 << Math.min(word, 31);
       for (let p = start; p < end; p++) {
         const doc = docs[p]!;
         const tf = freqs[p]!;
-        if (masks[doc] === 0) touched[touchedCount++] = doc;
-        masks[doc]! |= bit;
-        scores[doc]! += weight * idf * (D + (tf * (K + 1)) / (tf + K * (1 - B + (B * lengths[doc]!) / averageLength)));
+        const mask = masks[doc]!;
+        if (mask === 0) touched[touchedCount++] = doc;
+        masks[doc] = mask | bit;
+        scores[doc]! += weight * (idf * (D + (tf * (K + 1)) / (tf + norms[doc]!)));
       }
     }
-    // The best `limit` in a min-heap of touched positions; equal scores keep the first matched first.
-    const limit = Math.min(options.limit, touchedCount);
-    const heap = new Int32Array(limit);
-    const final = new Float64Array(limit);
-    const worse = (a: number, b: number) => final[a]! < final[b]! || (final[a] === final[b] && heap[a]! > heap[b]!);
-    const swap = (a: number, b: number) => {
-      [heap[a], heap[b]] = [heap[b]!, heap[a]!];
-      [final[a], final[b]] = [final[b]!, final[a]!];
-    };
-    const siftDown = (from: number, size: number) => {
-      for (let i = from; ; ) {
-        let least = i;
-        for (const child of [2 * i + 1, 2 * i + 2]) if (child < size && worse(child, least)) least = child;
-        if (least === i) return;
-        swap(i, least);
-        i = least;
-      }
-    };
-    let size = 0;
-    for (let position = 0; position < touchedCount; position++) {
-      const doc = touched[position]!;
-      const score = scores[doc]! * bitCount(masks[doc]!);
-      if (size < limit) {
-        heap[size] = position;
-        final[size] = score;
-        for (let i = size++; i > 0 && worse(i, (i - 1) >> 1); i = (i - 1) >> 1) swap(i, (i - 1) >> 1);
-      } else if (score > final[0]!) {
-        heap[0] = position;
-        final[0] = score;
-        siftDown(0, size);
-      }
-    }
-    const best = new Array<SentenceMatch>(size);
-    for (let end = size; end > 0; end--) {
-      best[end - 1] = { id: touched[heap[0]!]!, score: final[0]!, terms: [] };
-      swap(0, end - 1);
-      siftDown(0, end - 1);
-    }
-    for (let position = 0; position < touchedCount; position++) {
-      const doc = touched[position]!;
-      scores[doc] = 0;
-      masks[doc] = 0;
-    }
-    // The matched terms of the results only, each looked up in its (sorted) postings.
+    return touchedCount;
+  }
+
+  /** Fills in the index terms each match contains, looked up in the (sorted) postings of the expansions. */
+  private nameTerms(best: SentenceMatch[], expansions: readonly Expansion[]): void {
+    const { postingStarts, docs } = this.data;
     const slot = new Map(best.map((match, i) => [match.id, i]));
     const named = new Set<number>();
     for (const { term } of expansions) {
@@ -332,6 +305,60 @@ export class SentenceSearch {
           if (lo < end && docs[lo] === match.id) mark(match.id);
         }
     }
-    return best;
   }
+}
+
+/** Whether (score a, matched at a) ranks below (score b, at b): lower, or as high but matched later. */
+function below(scoreA: number, atA: number, scoreB: number, atB: number): boolean {
+  return scoreA < scoreB || (scoreA === scoreB && atA > atB);
+}
+
+/** Puts (score, at) into the min-heap at `hole` (its last slot) and sifts it up. */
+function siftUp(heap: Int32Array, values: Float64Array, hole: number, at: number, score: number): void {
+  let i = hole;
+  while (i > 0) {
+    const parent = (i - 1) >> 1;
+    if (!below(score, at, values[parent]!, heap[parent]!)) break;
+    heap[i] = heap[parent]!;
+    values[i] = values[parent]!;
+    i = parent;
+  }
+  heap[i] = at;
+  values[i] = score;
+}
+
+/** Replaces the root of the min-heap of `size` with (score, at) and sifts it down. */
+function siftDown(heap: Int32Array, values: Float64Array, size: number, at: number, score: number): void {
+  let i = 0;
+  for (let child = 1; child < size; child = 2 * i + 1) {
+    if (child + 1 < size && below(values[child + 1]!, heap[child + 1]!, values[child]!, heap[child]!)) child++;
+    if (!below(values[child]!, heap[child]!, score, at)) break;
+    heap[i] = heap[child]!;
+    values[i] = values[child]!;
+    i = child;
+  }
+  heap[i] = at;
+  values[i] = score;
+}
+
+/** The `limit` best touched sentences, best first (the first matched first among equals), clearing the scratch. */
+function topK({ scores, masks, touched }: Scratch, touchedCount: number, limit: number): SentenceMatch[] {
+  const heap = new Int32Array(limit);
+  const values = new Float64Array(limit);
+  let size = 0;
+  for (let at = 0; at < touchedCount; at++) {
+    const doc = touched[at]!;
+    // MiniSearch's OR: the summed score times how many query words matched.
+    const score = scores[doc]! * bitCount(masks[doc]!);
+    scores[doc] = 0;
+    masks[doc] = 0;
+    if (size < limit) siftUp(heap, values, size++, at, score);
+    else if (score > values[0]!) siftDown(heap, values, size, at, score);
+  }
+  const best = new Array<SentenceMatch>(size);
+  for (let end = size; end > 0; end--) {
+    best[end - 1] = { id: touched[heap[0]!]!, score: values[0]!, terms: [] };
+    siftDown(heap, values, end - 1, heap[end - 1]!, values[end - 1]!);
+  }
+  return best;
 }

@@ -48,7 +48,7 @@ interface RetrievalFigure {
 
 export class FigureRetrieval {
   /** Scratch accumulators, one slot per figure, made on first use (not persisted); reset after each query. */
-  private scratch: { forward: Float64Array; backward: Float64Array; touched: Int32Array } | undefined;
+  private scratch: { forward: Float64Array; backward: Float64Array; touched: Int32Array; foundIndex: Int32Array; foundScore: Float64Array } | undefined;
 
   private constructor(
     private readonly termIds: ReadonlyMap<string, number>,
@@ -115,7 +115,13 @@ export class FigureRetrieval {
    */
   related(draft: FigureContext, rarity: TermRarity, query: RetrievalQuery): Scored[] {
     const figures = this.selfMass.length;
-    this.scratch ??= { forward: new Float64Array(figures), backward: new Float64Array(figures), touched: new Int32Array(figures) };
+    this.scratch ??= {
+      forward: new Float64Array(figures),
+      backward: new Float64Array(figures),
+      touched: new Int32Array(figures),
+      foundIndex: new Int32Array(figures),
+      foundScore: new Float64Array(figures),
+    };
     const { forward, backward, touched } = this.scratch;
     const kinds = query.kind === undefined ? KINDS.map((_, code) => code) : [KIND_CODE.get(query.kind)!];
     const bothWays = query.bothWays ?? false;
@@ -144,7 +150,8 @@ export class FigureRetrieval {
         }
       }
     }
-    const found: Scored[] = [];
+    const { foundIndex, foundScore } = this.scratch;
+    let foundCount = 0;
     const target = query.target === undefined ? -1 : query.target ? 1 : 0;
     const { time, timed, minimum, documents, notDocument } = query;
     // Each unit is asked about once: -1 not yet, 0 refused, 1 accepted.
@@ -167,20 +174,31 @@ export class FigureRetrieval {
         if (unitAnswers[code] === -1) unitAnswers[code] = query.unit!(this.units[code]!) ? 1 : 0;
         if (unitAnswers[code] === 0) continue;
       }
-      found.push({ index: figure, score });
+      foundIndex[foundCount] = figure;
+      foundScore[foundCount++] = score;
     }
-    return query.best !== undefined ? keepBest(found, query.best) : found;
+    return scoredList(foundIndex, foundScore, foundCount, query.best);
   }
 }
 
-/** The `count` best of `scored` (ties by index), in no particular order, without sorting them all. */
-function keepBest(scored: Scored[], count: number): Scored[] {
-  if (scored.length <= count) return scored;
-  const scores = Float64Array.from(scored, (s) => s.score);
-  const threshold = nthLargest(scores, count);
-  const above = scored.filter((s) => s.score > threshold);
-  const at = scored.filter((s) => s.score === threshold).sort((a, b) => a.index - b.index);
-  return above.concat(at.slice(0, count - above.length));
+/**
+ * The found figures as a list; with `best`, only the `best` highest scores (ties by index), picked
+ * by quickselect before any object is made: completion may touch every figure of a large corpus.
+ */
+function scoredList(indexes: Int32Array, scores: Float64Array, count: number, best?: number): Scored[] {
+  const found: Scored[] = [];
+  if (best === undefined || count <= best) {
+    for (let i = 0; i < count; i++) found.push({ index: indexes[i]!, score: scores[i]! });
+    return found;
+  }
+  const threshold = nthLargest(scores.slice(0, count), best);
+  const ties: Scored[] = [];
+  for (let i = 0; i < count; i++) {
+    if (scores[i]! > threshold) found.push({ index: indexes[i]!, score: scores[i]! });
+    else if (scores[i] === threshold) ties.push({ index: indexes[i]!, score: scores[i]! });
+  }
+  ties.sort((a, b) => a.index - b.index);
+  return found.concat(ties.slice(0, best - found.length));
 }
 
 /** The n-th largest value (n ≥ 1) of `values`, which it reorders (quickselect). */

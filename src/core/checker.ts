@@ -2,7 +2,6 @@
 // the same quantity and decide supported / contradicted / disputed / unverifiable.
 import type { Evidence, Figure, Finding, NameMention, Range } from "./types.js";
 import { CorpusIndex, entityTerms, evidenceOf, type SourceFigure } from "./corpusIndex.js";
-import { bestFirst } from "./figureRetrieval.js";
 import { CLAUSE_BREAK, contextOf, describeTime, type FigureContext } from "./figureContext.js";
 import { plausibleRivals, sameStatedTime, sharedDateParts, unitsMatch, valuesAgree } from "./compare.js";
 import { readDraft, positionAt, type DraftSentence } from "./draft.js";
@@ -82,7 +81,7 @@ function candidatesFor(index: CorpusIndex, draft: DraftFigure, options: { ignore
   const candidates: Candidate[] = [];
   const figures = index.sourceFigures;
   const time = options.ignoreTime ? undefined : draft.context.time;
-  const related = index.related(draft.context, {
+  const related = index.relatedBestFirst(draft.context, {
     // A source stating the same time scores more, so one below RELATED can still count.
     minimum: RELATED / SAME_TIME_BONUS,
     kind: draft.figure.kind,
@@ -92,7 +91,7 @@ function candidatesFor(index: CorpusIndex, draft: DraftFigure, options: { ignore
     // A source document that never mentions the draft's subject ("Yukos", "Samsung") is about something else.
     ...(subjects.length > 0 ? { documents: index.documentsMentioningAll(subjects) } : {}),
   });
-  for (const { index: figure, score: alike } of bestFirst(related)) {
+  for (const { index: figure, score: alike } of related) {
     // Taken best first: once MAX_CANDIDATES are in, one that scores below all of them even with
     // the bonus cannot enter the list.
     if (candidates.length >= MAX_CANDIDATES && alike * SAME_TIME_BONUS < candidates[MAX_CANDIDATES - 1]!.raw) break;

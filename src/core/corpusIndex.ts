@@ -268,6 +268,11 @@ export class CorpusIndex {
     return this.retrieval.related(context, this, query);
   }
 
+  /** The same figures, best first (ties by index), made one at a time. */
+  relatedBestFirst(context: FigureContext, query: RetrievalQuery): Iterable<Scored> {
+    return this.retrieval.relatedBestFirst(context, this, query);
+  }
+
   /**
    * Source figures that fit the draft sentence being written, best first: each is scored as if
    * a figure stood at the end of `context`, with the same similarity the checker uses.

@@ -114,6 +114,46 @@ export class FigureRetrieval {
    * reaches `query.minimum`; in no particular order.
    */
   related(draft: FigureContext, rarity: TermRarity, query: RetrievalQuery): Scored[] {
+    const count = this.collect(draft, rarity, query);
+    return scoredList(this.scratch!.foundIndex, this.scratch!.foundScore, count, query.best);
+  }
+
+  /**
+   * The same figures best first (ties by index), one at a time: a caller that needs only the best
+   * few of thousands pays neither for sorting them all nor for an object each.
+   */
+  *relatedBestFirst(draft: FigureContext, rarity: TermRarity, query: RetrievalQuery): Generator<Scored> {
+    const count = this.collect(draft, rarity, query);
+    // Copies: the scratch arrays serve the next query, which may come before this one is used up.
+    const indexes = this.scratch!.foundIndex.slice(0, count);
+    const scores = this.scratch!.foundScore.slice(0, count);
+    const heap = new Int32Array(count).map((_, i) => i);
+    const before = (a: number, b: number) => scores[a]! > scores[b]! || (scores[a] === scores[b] && indexes[a]! < indexes[b]!);
+    let size = count;
+    const siftDown = (from: number) => {
+      for (let i = from; ; ) {
+        const left = 2 * i + 1;
+        let top = i;
+        if (left < size && before(heap[left]!, heap[top]!)) top = left;
+        if (left + 1 < size && before(heap[left + 1]!, heap[top]!)) top = left + 1;
+        if (top === i) return;
+        const swap = heap[i]!;
+        heap[i] = heap[top]!;
+        heap[top] = swap;
+        i = top;
+      }
+    };
+    for (let i = (size >> 1) - 1; i >= 0; i--) siftDown(i);
+    while (size > 0) {
+      const head = heap[0]!;
+      heap[0] = heap[--size]!;
+      siftDown(0);
+      yield { index: indexes[head]!, score: scores[head]! };
+    }
+  }
+
+  /** Scores the figures for a query into the scratch arrays; returns how many passed. */
+  private collect(draft: FigureContext, rarity: TermRarity, query: RetrievalQuery): number {
     const figures = this.selfMass.length;
     this.scratch ??= {
       forward: new Float64Array(figures),
@@ -177,7 +217,7 @@ export class FigureRetrieval {
       foundIndex[foundCount] = figure;
       foundScore[foundCount++] = score;
     }
-    return scoredList(foundIndex, foundScore, foundCount, query.best);
+    return foundCount;
   }
 }
 

@@ -1,7 +1,7 @@
 // Words as the checker compares them: folded, stop words dropped, lightly stemmed,
 // and mapped to a shared concept where wording differs but the quantity is the same
 // ("investor", "investment", "FDI" -> invest; "two-way trade", "turnover" -> trade).
-import { foldPreservingOffsets } from "./normalize.js";
+import { foldPreservingOffsets, isCapitalAt, LETTER, NUMBER, WordScanner } from "./normalize.js";
 
 export const STOPWORDS = new Set(
   ("a an the and or but nor of in on at to for from by with without as is are was were be been being has have had do does did " +
@@ -56,8 +56,21 @@ function stem(word: string): string {
   return word;
 }
 
+/** Terms of words already seen (null: none); text repeats its words, so most lookups hit. */
+const termCache = new Map<string, string | null>();
+const TERM_CACHE_LIMIT = 100_000;
+
 /** The comparable form of one folded word, or undefined for stop words and numbers. */
 export function termOf(foldedWord: string): string | undefined {
+  const cached = termCache.get(foldedWord);
+  if (cached !== undefined) return cached ?? undefined;
+  const term = computeTerm(foldedWord);
+  if (termCache.size >= TERM_CACHE_LIMIT) termCache.clear();
+  termCache.set(foldedWord, term ?? null);
+  return term;
+}
+
+function computeTerm(foldedWord: string): string | undefined {
   let word = foldedWord;
   if (word.endsWith("'s")) word = word.slice(0, -2);
   if (word.length < 2 || STOPWORDS.has(word)) return undefined;
@@ -83,26 +96,23 @@ export interface WordToken {
 export function wordTokens(text: string): WordToken[] {
   const folded = foldPreservingOffsets(text);
   const tokens: WordToken[] = [];
-  const pattern = /[\p{L}\p{N}]+(?:['\-.][\p{L}\p{N}]+)*/gu;
-  for (let match = pattern.exec(folded); match; match = pattern.exec(folded)) {
-    const word = match[0];
-    const first = text[match.index] ?? "";
-    tokens.push({
-      word,
-      term: termOf(word),
-      start: match.index,
-      end: match.index + word.length,
-      capitalized: first !== first.toLowerCase(),
-    });
+  // /[\p{L}\p{N}]+(?:['\-.][\p{L}\p{N}]+)*/gu
+  const scanner = new WordScanner(folded, LETTER | NUMBER, "'-.");
+  while (scanner.next()) {
+    const { start, end } = scanner;
+    const word = folded.slice(start, end);
+    tokens.push({ word, term: termOf(word), start, end, capitalized: isCapitalAt(text, start) });
     // Hyphenated words also count as their parts ("two-way trade" -> trade; "third-largest" -> largest).
-    if (word.includes("-") && !CONCEPTS[word]) {
-      let offset = match.index;
-      for (const part of word.split("-")) {
-        const term = termOf(part);
-        if (term && term !== tokens[tokens.length - 1]?.term) tokens.push({ word: part, term, start: offset, end: offset + part.length, capitalized: false });
-        offset += part.length + 1;
-      }
-    }
+    if (word.includes("-") && !CONCEPTS[word]) addParts(tokens, word, start);
   }
   return tokens;
+}
+
+function addParts(tokens: WordToken[], word: string, start: number): void {
+  let offset = start;
+  for (const part of word.split("-")) {
+    const term = termOf(part);
+    if (term && term !== tokens[tokens.length - 1]?.term) tokens.push({ word: part, term, start: offset, end: offset + part.length, capitalized: false });
+    offset += part.length + 1;
+  }
 }

@@ -50,13 +50,14 @@ test("Should keep only goals or outcomes, figures of the same or no time, of a u
   assert.deepEqual(indexes({ minimum: 0.5, notDocument: 1 }), [0, 2]);
 });
 
-test("Should keep only the best when asked, the same ones a full sort would keep", () => {
+test("Should keep only the best when asked, and hand them out best first, as a full sort would", () => {
   fc.assert(
     fc.property(fc.array(fc.tuple(arbitraryKind, arbitraryContext), { maxLength: 40 }), arbitraryContext, fc.integer({ min: 1, max: 10 }), (figures, draft, best) => {
       const retrieval = FigureRetrieval.build(figures.map(([k, c]) => ({ kind: k, unit: "", document: 0, context: c })), rarity);
       const all = [...bestFirst(retrieval.related(draft, rarity, { minimum: Number.MIN_VALUE }))].slice(0, best).map((s) => s.index);
       const kept = [...bestFirst(retrieval.related(draft, rarity, { minimum: Number.MIN_VALUE, best }))].map((s) => s.index);
       assert.deepEqual(kept, all);
+      assert.deepEqual([...retrieval.relatedBestFirst(draft, rarity, { minimum: Number.MIN_VALUE })], [...bestFirst(retrieval.related(draft, rarity, { minimum: Number.MIN_VALUE }))]);
     }),
     { numRuns: 300 },
   );

@@ -26,76 +26,142 @@ export interface ContextColumns {
   measures: Record<number, string[]>;
 }
 
-export function encodeContexts(sources: readonly SourceFigure[]): ContextColumns {
-  const termIds = new Map<string, number>();
-  const idOf = (term: string) => {
-    let id = termIds.get(term);
-    if (id === undefined) termIds.set(term, (id = termIds.size));
+/** Collects contexts into columns as the index is built; `finish` packs them into typed arrays. */
+export class ContextColumnsBuilder {
+  private readonly termIds = new Map<string, number>();
+  private readonly prepositionIds = new Map<string, number>();
+  private readonly contextStart: number[] = [0];
+  private ids: number[] = [];
+  private weights: number[] = [];
+  private readonly sentenceTerms = new Map<number, number[]>();
+  private readonly isTarget: number[] = [];
+  private readonly timeFigure: number[] = [];
+  private readonly timeFrom: number[] = [];
+  private readonly timeTo: number[] = [];
+  private readonly timePreposition: number[] = [];
+  private readonly measures: Record<number, string[]> = {};
+
+  private idOf(term: string): number {
+    let id = this.termIds.get(term);
+    if (id === undefined) this.termIds.set(term, (id = this.termIds.size));
     return id;
-  };
-  const prepositions = new Map<string, number>();
-  const count = sources.length;
-  const columns = {
-    contextStart: new Int32Array(count + 1),
-    isTarget: new Uint8Array(count),
-    timeFigure: new Int32Array(count).fill(-1),
-    timeFrom: new Int32Array(count),
-    timeTo: new Int32Array(count),
-    timePreposition: new Int32Array(count).fill(-1),
-    measures: {} as Record<number, string[]>,
-  };
-  const ids: number[] = [];
-  const weights: number[] = [];
-  const sentenceTerms = new Map<number, number[]>();
-  let sentences = 0;
-  sources.forEach(({ context, sentence }, f) => {
-    for (const [term, weight] of context.terms) ids.push(idOf(term)), weights.push(weight);
-    columns.contextStart[f + 1] = ids.length;
-    if (!sentenceTerms.has(sentence.id)) sentenceTerms.set(sentence.id, [...context.sentenceTerms].map(idOf));
-    sentences = Math.max(sentences, sentence.id + 1);
-    columns.isTarget[f] = context.isTarget ? 1 : 0;
-    if (context.measures.size > 0) columns.measures[f] = [...context.measures];
+  }
+
+  /** Adds the context of a figure of `sentence` (whose figures' list gives the time's place); returns its position. */
+  add(context: FigureContext, sentence: number, sentenceFigures: readonly Figure[]): number {
+    const position = this.isTarget.length;
+    for (const [term, weight] of context.terms) this.ids.push(this.idOf(term)), this.weights.push(weight);
+    this.contextStart.push(this.ids.length);
+    if (!this.sentenceTerms.has(sentence)) this.sentenceTerms.set(sentence, [...context.sentenceTerms].map((t) => this.idOf(t)));
+    this.isTarget.push(context.isTarget ? 1 : 0);
+    if (context.measures.size > 0) this.measures[position] = [...context.measures];
     const time = context.time;
-    if (time) {
-      columns.timeFigure[f] = sentence.figures.indexOf(time.figure);
-      columns.timeFrom[f] = time.from;
-      columns.timeTo[f] = time.to;
-      if (time.preposition !== undefined) {
-        if (!prepositions.has(time.preposition)) prepositions.set(time.preposition, prepositions.size);
-        columns.timePreposition[f] = prepositions.get(time.preposition)!;
+    this.timeFigure.push(time ? sentenceFigures.indexOf(time.figure) : -1);
+    this.timeFrom.push(time?.from ?? 0);
+    this.timeTo.push(time?.to ?? 0);
+    let preposition = -1;
+    if (time?.preposition !== undefined) {
+      if (!this.prepositionIds.has(time.preposition)) this.prepositionIds.set(time.preposition, this.prepositionIds.size);
+      preposition = this.prepositionIds.get(time.preposition)!;
+    }
+    this.timePreposition.push(preposition);
+    return position;
+  }
+
+  /**
+   * Renames terms in the contexts at positions [from, to) and in their sentence's terms (entity keys
+   * settled after the names were all seen); a renamed term already present keeps the larger weight.
+   */
+  rename(from: number, to: number, sentence: number, renamed: ReadonlyMap<string, string>): void {
+    const ids = new Map([...renamed].map(([a, b]) => [this.idOf(a), this.idOf(b)]));
+    for (let position = from; position < to; position++) {
+      const start = this.contextStart[position]!;
+      const end = this.contextStart[position + 1]!;
+      for (let i = start; i < end; i++) {
+        const target = ids.get(this.ids[i]!);
+        if (target === undefined) continue;
+        const existing = this.ids.slice(start, end).indexOf(target);
+        if (existing < 0) {
+          this.ids[i] = target;
+          continue;
+        }
+        // Merged into the entry already there; this one is dropped when packing.
+        this.weights[start + existing] = Math.max(this.weights[start + existing]!, this.weights[i]!);
+        this.ids[i] = -1;
       }
     }
-  });
-  const sentenceStart = new Int32Array(sentences + 1);
-  const sentenceIds: number[] = [];
-  for (let s = 0; s < sentences; s++) {
-    sentenceIds.push(...(sentenceTerms.get(s) ?? []));
-    sentenceStart[s + 1] = sentenceIds.length;
+    const terms = this.sentenceTerms.get(sentence);
+    if (terms) this.sentenceTerms.set(sentence, [...new Set(terms.map((t) => ids.get(t) ?? t))]);
   }
-  return {
-    ...columns,
-    terms: [...termIds.keys()],
-    termIds: Int32Array.from(ids),
-    weights: Float64Array.from(weights),
-    sentenceStart,
-    sentenceTermIds: Int32Array.from(sentenceIds),
-    prepositions: [...prepositions.keys()],
-  };
+
+  finish(sentences: number): ContextColumns {
+    // Pack, leaving out entries merged away by rename().
+    const contextStart = new Int32Array(this.contextStart.length);
+    const termIds: number[] = [];
+    const weights: number[] = [];
+    for (let position = 0; position + 1 < this.contextStart.length; position++) {
+      for (let i = this.contextStart[position]!; i < this.contextStart[position + 1]!; i++) {
+        if (this.ids[i]! < 0) continue;
+        termIds.push(this.ids[i]!);
+        weights.push(this.weights[i]!);
+      }
+      contextStart[position + 1] = termIds.length;
+    }
+    const sentenceStart = new Int32Array(sentences + 1);
+    const sentenceIds: number[] = [];
+    for (let s = 0; s < sentences; s++) {
+      for (const id of this.sentenceTerms.get(s) ?? []) sentenceIds.push(id);
+      sentenceStart[s + 1] = sentenceIds.length;
+    }
+    this.ids = [];
+    this.weights = [];
+    return {
+      terms: [...this.termIds.keys()],
+      contextStart,
+      termIds: Int32Array.from(termIds),
+      weights: Float64Array.from(weights),
+      sentenceStart,
+      sentenceTermIds: Int32Array.from(sentenceIds),
+      isTarget: Uint8Array.from(this.isTarget),
+      timeFigure: Int32Array.from(this.timeFigure),
+      timeFrom: Int32Array.from(this.timeFrom),
+      timeTo: Int32Array.from(this.timeTo),
+      timePreposition: Int32Array.from(this.timePreposition),
+      prepositions: [...this.prepositionIds.keys()],
+      measures: this.measures,
+    };
+  }
+}
+
+/** Columns with no figures, for an index not built yet. */
+export function noContexts(): ContextColumns {
+  return new ContextColumnsBuilder().finish(0);
 }
 
 export class ContextStore {
   private readonly sentenceTerms = new Map<number, Set<string>>();
 
-  constructor(private readonly columns: ContextColumns) {}
+  constructor(private columns: ContextColumns) {}
+
+  /** The columns themselves (for the persisted index). */
+  get all(): ContextColumns {
+    return this.columns;
+  }
+
+  /** Takes the columns of a finished build; contexts decoded before are forgotten. */
+  load(columns: ContextColumns): void {
+    this.columns = columns;
+    this.sentenceTerms.clear();
+  }
 
   /** The context of the figure at `position`, whose sentence is `sentence`. */
   decode(position: number, sentence: SourceSentence): FigureContext {
     const c = this.columns;
-    const timeFigure = c.timeFigure[position]!;
+    const timeFigure = sentence.figures[c.timeFigure[position]!];
     let time: FigureContext["time"];
-    if (timeFigure >= 0) {
+    if (c.timeFrom[position] !== 0 && timeFigure) {
       const preposition = c.timePreposition[position]!;
-      time = { from: c.timeFrom[position]!, to: c.timeTo[position]!, figure: sentence.figures[timeFigure]!, ...(preposition >= 0 ? { preposition: c.prepositions[preposition]! } : {}) };
+      time = { from: c.timeFrom[position]!, to: c.timeTo[position]!, figure: timeFigure, ...(preposition >= 0 ? { preposition: c.prepositions[preposition]! } : {}) };
     }
     return new StoredContext(this, position, sentence.id, c.isTarget[position] === 1, new Set(c.measures[position] ?? []), time);
   }

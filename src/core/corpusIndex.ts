@@ -8,6 +8,7 @@ import { splitSentences } from "./sentences.js";
 import { foldPreservingOffsets, tokenize } from "./normalize.js";
 import { STOPWORDS, wordTokens } from "./terms.js";
 import { contextOf, type FigureContext } from "./figureContext.js";
+import { ContextColumnsBuilder, ContextStore, noContexts, StoredFigure } from "./contextColumns.js";
 import { bestFirst, FigureRetrieval, type RetrievalQuery, type Scored } from "./figureRetrieval.js";
 import { throwIfCancelled, type CancellationToken } from "../util/cancellation.js";
 
@@ -36,8 +37,6 @@ export function entityTerms(sentence: SourceSentence | { names: SourceSentence["
   return sentence.names.filter((name) => name.kind !== "place").map((name) => ({ term: `@${name.key}`, start: name.titleStart ?? name.start, ...(name.kind === "person" ? { end: name.end } : {}) }));
 }
 
-const NO_WORDS: readonly string[] = Object.freeze([]);
-
 export function evidenceOf(source: SourceFigure): Evidence {
   return {
     path: source.sentence.path,
@@ -65,6 +64,9 @@ export class CorpusIndex {
   /** Folded words seen in lower case somewhere: a capitalised one of these starting a sentence is not a name. */
   private readonly lowercaseWords = new Set<string>();
   private readonly search_ = new SentenceSearch();
+  /** Figure contexts: collected while documents are added, then packed into columns. */
+  private contextBuilder: ContextColumnsBuilder | undefined = new ContextColumnsBuilder();
+  private readonly contexts = new ContextStore(noContexts());
 
   private constructor(
     readonly documents: readonly SourceDocument[],
@@ -126,15 +128,21 @@ export class CorpusIndex {
           if (key !== name.key) renamed.set(`@${name.key}`, `@${key}`);
           name.key = key;
         }
-        if (renamed.size > 0) renameEntityTerms(this.sourceFigures.slice(first, figure).map((s) => s.context), renamed);
+        if (renamed.size > 0) this.contextBuilder?.rename(first, figure, sentence.id, renamed);
       }
+    };
+    yield () => {
+      // From here on contexts are read from packed columns, decoded per figure when first needed.
+      this.contexts.load(this.contextBuilder?.finish(this.sentences.length) ?? noContexts());
+      this.contextBuilder = undefined;
     };
     yield () => {
       for (const entity of this.names.all()) this.sourcesNaming.set(entity.key, new Set(entity.mentions.map((m) => m.path)).size);
     };
     const CHUNK = 500;
     yield () => {
-      this.retrieval = FigureRetrieval.build(this.sourceFigures.map((s) => ({ kind: s.figure.kind, unit: s.figure.unit, document: this.documentOf(s), context: s.context })), this);
+      const figures = this.sourceFigures.map((s) => ({ kind: s.figure.kind, unit: s.figure.unit, document: this.documentOf(s) }));
+      this.retrieval = FigureRetrieval.fromColumns(figures, this.contexts.all, this);
     };
     for (let from = 0; from < this.sentences.length; from += CHUNK) {
       yield () => {
@@ -185,14 +193,11 @@ export class CorpusIndex {
             this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
           }
         }
-        const sentenceTokens = tokens;
-        let sentenceTerms: Set<string> | undefined;
         const entities = sentence.figures.length > 0 ? entityTerms(sentence) : [];
         for (const figure of sentence.figures) {
-          const { terms, measures, sentenceTerms: own, time, isTarget } = contextOf(figure, text, sentence.figures, entities, sentenceTokens);
-          // The figures of one sentence share its terms; the subject words matter for drafts only.
-          sentenceTerms ??= own;
-          this.sourceFigures.push({ figure, sentence, context: { terms, measures, sentenceTerms, time, isTarget, capitalizedWords: NO_WORDS } });
+          const context = contextOf(figure, text, sentence.figures, entities, tokens);
+          const position = this.contextBuilder!.add(context, sentence.id, sentence.figures);
+          this.sourceFigures.push(new StoredFigure(figure, sentence, this.contexts, position));
         }
       }
     });
@@ -323,20 +328,6 @@ function groupBy<K, T>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> 
     else groups.set(key, [item]);
   }
   return groups;
-}
-
-/** Entity terms of one sentence's figure contexts under their settled keys (the figures share one sentenceTerms). */
-function renameEntityTerms(contexts: readonly FigureContext[], renamed: ReadonlyMap<string, string>): void {
-  for (const context of contexts) {
-    for (const [from, to] of renamed) {
-      const weight = context.terms.get(from);
-      if (weight === undefined) continue;
-      context.terms.delete(from);
-      context.terms.set(to, Math.max(weight, context.terms.get(to) ?? 0));
-    }
-  }
-  const sentenceTerms = contexts[0]?.sentenceTerms;
-  for (const [from, to] of renamed) if (sentenceTerms?.delete(from)) sentenceTerms.add(to);
 }
 
 function highlightsIn(text: string, queryTerms: Set<string>, matchedTerms: string[]): Array<{ start: number; end: number }> {

@@ -3,6 +3,7 @@
 // draft figure with every source figure is summed term by term over the postings instead of being
 // computed pairwise: only figures that share a word are touched, and no Map is read per pair.
 import type { FigureContext } from "./figureContext.js";
+import { ContextColumnsBuilder, type ContextColumns } from "./contextColumns.js";
 import type { FigureKind } from "./types.js";
 import type { TermRarity } from "./similarity.js";
 
@@ -69,43 +70,48 @@ export class FigureRetrieval {
     private readonly document: Int32Array,
   ) {}
 
+  /** From figures with their contexts (tests, small tools). */
   static build(figures: readonly RetrievalFigure[], rarity: TermRarity): FigureRetrieval {
-    const termIds = new Map<string, number>();
-    for (const { context } of figures) {
-      for (const term of context.terms.keys()) if (!termIds.has(term)) termIds.set(term, termIds.size);
-    }
-    const slotOf = (term: string, kind: FigureKind) => termIds.get(term)! * KINDS.length + KIND_CODE.get(kind)!;
-    const postingStart = new Int32Array(termIds.size * KINDS.length + 1);
-    for (const { kind, context } of figures) for (const term of context.terms.keys()) postingStart[slotOf(term, kind) + 1]!++;
+    const builder = new ContextColumnsBuilder();
+    figures.forEach(({ context }, i) => builder.add(context, i, []));
+    return FigureRetrieval.fromColumns(figures, builder.finish(figures.length), rarity);
+  }
+
+  /** From the figures' kinds, units and documents, and their contexts as packed by the index. */
+  static fromColumns(figures: ReadonlyArray<Omit<RetrievalFigure, "context">>, columns: ContextColumns, rarity: TermRarity): FigureRetrieval {
+    const termIds = new Map(columns.terms.map((term, id) => [term, id]));
+    const { contextStart, termIds: contextTerms, weights } = columns;
+    const kinds = Int32Array.from(figures, (f) => KIND_CODE.get(f.kind)!);
+    const postingStart = new Int32Array(columns.terms.length * KINDS.length + 1);
+    figures.forEach((_, figure) => {
+      for (let i = contextStart[figure]!; i < contextStart[figure + 1]!; i++) postingStart[contextTerms[i]! * KINDS.length + kinds[figure]! + 1]!++;
+    });
     for (let slot = 1; slot < postingStart.length; slot++) postingStart[slot]! += postingStart[slot - 1]!;
     const fill = postingStart.slice(0, -1);
     const postingFigure = new Int32Array(postingStart[postingStart.length - 1]!);
     const postingWeight = new Float64Array(postingFigure.length);
-    const termIdf = new Float64Array(termIds.size);
-    for (const [term, id] of termIds) termIdf[id] = rarity.idf(term);
+    const termIdf = Float64Array.from(columns.terms, (term) => rarity.idf(term));
     const selfMass = new Float64Array(figures.length);
-    const isTarget = new Uint8Array(figures.length);
-    const timeFrom = new Int32Array(figures.length);
-    const timeTo = new Int32Array(figures.length);
     const unitCodes = new Map<string, number>();
     const unitCode = new Int32Array(figures.length);
-    const document = new Int32Array(figures.length);
-    figures.forEach(({ kind, context, unit, document: source }, figure) => {
+    const document = Int32Array.from(figures, (f) => f.document);
+    figures.forEach(({ unit }, figure) => {
       if (!unitCodes.has(unit)) unitCodes.set(unit, unitCodes.size);
       unitCode[figure] = unitCodes.get(unit)!;
-      document[figure] = source;
       let mass = 0;
-      for (const [term, weight] of context.terms) {
-        const slot = fill[slotOf(term, kind)]!++;
+      for (let i = contextStart[figure]!; i < contextStart[figure + 1]!; i++) {
+        const term = contextTerms[i]!;
+        const weight = weights[i]!;
+        const slot = fill[term * KINDS.length + kinds[figure]!]!++;
         postingFigure[slot] = figure;
         postingWeight[slot] = weight;
-        mass += weight * weight * termIdf[termIds.get(term)!]!;
+        mass += weight * weight * termIdf[term]!;
       }
       selfMass[figure] = mass;
-      isTarget[figure] = context.isTarget ? 1 : 0;
-      timeFrom[figure] = context.time?.from ?? 0;
-      timeTo[figure] = context.time?.to ?? 0;
     });
+    const timeFrom = columns.timeFrom.slice(0, figures.length);
+    const timeTo = columns.timeTo.slice(0, figures.length);
+    const isTarget = columns.isTarget.slice(0, figures.length);
     return new FigureRetrieval(termIds, termIdf, postingStart, postingFigure, postingWeight, selfMass, isTarget, timeFrom, timeTo, unitCode, [...unitCodes.keys()], document);
   }
 

@@ -8,7 +8,7 @@
 // postings, term statistics) travel through node:v8, which is fast for them.
 import { deserialize, serialize } from "node:v8";
 import { CorpusIndex, type SourceFigure } from "./corpusIndex.js";
-import { ContextStore, encodeContexts, StoredFigure, type ContextColumns } from "./contextColumns.js";
+import { StoredFigure, type ContextColumns, type ContextStore } from "./contextColumns.js";
 import type { NameEntity } from "./names.js";
 import type { Figure, NameMention, SourceDocument, SourceSentence } from "./types.js";
 
@@ -44,7 +44,12 @@ function parseAsciiJson(bytes: Uint8Array): unknown {
 }
 
 /** CorpusIndex fields written as JSON, or rebuilt on demand (the rest is captured generically). */
-const HEAVY_FIELDS = new Set(["sentences", "sourceFigures", "documents", "figuresByKind"]);
+const HEAVY_FIELDS = new Set(["sentences", "sourceFigures", "documents", "figuresByKind", "contexts", "contextBuilder"]);
+
+/** The index's figure contexts (a private field: the snapshot writes them as their own columns). */
+function contextStoreOf(index: CorpusIndex): ContextStore {
+  return (index as unknown as { contexts: ContextStore }).contexts;
+}
 
 function isPlainData(value: unknown): boolean {
   if (value === null || typeof value !== "object") return typeof value !== "function";
@@ -101,7 +106,7 @@ export function snapshotIndex(index: CorpusIndex): Buffer {
   names.fields["entities"] = new Map(entities.map((e) => [e.key, { ...e, mentions: [] }]));
   const heavy: Heavy = { sentences, figures, mentions };
   // JSON as bytes: a JS string with one non-Latin-1 letter would travel at two bytes a character.
-  return serialize({ captured, contexts: encodeContexts(index.sourceFigures), documents: asciiJson(index.documents), heavy: asciiJson(heavy) });
+  return serialize({ captured, contexts: contextStoreOf(index).all, documents: asciiJson(index.documents), heavy: asciiJson(heavy) });
 }
 
 /** Restores an index serialised by snapshotIndex with the same engine. */
@@ -109,19 +114,20 @@ export function restoreIndex(bytes: Buffer): CorpusIndex {
   const stored = deserialize(bytes) as { captured: Captured; contexts: ContextColumns; documents: Uint8Array; heavy: Uint8Array };
   const documents = parseAsciiJson(stored.documents) as SourceDocument[];
   const heavy = parseAsciiJson(stored.heavy) as Heavy;
-  const contexts = new ContextStore(stored.contexts);
+
   const sentences = heavy.sentences.map(([document, line, start, end, figures, names], id): SourceSentence => {
     const source = documents[document]!;
     return { id, path: source.path, line, start, end, text: source.lines[line]!.slice(start, end), figures, names };
   });
+  // A fresh (empty) index supplies the class instances and the functions (tokenizers).
+  const index = CorpusIndex.build([], []);
+  apply(index, stored.captured);
+  const contexts = contextStoreOf(index);
+  contexts.load(stored.contexts);
   const sourceFigures = heavy.figures.map(([sentenceId, figure], position): SourceFigure => {
     const sentence = sentences[sentenceId]!;
     return new StoredFigure(sentence.figures[figure]!, sentence, contexts, position);
   });
-  const { captured } = stored;
-  // A fresh (empty) index supplies the class instances and the functions (tokenizers).
-  const index = CorpusIndex.build([], []);
-  apply(index, captured);
   const record = index as unknown as Record<string, unknown>;
   record["documents"] = documents;
   record["sentences"] = sentences;

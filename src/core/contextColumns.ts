@@ -156,14 +156,17 @@ export class ContextStore {
 
   /** The context of the figure at `position`, whose sentence is `sentence`. */
   decode(position: number, sentence: SourceSentence): FigureContext {
+    const measures = this.columns.measures[position];
+    return new StoredContext(this, position, sentence, this.columns.isTarget[position] === 1, measures ? new Set(measures) : NO_MEASURES);
+  }
+
+  /** The time a figure refers to, if it states one. */
+  timeOf(position: number, sentence: SourceSentence): FigureContext["time"] {
     const c = this.columns;
-    const timeFigure = sentence.figures[c.timeFigure[position]!];
-    let time: FigureContext["time"];
-    if (c.timeFrom[position] !== 0 && timeFigure) {
-      const preposition = c.timePreposition[position]!;
-      time = { from: c.timeFrom[position]!, to: c.timeTo[position]!, figure: timeFigure, ...(preposition >= 0 ? { preposition: c.prepositions[preposition]! } : {}) };
-    }
-    return new StoredContext(this, position, sentence.id, c.isTarget[position] === 1, new Set(c.measures[position] ?? []), time);
+    const figure = sentence.figures[c.timeFigure[position]!];
+    if (c.timeFrom[position] === 0 || !figure) return undefined;
+    const preposition = c.timePreposition[position]!;
+    return { from: c.timeFrom[position]!, to: c.timeTo[position]!, figure, ...(preposition >= 0 ? { preposition: c.prepositions[preposition]! } : {}) };
   }
 
   /** A figure's terms and weights, in the order the context had them. */
@@ -187,18 +190,18 @@ export class ContextStore {
   }
 }
 
-/** A restored figure context: the term map and sentence terms, the bulky parts, are decoded on first read. */
+/** A figure context over the columns: the term map, sentence terms and time are decoded on first read. */
 class StoredContext implements FigureContext {
   private decodedTerms: Map<string, number> | undefined;
+  private decodedTime: { value: FigureContext["time"] } | undefined;
   readonly capitalizedWords: readonly string[] = [];
 
   constructor(
     private readonly store: ContextStore,
     private readonly position: number,
-    private readonly sentence: number,
+    private readonly sentence: SourceSentence,
     readonly isTarget: boolean,
     readonly measures: Set<string>,
-    readonly time: FigureContext["time"],
   ) {}
 
   get terms(): Map<string, number> {
@@ -206,11 +209,18 @@ class StoredContext implements FigureContext {
   }
 
   get sentenceTerms(): Set<string> {
-    return this.store.sentenceTermsOf(this.sentence);
+    return this.store.sentenceTermsOf(this.sentence.id);
+  }
+
+  get time(): FigureContext["time"] {
+    return (this.decodedTime ??= { value: this.store.timeOf(this.position, this.sentence) }).value;
   }
 }
 
-/** A source figure of a restored index: its context is decoded when first read. */
+/** Shared by the contexts without measure words (most); never modified. */
+const NO_MEASURES: Set<string> = new Set();
+
+/** A source figure of the index: its context is decoded from the columns when first read. */
 export class StoredFigure implements SourceFigure {
   private decoded: FigureContext | undefined;
 

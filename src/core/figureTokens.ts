@@ -1,5 +1,6 @@
 // The figure grammar's scanner: numbers, words and symbols with their offsets.
-// One pass with sticky regular expressions that cannot backtrack across tokens.
+// One pass, hand-written, that cannot backtrack across tokens.
+import { classWidth, isJsSpace, LETTER, MARK, runEnd } from "./normalize.js";
 
 export type TokenType = "number" | "word" | "symbol";
 
@@ -17,14 +18,34 @@ export interface Token {
   grouped: boolean;
 }
 
-const NUMBER = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/y;
-const WORD = /[\p{L}\p{M}]+(?:'[\p{L}]+)?/uy;
-const SPACE = /[\s]+/y;
+// Hand-written equivalents of sticky regular expressions: no match arrays per token.
 
-function matchAt(pattern: RegExp, text: string, at: number): string | undefined {
-  pattern.lastIndex = at;
-  const match = pattern.exec(text);
-  return match ? match[0] : undefined;
+const isDigit = (code: number) => code >= 48 && code <= 57;
+
+function digitsEnd(text: string, at: number): number {
+  let end = at;
+  while (isDigit(text.charCodeAt(end))) end++;
+  return end;
+}
+
+/** A thousands group ",ddd" at `at`. */
+function groupAt(text: string, at: number): boolean {
+  return text.charCodeAt(at) === 44 && isDigit(text.charCodeAt(at + 1)) && isDigit(text.charCodeAt(at + 2)) && isDigit(text.charCodeAt(at + 3));
+}
+
+/** End of /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/y at a digit. */
+function numberEnd(text: string, at: number): number {
+  let end = digitsEnd(text, at);
+  if (end - at <= 3) while (groupAt(text, end)) end += 4;
+  if (text.charCodeAt(end) === 46 && isDigit(text.charCodeAt(end + 1))) end = digitsEnd(text, end + 1);
+  return end;
+}
+
+/** End of /[\p{L}\p{M}]+(?:'[\p{L}]+)?/uy at `at` (`at` when no word starts there). */
+function wordEnd(text: string, at: number): number {
+  const end = runEnd(text, at, LETTER | MARK);
+  if (end === at || text.charCodeAt(end) !== 39 || classWidth(text, end + 1, LETTER) === 0) return end;
+  return runEnd(text, end + 1, LETTER);
 }
 
 /** Splits text into tokens. A digit run longer than 40 characters is one unreadable number. */
@@ -34,21 +55,26 @@ export function scan(text: string): Token[] {
   while (at < text.length) {
     const code = text.charCodeAt(at);
     if (code === 32 || code === 10 || code === 13 || code === 9) {
-      at += matchAt(SPACE, text, at)?.length ?? 1;
+      // /[\s]+/y
+      do at++;
+      while (at < text.length && isJsSpace(text.charCodeAt(at)));
       continue;
     }
     if (code >= 48 && code <= 57) {
-      const raw = matchAt(NUMBER, text, at)!;
-      const clean = raw.replace(/,/g, "");
+      const end = numberEnd(text, at);
+      const raw = text.slice(at, end);
+      const grouped = raw.includes(",");
+      const clean = grouped ? raw.replace(/,/g, "") : raw;
       const value = clean.length > 40 ? NaN : Number(clean);
-      tokens.push({ type: "number", text: raw, lower: raw, start: at, end: at + raw.length, value, decimal: raw.includes("."), grouped: raw.includes(",") });
-      at += raw.length;
+      tokens.push({ type: "number", text: raw, lower: raw, start: at, end, value, decimal: raw.includes("."), grouped });
+      at = end;
       continue;
     }
-    const word = code > 64 ? matchAt(WORD, text, at) : undefined;
-    if (word) {
-      tokens.push({ type: "word", text: word, lower: word.toLowerCase(), start: at, end: at + word.length, value: NaN, decimal: false, grouped: false });
-      at += word.length;
+    const end = code > 64 ? wordEnd(text, at) : at;
+    if (end > at) {
+      const word = text.slice(at, end);
+      tokens.push({ type: "word", text: word, lower: word.toLowerCase(), start: at, end, value: NaN, decimal: false, grouped: false });
+      at = end;
       continue;
     }
     // One symbol: a whole surrogate pair counts as one.

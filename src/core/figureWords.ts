@@ -96,3 +96,23 @@ export function singular(word: string): string {
   if (word.endsWith("s")) return word.slice(0, -1);
   return word;
 }
+
+/**
+ * `key in record` as a Set lookup: `in` internalises every fresh token string, a Set only hashes it.
+ * Object.prototype's names ("constructor") are `in` every record, so the Set keeps them too.
+ */
+function keyTest(...records: object[]): (key: string) => boolean {
+  const keys = new Set([...records.flatMap((record) => Object.keys(record)), ...Object.getOwnPropertyNames(Object.prototype)]);
+  return (key) => keys.has(key);
+}
+
+export const isSmallNumber = keyTest(SMALL_NUMBERS);
+export const isMultiplier = keyTest(MULTIPLIERS);
+export const isScale = keyTest(SCALES);
+export const isCurrencyPrefix = keyTest(CURRENCY_PREFIXES);
+export const isCurrencySuffix = keyTest(CURRENCY_SUFFIXES);
+export const isMonth = keyTest(MONTHS);
+export const isOrdinal = keyTest(ORDINALS);
+export const isSuperlative = keyTest(SUPERLATIVES);
+/** Words (lower-case) that can start a date, a rank or a word number: the rules for a word need one of them. */
+export const isFigureWord = keyTest(MONTHS, ORDINALS, SUPERLATIVES, SMALL_NUMBERS);

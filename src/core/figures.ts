@@ -5,7 +5,8 @@ import { normalizePunctuation } from "./normalize.js";
 import { scan, touching, type Token } from "./figureTokens.js";
 import {
   CURRENCY_PREFIXES, CURRENCY_SUFFIXES, DATE_PREPOSITIONS, HEDGES, MONTHS, MULTIPLIERS, NOUN_STOPS, ORDINALS, SCALES,
-  SMALL_NUMBERS, SUPERLATIVES, singular,
+  SMALL_NUMBERS, SUPERLATIVES, isCurrencyPrefix, isCurrencySuffix, isFigureWord, isMonth, isMultiplier, isOrdinal, isScale, isSmallNumber,
+  isSuperlative, singular,
 } from "./figureWords.js";
 
 interface Match {
@@ -39,11 +40,11 @@ class Parser {
     const t = this.at(i)!;
     const before = this.at(i - 1);
     const after = this.at(i + 1);
-    if (touching(before, t) && before!.type === "word" && !(before!.text in CURRENCY_PREFIXES)) return true;
+    if (touching(before, t) && before!.type === "word" && !isCurrencyPrefix(before!.text)) return true;
     if (touching(before, t) && isSymbol(before, "-", "_", ":", "/", ".", "#", "@") && touching(this.at(i - 2), before) && this.at(i - 2)!.type !== "number") return !isSymbol(before, "-") || this.at(i - 2)?.type === "word";
     if (touching(t, after) && isSymbol(after, ":") && isNumber(this.at(i + 2)) && touching(after, this.at(i + 2))) return true;
     if (touching(before, t) && isSymbol(before, ":") && isNumber(this.at(i - 2))) return true;
-    if (touching(t, after) && after!.type === "word" && !(after!.lower in SCALES) && !/^(st|nd|rd|th|s)$/.test(after!.lower)) return true;
+    if (touching(t, after) && after!.type === "word" && !isScale(after!.lower) && !/^(st|nd|rd|th|s)$/.test(after!.lower)) return true;
     return false;
   }
 
@@ -55,10 +56,10 @@ class Parser {
     let j = i;
     while (j < this.tokens.length) {
       const t = this.at(j)!;
-      if (t.type === "word" && t.lower in SMALL_NUMBERS) {
+      if (t.type === "word" && isSmallNumber(t.lower)) {
         current += SMALL_NUMBERS[t.lower]!;
         last = j;
-      } else if (t.type === "word" && t.lower in MULTIPLIERS && last >= 0) {
+      } else if (t.type === "word" && isMultiplier(t.lower) && last >= 0) {
         const m = MULTIPLIERS[t.lower]!;
         if (m === 100) current *= 100;
         else {
@@ -66,7 +67,7 @@ class Parser {
           current = 0;
         }
         last = j;
-      } else if (last >= 0 && ((isSymbol(t, "-") && touching(this.at(j - 1), t)) || (isWord(t, "and") && this.at(j + 1)?.type === "word" && this.at(j + 1)!.lower in SMALL_NUMBERS))) {
+      } else if (last >= 0 && ((isSymbol(t, "-") && touching(this.at(j - 1), t)) || (isWord(t, "and") && this.at(j + 1)?.type === "word" && isSmallNumber(this.at(j + 1)!.lower)))) {
         // "twenty-five", "three hundred and twenty"
       } else break;
       j++;
@@ -83,13 +84,13 @@ class Parser {
       if (this.isGlued(i)) return undefined;
       value = t.value;
       last = i;
-    } else if (allowWords && t?.type === "word" && t.lower in SMALL_NUMBERS) {
+    } else if (allowWords && t?.type === "word" && isSmallNumber(t.lower)) {
       const words = this.wordNumber(i);
       if (!words) return undefined;
       ({ value, last } = words);
     } else return undefined;
     const scale = this.at(last + 1);
-    if (scale?.type === "word" && scale.lower in SCALES && (scale.lower.length > 1 || touching(this.at(last), scale))) {
+    if (scale?.type === "word" && isScale(scale.lower) && (scale.lower.length > 1 || touching(this.at(last), scale))) {
       // "5m" only glued; "5 m" may be metres.
       if (!(scale.lower === "m" || scale.lower === "b" || scale.lower === "k") || touching(this.at(last), scale)) {
         return { value: clean(value * SCALES[scale.lower]!), last: last + 1, scaled: true };
@@ -104,12 +105,12 @@ class Parser {
     if (!prev) return undefined;
     if (isSymbol(prev, "$")) {
       const word = this.at(i - 2);
-      if (word?.type === "word" && touching(word, prev) && `${word.text}$` in CURRENCY_PREFIXES) return { code: CURRENCY_PREFIXES[`${word.text}$`]!, first: i - 2 };
+      if (word?.type === "word" && touching(word, prev) && isCurrencyPrefix(`${word.text}$`)) return { code: CURRENCY_PREFIXES[`${word.text}$`]!, first: i - 2 };
       if (word?.type === "word" && word.text === "US") return { code: "USD", first: i - 2 };
       return { code: "USD", first: i - 1 };
     }
-    if (prev.type === "symbol" && prev.text in CURRENCY_PREFIXES) return { code: CURRENCY_PREFIXES[prev.text]!, first: i - 1 };
-    if (prev.type === "word" && prev.text !== "US" && /^[A-Z]{3}$/.test(prev.text) && prev.text in CURRENCY_PREFIXES) return { code: CURRENCY_PREFIXES[prev.text]!, first: i - 1 };
+    if (prev.type === "symbol" && isCurrencyPrefix(prev.text)) return { code: CURRENCY_PREFIXES[prev.text]!, first: i - 1 };
+    if (prev.type === "word" && prev.text !== "US" && /^[A-Z]{3}$/.test(prev.text) && isCurrencyPrefix(prev.text)) return { code: CURRENCY_PREFIXES[prev.text]!, first: i - 1 };
     return undefined;
   }
 
@@ -117,7 +118,7 @@ class Parser {
     const t = this.at(j);
     if (!t) return undefined;
     if (isWord(t, "us", "u.s") && isWord(this.at(j + 1), "dollars", "dollar")) return { code: "USD", last: j + 1 };
-    if ((t.type === "word" || t.type === "symbol") && t.lower in CURRENCY_SUFFIXES) return { code: CURRENCY_SUFFIXES[t.lower]!, last: j };
+    if ((t.type === "word" || t.type === "symbol") && isCurrencySuffix(t.lower)) return { code: CURRENCY_SUFFIXES[t.lower]!, last: j };
     return undefined;
   }
 
@@ -126,7 +127,7 @@ class Parser {
     const words: Array<{ word: string; index: number }> = [];
     for (let k = j; k < j + 3; k++) {
       const t = this.at(k);
-      if (!t || t.type !== "word" || NOUN_STOPS.has(t.lower) || t.lower in MONTHS && t.text[0] !== t.text[0]!.toLowerCase()) break;
+      if (!t || t.type !== "word" || NOUN_STOPS.has(t.lower) || isMonth(t.lower) && t.text[0] !== t.text[0]!.toLowerCase()) break;
       if (k > j && !touching(this.at(k - 1), t) && this.text.slice(this.at(k - 1)!.end, t.start).trim() !== "") break;
       words.push({ word: t.lower, index: k });
       if (this.at(k + 1) && isSymbol(this.at(k + 1), "-") && touching(t, this.at(k + 1))) break;
@@ -141,7 +142,7 @@ class Parser {
   private date(i: number): Match | undefined {
     const t = this.at(i)!;
     // Month Day[,] Year | Month Day | Month Year
-    if (t.type === "word" && t.lower in MONTHS && /^[A-Z]/.test(t.text)) {
+    if (t.type === "word" && isMonth(t.lower) && /^[A-Z]/.test(t.text)) {
       if (t.lower === "may" && !isNumber(this.at(i + 1))) return undefined;
       const month = MONTHS[t.lower]!;
       let j = i + 1;
@@ -161,7 +162,7 @@ class Parser {
     if (!isNumber(t) || t.decimal || t.grouped) return undefined;
     // Day Month [Year]
     const monthToken = this.at(i + 1);
-    if (t.value >= 1 && t.value <= 31 && t.text.length <= 2 && monthToken?.type === "word" && monthToken.lower in MONTHS && /^[A-Z]/.test(monthToken.text)) {
+    if (t.value >= 1 && t.value <= 31 && t.text.length <= 2 && monthToken?.type === "word" && isMonth(monthToken.lower) && /^[A-Z]/.test(monthToken.text)) {
       const year = this.at(i + 2);
       const month = MONTHS[monthToken.lower]!;
       if (isYear(year)) return this.dateMatch(i, i + 2, { year: year!.value, month, day: t.value });
@@ -190,7 +191,7 @@ class Parser {
       }
     }
     const after = this.at(i + 1);
-    if (after?.type === "word" && after.lower in SCALES) return undefined;
+    if (after?.type === "word" && isScale(after.lower)) return undefined;
     return this.dateMatch(i, i, { year: t.value });
   }
 
@@ -201,24 +202,24 @@ class Parser {
   private rank(i: number): Match | undefined {
     const t = this.at(i)!;
     // second-largest, third largest, 2nd-largest
-    const ordinal = t.type === "word" ? ORDINALS[t.lower] : isNumber(t) && /^(st|nd|rd|th)$/.test(this.at(i + 1)?.lower ?? "") && touching(t, this.at(i + 1)) ? t.value : undefined;
+    const ordinal = t.type === "word" ? (isOrdinal(t.lower) ? ORDINALS[t.lower] : undefined) : isNumber(t) && /^(st|nd|rd|th)$/.test(this.at(i + 1)?.lower ?? "") && touching(t, this.at(i + 1)) ? t.value : undefined;
     if (ordinal !== undefined) {
       let j = t.type === "word" ? i + 1 : i + 2;
       if (isSymbol(this.at(j), "-")) j++;
       const sup = this.at(j);
-      if (sup?.type === "word" && sup.lower in SUPERLATIVES && sup.lower !== "top") return { kind: "rank", first: i, last: j, value: ordinal, unit: SUPERLATIVES[sup.lower]! };
+      if (sup?.type === "word" && isSuperlative(sup.lower) && sup.lower !== "top") return { kind: "rank", first: i, last: j, value: ordinal, unit: SUPERLATIVES[sup.lower]! };
       return undefined;
     }
     // the 10 largest, one of the ten largest, among the 3 largest
-    if (isWord(this.at(i - 1), "the", "top") && (isNumber(t) || (t.type === "word" && t.lower in SMALL_NUMBERS))) {
+    if (isWord(this.at(i - 1), "the", "top") && (isNumber(t) || (t.type === "word" && isSmallNumber(t.lower)))) {
       const q = this.quantity(i, true);
       const sup = q ? this.at(q.last + 1) : undefined;
-      if (q && !q.scaled && sup?.type === "word" && sup.lower in SUPERLATIVES && q.value > 1 && q.value <= 1000) {
+      if (q && !q.scaled && sup?.type === "word" && isSuperlative(sup.lower) && q.value > 1 && q.value <= 1000) {
         return { kind: "rank", first: i, last: q.last + 1, value: q.value, unit: SUPERLATIVES[sup.lower]!, topN: true };
       }
     }
     // the largest investor, Vietnam's top source, its biggest partner
-    if (t.type === "word" && t.lower in SUPERLATIVES) {
+    if (t.type === "word" && isSuperlative(t.lower)) {
       const prev = this.at(i - 1);
       const determiner = isWord(prev, "the", "its", "their", "his", "her", "our") || (prev?.type === "word" && /'s$/.test(prev.lower));
       const next = this.at(i + 1);
@@ -287,12 +288,15 @@ class Parser {
     const figures: Figure[] = [];
     for (let i = 0; i < this.tokens.length; i++) {
       const t = this.at(i)!;
-      if (t.type === "symbol" && !(t.text in CURRENCY_PREFIXES)) continue;
+      if (t.type === "symbol" && !isCurrencyPrefix(t.text)) continue;
       let match: Match | undefined;
-      if (t.type === "symbol" || (t.type === "word" && t.text in CURRENCY_PREFIXES && isNumber(this.at(i + 1)))) {
+      if (t.type === "symbol" || (t.type === "word" && isNumber(this.at(i + 1)) && isCurrencyPrefix(t.text))) {
         // A currency sign: the number follows.
         if (isNumber(this.at(i + 1))) match = this.amount(i + 1);
         if (match && match.first > i) match = undefined;
+      } else if (t.type === "word" && !isFigureWord(t.lower)) {
+        // Most words start no date, rank or amount: one lookup instead of three rules.
+        continue;
       } else {
         match = this.date(i) ?? this.rank(i) ?? this.amount(i);
       }

@@ -1,12 +1,14 @@
 // Names: people with their titles, organisations, places and agreements.
 // Matching is case- and diacritic-insensitive ("Tô Lâm" ~ "To Lam"); what is shown is as written.
 import type { NameKind, NameMention } from "./types.js";
-import { fold, foldPreservingOffsets } from "./normalize.js";
+import { fold, foldPreservingOffsets, isCapitalAt, isJsSpace, LETTER, MARK, NUMBER, WordScanner } from "./normalize.js";
 import { GAZETTEER, NOT_NAMES, ORGANISATION_HEADS, SURNAMES, TITLES, type GazetteerEntry } from "./nameLists.js";
 
 interface Word {
   /** Folded. */
   folded: string;
+  /** Folded, without a final dot ("mr." -> "mr"): the form phrases are made of. */
+  bare: string;
   start: number;
   end: number;
   capitalized: boolean;
@@ -20,46 +22,86 @@ const NOT_ACRONYMS = new Set(["usd", "krw", "vnd", "eur", "gbp", "jpy", "gdp", "
 const DEMONYMS = new Set(["korean", "vietnamese", "chinese", "japanese", "american", "asian", "european", "korean-vietnamese"]);
 const MAX_ALIAS_WORDS = 8;
 
+/** Abbreviations that keep their dot, like "U.S." and "Mr.". */
+const DOTTED = new Set(["mr.", "mrs.", "ms.", "dr.", "u.s.", "u.k.", "st."]);
+const NON_ASCII = /[^\x00-\x7f]/;
+const MARKS = /\p{M}/gu;
+/** Characters that end a sentence when only whitespace follows them before the next word. */
+const SENTENCE_ENDS = ".!?:\"“|-–—";
+
 function words(text: string): Word[] {
   const folded = foldPreservingOffsets(text);
   const result: Word[] = [];
-  const pattern = /[\p{L}\p{M}\p{N}]+(?:[-'.][\p{L}\p{M}\p{N}]+)*\.?/gu;
+  // /[\p{L}\p{M}\p{N}]+(?:[-'.][\p{L}\p{M}\p{N}]+)*\.?/gu
+  const scanner = new WordScanner(folded, LETTER | MARK | NUMBER, "-'.");
   let previousEnd = 0;
-  for (let m = pattern.exec(folded); m; m = pattern.exec(folded)) {
-    let word = m[0].replace(/\p{M}/gu, "");
+  while (scanner.next()) {
+    const start = scanner.start;
+    if (folded[scanner.end] === ".") scanner.end++;
+    const raw = folded.slice(start, scanner.end);
+    // Combining marks are not ASCII: most words need no replace.
+    let word = NON_ASCII.test(raw) ? raw.replace(MARKS, "") : raw;
     // Keep the dot only for abbreviations like "U.S." and "Mr."
-    if (word.endsWith(".") && !/^(mr|mrs|ms|dr|u\.s|u\.k|st)\.$/.test(word)) word = word.slice(0, -1);
+    if (word.endsWith(".") && !DOTTED.has(word)) word = word.slice(0, -1);
     if (word.endsWith("'s")) word = word.slice(0, -2); // possessive: "Chinh's visit"
-    const gap = folded.slice(previousEnd, m.index);
-    const first = text[m.index] ?? "";
     result.push({
       folded: word,
-      start: m.index,
-      end: m.index + word.length,
-      capitalized: first !== first.toLowerCase(),
-      sentenceStart: result.length === 0 || /[.!?:"“|\-–—]\s*$/.test(gap) || /\n/.test(gap),
+      bare: word.endsWith(".") ? word.slice(0, -1) : word,
+      start,
+      end: start + word.length,
+      capitalized: isCapitalAt(text, start),
+      sentenceStart: result.length === 0 || endsSentence(folded, previousEnd, start),
     });
-    previousEnd = m.index + word.length;
+    previousEnd = start + word.length;
   }
   return result;
 }
 
-/** First words of every title and gazetteer alias: a word that starts none is skipped at once. */
-const TITLE_FIRST_WORDS = new Set(Object.keys(TITLES).map((t) => t.split(" ")[0]!));
-const bare = (word: Word) => (word.folded.endsWith(".") ? word.folded.slice(0, -1) : word.folded);
+/** Whether the gap folded[from, to) between two words starts a new sentence: /[.!?:"“|\-–—]\s*$/ or any newline. */
+function endsSentence(folded: string, from: number, to: number): boolean {
+  let k = to - 1;
+  for (; k >= from && isJsSpace(folded.charCodeAt(k)); k--) if (folded.charCodeAt(k) === 10) return true;
+  if (k >= from && SENTENCE_ENDS.includes(folded[k]!)) return true;
+  for (; k >= from; k--) if (folded.charCodeAt(k) === 10) return true;
+  return false;
+}
+
 
 function phraseAt(list: readonly Word[], i: number, length: number): string {
-  return list.slice(i, i + length).map((w) => w.folded.replace(/\.$/, "")).join(" ");
+  let phrase = list[i]!.bare;
+  for (let k = i + 1; k < i + length; k++) phrase += " " + list[k]!.bare;
+  return phrase;
+}
+
+/** For each first word, the word counts of the phrases starting with it (at most `max`), longest first. */
+function phraseLengths(phrases: Iterable<string>, max: number): Map<string, number[]> {
+  const lengths = new Map<string, number[]>();
+  for (const phrase of phrases) {
+    const parts = phrase.split(" ");
+    if (parts.length > max) continue;
+    const list = lengths.get(parts[0]!) ?? [];
+    if (!list.includes(parts.length)) list.push(parts.length);
+    lengths.set(parts[0]!, list);
+  }
+  for (const list of lengths.values()) list.sort((a, b) => b - a);
+  return lengths;
 }
 
 /** Every alias of the gazetteer, folded, to its entry. */
 const GAZETTEER_ALIASES = new Map<string, GazetteerEntry>();
 for (const entry of GAZETTEER) for (const alias of entry.aliases) GAZETTEER_ALIASES.set(alias, entry);
-const GAZETTEER_FIRST_WORDS = new Set([...GAZETTEER_ALIASES.keys()].map((a) => a.split(" ")[0]!));
+// By first word, the lengths of the titles and aliases it starts: a word that starts none is skipped
+// at once, and only phrases of those lengths are built.
+const TITLE_LENGTHS = phraseLengths(Object.keys(TITLES), MAX_TITLE_WORDS);
+const ALIAS_LENGTHS = phraseLengths(GAZETTEER_ALIASES.keys(), MAX_ALIAS_WORDS);
+/** Entries with an alias of several words: the only ones found in lower case. */
+const MULTI_WORD_ENTRIES = new Set(GAZETTEER.filter((entry) => entry.aliases.some((a) => a.includes(" "))));
 
 function matchTitle(list: readonly Word[], i: number): { title: string; length: number } | undefined {
-  if (!list[i]!.capitalized || !TITLE_FIRST_WORDS.has(bare(list[i]!))) return undefined;
-  for (let n = Math.min(MAX_TITLE_WORDS, list.length - i); n >= 1; n--) {
+  const lengths = list[i]!.capitalized ? TITLE_LENGTHS.get(list[i]!.bare) : undefined;
+  if (!lengths) return undefined;
+  for (const n of lengths) {
+    if (n > list.length - i) continue;
     const phrase = phraseAt(list, i, n);
     const title = TITLES[phrase];
     if (title === undefined) continue;
@@ -71,13 +113,15 @@ function matchTitle(list: readonly Word[], i: number): { title: string; length: 
 }
 
 function matchGazetteer(list: readonly Word[], i: number): { entry: GazetteerEntry; length: number } | undefined {
-  if (!GAZETTEER_FIRST_WORDS.has(bare(list[i]!))) return undefined;
-  for (let n = Math.min(MAX_ALIAS_WORDS, list.length - i); n >= 1; n--) {
+  const lengths = ALIAS_LENGTHS.get(list[i]!.bare);
+  if (!lengths) return undefined;
+  for (const n of lengths) {
+    if (n > list.length - i) continue;
     const entry = GAZETTEER_ALIASES.get(phraseAt(list, i, n));
     if (!entry) continue;
     // Lower-case "korea" in running text is still Korea; short codes must be capitalised ("UN", not "un").
     if (!list[i]!.capitalized && (n === 1 && list[i]!.folded.length <= 4)) continue;
-    if (!list[i]!.capitalized && !entry.aliases.some((a) => a.includes(" ")) ) continue;
+    if (!list[i]!.capitalized && !MULTI_WORD_ENTRIES.has(entry)) continue;
     return { entry, length: n };
   }
   return undefined;
@@ -89,20 +133,37 @@ function capitalisedRun(list: readonly Word[], i: number, max: number, text: str
   while (n < max && i + n < list.length) {
     const w = list[i + n]!;
     if (!w.capitalized || NOT_NAMES.has(w.folded) || matchTitle(list, i + n)) break;
-    if (n > 0) {
-      const gap = text.slice(list[i + n - 1]!.end, w.start);
-      if (!/^\s+$/.test(gap)) break;
-    }
+    if (n > 0 && !onlySpaces(text, list[i + n - 1]!.end, w.start)) break;
     n++;
   }
   return n;
+}
+
+/** Whether text[from, to) is whitespace, and not empty (/^\s+$/). */
+function onlySpaces(text: string, from: number, to: number): boolean {
+  if (to <= from) return false;
+  for (let k = from; k < to; k++) if (!isJsSpace(text.charCodeAt(k))) return false;
+  return true;
+}
+
+/** Folded keys of names already seen: the same names recur on many lines. */
+const keyCache = new Map<string, string>();
+
+function nameKey(written: string): string {
+  let key = keyCache.get(written);
+  if (key === undefined) {
+    key = fold(written);
+    if (keyCache.size >= 50_000) keyCache.clear();
+    keyCache.set(written, key);
+  }
+  return key;
 }
 
 function mention(kind: NameKind, text: string, list: readonly Word[], first: number, length: number, key?: string): NameMention {
   const start = list[first]!.start;
   const end = list[first + length - 1]!.end;
   const written = text.slice(start, end);
-  return { kind, text: written, start, end, key: key ?? fold(written) };
+  return { kind, text: written, start, end, key: key ?? nameKey(written) };
 }
 
 /** Names in one line or paragraph, sorted and non-overlapping; offsets are UTF-16 into `text`. */
@@ -133,7 +194,7 @@ export function extractNames(text: string): NameMention[] {
     }
     const known = matchGazetteer(list, i);
     if (known) {
-      found.push(mention(known.entry.kind, text, list, i, known.length, fold(known.entry.canonical)));
+      found.push(mention(known.entry.kind, text, list, i, known.length, nameKey(known.entry.canonical)));
       i += known.length - 1;
       continue;
     }
@@ -279,7 +340,7 @@ export function findNames(text: string, registry: NameRegistry): NameMention[] {
   const firstWords = registry.aliasFirstWords();
   for (let i = 0; i < list.length; i++) {
     const word = list[i]!;
-    if (!word.capitalized || !firstWords.has(bare(word))) continue;
+    if (!word.capitalized || !firstWords.has(word.bare)) continue;
     for (let n = Math.min(4, list.length - i); n >= 1; n--) {
       const key = registry.resolveAlias(phraseAt(list, i, n));
       if (!key) continue;

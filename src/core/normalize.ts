@@ -140,15 +140,6 @@ export function splitLines(text: string): string[] {
   return text.split(/\r\n|\r|\n/);
 }
 
-const TOKEN = /[\p{L}\p{N}]+(?:[.,'][\p{L}\p{N}]+)*/gu;
-
-/** Words for indexing and matching: folded, alphanumeric runs (keeps "81.5", "us$"). */
-export function tokenize(text: string): string[] {
-  // Spaces are never part of a token, so fold's space tidying cannot change the tokens.
-  const tokens = foldMarks(text).match(TOKEN);
-  return tokens ?? [];
-}
-
 // Word scanning without regular expressions: the hot loops of the indexer call it per line,
 // and a hand-written scan allocates nothing but the words themselves.
 
@@ -184,6 +175,7 @@ function classOf(codePoint: number): number {
  * Like a /u regular expression, a surrogate pair is one code point and a lone half is neither class.
  */
 export function classWidth(text: string, i: number, mask: number): number {
+  if (i >= text.length) return 0;
   const code = text.charCodeAt(i);
   if (code < 0xd800 || code > 0xdbff || i + 1 >= text.length) return (classOf(code) & mask) !== 0 ? 1 : 0;
   const low = text.charCodeAt(i + 1);
@@ -224,4 +216,15 @@ export class WordScanner {
     this.end = at;
     return true;
   }
+}
+
+/** Words for indexing and matching: folded, alphanumeric runs (keeps "81.5", "us$"). */
+export function tokenize(text: string): string[] {
+  // Spaces are never part of a token, so fold's space tidying cannot change the tokens.
+  const folded = foldMarks(text);
+  const tokens: string[] = [];
+  // /[\p{L}\p{N}]+(?:[.,'][\p{L}\p{N}]+)*/gu
+  const scanner = new WordScanner(folded, LETTER | NUMBER, ".,'");
+  while (scanner.next()) tokens.push(folded.slice(scanner.start, scanner.end));
+  return tokens;
 }

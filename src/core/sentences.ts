@@ -12,21 +12,48 @@ const ABBREVIATIONS = new Set([
   "u.s", "u.k", "u.n", "approx", "est", "fig", "jr", "sr", "rep", "sen", "dept",
 ]);
 
+/** Longest entry of ABBREVIATIONS: longer words are not looked up (lower-casing never shortens a word). */
+const LONGEST_ABBREVIATION = Math.max(...[...ABBREVIATIONS].map((a) => a.length));
+
 function isSpace(ch: string | undefined): boolean {
   return ch === " " || ch === "\t" || ch === "\n" || ch === "\r" || ch === "\u00a0";
 }
 
+function isSpaceCode(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0;
+}
+
+/** Quotes and brackets that may open a word or close a sentence. */
+const OPENERS = "(\"'“‘";
+const CLOSERS = "\"'”’)]";
+
+/** The word before `index` (back to a space or "("), lower-cased, without leading quotes: /^[("'“‘]+/. */
 function wordBefore(text: string, index: number): string {
   let start = index;
-  while (start > 0 && !isSpace(text[start - 1]) && text[start - 1] !== "(") start--;
+  while (start > 0 && !isSpaceCode(text.charCodeAt(start - 1)) && text[start - 1] !== "(") start--;
+  while (start < index && OPENERS.includes(text[start]!)) start++;
+  // Only an abbreviation matters to the caller; skip lower-casing long words.
+  if (index - start > LONGEST_ABBREVIATION) return "";
   return text.slice(start, index).toLowerCase();
 }
 
+const SENTENCE_START = /[\p{Lu}\p{N}"'“‘(\[$€£¥₩]/u;
+const UPPER_CASE_LETTER = /^\p{Lu}$/u;
+
 /** Starts of a next sentence: capital letter, digit, quote, bracket or a currency sign. */
-function looksLikeSentenceStart(ch: string | undefined): boolean {
-  if (ch === undefined) return false;
-  if (/[\p{Lu}\p{N}"'“‘(\[$€£¥₩]/u.test(ch)) return true;
-  return false;
+function looksLikeSentenceStart(text: string, k: number): boolean {
+  const code = text.charCodeAt(k);
+  // ASCII answered without the regular expression: A-Z, 0-9, " ' ( [ $.
+  if (code < 0x80) return (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 34 || code === 39 || code === 40 || code === 91 || code === 36;
+  return SENTENCE_START.test(text[k]!);
+}
+
+/** A lone capital before the dot at `i`: /^\p{Lu}$/u on text[i - 1]. */
+function capitalBefore(text: string, i: number): boolean {
+  if (i < 1) return false;
+  const code = text.charCodeAt(i - 1);
+  if (code < 0x80) return code >= 65 && code <= 90;
+  return UPPER_CASE_LETTER.test(text[i - 1]!);
 }
 
 /** Splits text into sentence spans; whitespace at either end of a sentence is trimmed. */
@@ -41,20 +68,20 @@ export function splitSentences(text: string): SentenceSpan[] {
     if (e > s) spans.push({ start: s, end: e });
   };
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch !== "." && ch !== "!" && ch !== "?" && ch !== "…") continue;
+    const code = text.charCodeAt(i);
+    // . ! ? …
+    if (code !== 46 && code !== 33 && code !== 63 && code !== 0x2026) continue;
     // Swallow closing quotes/brackets after the terminator.
     let j = i + 1;
-    while (j < text.length && /["'”’)\]]/.test(text[j]!)) j++;
-    if (j < text.length && !isSpace(text[j])) continue; // "81.5", "U.S.", "e.g.x"
+    while (j < text.length && CLOSERS.includes(text[j]!)) j++;
+    if (j < text.length && !isSpaceCode(text.charCodeAt(j))) continue; // "81.5", "U.S.", "e.g.x"
     let k = j;
-    while (k < text.length && isSpace(text[k])) k++;
+    while (k < text.length && isSpaceCode(text.charCodeAt(k))) k++;
     if (k >= text.length) continue;
-    if (!looksLikeSentenceStart(text[k])) continue;
-    if (ch === ".") {
-      const word = wordBefore(text, i).replace(/^[("'“‘]+/, "");
-      if (ABBREVIATIONS.has(word)) continue;
-      if (/^\p{Lu}$/u.test(text.slice(i - 1, i)) && (i < 2 || isSpace(text[i - 2]) || text[i - 2] === ".")) continue; // initials
+    if (!looksLikeSentenceStart(text, k)) continue;
+    if (code === 46) {
+      if (ABBREVIATIONS.has(wordBefore(text, i))) continue;
+      if (capitalBefore(text, i) && (i < 2 || isSpace(text[i - 2]) || text[i - 2] === ".")) continue; // initials
     }
     push(j);
     start = j;

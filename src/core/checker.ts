@@ -320,21 +320,18 @@ export function checkParagraph(index: CorpusIndex, paragraph: string, firstLine:
   }));
 }
 
-/** Figures and names of a draft with their ranges, for hover and completion. */
-export function analyzeDraft(index: CorpusIndex, text: string): { figures: Array<{ figure: Figure; range: Range }>; names: Array<{ name: NameMention; range: Range }> } {
+/** Names in a draft with their ranges, for hover (names only: figures and their contexts cost more). */
+export function draftNames(index: CorpusIndex, text: string): Array<{ name: NameMention; range: Range }> {
   const { paragraphs, starts } = readDraft(text);
-  const figures: Array<{ figure: Figure; range: Range }> = [];
   const names: Array<{ name: NameMention; range: Range }> = [];
   for (const paragraph of paragraphs) {
     for (const sentence of paragraph.sentences) {
-      const analysis = analyzeSentence(index, sentence, starts);
-      for (const f of analysis.figures) figures.push({ figure: f.figure, range: f.range });
-      for (const name of analysis.names) {
+      for (const name of findNames(sentence.text, index.names)) {
         names.push({ name, range: { start: positionAt(starts, sentence.offset + name.start), end: positionAt(starts, sentence.offset + name.end) } });
       }
     }
   }
-  return { figures, names };
+  return names;
 }
 
 export interface Disagreement {

@@ -1,6 +1,6 @@
 // Hover on a figure or a name in a draft: the verdict, then what the sources say, with links.
 import type { Hover, MarkupContent, Position } from "vscode-languageserver";
-import { analyzeDraft } from "../../core/checker.js";
+import { draftNames } from "../../core/checker.js";
 import type { CorpusIndex } from "../../core/corpusIndex.js";
 import type { Finding, Range } from "../../core/types.js";
 import type { CancellationToken } from "../../util/cancellation.js";
@@ -27,16 +27,16 @@ function contains(range: Range, position: Position): boolean {
 
 export class HoverProvider {
   /** Names of the last line analysed, by URI, version and line: hovering again costs nothing. */
-  private analysis: { uri: string; version: number; line: number; index: CorpusIndex; names: ReturnType<typeof analyzeDraft>["names"] } | undefined;
+  private analysis: { uri: string; version: number; line: number; index: CorpusIndex; names: ReturnType<typeof draftNames> } | undefined;
 
   constructor(private readonly context: HoverContext) {}
 
   /** Names on the hovered line only: analysing the whole draft would cost a large one dearly. */
-  private namesOn(index: CorpusIndex, document: DraftDocument, line: number): ReturnType<typeof analyzeDraft>["names"] {
+  private namesOn(index: CorpusIndex, document: DraftDocument, line: number): ReturnType<typeof draftNames> {
     const known = this.analysis;
     if (known && known.uri === document.uri && known.version === document.version && known.line === line && known.index === index) return known.names;
     const text = document.getText().split(/\r\n|\r|\n/)[line] ?? "";
-    const names = analyzeDraft(index, text).names.map((n) => ({
+    const names = draftNames(index, text).map((n) => ({
       name: n.name,
       range: { start: { line, character: n.range.start.character }, end: { line, character: n.range.end.character } },
     }));

@@ -250,7 +250,7 @@ export class NameRegistry {
       if (known) known.count++;
       else entity.titles.push({ title: name.title, count: 1 });
     }
-    entity.mentions.push({ ...where, text: name.text });
+    entity.mentions.push({ path: where.path, line: where.line, sentence: where.sentence, text: name.text });
   }
 
   /** Links one-word people ("Chinh", "Lâm") to the full name they belong to, when only one fits. */

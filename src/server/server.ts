@@ -182,10 +182,20 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   });
   connection.onDidChangeWatchedFiles(() => corpus.sourcesChanged());
 
-  documents.onDidOpen((event) => scheduleCheck(event.document, 0));
-  documents.onDidChangeContent((event) => scheduleCheck(event.document));
+  // Opening fires both events: the open is checked at once, not debounced like typing.
+  const opened = new Map<string, number>();
+  documents.onDidOpen((event) => {
+    opened.set(event.document.uri, event.document.version);
+    scheduleCheck(event.document, 0);
+  });
+  documents.onDidChangeContent((event) => {
+    if (opened.get(event.document.uri) === event.document.version) return;
+    opened.delete(event.document.uri);
+    scheduleCheck(event.document);
+  });
   documents.onDidClose((event) => {
     clearTimeout(timers.get(event.document.uri));
+    opened.delete(event.document.uri);
     cache.forget(event.document.uri);
     delete contradictions[event.document.uri];
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });

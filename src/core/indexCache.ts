@@ -13,7 +13,7 @@ import { DEFAULT_MAX_FILE_SIZE, isSkipped, listCandidates, loadSourceFile, type 
 import type { SkippedFile, SourceDocument } from "./types.js";
 import { throwIfCancelled } from "../util/cancellation.js";
 
-const FORMAT = 2;
+const FORMAT = 3;
 
 export interface IndexCacheOptions extends CorpusOptions {
   /** Folder for the cache files (the extension's storage folder, the CLI's --cache). Created if missing. */
@@ -98,10 +98,16 @@ async function readManifest(file: string, engine: string, optionsKey: string): P
   }
 }
 
-async function writeAtomically(file: string, data: string | Buffer): Promise<void> {
+/** Writes to a temporary file then renames it over `file`; parts of an iterable are made and written one at a time. */
+async function writeAtomically(file: string, data: string | Buffer | Iterable<Buffer>): Promise<void> {
   const temporary = `${file}.${process.pid}.tmp`;
-  await fs.writeFile(temporary, data);
-  await fs.rename(temporary, file);
+  try {
+    await fs.writeFile(temporary, data);
+    await fs.rename(temporary, file);
+  } catch (error) {
+    await fs.rm(temporary, { force: true });
+    throw error;
+  }
 }
 
 function describe(error: unknown): string {

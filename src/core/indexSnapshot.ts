@@ -25,11 +25,6 @@ type FigureRecord = [number, number];
 /** An entity's mention: sentence id, document index, line, text. */
 type MentionRecord = [number, number, number, string];
 
-interface Heavy {
-  sentences: SentenceRecord[];
-  figures: FigureRecord[];
-  mentions: Record<string, MentionRecord[]>;
-}
 
 /**
  * JSON as ASCII bytes, anything else written as \u escapes: decoding UTF-8 into a JS string is slow
@@ -86,45 +81,93 @@ function apply(target: object, captured: Captured): void {
   }
 }
 
-/** Serialises a built index (its documents, sentences, figures with contexts, names and search index). */
-export function snapshotIndex(index: CorpusIndex): Buffer {
-  const documentIndex = new Map(index.documents.map((d, i) => [d.path, i]));
-  const sentenceByText = new Map<string, number>();
-  const sentences = index.sentences.map((s): SentenceRecord => {
-    if (!sentenceByText.has(s.text)) sentenceByText.set(s.text, s.id);
-    return [documentIndex.get(s.path)!, s.line, s.start, s.end, s.figures, s.names];
-  });
-  const figures = index.sourceFigures.map((source): FigureRecord => [source.sentence.id, source.sentence.figures.indexOf(source.figure)]);
-  const mentions: Heavy["mentions"] = {};
-  const entities = index.names.all();
-  for (const entity of entities) {
-    mentions[entity.key] = entity.mentions.map((m) => [sentenceByText.get(m.sentence) ?? -1, documentIndex.get(m.path) ?? -1, m.line, m.text]);
-  }
-  const captured = capture(index, HEAVY_FIELDS);
-  // Entities travel without their mentions (in the JSON part).
-  const names = captured.nested["names"]!;
-  names.fields["entities"] = new Map(entities.map((e) => [e.key, { ...e, mentions: [] }]));
-  const heavy: Heavy = { sentences, figures, mentions };
-  // JSON as bytes: a JS string with one non-Latin-1 letter would travel at two bytes a character.
-  return serialize({ captured, contexts: contextStoreOf(index).all, documents: asciiJson(index.documents), heavy: asciiJson(heavy) });
+/** What a frame of the snapshot file holds. */
+const enum Frame {
+  Header = 0,
+  Documents = 1,
+  Sentences = 2,
+  Figures = 3,
+  Mentions = 4,
+  /** Last: a file without it was not written to the end. */
+  End = 5,
 }
 
-/** Restores an index serialised by snapshotIndex with the same engine. */
-export function restoreIndex(bytes: Buffer): CorpusIndex {
-  const stored = deserialize(bytes) as { captured: Captured; contexts: ContextColumns; documents: Uint8Array; heavy: Uint8Array };
-  const documents = parseAsciiJson(stored.documents) as SourceDocument[];
-  const heavy = parseAsciiJson(stored.heavy) as Heavy;
+/** Items per JSON frame: small enough that no string of the whole index is ever made. */
+const CHUNK = 5000;
 
-  const sentences = heavy.sentences.map(([document, line, start, end, figures, names], id): SourceSentence => {
+function frame(kind: Frame, payload: Buffer): Buffer {
+  const head = Buffer.alloc(5);
+  head.writeUInt32LE(payload.length, 0);
+  head.writeUInt8(kind, 4);
+  return Buffer.concat([head, payload]);
+}
+
+function* jsonFrames(kind: Frame, items: readonly unknown[], chunk = CHUNK): Generator<Buffer> {
+  for (let from = 0; from < items.length; from += chunk) yield frame(kind, asciiJson(items.slice(from, from + chunk)));
+}
+
+/**
+ * A built index (documents, sentences, figures with their contexts, names, search index) as the
+ * frames of the snapshot file, made one at a time as they are written: a length, a kind, a payload.
+ */
+export function* snapshotIndex(index: CorpusIndex): Generator<Buffer> {
+  const documentIndex = new Map(index.documents.map((d, i) => [d.path, i]));
+  const sentenceByText = new Map<string, number>();
+  for (const s of index.sentences) if (!sentenceByText.has(s.text)) sentenceByText.set(s.text, s.id);
+  const entities = index.names.all();
+  const captured = capture(index, HEAVY_FIELDS);
+  // Entities travel without their mentions (in frames of their own).
+  captured.nested["names"]!.fields["entities"] = new Map(entities.map((e) => [e.key, { ...e, mentions: [] }]));
+  yield frame(Frame.Header, serialize({ captured, contexts: contextStoreOf(index).all }));
+  yield* jsonFrames(Frame.Documents, index.documents, 100);
+  for (let from = 0; from < index.sentences.length; from += CHUNK) {
+    const records = index.sentences.slice(from, from + CHUNK).map((s): SentenceRecord => [documentIndex.get(s.path)!, s.line, s.start, s.end, s.figures, s.names]);
+    yield frame(Frame.Sentences, asciiJson(records));
+  }
+  yield* jsonFrames(Frame.Figures, index.sourceFigures.map((source): FigureRecord => [source.sentence.id, source.sentence.figures.indexOf(source.figure)]), 50_000);
+  for (let from = 0; from < entities.length; from += 200) {
+    const records = entities.slice(from, from + 200).map((entity) => [entity.key, entity.mentions.map((m): MentionRecord => [sentenceByText.get(m.sentence) ?? -1, documentIndex.get(m.path) ?? -1, m.line, m.text])]);
+    yield frame(Frame.Mentions, asciiJson(records));
+  }
+  yield frame(Frame.End, Buffer.alloc(0));
+}
+
+/** Restores an index written by snapshotIndex with the same engine. */
+export function restoreIndex(bytes: Buffer): CorpusIndex {
+  let header: { captured: Captured; contexts: ContextColumns } | undefined;
+  let complete = false;
+  const documents: SourceDocument[] = [];
+  const sentenceRecords: SentenceRecord[] = [];
+  const figureRecords: FigureRecord[] = [];
+  const mentionRecords = new Map<string, MentionRecord[]>();
+  for (let offset = 0; offset < bytes.length; ) {
+    if (offset + 5 > bytes.length) throw new Error("the snapshot is cut short");
+    const length = bytes.readUInt32LE(offset);
+    const kind = bytes.readUInt8(offset + 4) as Frame;
+    const payload = bytes.subarray(offset + 5, offset + 5 + length);
+    if (payload.length !== length) throw new Error("the snapshot is cut short");
+    offset += 5 + length;
+    if (complete) throw new Error("the snapshot goes on after its end");
+    if (kind === Frame.End) complete = true;
+    else if (kind === Frame.Header) header = deserialize(payload) as typeof header;
+    else if (kind === Frame.Documents) documents.push(...(parseAsciiJson(payload) as SourceDocument[]));
+    else if (kind === Frame.Sentences) for (const record of parseAsciiJson(payload) as SentenceRecord[]) sentenceRecords.push(record);
+    else if (kind === Frame.Figures) for (const record of parseAsciiJson(payload) as FigureRecord[]) figureRecords.push(record);
+    else if (kind === Frame.Mentions) for (const [key, records] of parseAsciiJson(payload) as Array<[string, MentionRecord[]]>) mentionRecords.set(key, records);
+    else throw new Error(`the snapshot has an unknown part ${String(kind)}`);
+  }
+  if (!complete) throw new Error("the snapshot is cut short");
+  if (!header) throw new Error("the snapshot has no header");
+  const sentences = sentenceRecords.map(([document, line, start, end, figures, names], id): SourceSentence => {
     const source = documents[document]!;
     return { id, path: source.path, line, start, end, text: source.lines[line]!.slice(start, end), figures, names };
   });
   // A fresh (empty) index supplies the class instances and the functions (tokenizers).
   const index = CorpusIndex.build([], []);
-  apply(index, stored.captured);
+  apply(index, header.captured);
   const contexts = contextStoreOf(index);
-  contexts.load(stored.contexts);
-  const sourceFigures = heavy.figures.map(([sentenceId, figure], position): SourceFigure => {
+  contexts.load(header.contexts);
+  const sourceFigures = figureRecords.map(([sentenceId, figure], position): SourceFigure => {
     const sentence = sentences[sentenceId]!;
     return new StoredFigure(sentence.figures[figure]!, sentence, contexts, position);
   });
@@ -134,7 +177,7 @@ export function restoreIndex(bytes: Buffer): CorpusIndex {
   record["sourceFigures"] = sourceFigures;
   for (const entity of index.names.all() as NameEntity[]) {
     // Mentions are many small objects; an entity's are made when first read (a hover, the sources view).
-    const records = heavy.mentions[entity.key] ?? [];
+    const records = mentionRecords.get(entity.key) ?? [];
     let mentions: NameEntity["mentions"] | undefined;
     Object.defineProperty(entity, "mentions", {
       enumerable: true,

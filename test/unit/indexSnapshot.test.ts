@@ -16,7 +16,7 @@ const plain = (value: unknown): unknown => JSON.parse(JSON.stringify(value, (_ke
 test("Should restore an index that checks, hovers and searches exactly like the one saved", async () => {
   const index = await sampleIndex();
   index.figures("money"); // a lazily built cache must not travel
-  const restored = restoreIndex(snapshotIndex(index));
+  const restored = restoreIndex(Buffer.concat([...snapshotIndex(index)]));
   assert.deepEqual(plain(restored.sentences), plain(index.sentences));
   assert.deepEqual(plain(restored.documents), plain(index.documents));
   const figures = (i: typeof index) => plain(i.sourceFigures.map((s) => [s.sentence.id, s.figure, s.context.terms, s.context.time, s.context.isTarget, s.context.measures, s.context.sentenceTerms]));
@@ -29,8 +29,14 @@ test("Should restore an index that checks, hovers and searches exactly like the 
   assert.deepEqual(fitting(restored), fitting(index));
 });
 
+test("Should refuse a snapshot cut short rather than restore part of an index", async () => {
+  const bytes = Buffer.concat([...snapshotIndex(await sampleIndex())]);
+  assert.throws(() => restoreIndex(bytes.subarray(0, bytes.length - 10)), /cut short/);
+  assert.throws(() => restoreIndex(bytes.subarray(0, bytes.length - 5)), /cut short/, "cut at the last frame's start");
+});
+
 test("Should share one sentence string between a sentence and the mentions in it, not copies", async () => {
-  const restored = restoreIndex(snapshotIndex(await sampleIndex()));
+  const restored = restoreIndex(Buffer.concat([...snapshotIndex(await sampleIndex())]));
   const sentence = restored.sentences.find((s) => s.names.length > 0)!;
   const mention = restored.names.get(sentence.names[0]!.key)!.mentions.find((m) => m.sentence === sentence.text);
   assert.ok(mention, "the mention keeps its sentence");

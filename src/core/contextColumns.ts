@@ -8,10 +8,12 @@ import type { Figure, SourceSentence } from "./types.js";
 /** The contexts of all source figures, in figure order (term lists in each context's own order). */
 export interface ContextColumns {
   terms: string[];
-  /** Figure f's terms are termIds/weights [contextStart[f], contextStart[f + 1]). */
+  /** Figure f's terms are termIds/weightCodes [contextStart[f], contextStart[f + 1]). */
   contextStart: Int32Array;
   termIds: Int32Array;
-  weights: Float64Array;
+  /** Weights as codes into `weightTable`: they come from a few hundred distances, so two bytes say each exactly. */
+  weightCodes: Uint16Array | Uint32Array;
+  weightTable: Float64Array;
   /** Each sentence's terms (shared by its figures), by sentence id, where the sentence has figures. */
   sentenceStart: Int32Array;
   sentenceTermIds: Int32Array;
@@ -119,7 +121,7 @@ export class ContextColumnsBuilder {
       terms: [...this.termIds.keys()],
       contextStart,
       termIds: Int32Array.from(termIds),
-      weights: Float64Array.from(weights),
+      ...encodeWeights(weights),
       sentenceStart,
       sentenceTermIds: Int32Array.from(sentenceIds),
       isTarget: Uint8Array.from(this.isTarget),
@@ -131,6 +133,15 @@ export class ContextColumnsBuilder {
       measures: this.measures,
     };
   }
+}
+
+/** Weights as codes into a table of the distinct values (exact: the values themselves are kept). */
+function encodeWeights(weights: readonly number[]): Pick<ContextColumns, "weightCodes" | "weightTable"> {
+  const codes = new Map<number, number>();
+  for (const weight of weights) if (!codes.has(weight)) codes.set(weight, codes.size);
+  const weightCodes = codes.size <= 0x10000 ? new Uint16Array(weights.length) : new Uint32Array(weights.length);
+  weights.forEach((weight, i) => (weightCodes[i] = codes.get(weight)!));
+  return { weightCodes, weightTable: Float64Array.from(codes.keys()) };
 }
 
 /** Columns with no figures, for an index not built yet. */
@@ -173,7 +184,7 @@ export class ContextStore {
   terms(position: number): Map<string, number> {
     const c = this.columns;
     const terms = new Map<string, number>();
-    for (let i = c.contextStart[position]!; i < c.contextStart[position + 1]!; i++) terms.set(c.terms[c.termIds[i]!]!, c.weights[i]!);
+    for (let i = c.contextStart[position]!; i < c.contextStart[position + 1]!; i++) terms.set(c.terms[c.termIds[i]!]!, c.weightTable[c.weightCodes[i]!]!);
     return terms;
   }
 

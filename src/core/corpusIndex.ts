@@ -135,6 +135,8 @@ export class CorpusIndex {
       // From here on contexts are read from packed columns, decoded per figure when first needed.
       this.contexts.load(this.contextBuilder?.finish(this.sentences.length) ?? noContexts());
       this.contextBuilder = undefined;
+      // The registry has every mention; sentences keep the titled ones only (a sixth of the index's memory otherwise).
+      for (const sentence of this.sentences) if (sentence.names.length > 0) sentence.names = sentence.names.filter((name) => name.title !== undefined);
     };
     yield () => {
       for (const entity of this.names.all()) this.sourcesNaming.set(entity.key, new Set(entity.mentions.map((m) => m.path)).size);

@@ -80,7 +80,7 @@ export class FigureRetrieval {
   /** From the figures' kinds, units and documents, and their contexts as packed by the index. */
   static fromColumns(figures: ReadonlyArray<Omit<RetrievalFigure, "context">>, columns: ContextColumns, rarity: TermRarity): FigureRetrieval {
     const termIds = new Map(columns.terms.map((term, id) => [term, id]));
-    const { contextStart, termIds: contextTerms, weights } = columns;
+    const { contextStart, termIds: contextTerms, weightCodes, weightTable } = columns;
     const kinds = Int32Array.from(figures, (f) => KIND_CODE.get(f.kind)!);
     const postingStart = new Int32Array(columns.terms.length * KINDS.length + 1);
     figures.forEach((_, figure) => {
@@ -101,7 +101,7 @@ export class FigureRetrieval {
       let mass = 0;
       for (let i = contextStart[figure]!; i < contextStart[figure + 1]!; i++) {
         const term = contextTerms[i]!;
-        const weight = weights[i]!;
+        const weight = weightTable[weightCodes[i]!]!;
         const slot = fill[term * KINDS.length + kinds[figure]!]!++;
         postingFigure[slot] = figure;
         postingWeight[slot] = weight;

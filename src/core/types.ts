@@ -95,6 +95,10 @@ export interface SourceSentence {
   end: number;
   text: string;
   figures: Figure[];
+  /**
+   * Names in the sentence. Once the index is built only those written with a title are kept (what
+   * title checks read); every mention stays in the name registry.
+   */
   names: NameMention[];
 }
 

@@ -57,7 +57,9 @@ export class FigureRetrieval {
     /** CSR layout, one list per term and kind: figures of kind k with term t are at [start[s], start[s + 1]), s = t × kinds + k. */
     private readonly postingStart: Int32Array,
     private readonly postingFigure: Int32Array,
-    private readonly postingWeight: Float64Array,
+    /** Each posting's weight, as a code into the contexts' table of distinct weights (exact, two bytes). */
+    private readonly postingWeight: Uint16Array | Uint32Array,
+    private readonly weightTable: Float64Array,
     /** Σ weight² × idf over each figure's own terms: the denominator when it is the one compared. */
     private readonly selfMass: Float64Array,
     /** Per figure: 1 for a goal; the first and last year it refers to (0 when it states none). */
@@ -89,7 +91,7 @@ export class FigureRetrieval {
     for (let slot = 1; slot < postingStart.length; slot++) postingStart[slot]! += postingStart[slot - 1]!;
     const fill = postingStart.slice(0, -1);
     const postingFigure = new Int32Array(postingStart[postingStart.length - 1]!);
-    const postingWeight = new Float64Array(postingFigure.length);
+    const postingWeight = weightCodes instanceof Uint16Array ? new Uint16Array(postingFigure.length) : new Uint32Array(postingFigure.length);
     const termIdf = Float64Array.from(columns.terms, (term) => rarity.idf(term));
     const selfMass = new Float64Array(figures.length);
     const unitCodes = new Map<string, number>();
@@ -104,7 +106,7 @@ export class FigureRetrieval {
         const weight = weightTable[weightCodes[i]!]!;
         const slot = fill[term * KINDS.length + kinds[figure]!]!++;
         postingFigure[slot] = figure;
-        postingWeight[slot] = weight;
+        postingWeight[slot] = weightCodes[i]!;
         mass += weight * weight * termIdf[term]!;
       }
       selfMass[figure] = mass;
@@ -112,7 +114,7 @@ export class FigureRetrieval {
     const timeFrom = columns.timeFrom.slice(0, figures.length);
     const timeTo = columns.timeTo.slice(0, figures.length);
     const isTarget = columns.isTarget.slice(0, figures.length);
-    return new FigureRetrieval(termIds, termIdf, postingStart, postingFigure, postingWeight, selfMass, isTarget, timeFrom, timeTo, unitCode, [...unitCodes.keys()], document);
+    return new FigureRetrieval(termIds, termIdf, postingStart, postingFigure, postingWeight, weightTable, selfMass, isTarget, timeFrom, timeTo, unitCode, [...unitCodes.keys()], document);
   }
 
   /**
@@ -171,7 +173,7 @@ export class FigureRetrieval {
     const { forward, backward, touched } = this.scratch;
     const kinds = query.kind === undefined ? KINDS.map((_, code) => code) : [KIND_CODE.get(query.kind)!];
     const bothWays = query.bothWays ?? false;
-    const { postingStart, postingFigure, postingWeight } = this;
+    const { postingStart, postingFigure, postingWeight, weightTable } = this;
     let total = 0;
     let touchedCount = 0;
     for (const [term, weight] of draft.terms) {
@@ -186,7 +188,7 @@ export class FigureRetrieval {
         const end = postingStart[slot + 1]!;
         for (let p = postingStart[slot]!; p < end; p++) {
           const figure = postingFigure[p]!;
-          const other = postingWeight[p]!;
+          const other = weightTable[postingWeight[p]!]!;
           const shared = other < weight ? other : weight;
           const before = forward[figure]!;
           if (before === 0) touched[touchedCount++] = figure;

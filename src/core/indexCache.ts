@@ -6,14 +6,14 @@
 import { createHash } from "node:crypto";
 import { promises as fs, readFileSync } from "node:fs";
 import * as path from "node:path";
-import { deserialize, serialize } from "node:v8";
 import { restoreIndex, snapshotIndex } from "./indexSnapshot.js";
+import { END, frame, jsonFrames, parseAsciiJson, readFrames } from "./frames.js";
 import { CorpusIndex, extractLine, type LineExtractor } from "./corpusIndex.js";
 import { DEFAULT_MAX_FILE_SIZE, isSkipped, listCandidates, loadSourceFile, type CorpusOptions } from "./corpus.js";
 import type { SkippedFile, SourceDocument } from "./types.js";
 import { throwIfCancelled } from "../util/cancellation.js";
 
-const FORMAT = 4;
+const FORMAT = 5;
 
 export interface IndexCacheOptions extends CorpusOptions {
   /** Folder for the cache files (the extension's storage folder, the CLI's --cache). Created if missing. */
@@ -55,6 +55,28 @@ type Extraction = ReturnType<LineExtractor>;
 interface LineStore {
   documents: Record<string, SourceDocument>;
   lines: Map<string, Extraction>;
+}
+
+const enum StoreFrame {
+  Documents = 1,
+  Lines = 2,
+}
+
+/** The line store as frames made one at a time (see frames.ts). */
+function* lineStoreFrames(store: LineStore): Generator<Buffer> {
+  yield* jsonFrames(StoreFrame.Documents, Object.entries(store.documents), 100);
+  yield* jsonFrames(StoreFrame.Lines, [...store.lines], 5000);
+  yield frame(END, Buffer.alloc(0));
+}
+
+function readLineStore(bytes: Buffer): LineStore {
+  const store: LineStore = { documents: {}, lines: new Map() };
+  for (const { kind, payload } of readFrames(bytes)) {
+    if (kind === StoreFrame.Documents) for (const [file, document] of parseAsciiJson(payload) as Array<[string, SourceDocument]>) store.documents[file] = document;
+    else if (kind === StoreFrame.Lines) for (const [line, extraction] of parseAsciiJson(payload) as Array<[string, Extraction]>) store.lines.set(line, extraction);
+    else throw new Error(`the line store has an unknown part ${kind}`);
+  }
+  return store;
 }
 
 let defaultEngine: string | undefined;
@@ -180,7 +202,7 @@ export async function openIndex(options: IndexCacheOptions): Promise<OpenedIndex
   let store: LineStore | undefined;
   if (manifest) {
     try {
-      store = deserialize(await fs.readFile(files.lines)) as LineStore;
+      store = readLineStore(await fs.readFile(files.lines));
     } catch {
       store = undefined;
     }
@@ -236,7 +258,7 @@ async function saveIndex(
     // Without a manifest the other files count for nothing, so a crash mid-save leaves no stale mix.
     await fs.rm(files.manifest, { force: true });
     await writeAtomically(files.snapshot, snapshotIndex(index));
-    await writeAtomically(files.lines, serialize(store));
+    await writeAtomically(files.lines, lineStoreFrames(store));
     // The manifest goes last: it is what makes the other two count.
     const manifest: Manifest = { format: FORMAT, engine, optionsKey: files.optionsKey, files: records };
     await writeAtomically(files.manifest, JSON.stringify(manifest));

@@ -7,6 +7,7 @@
 // sentence's string (shared, not copied). Typed arrays, Maps and Sets (the search index, the figure
 // postings, term statistics) travel through node:v8, which is fast for them.
 import { deserialize, serialize } from "node:v8";
+import { asciiJson, END, frame, jsonFrames, parseAsciiJson, readFrames } from "./frames.js";
 import { CorpusIndex, type SourceFigure } from "./corpusIndex.js";
 import { StoredFigure, type ContextColumns, type ContextStore } from "./contextColumns.js";
 import type { NameEntity } from "./names.js";
@@ -26,17 +27,6 @@ type FigureRecord = [number, number];
 type MentionRecord = [number, number, number, string];
 
 
-/**
- * JSON as ASCII bytes, anything else written as \u escapes: decoding UTF-8 into a JS string is slow
- * (hundreds of ms for 100 MB), reading ASCII is a copy, and JSON.parse reads the escapes back.
- */
-function asciiJson(value: unknown): Buffer {
-  return Buffer.from(JSON.stringify(value).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`), "latin1");
-}
-
-function parseAsciiJson(bytes: Uint8Array): unknown {
-  return JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1"));
-}
 
 /** CorpusIndex fields written as JSON, or rebuilt on demand (the rest is captured generically). */
 const HEAVY_FIELDS = new Set(["sentences", "sourceFigures", "documents", "figuresByKind", "contexts", "contextBuilder"]);
@@ -88,23 +78,10 @@ const enum Frame {
   Sentences = 2,
   Figures = 3,
   Mentions = 4,
-  /** Last: a file without it was not written to the end. */
-  End = 5,
 }
 
 /** Items per JSON frame: small enough that no string of the whole index is ever made. */
 const CHUNK = 5000;
-
-function frame(kind: Frame, payload: Buffer): Buffer {
-  const head = Buffer.alloc(5);
-  head.writeUInt32LE(payload.length, 0);
-  head.writeUInt8(kind, 4);
-  return Buffer.concat([head, payload]);
-}
-
-function* jsonFrames(kind: Frame, items: readonly unknown[], chunk = CHUNK): Generator<Buffer> {
-  for (let from = 0; from < items.length; from += chunk) yield frame(kind, asciiJson(items.slice(from, from + chunk)));
-}
 
 /**
  * A built index (documents, sentences, figures with their contexts, names, search index) as the
@@ -129,34 +106,24 @@ export function* snapshotIndex(index: CorpusIndex): Generator<Buffer> {
     const records = entities.slice(from, from + 200).map((entity) => [entity.key, entity.mentions.map((m): MentionRecord => [sentenceByText.get(m.sentence) ?? -1, documentIndex.get(m.path) ?? -1, m.line, m.text])]);
     yield frame(Frame.Mentions, asciiJson(records));
   }
-  yield frame(Frame.End, Buffer.alloc(0));
+  yield frame(END, Buffer.alloc(0));
 }
 
 /** Restores an index written by snapshotIndex with the same engine. */
 export function restoreIndex(bytes: Buffer): CorpusIndex {
   let header: { captured: Captured; contexts: ContextColumns } | undefined;
-  let complete = false;
   const documents: SourceDocument[] = [];
   const sentenceRecords: SentenceRecord[] = [];
   const figureRecords: FigureRecord[] = [];
   const mentionRecords = new Map<string, MentionRecord[]>();
-  for (let offset = 0; offset < bytes.length; ) {
-    if (offset + 5 > bytes.length) throw new Error("the snapshot is cut short");
-    const length = bytes.readUInt32LE(offset);
-    const kind = bytes.readUInt8(offset + 4) as Frame;
-    const payload = bytes.subarray(offset + 5, offset + 5 + length);
-    if (payload.length !== length) throw new Error("the snapshot is cut short");
-    offset += 5 + length;
-    if (complete) throw new Error("the snapshot goes on after its end");
-    if (kind === Frame.End) complete = true;
-    else if (kind === Frame.Header) header = deserialize(payload) as typeof header;
+  for (const { kind, payload } of readFrames(bytes)) {
+    if (kind === Frame.Header) header = deserialize(payload) as typeof header;
     else if (kind === Frame.Documents) documents.push(...(parseAsciiJson(payload) as SourceDocument[]));
     else if (kind === Frame.Sentences) for (const record of parseAsciiJson(payload) as SentenceRecord[]) sentenceRecords.push(record);
     else if (kind === Frame.Figures) for (const record of parseAsciiJson(payload) as FigureRecord[]) figureRecords.push(record);
     else if (kind === Frame.Mentions) for (const [key, records] of parseAsciiJson(payload) as Array<[string, MentionRecord[]]>) mentionRecords.set(key, records);
     else throw new Error(`the snapshot has an unknown part ${String(kind)}`);
   }
-  if (!complete) throw new Error("the snapshot is cut short");
   if (!header) throw new Error("the snapshot has no header");
   const sentences = sentenceRecords.map(([document, line, start, end, figures, names], id): SourceSentence => {
     const source = documents[document]!;

@@ -60,6 +60,10 @@ describe("persisted index", () => {
     assert.equal(reopened.origin, "rebuilt");
     assert.equal(reopened.filesRead, 1);
     assert.ok(reopened.index.figures("money").some((s) => s.figure.text === "US$999 billion"));
+    // The other files' stored extractions give the same verdicts as reading everything afresh.
+    const fresh = await loadCorpus({ roots: [corpus], baseDir: path.dirname(corpus) });
+    const draft = "Trade reached US$87 billion in 2023 and US$999 billion in 2031. Samsung invested $22.4 billion.";
+    assert.deepEqual(checkDocument(reopened.index, draft), checkDocument(CorpusIndex.build(fresh.documents, fresh.skipped), draft));
     // And the rebuilt index is what the next start restores.
     const again = await openIndex(options());
     assert.equal(again.origin, "snapshot");

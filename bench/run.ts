@@ -95,13 +95,14 @@ async function main(): Promise<void> {
     const cacheDir = path.join(workspace, "cache");
     mkdirSync(workspace, { recursive: true });
     rmSync(cacheDir, { recursive: true, force: true });
+    rmSync(path.join(workspace, "server-cache"), { recursive: true, force: true });
     log(`${megabytes} MB: generating …`);
     const generated = generateCorpus(articles, corpusDir, megabytes, seed);
     writeFileSync(path.join(workspace, "draft.md"), draftText);
     log(`${megabytes} MB: ${generated.files} files; language server …`);
     // The largest corpus takes fewer hover and completion samples, to keep the whole run under 5 minutes.
     const samples = megabytes >= 20 ? 300 : hover.length;
-    const server = await measureServer({ workspace, draftText, hover: hover.slice(0, samples), completion: completion.slice(0, samples), queries, edits: 10 });
+    const server = await measureServer({ workspace, cacheDir: path.join(workspace, "server-cache"), draftText, hover: hover.slice(0, samples), completion: completion.slice(0, samples), queries, edits: 10 });
     log(`${megabytes} MB: indexed in ${(server.indexMs / 1000).toFixed(1)} s; persisted index …`);
     const build = await runCore(["build", corpusDir, cacheDir]);
     const warm = await runCore(["warm", corpusDir, cacheDir, path.join(workspace, "draft.md"), megabytes >= 20 ? "0" : "3"]);

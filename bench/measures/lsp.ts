@@ -13,6 +13,8 @@ import { summarize, type Summary } from "./stats.js";
 
 export interface ServerInput {
   workspace: string;
+  /** The server's storage folder for its persisted index (empty at the start: a cold index). */
+  cacheDir: string;
   draftText: string;
   hover: Position[];
   completion: Position[];
@@ -94,7 +96,8 @@ export async function measureServer(input: ServerInput): Promise<ServerResult> {
     rootUri: null,
     workspaceFolders: [{ uri: pathToFileURL(input.workspace).toString(), name: "bench" }],
     capabilities: { workspace: { configuration: true }, window: { workDoneProgress: true } },
-    initializationOptions: { trusted: true },
+    // As VS Code runs it: with a storage folder for the persisted index.
+    initializationOptions: { trusted: true, cacheDir: input.cacheDir },
   });
 
   // Indexing: the client's event loop and the server's answers meanwhile.

@@ -88,13 +88,17 @@ export class CorpusIndex {
    * The same index, built in slices that yield to the event loop every ~`sliceMs`, so a server
    * keeps answering (from the previous index) while a large corpus is indexed.
    */
-  static async buildInSlices(documents: readonly SourceDocument[], skipped: readonly SkippedFile[] = [], options: { token?: CancellationToken; sliceMs?: number; onProgress?: (done: number, total: number) => void } = {}): Promise<CorpusIndex> {
+  static async buildInSlices(
+    documents: readonly SourceDocument[],
+    skipped: readonly SkippedFile[] = [],
+    options: { token?: CancellationToken; sliceMs?: number; onProgress?: (done: number, total: number) => void; extract?: LineExtractor } = {},
+  ): Promise<CorpusIndex> {
     const index = new CorpusIndex(documents, skipped);
     const sliceMs = options.sliceMs ?? 20;
     let sliceStart = performance.now();
     let done = 0;
     // Steps are generated as the build goes: later ones depend on what earlier ones added.
-    for (const step of index.steps(extractLine)) {
+    for (const step of index.steps(options.extract ?? extractLine)) {
       throwIfCancelled(options.token);
       step();
       done++;

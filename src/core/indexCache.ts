@@ -241,7 +241,12 @@ export async function openIndex(options: IndexCacheOptions): Promise<OpenedIndex
     lines.set(line, found);
     return found;
   };
-  const index = CorpusIndex.build(documents, skipped, options.token, extract);
+  // In slices: a language server keeps answering (from its previous index) while this builds.
+  const index = await CorpusIndex.buildInSlices(documents, skipped, {
+    extract,
+    ...(options.token ? { token: options.token } : {}),
+    onProgress: (done, total) => options.onProgress?.(Math.min(done, total), total, documents[Math.min(done, total) - 1]?.path ?? ""),
+  });
   const problem = await saveIndex(files, engine, index, records, { documents: Object.fromEntries(documents.map((d) => [d.absolutePath, d])), lines });
   return { index, origin: "rebuilt", filesRead, filesReused: candidates.length - filesRead, ...(problem ? { problem } : {}) };
 }

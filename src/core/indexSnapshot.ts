@@ -117,7 +117,9 @@ export function restoreIndex(bytes: Buffer): CorpusIndex {
   const figureRecords: FigureRecord[] = [];
   const mentionRecords = new Map<string, MentionRecord[]>();
   for (const { kind, payload } of readFrames(bytes)) {
-    if (kind === Frame.Header) header = deserialize(payload) as typeof header;
+    // Copied first: typed arrays node:v8 restores are views into its input, which would keep the
+    // whole file's bytes alive for as long as the index lives.
+    if (kind === Frame.Header) header = deserialize(Buffer.from(payload)) as typeof header;
     else if (kind === Frame.Documents) documents.push(...(parseAsciiJson(payload) as SourceDocument[]));
     else if (kind === Frame.Sentences) for (const record of parseAsciiJson(payload) as SentenceRecord[]) sentenceRecords.push(record);
     else if (kind === Frame.Figures) for (const record of parseAsciiJson(payload) as FigureRecord[]) figureRecords.push(record);

@@ -68,9 +68,10 @@ export async function listCandidates(options: CorpusOptions, baseDir: string, sk
   const seenFiles = new Set<string>();
   let capped = false;
 
-  const addFile = async (absolutePath: string, relativeToRoot: string) => {
+  /** `real`: the file's real path when known without asking the file system (a plain file in a resolved folder). */
+  const addFile = async (absolutePath: string, relativeToRoot: string, real?: string) => {
     if (!include(relativeToRoot) || exclude(relativeToRoot)) return;
-    const real = await fs.realpath(absolutePath).catch(() => absolutePath);
+    real ??= await fs.realpath(absolutePath).catch(() => absolutePath);
     if (seenFiles.has(real)) return;
     if (found.length >= maxFiles) {
       capped = true;
@@ -112,7 +113,7 @@ export async function listCandidates(options: CorpusOptions, baseDir: string, sk
       }
       if (isDirectory) {
         if (!exclude(relative) && !exclude(relative + "/")) await walk(full, root);
-      } else if (isFile) await addFile(full, relative);
+      } else if (isFile) await addFile(full, relative, entry.isSymbolicLink() ? undefined : path.join(real, entry.name));
     }
   };
 

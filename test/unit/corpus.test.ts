@@ -26,6 +26,17 @@ describe("corpus loading", () => {
   });
   after(async () => fs.rm(dir, { recursive: true, force: true }));
 
+  test("Should index a file once when two roots, or a link to it, reach it", async () => {
+    const links = await fs.mkdtemp(path.join(os.tmpdir(), "grounded-links-"));
+    try {
+      await fs.symlink(path.join(dir, "plain.txt"), path.join(links, "alias.txt"));
+      const corpus = await loadCorpus({ roots: [dir, dir, links], baseDir: dir });
+      assert.equal(corpus.documents.filter((d) => d.lines[0] === "Trade reached $80 billion in 2023.").length, 1);
+    } finally {
+      await fs.rm(links, { recursive: true, force: true });
+    }
+  });
+
   test("Should read text, Latin-1, UTF-16 and HTML sources and skip the unusable ones with a reason", async () => {
     const corpus = await loadCorpus({ roots: [dir], baseDir: dir });
     const paths = corpus.documents.map((d) => d.path).sort();

@@ -20,7 +20,15 @@ interface Captured {
 }
 
 /** A sentence: document index, line, start, end, figures, names. */
-type SentenceRecord = [number, number, number, number, Figure[], NameMention[]];
+/** A sentence's figures and names; where it stands is in the header's SentencePlaces. */
+type SentenceRecord = [Figure[], NameMention[]];
+/** Where each sentence stands: columns, so restoring makes no object per sentence for them. */
+interface SentencePlaces {
+  document: Int32Array;
+  line: Int32Array;
+  start: Int32Array;
+  end: Int32Array;
+}
 /** A source figure: sentence id, figure index in the sentence (its context is in the ContextColumns). */
 type FigureRecord = [number, number];
 /** An entity's mention: sentence id, document index, line, text. */
@@ -95,10 +103,18 @@ export function* snapshotIndex(index: CorpusIndex): Generator<Buffer> {
   const captured = capture(index, HEAVY_FIELDS);
   // Entities travel without their mentions (in frames of their own).
   captured.nested["names"]!.fields["entities"] = new Map(entities.map((e) => [e.key, { ...e, mentions: [] }]));
-  yield frame(Frame.Header, serialize({ captured, contexts: contextStoreOf(index).all }));
+  const count = index.sentences.length;
+  const places: SentencePlaces = { document: new Int32Array(count), line: new Int32Array(count), start: new Int32Array(count), end: new Int32Array(count) };
+  index.sentences.forEach((s, i) => {
+    places.document[i] = documentIndex.get(s.path)!;
+    places.line[i] = s.line;
+    places.start[i] = s.start;
+    places.end[i] = s.end;
+  });
+  yield frame(Frame.Header, serialize({ captured, contexts: contextStoreOf(index).all, places }));
   yield* jsonFrames(Frame.Documents, index.documents, 100);
   for (let from = 0; from < index.sentences.length; from += CHUNK) {
-    const records = index.sentences.slice(from, from + CHUNK).map((s): SentenceRecord => [documentIndex.get(s.path)!, s.line, s.start, s.end, s.figures, s.names]);
+    const records = index.sentences.slice(from, from + CHUNK).map((s): SentenceRecord => [s.figures, s.names]);
     yield frame(Frame.Sentences, asciiJson(records));
   }
   yield* jsonFrames(Frame.Figures, index.sourceFigures.map((source): FigureRecord => [source.sentence.id, source.sentence.figures.indexOf(source.figure)]), 50_000);
@@ -111,7 +127,7 @@ export function* snapshotIndex(index: CorpusIndex): Generator<Buffer> {
 
 /** Restores an index written by snapshotIndex with the same engine. */
 export function restoreIndex(bytes: Buffer): CorpusIndex {
-  let header: { captured: Captured; contexts: ContextColumns } | undefined;
+  let header: { captured: Captured; contexts: ContextColumns; places: SentencePlaces } | undefined;
   const documents: SourceDocument[] = [];
   const sentenceRecords: SentenceRecord[] = [];
   const figureRecords: FigureRecord[] = [];
@@ -119,7 +135,7 @@ export function restoreIndex(bytes: Buffer): CorpusIndex {
   for (const { kind, payload } of readFrames(bytes)) {
     // Copied first: typed arrays node:v8 restores are views into its input, which would keep the
     // whole file's bytes alive for as long as the index lives.
-    if (kind === Frame.Header) header = deserialize(Buffer.from(payload)) as typeof header;
+    if (kind === Frame.Header) header = deserialize(new Uint8Array(payload)) as typeof header;
     else if (kind === Frame.Documents) documents.push(...(parseAsciiJson(payload) as SourceDocument[]));
     else if (kind === Frame.Sentences) for (const record of parseAsciiJson(payload) as SentenceRecord[]) sentenceRecords.push(record);
     else if (kind === Frame.Figures) for (const record of parseAsciiJson(payload) as FigureRecord[]) figureRecords.push(record);
@@ -127,8 +143,12 @@ export function restoreIndex(bytes: Buffer): CorpusIndex {
     else throw new Error(`the snapshot has an unknown part ${String(kind)}`);
   }
   if (!header) throw new Error("the snapshot has no header");
-  const sentences = sentenceRecords.map(([document, line, start, end, figures, names], id): SourceSentence => {
-    const source = documents[document]!;
+  const { places } = header;
+  const sentences = sentenceRecords.map(([figures, names], id): SourceSentence => {
+    const source = documents[places.document[id]!]!;
+    const line = places.line[id]!;
+    const start = places.start[id]!;
+    const end = places.end[id]!;
     return { id, path: source.path, line, start, end, text: source.lines[line]!.slice(start, end), figures, names };
   });
   // A fresh (empty) index supplies the class instances and the functions (tokenizers).

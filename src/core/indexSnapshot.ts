@@ -21,7 +21,10 @@ interface Captured {
 
 /** A sentence: document index, line, start, end, figures, names. */
 /** A sentence's figures and names; where it stands is in the header's SentencePlaces. */
-type SentenceRecord = [Figure[], NameMention[]];
+type SentenceRecord = [number, Figure[], NameMention[]];
+
+/** What most sentences have of figures and titled names; shared by them on restore, never modified. */
+const NONE: never[] = Object.freeze([]) as unknown as never[];
 /** Where each sentence stands: columns, so restoring makes no object per sentence for them. */
 interface SentencePlaces {
   document: Int32Array;
@@ -114,7 +117,8 @@ export function* snapshotIndex(index: CorpusIndex): Generator<Buffer> {
   yield frame(Frame.Header, serialize({ captured, contexts: contextStoreOf(index).all, places }));
   yield* jsonFrames(Frame.Documents, index.documents, 100);
   for (let from = 0; from < index.sentences.length; from += CHUNK) {
-    const records = index.sentences.slice(from, from + CHUNK).map((s): SentenceRecord => [s.figures, s.names]);
+    // Only the sentences that have any: most have neither figures nor titled names.
+    const records = index.sentences.slice(from, from + CHUNK).filter((s) => s.figures.length + s.names.length > 0).map((s): SentenceRecord => [s.id, s.figures, s.names]);
     yield frame(Frame.Sentences, asciiJson(records));
   }
   yield* jsonFrames(Frame.Figures, index.sourceFigures.map((source): FigureRecord => [source.sentence.id, source.sentence.figures.indexOf(source.figure)]), 50_000);
@@ -129,7 +133,7 @@ export function* snapshotIndex(index: CorpusIndex): Generator<Buffer> {
 export function restoreIndex(bytes: Buffer): CorpusIndex {
   let header: { captured: Captured; contexts: ContextColumns; places: SentencePlaces } | undefined;
   const documents: SourceDocument[] = [];
-  const sentenceRecords: SentenceRecord[] = [];
+  const contents = new Map<number, SentenceRecord>();
   const figureRecords: FigureRecord[] = [];
   const mentionRecords = new Map<string, MentionRecord[]>();
   for (const { kind, payload } of readFrames(bytes)) {
@@ -137,20 +141,22 @@ export function restoreIndex(bytes: Buffer): CorpusIndex {
     // whole file's bytes alive for as long as the index lives.
     if (kind === Frame.Header) header = deserialize(new Uint8Array(payload)) as typeof header;
     else if (kind === Frame.Documents) documents.push(...(parseAsciiJson(payload) as SourceDocument[]));
-    else if (kind === Frame.Sentences) for (const record of parseAsciiJson(payload) as SentenceRecord[]) sentenceRecords.push(record);
+    else if (kind === Frame.Sentences) for (const record of parseAsciiJson(payload) as SentenceRecord[]) contents.set(record[0], record);
     else if (kind === Frame.Figures) for (const record of parseAsciiJson(payload) as FigureRecord[]) figureRecords.push(record);
     else if (kind === Frame.Mentions) for (const [key, records] of parseAsciiJson(payload) as Array<[string, MentionRecord[]]>) mentionRecords.set(key, records);
     else throw new Error(`the snapshot has an unknown part ${String(kind)}`);
   }
   if (!header) throw new Error("the snapshot has no header");
   const { places } = header;
-  const sentences = sentenceRecords.map(([figures, names], id): SourceSentence => {
+  const sentences: SourceSentence[] = [];
+  for (let id = 0; id < places.document.length; id++) {
     const source = documents[places.document[id]!]!;
     const line = places.line[id]!;
     const start = places.start[id]!;
     const end = places.end[id]!;
-    return { id, path: source.path, line, start, end, text: source.lines[line]!.slice(start, end), figures, names };
-  });
+    const content = contents.get(id);
+    sentences.push({ id, path: source.path, line, start, end, text: source.lines[line]!.slice(start, end), figures: content?.[1] ?? NONE, names: content?.[2] ?? NONE });
+  }
   // A fresh (empty) index supplies the class instances and the functions (tokenizers).
   const index = CorpusIndex.build([], []);
   apply(index, header.captured);

@@ -34,8 +34,11 @@ interface SentencePlaces {
 }
 /** A source figure: sentence id, figure index in the sentence (its context is in the ContextColumns). */
 type FigureRecord = [number, number];
-/** An entity's mention: sentence id, document index, line, text. */
-type MentionRecord = [number, number, number, string];
+/**
+ * An entity's mentions as columns: entity key, then per mention a sentence id (of a sentence with
+ * the same text), document index, line and the index of its text among the entity's few spellings.
+ */
+type MentionColumns = [string, number[], number[], number[], string[], number[]];
 
 
 
@@ -123,7 +126,19 @@ export function* snapshotIndex(index: CorpusIndex): Generator<Buffer> {
   }
   yield* jsonFrames(Frame.Figures, index.sourceFigures.map((source): FigureRecord => [source.sentence.id, source.sentence.figures.indexOf(source.figure)]), 50_000);
   for (let from = 0; from < entities.length; from += 200) {
-    const records = entities.slice(from, from + 200).map((entity) => [entity.key, entity.mentions.map((m): MentionRecord => [sentenceByText.get(m.sentence) ?? -1, documentIndex.get(m.path) ?? -1, m.line, m.text])]);
+    const records = entities.slice(from, from + 200).map((entity): MentionColumns => {
+      const spellings = new Map<string, number>();
+      const columns: MentionColumns = [entity.key, [], [], [], [], []];
+      for (const m of entity.mentions) {
+        if (!spellings.has(m.text)) spellings.set(m.text, spellings.size);
+        columns[1].push(sentenceByText.get(m.sentence) ?? -1);
+        columns[2].push(documentIndex.get(m.path) ?? -1);
+        columns[3].push(m.line);
+        columns[5].push(spellings.get(m.text)!);
+      }
+      columns[4].push(...spellings.keys());
+      return columns;
+    });
     yield frame(Frame.Mentions, asciiJson(records));
   }
   yield frame(END, Buffer.alloc(0));
@@ -135,7 +150,7 @@ export function restoreIndex(bytes: Buffer): CorpusIndex {
   const documents: SourceDocument[] = [];
   const contents = new Map<number, SentenceRecord>();
   const figureRecords: FigureRecord[] = [];
-  const mentionRecords = new Map<string, MentionRecord[]>();
+  const mentionColumns = new Map<string, MentionColumns>();
   for (const { kind, payload } of readFrames(bytes)) {
     // Copied first: typed arrays node:v8 restores are views into its input, which would keep the
     // whole file's bytes alive for as long as the index lives.
@@ -143,7 +158,7 @@ export function restoreIndex(bytes: Buffer): CorpusIndex {
     else if (kind === Frame.Documents) documents.push(...(parseAsciiJson(payload) as SourceDocument[]));
     else if (kind === Frame.Sentences) for (const record of parseAsciiJson(payload) as SentenceRecord[]) contents.set(record[0], record);
     else if (kind === Frame.Figures) for (const record of parseAsciiJson(payload) as FigureRecord[]) figureRecords.push(record);
-    else if (kind === Frame.Mentions) for (const [key, records] of parseAsciiJson(payload) as Array<[string, MentionRecord[]]>) mentionRecords.set(key, records);
+    else if (kind === Frame.Mentions) for (const columns of parseAsciiJson(payload) as MentionColumns[]) mentionColumns.set(columns[0], columns);
     else throw new Error(`the snapshot has an unknown part ${String(kind)}`);
   }
   if (!header) throw new Error("the snapshot has no header");
@@ -172,17 +187,17 @@ export function restoreIndex(bytes: Buffer): CorpusIndex {
   record["sourceFigures"] = sourceFigures;
   for (const entity of index.names.all() as NameEntity[]) {
     // Mentions are many small objects; an entity's are made when first read (a hover, the sources view).
-    const records = mentionRecords.get(entity.key) ?? [];
+    const [, sentenceIds, documentIds, lines, spellings, spellingOf] = mentionColumns.get(entity.key) ?? ["", [], [], [], [], []];
     let mentions: NameEntity["mentions"] | undefined;
     Object.defineProperty(entity, "mentions", {
       enumerable: true,
       configurable: true,
       get: () =>
-        (mentions ??= records.map(([sentence, document, line, text]) => ({
-          path: documents[document]?.path ?? "",
-          line,
+        (mentions ??= sentenceIds.map((sentence, i) => ({
+          path: documents[documentIds[i]!]?.path ?? "",
+          line: lines[i]!,
           sentence: sentences[sentence]?.text ?? "",
-          text,
+          text: spellings[spellingOf[i]!] ?? "",
         }))),
       set: (value: NameEntity["mentions"]) => (mentions = value),
     });

@@ -20,6 +20,8 @@ export interface IndexCacheOptions extends CorpusOptions {
   cacheDir: string;
   /** Identifies the engine; a snapshot from another engine is ignored. Default: a hash of the running bundle. */
   engineVersion?: string;
+  /** Return a rebuilt index before it is saved (a server can answer from it meanwhile); see `saved`. */
+  saveInBackground?: boolean;
 }
 
 export interface OpenedIndex {
@@ -31,7 +33,12 @@ export interface OpenedIndex {
   filesReused: number;
   /** Why the cache could not be read or written, when that happened (the index is still good). */
   problem?: string;
+  /** Settles when the index is saved, with why it could not be, if so (at once when nothing is to save). */
+  saved: Promise<string | undefined>;
 }
+
+/** Saves under way, by manifest: a save waits for the one before, and an open waits for both. */
+const pendingSaves = new Map<string, Promise<unknown>>();
 
 interface FileRecord {
   absolutePath: string;
@@ -121,8 +128,10 @@ async function readManifest(file: string, engine: string, optionsKey: string): P
 }
 
 /** Writes to a temporary file then renames it over `file`; parts of an iterable are made and written one at a time. */
+let temporaries = 0;
+
 async function writeAtomically(file: string, data: string | Buffer | Iterable<Buffer>): Promise<void> {
-  const temporary = `${file}.${process.pid}.tmp`;
+  const temporary = `${file}.${process.pid}.${temporaries++}.tmp`;
   try {
     await fs.writeFile(temporary, data);
     await fs.rename(temporary, file);
@@ -144,6 +153,8 @@ export async function openIndex(options: IndexCacheOptions): Promise<OpenedIndex
   const baseDir = options.baseDir ?? process.cwd();
   const engine = options.engineVersion ?? engineVersion();
   const files = cacheFiles(options, baseDir);
+  // A save of the same index still under way would be read half-done.
+  await pendingSaves.get(files.manifest);
   const listSkipped: SkippedFile[] = [];
   const candidates = await listCandidates(options, baseDir, listSkipped);
   const manifest = await readManifest(files.manifest, engine, files.optionsKey);
@@ -192,7 +203,7 @@ export async function openIndex(options: IndexCacheOptions): Promise<OpenedIndex
         });
         await writeAtomically(files.manifest, JSON.stringify({ ...manifest, files: updated })).catch(() => undefined);
       }
-      return { index, origin: "snapshot", filesRead: changed.length, filesReused: candidates.length - changed.length };
+      return { index, origin: "snapshot", filesRead: changed.length, filesReused: candidates.length - changed.length, saved: Promise.resolve(undefined) };
     } catch {
       // An unreadable snapshot is rebuilt below.
     }
@@ -247,8 +258,17 @@ export async function openIndex(options: IndexCacheOptions): Promise<OpenedIndex
     ...(options.token ? { token: options.token } : {}),
     onProgress: (done, total) => options.onProgress?.(Math.min(done, total), total, documents[Math.min(done, total) - 1]?.path ?? ""),
   });
-  const problem = await saveIndex(files, engine, index, records, { documents: Object.fromEntries(documents.map((d) => [d.absolutePath, d])), lines });
-  return { index, origin: "rebuilt", filesRead, filesReused: candidates.length - filesRead, ...(problem ? { problem } : {}) };
+  const newStore: LineStore = { documents: Object.fromEntries(documents.map((d) => [d.absolutePath, d])), lines };
+  const previous = pendingSaves.get(files.manifest) ?? Promise.resolve();
+  const saved = previous.then(() => saveIndex(files, engine, index, records, newStore));
+  pendingSaves.set(files.manifest, saved);
+  void saved.then(() => {
+    if (pendingSaves.get(files.manifest) === saved) pendingSaves.delete(files.manifest);
+  });
+  const opened: OpenedIndex = { index, origin: "rebuilt", filesRead, filesReused: candidates.length - filesRead, saved };
+  if (options.saveInBackground) return opened;
+  const problem = await saved;
+  return { ...opened, ...(problem ? { problem } : {}) };
 }
 
 async function saveIndex(

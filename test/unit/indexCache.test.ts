@@ -70,6 +70,16 @@ describe("persisted index", () => {
     assert.ok(again.index.figures("money").some((s) => s.figure.text === "US$999 billion"));
   });
 
+  test("Should hand out a rebuilt index before saving it when asked, and restore what it saved", async () => {
+    const first = await openIndex({ ...options(), saveInBackground: true });
+    assert.equal(first.origin, "rebuilt");
+    // An open while the save is under way waits for it instead of reading it half-done.
+    const second = await openIndex(options());
+    assert.equal(await first.saved, undefined);
+    assert.equal(second.origin, "snapshot");
+    assert.equal(second.index.sourceFigures.length, first.index.sourceFigures.length);
+  });
+
   test("Should treat a touched but unchanged file as unchanged", async () => {
     await openIndex(options());
     const [first] = (await fs.readdir(corpus)).sort();

@@ -13,15 +13,13 @@ import { DEFAULT_MAX_FILE_SIZE, isSkipped, listCandidates, loadSourceFile, type 
 import type { SkippedFile, SourceDocument } from "./types.js";
 import { throwIfCancelled } from "../util/cancellation.js";
 
-const FORMAT = 8;
+const FORMAT = 9;
 
 export interface IndexCacheOptions extends CorpusOptions {
   /** Folder for the cache files (the extension's storage folder, the CLI's --cache). Created if missing. */
   cacheDir: string;
   /** Identifies the engine; a snapshot from another engine is ignored. Default: a hash of the running bundle. */
   engineVersion?: string;
-  /** Return a rebuilt index before it is saved (a server can answer from it meanwhile); see `saved`. */
-  saveInBackground?: boolean;
 }
 
 export interface OpenedIndex {
@@ -33,11 +31,9 @@ export interface OpenedIndex {
   filesReused: number;
   /** Why the cache could not be read or written, when that happened (the index is still good). */
   problem?: string;
-  /** Settles when the index is saved, with why it could not be, if so (at once when nothing is to save). */
-  saved: Promise<string | undefined>;
 }
 
-/** Saves under way, by manifest: a save waits for the one before, and an open waits for both. */
+/** Saves under way, by manifest: a save waits for the one before, and an open waits for it. */
 const pendingSaves = new Map<string, Promise<unknown>>();
 
 interface FileRecord {
@@ -203,7 +199,7 @@ export async function openIndex(options: IndexCacheOptions): Promise<OpenedIndex
         });
         await writeAtomically(files.manifest, JSON.stringify({ ...manifest, files: updated })).catch(() => undefined);
       }
-      return { index, origin: "snapshot", filesRead: changed.length, filesReused: candidates.length - changed.length, saved: Promise.resolve(undefined) };
+      return { index, origin: "snapshot", filesRead: changed.length, filesReused: candidates.length - changed.length };
     } catch {
       // An unreadable snapshot is rebuilt below.
     }
@@ -262,13 +258,10 @@ export async function openIndex(options: IndexCacheOptions): Promise<OpenedIndex
   const previous = pendingSaves.get(files.manifest) ?? Promise.resolve();
   const saved = previous.then(() => saveIndex(files, engine, index, records, newStore));
   pendingSaves.set(files.manifest, saved);
-  void saved.then(() => {
-    if (pendingSaves.get(files.manifest) === saved) pendingSaves.delete(files.manifest);
-  });
-  const opened: OpenedIndex = { index, origin: "rebuilt", filesRead, filesReused: candidates.length - filesRead, saved };
-  if (options.saveInBackground) return opened;
+  // Saved before it is handed out: saving later would pause a server's answers just as the index is first used.
   const problem = await saved;
-  return { ...opened, ...(problem ? { problem } : {}) };
+  if (pendingSaves.get(files.manifest) === saved) pendingSaves.delete(files.manifest);
+  return { index, origin: "rebuilt", filesRead, filesReused: candidates.length - filesRead, ...(problem ? { problem } : {}) };
 }
 
 async function saveIndex(

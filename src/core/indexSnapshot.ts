@@ -87,7 +87,10 @@ function apply(target: object, captured: Captured): void {
 
 /** What a frame of the snapshot file holds. */
 const enum Frame {
+  /** The index's own fields; its nested objects (search index, retrieval, names) have a frame each. */
   Header = 0,
+  Nested = 6,
+  Contexts = 7,
   Documents = 1,
   Sentences = 2,
   Figures = 3,
@@ -117,7 +120,10 @@ export function* snapshotIndex(index: CorpusIndex): Generator<Buffer> {
     places.start[i] = s.start;
     places.end[i] = s.end;
   });
-  yield frame(Frame.Header, serialize({ captured, contexts: contextStoreOf(index).all, places }));
+  // Each large part in a frame of its own: serialising one is a pause a server's other work waits for.
+  yield frame(Frame.Header, serialize({ captured: { fields: captured.fields, nested: {} }, places }));
+  for (const [key, nested] of Object.entries(captured.nested)) yield frame(Frame.Nested, serialize([key, nested]));
+  yield frame(Frame.Contexts, serialize(contextStoreOf(index).all));
   yield* jsonFrames(Frame.Documents, index.documents, 100);
   for (let from = 0; from < index.sentences.length; from += CHUNK) {
     // Only the sentences that have any: most have neither figures nor titled names.
@@ -146,7 +152,9 @@ export function* snapshotIndex(index: CorpusIndex): Generator<Buffer> {
 
 /** Restores an index written by snapshotIndex with the same engine. */
 export function restoreIndex(bytes: Buffer): CorpusIndex {
-  let header: { captured: Captured; contexts: ContextColumns; places: SentencePlaces } | undefined;
+  let header: { captured: Captured; places: SentencePlaces } | undefined;
+  let contextColumns: ContextColumns | undefined;
+  const nested: Record<string, Captured> = {};
   const documents: SourceDocument[] = [];
   const contents = new Map<number, SentenceRecord>();
   const figureRecords: FigureRecord[] = [];
@@ -155,13 +163,17 @@ export function restoreIndex(bytes: Buffer): CorpusIndex {
     // Copied first: typed arrays node:v8 restores are views into its input, which would keep the
     // whole file's bytes alive for as long as the index lives.
     if (kind === Frame.Header) header = deserialize(new Uint8Array(payload)) as typeof header;
+    else if (kind === Frame.Nested) {
+      const [key, value] = deserialize(new Uint8Array(payload)) as [string, Captured];
+      nested[key] = value;
+    } else if (kind === Frame.Contexts) contextColumns = deserialize(new Uint8Array(payload)) as ContextColumns;
     else if (kind === Frame.Documents) documents.push(...(parseAsciiJson(payload) as SourceDocument[]));
     else if (kind === Frame.Sentences) for (const record of parseAsciiJson(payload) as SentenceRecord[]) contents.set(record[0], record);
     else if (kind === Frame.Figures) for (const record of parseAsciiJson(payload) as FigureRecord[]) figureRecords.push(record);
     else if (kind === Frame.Mentions) for (const columns of parseAsciiJson(payload) as MentionColumns[]) mentionColumns.set(columns[0], columns);
     else throw new Error(`the snapshot has an unknown part ${String(kind)}`);
   }
-  if (!header) throw new Error("the snapshot has no header");
+  if (!header || !contextColumns) throw new Error("the snapshot has no header");
   const { places } = header;
   const sentences: SourceSentence[] = [];
   for (let id = 0; id < places.document.length; id++) {
@@ -174,9 +186,9 @@ export function restoreIndex(bytes: Buffer): CorpusIndex {
   }
   // A fresh (empty) index supplies the class instances and the functions (tokenizers).
   const index = CorpusIndex.build([], []);
-  apply(index, header.captured);
+  apply(index, { fields: header.captured.fields, nested });
   const contexts = contextStoreOf(index);
-  contexts.load(header.contexts);
+  contexts.load(contextColumns);
   const sourceFigures = figureRecords.map(([sentenceId, figure], position): SourceFigure => {
     const sentence = sentences[sentenceId]!;
     return new StoredFigure(sentence.figures[figure]!, sentence, contexts, position);

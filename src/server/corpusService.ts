@@ -113,9 +113,8 @@ export class CorpusService {
       onProgress: (done, total, file) => this.events.progress(done, total, file),
     };
     const load = this.cacheDir
-      ? openIndex({ ...options, cacheDir: this.cacheDir, saveInBackground: true }).then((opened) => {
+      ? openIndex({ ...options, cacheDir: this.cacheDir }).then((opened) => {
           if (opened.problem) this.events.log(`Index cache: ${opened.problem}`);
-          void opened.saved.then((problem) => problem && this.events.log(`Index cache: ${problem}`));
           this.events.log(`Index ${opened.origin === "snapshot" ? "restored from the cache" : "rebuilt"} (${opened.filesRead} files read, ${opened.filesReused} reused).`);
           return opened.index;
         })

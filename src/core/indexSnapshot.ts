@@ -1,11 +1,11 @@
-// A built CorpusIndex as bytes and back, for the persisted index (indexCache.ts).
+// A built CorpusIndex as the frames of a file (frames.ts) and back, for the persisted index (indexCache.ts).
 //
-// Most of an index is a few hundred thousand small plain objects (sentences, figures, names,
-// figure contexts, name mentions). node:v8's deserialize rebuilds those at about 1 µs each, JSON.parse
-// about five times faster, so they travel as JSON, and without what can be rebuilt cheaply: a
-// sentence's text and path come back from its document's line, a mention's sentence is that
-// sentence's string (shared, not copied). Typed arrays, Maps and Sets (the search index, the figure
-// postings, term statistics) travel through node:v8, which is fast for them.
+// Most of an index is a few hundred thousand small plain objects (sentences, figures, names, name
+// mentions). node:v8's deserialize rebuilds those at about 1 µs each, JSON.parse about five times
+// faster, so they travel as JSON in chunks, and without what can be rebuilt cheaply: a sentence's
+// text and path come back from its document's line, a mention's sentence is that sentence's string
+// (shared, not copied). Typed arrays, Maps and Sets (the search index, the figure postings and
+// contexts, term statistics) travel through node:v8, which is fast for them.
 import { deserialize, serialize } from "node:v8";
 import { asciiJson, END, frame, jsonFrames, parseAsciiJson, readFrames } from "./frames.js";
 import { CorpusIndex, type SourceFigure } from "./corpusIndex.js";
@@ -19,12 +19,12 @@ interface Captured {
   nested: Record<string, Captured>;
 }
 
-/** A sentence: document index, line, start, end, figures, names. */
-/** A sentence's figures and names; where it stands is in the header's SentencePlaces. */
+/** A sentence with figures or titled names: its id, figures and names (where it stands is in SentencePlaces). */
 type SentenceRecord = [number, Figure[], NameMention[]];
 
 /** What most sentences have of figures and titled names; shared by them on restore, never modified. */
 const NONE: never[] = Object.freeze([]) as unknown as never[];
+
 /** Where each sentence stands: columns, so restoring makes no object per sentence for them. */
 interface SentencePlaces {
   document: Int32Array;
@@ -40,9 +40,7 @@ type FigureRecord = [number, number];
  */
 type MentionColumns = [string, number[], number[], number[], string[], number[]];
 
-
-
-/** CorpusIndex fields written as JSON, or rebuilt on demand (the rest is captured generically). */
+/** CorpusIndex fields written in frames of their own, or rebuilt on demand (the rest is captured generically). */
 const HEAVY_FIELDS = new Set(["sentences", "sourceFigures", "documents", "figuresByKind", "contexts", "contextBuilder"]);
 
 /** The index's figure contexts (a private field: the snapshot writes them as their own columns). */

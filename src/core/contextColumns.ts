@@ -1,6 +1,7 @@
-// Figure contexts of a persisted index as columns of typed arrays, decoded one figure at a time on
-// first use. A restored index has tens of thousands of source figures; a check reads the contexts of
-// a few thousand of them, so building every context's Map and Sets at start-up would be wasted.
+// Figure contexts of the index as columns of typed arrays, packed as the index is built (and so
+// persisted and restored as they are), decoded one figure at a time on first use. A large index has
+// tens of thousands of source figures; a check reads the contexts of a few thousand of them, so a
+// Map and Sets for every context would be memory and start-up time wasted.
 import type { SourceFigure } from "./corpusIndex.js";
 import type { FigureContext } from "./figureContext.js";
 import type { Figure, SourceSentence } from "./types.js";

@@ -1,12 +1,12 @@
 // The index over source sentences: every sentence with its figures and names,
 // a full-text index of the sentences, and per-figure contexts for the checker.
-import { SentenceSearch } from "./sentenceSearch.js";
+import { searchTerms, SentenceSearch } from "./sentenceSearch.js";
 import type { Evidence, Figure, FigureKind, NameMention, SkippedFile, SourceDocument, SourceSentence } from "./types.js";
 import { extractFigures } from "./figures.js";
 import { extractNames, NameRegistry, type NameEntity } from "./names.js";
 import { splitSentences } from "./sentences.js";
-import { foldPreservingOffsets, tokenize } from "./normalize.js";
-import { STOPWORDS, wordTokens } from "./terms.js";
+import { foldPreservingOffsets } from "./normalize.js";
+import { wordTokens } from "./terms.js";
 import { contextOf, type FigureContext } from "./figureContext.js";
 import { ContextColumnsBuilder, ContextStore, noContexts, StoredFigure } from "./contextColumns.js";
 import { bestFirst, FigureRetrieval, type RetrievalQuery, type Scored } from "./figureRetrieval.js";
@@ -26,10 +26,6 @@ export interface SourceFigure {
   context: FigureContext;
 }
 
-/** The search terms of a text: folded words (from `tokenize`) without stop words. */
-function termsOf(text: string): string[] {
-  return tokenize(text).filter((term) => term.length > 0 && !STOPWORDS.has(term));
-}
 
 /** Entity keys of the names in a sentence, as extra context terms ("@pham minh chinh"). */
 export function entityTerms(sentence: SourceSentence | { names: SourceSentence["names"] }): Array<{ term: string; start: number; end?: number }> {
@@ -229,17 +225,22 @@ export class CorpusIndex {
     return this.sourcesNaming.get(entity.key) ?? 0;
   }
 
+  /** The index in `documents` of the document with this display path, or -1. */
+  documentNumber(path: string): number {
+    return this.documentIndex.get(path) ?? -1;
+  }
+
   /** The index of the document a source figure comes from. */
   documentOf(source: SourceFigure): number {
-    return this.documentIndex.get(source.sentence.path) ?? -1;
+    return this.documentNumber(source.sentence.path);
   }
 
   /** The documents (by index) that use every one of the terms. */
   documentsMentioningAll(terms: readonly string[]): Uint8Array {
+    const distinct = new Set(terms);
     const counts = new Uint8Array(this.documents.length);
-    for (const term of new Set(terms)) for (const document of this.documentsByTerm.get(term) ?? []) counts[document]!++;
-    const wanted = new Set(terms).size;
-    return counts.map((count) => (count === wanted ? 1 : 0));
+    for (const term of distinct) for (const document of this.documentsByTerm.get(term) ?? []) counts[document]!++;
+    return counts.map((count) => (count === distinct.size ? 1 : 0));
   }
 
   /** Whether a folded word appears in lower case in the sources (so it is an ordinary word). */
@@ -257,7 +258,7 @@ export class CorpusIndex {
     if (query.trim().length === 0) return [];
     // Ranked as MiniSearch ranked: prefix matching for the last word, typo tolerance while it stays cheap.
     const hits = this.search_.search(query, { limit });
-    const queryTerms = new Set(termsOf(query));
+    const queryTerms = new Set(searchTerms(query));
     return hits.map((hit) => {
       const sentence = this.sentences[hit.id]!;
       return { sentence, score: hit.score, highlights: highlightsIn(sentence.text, queryTerms, hit.terms) };

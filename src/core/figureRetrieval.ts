@@ -5,7 +5,7 @@
 import type { FigureContext } from "./figureContext.js";
 import { ContextColumnsBuilder, type ContextColumns } from "./contextColumns.js";
 import type { FigureKind } from "./types.js";
-import type { TermRarity } from "./similarity.js";
+import { draftWeights, type TermRarity } from "./similarity.js";
 
 /** A source figure by its position in the index's figure list, with how alike it is. */
 export interface Scored {
@@ -174,14 +174,12 @@ export class FigureRetrieval {
     const kinds = query.kind === undefined ? KINDS.map((_, code) => code) : [KIND_CODE.get(query.kind)!];
     const bothWays = query.bothWays ?? false;
     const { postingStart, postingFigure, postingWeight, weightTable } = this;
-    let total = 0;
+    // The same weights and total as similarity(), so the sums below are its sums.
+    const { total, terms } = draftWeights(rarity, draft);
     let touchedCount = 0;
-    for (const [term, weight] of draft.terms) {
-      const idf = rarity.idf(term);
-      const mass = weight * idf;
-      total += weight * mass;
+    for (const { term, weight, mass } of terms) {
       const id = this.termIds.get(term);
-      if (id === undefined || idf === 0) continue;
+      if (id === undefined || mass === 0) continue;
       const termIdf = this.termIdf[id]!;
       for (const code of kinds) {
         const slot = id * KINDS.length + code;

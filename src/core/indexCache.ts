@@ -123,9 +123,10 @@ async function readManifest(file: string, engine: string, optionsKey: string): P
   }
 }
 
-/** Writes to a temporary file then renames it over `file`; parts of an iterable are made and written one at a time. */
+/** Temporary files made so far: each save writes its own, even two at once. */
 let temporaries = 0;
 
+/** Writes to a temporary file then renames it over `file`; parts of an iterable are made and written one at a time. */
 async function writeAtomically(file: string, data: string | Buffer | Iterable<Buffer>): Promise<void> {
   const temporary = `${file}.${process.pid}.${temporaries++}.tmp`;
   try {

@@ -103,7 +103,6 @@ const CHUNK = 5000;
  * frames of the snapshot file, made one at a time as they are written: a length, a kind, a payload.
  */
 export function* snapshotIndex(index: CorpusIndex): Generator<Buffer> {
-  const documentIndex = new Map(index.documents.map((d, i) => [d.path, i]));
   const sentenceByText = new Map<string, number>();
   for (const s of index.sentences) if (!sentenceByText.has(s.text)) sentenceByText.set(s.text, s.id);
   const entities = index.names.all();
@@ -113,7 +112,7 @@ export function* snapshotIndex(index: CorpusIndex): Generator<Buffer> {
   const count = index.sentences.length;
   const places: SentencePlaces = { document: new Int32Array(count), line: new Int32Array(count), start: new Int32Array(count), end: new Int32Array(count) };
   index.sentences.forEach((s, i) => {
-    places.document[i] = documentIndex.get(s.path)!;
+    places.document[i] = index.documentNumber(s.path);
     places.line[i] = s.line;
     places.start[i] = s.start;
     places.end[i] = s.end;
@@ -136,7 +135,7 @@ export function* snapshotIndex(index: CorpusIndex): Generator<Buffer> {
       for (const m of entity.mentions) {
         if (!spellings.has(m.text)) spellings.set(m.text, spellings.size);
         columns[1].push(sentenceByText.get(m.sentence) ?? -1);
-        columns[2].push(documentIndex.get(m.path) ?? -1);
+        columns[2].push(index.documentNumber(m.path));
         columns[3].push(m.line);
         columns[5].push(spellings.get(m.text)!);
       }

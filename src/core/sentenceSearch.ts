@@ -7,6 +7,11 @@
 import { tokenize } from "./normalize.js";
 import { STOPWORDS } from "./terms.js";
 
+/** The terms a text is searched by: its folded words (from `tokenize`) without stop words. */
+export function searchTerms(text: string): string[] {
+  return tokenize(text).filter((word) => word.length > 0 && !STOPWORDS.has(word));
+}
+
 export interface SentenceMatch {
   id: number;
   score: number;
@@ -216,7 +221,7 @@ export class SentenceSearch {
   /** The best `limit` sentences for `query`, best first. `fuzzy` overrides when typo tolerance is on. */
   search(query: string, options: { limit: number; fuzzy?: boolean }): SentenceMatch[] {
     const count = this.data.count;
-    const words = tokenize(query).filter((word) => word.length > 0 && !STOPWORDS.has(word));
+    const words = searchTerms(query);
     if (words.length === 0 || options.limit <= 0 || count === 0) return [];
     const fuzzy = options.fuzzy ?? (count <= FUZZY_MAX_SENTENCES || this.data.termStarts.length - 1 <= FUZZY_MAX_TERMS);
     const expansions = this.expand(words, fuzzy);

@@ -98,6 +98,7 @@ const ALIAS_LENGTHS = phraseLengths(GAZETTEER_ALIASES.keys(), MAX_ALIAS_WORDS);
 const MULTI_WORD_ENTRIES = new Set(GAZETTEER.filter((entry) => entry.aliases.some((a) => a.includes(" "))));
 
 function matchTitle(list: readonly Word[], i: number): { title: string; length: number } | undefined {
+  if (i >= list.length) return undefined;
   const lengths = list[i]!.capitalized ? TITLE_LENGTHS.get(list[i]!.bare) : undefined;
   if (!lengths) return undefined;
   for (const n of lengths) {
@@ -113,6 +114,8 @@ function matchTitle(list: readonly Word[], i: number): { title: string; length: 
 }
 
 function matchGazetteer(list: readonly Word[], i: number): { entry: GazetteerEntry; length: number } | undefined {
+  // Callers look past the words they matched ("Attorney General to" at the end of a line).
+  if (i >= list.length) return undefined;
   const lengths = ALIAS_LENGTHS.get(list[i]!.bare);
   if (!lengths) return undefined;
   for (const n of lengths) {

@@ -26,6 +26,12 @@ describe("extracting names", () => {
     assert.deepEqual(extractNames("However, the Prime Minister said. Both sides agreed.").filter((n) => n.kind === "person"), []);
   });
 
+  test("Should read a line that ends on a title and 'to' (a hard-wrapped release)", () => {
+    const line = "The Secretary of Homeland Security will work in collaboration with the Attorney General to";
+    assert.doesNotThrow(() => extractNames(line));
+    assert.doesNotThrow(() => extractNames("Ambassador to"));
+  });
+
   test("Should give UTF-16 offsets after emoji", () => {
     const text = "🇻🇳 President Vo Van Thuong";
     const [person] = extractNames(text);

@@ -57,6 +57,15 @@ interface ParagraphReading {
   names: NameMention[];
 }
 
+/** A figure or name written across a wrapped line ("one⏎    million") is shown, cited and offered as "one million". */
+function tidyText<T extends { text: string; qualifierText?: string }>(item: T): T {
+  const untidy = (text: string | undefined) => text !== undefined && /\s\s|[^\S ]/.test(text);
+  if (!untidy(item.text) && !untidy(item.qualifierText)) return item;
+  const tidy = { ...item, text: item.text.replace(/\s+/g, " ") };
+  if (item.qualifierText !== undefined) tidy.qualifierText = item.qualifierText.replace(/\s+/g, " ");
+  return tidy;
+}
+
 /** A sentence's place in its paragraph as a SourceSentence's line, columns and line breaks. */
 function sentencePlace(lines: readonly string[], paragraph: Paragraph, span: SentenceSpan): Pick<SourceSentence, "line" | "start" | "end" | "endLine" | "breaks"> {
   const from = placeInParagraph(lines, paragraph, span.start);
@@ -204,7 +213,10 @@ export class CorpusIndex {
   /** Paragraphs, sentences, figures and names of a document, or undefined (and a skipped file) if reading it fails. */
   private readDocument(document: SourceDocument, extract: LineExtractor): ParagraphReading[] | undefined {
     try {
-      return paragraphsOf(document.lines).map((paragraph) => ({ paragraph, spans: splitSentences(paragraph.text), ...extract(paragraph.text) }));
+      return paragraphsOf(document.lines).map((paragraph) => {
+        const { figures, names } = extract(paragraph.text);
+        return { paragraph, spans: splitSentences(paragraph.text), figures: figures.map(tidyText), names: names.map(tidyText) };
+      });
     } catch (error) {
       // An engine fault on one file written by somebody else must not cost the whole index.
       const message = error instanceof Error ? error.message : String(error);

@@ -88,12 +88,15 @@ function attributed(figure: Figure, sentence: SourceSentence, sentences: readonl
 }
 
 function quoted(figure: Figure, sentence: SourceSentence, sentences: readonly SourceSentence[]): boolean {
-  // A quotation may open sentences earlier on the same line ("could be 3 million. It could be 30 million.").
+  // A quotation may open sentences earlier in the same paragraph ("could be 3 million. It could be 30 million.").
   let text = sentence.text.slice(0, figure.start);
+  let startLine = sentence.line;
   for (let id = sentence.id - 1; id >= 0 && sentence.id - id <= REBUTTAL_REACH; id--) {
     const previous = sentences[id]!;
-    if (previous.path !== sentence.path || previous.line !== sentence.line) break;
+    // A blank line between them: another paragraph.
+    if (previous.path !== sentence.path || (previous.endLine ?? previous.line) < startLine - 1) break;
     text = `${previous.text} ${text}`;
+    startLine = previous.line;
   }
   return insideQuotes(text, text.length);
 }

@@ -11,6 +11,7 @@ import { contextOf, type FigureContext } from "./figureContext.js";
 import { ContextColumnsBuilder, ContextStore, noContexts, StoredFigure } from "./contextColumns.js";
 import { bestFirst, FigureRetrieval, type RetrievalQuery, type Scored } from "./figureRetrieval.js";
 import { throwIfCancelled, type CancellationToken } from "../util/cancellation.js";
+import { pageOrParagraph, placeInDocument } from "./sources/citation.js";
 
 export interface SearchHit {
   sentence: SourceSentence;
@@ -41,6 +42,7 @@ export function evidenceOf(source: SourceFigure): Evidence {
     value: source.figure.text,
     start: source.sentence.start + source.figure.start,
     end: source.sentence.start + source.figure.end,
+    ...pageOrParagraph(source.sentence),
   };
 }
 
@@ -173,6 +175,7 @@ export class CorpusIndex {
           text,
           figures: within(lineFigures),
           names: within(lineNames),
+          ...placeInDocument(document, lineNumber),
         };
         this.sentences.push(sentence);
         for (const name of sentence.names) this.names.add(name, { path: document.path, line: lineNumber, sentence: text });

@@ -12,6 +12,7 @@ import { CorpusIndex, type SourceFigure } from "./corpusIndex.js";
 import { StoredFigure, type ContextColumns, type ContextStore } from "./contextColumns.js";
 import type { NameEntity } from "./names.js";
 import type { Figure, NameMention, SourceDocument, SourceSentence } from "./types.js";
+import { placeInDocument } from "./sources/citation.js";
 
 /** Own fields of an object as plain data; fields holding class instances are captured the same way. */
 interface Captured {
@@ -179,7 +180,7 @@ export function restoreIndex(bytes: Buffer): CorpusIndex {
     const start = places.start[id]!;
     const end = places.end[id]!;
     const content = contents.get(id);
-    sentences.push({ id, path: source.path, line, start, end, text: source.lines[line]!.slice(start, end), figures: content?.[1] ?? NONE, names: content?.[2] ?? NONE });
+    sentences.push({ id, path: source.path, line, start, end, text: source.lines[line]!.slice(start, end), figures: content?.[1] ?? NONE, names: content?.[2] ?? NONE, ...placeInDocument(source, line) });
   }
   // A fresh (empty) index supplies the class instances and the functions (tokenizers).
   const index = CorpusIndex.build([], []);

@@ -1,5 +1,6 @@
 // How figures and their sources read in one-line messages.
 import type { Figure } from "./types.js";
+import { citeLocation, type Citable } from "./sources/citation.js";
 
 /** A figure as a reader would say it, with its hedge and, for ranks, the position as a number. */
 export function describeFigure(figure: Figure): string {
@@ -13,12 +14,12 @@ export function describeFigure(figure: Figure): string {
 
 export interface Located {
   figure: Figure;
-  sentence: { path: string; line: number };
+  sentence: Citable;
 }
 
-/** `path:line` with a one-based line, as editors and linters print it. */
-export function locationOf(source: { sentence: { path: string; line: number } }): string {
-  return `${source.sentence.path}:${source.sentence.line + 1}`;
+/** `path:line` with a one-based line, as editors and linters print it; `report.pdf p. 12` for a PDF. */
+export function locationOf(source: { sentence: Citable }): string {
+  return citeLocation(source.sentence);
 }
 
 export function describeSource(source: Located): string {

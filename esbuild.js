@@ -22,11 +22,11 @@ const builds = [
   { entryPoints: ["src/server/main.ts"], outfile: "dist/server.js", plugins: [readerLibrariesApart] },
   { entryPoints: ["src/extension/extension.ts"], outfile: "dist/extension.js", external: ["vscode"], plugins: [readerLibrariesApart] },
   {
-    // pdf.js is an ES module that asks import.meta.url where it is (to require optional packages).
+    // pdf.js asks import.meta.url where it is, to require a native canvas package for rendering;
+    // without it (as in the .vsix, which has no node_modules) it goes on without: text needs none.
     entryPoints: ["src/core/sources/readerLibraries.ts"],
     outfile: "dist/readerLibraries.js",
-    define: { "import.meta.url": "__readerLibrariesUrl" },
-    banner: { js: 'const __readerLibrariesUrl = require("node:url").pathToFileURL(__filename).href;' },
+    define: { "import.meta.url": "undefined" },
   },
 ];
 

@@ -3,19 +3,13 @@ import * as path from "node:path";
 import type { SourceDocument } from "../types.js";
 import { findDocumentDate } from "../corpus.js";
 import { normalizeSourceText } from "../normalize.js";
-import type { ExtractedText, Extraction } from "./extracted.js";
+import { extractedFormatOf, type ExtractedText, type Extraction } from "./extracted.js";
 import { readPdf } from "./pdf.js";
 import { readDocx } from "./docx.js";
 
-/** Files read by a reader of their format rather than decoded as text, by extension. */
-export function binaryFormatOf(fileName: string): ExtractedText["format"] | undefined {
-  const extension = path.extname(fileName).toLowerCase();
-  return extension === ".pdf" ? "pdf" : extension === ".docx" ? "docx" : undefined;
-}
-
 /** Reads a PDF or Word file; undefined for any other file (decoded as text instead). */
 export async function readBinarySource(fileName: string, bytes: Uint8Array): Promise<Extraction | undefined> {
-  const format = binaryFormatOf(fileName);
+  const format = extractedFormatOf(fileName);
   if (format === "pdf") return readPdf(bytes);
   if (format === "docx") {
     // An encrypted .docx is an OLE container, not a ZIP.

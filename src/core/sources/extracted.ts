@@ -13,6 +13,12 @@ export interface ExtractedText {
 
 export type Extraction = ExtractedText | { reason: string };
 
+/** The format a file is read as by its extension (`report.PDF`, a file: URI's path): PDF, Word, or neither (text). */
+export function extractedFormatOf(fileName: string): ExtractedText["format"] | undefined {
+  const extension = /\.(pdf|docx)$/i.exec(fileName)?.[1]?.toLowerCase();
+  return extension === "pdf" || extension === "docx" ? extension : undefined;
+}
+
 /**
  * Compatibility characters a PDF or Word file uses for typesetting, as the letters they stand for:
  * ligatures (ﬁ, ﬂ, ﬀ, ﬃ), full-width ASCII. NFKC on these only: applied to all text it would

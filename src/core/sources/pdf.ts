@@ -1,7 +1,6 @@
 // Reads a PDF's text layer with pdf.js, a page at a time, yielding between pages so a server
 // answers while a long report is read. A PDF that cannot be used gives a reason, never throws.
-import { loadPdfLibrary } from "./readerLibraries.js";
-import { layoutPages, type PageText, type TextPiece } from "./pdfLayout.js";
+import { layoutPage, paragraphsOfPages, type PageLines, type TextPiece } from "./pdfLayout.js";
 import { yieldToEventLoop, type Extraction } from "./extracted.js";
 
 /** Why pdf.js refused a file, in words a user can act on. */
@@ -14,7 +13,8 @@ function describePdfError(error: unknown): string {
 }
 
 export async function readPdf(bytes: Uint8Array): Promise<Extraction> {
-  const pdfjs = await loadPdfLibrary();
+  // Loaded when a PDF is first read: the library is large, and most corpora have none.
+  const pdfjs = await (await import("./readerLibraries.js")).loadPdfLibrary();
   const task = pdfjs.getDocument({
     // pdf.js refuses a Node Buffer, and may keep what it is given.
     data: new Uint8Array(bytes),
@@ -29,7 +29,7 @@ export async function readPdf(bytes: Uint8Array): Promise<Extraction> {
   try {
     const document = await task.promise;
     if (document.numPages === 0) return { reason: "corrupt PDF (no pages)" };
-    const pages: PageText[] = [];
+    const pages: PageLines[] = [];
     let pieces = 0;
     for (let number = 1; number <= document.numPages; number++) {
       const page = await document.getPage(number);
@@ -43,12 +43,12 @@ export async function readPdf(bytes: Uint8Array): Promise<Extraction> {
         text.push({ text: item.str, x: x ?? 0, y: y ?? 0, width: item.width, size });
         if (item.str.trim().length > 0) pieces++;
       }
-      pages.push({ pieces: text, bottom, top });
+      pages.push(layoutPage({ pieces: text, bottom, top }));
       page.cleanup();
       await yieldToEventLoop();
     }
     if (pieces === 0) return { reason: "no text layer: scanned? (a PDF of images needs OCR first)" };
-    const extracted = layoutPages(pages);
+    const extracted = await paragraphsOfPages(pages, yieldToEventLoop);
     if (extracted.lines.every((line) => line.trim().length === 0)) return { reason: "no text layer: scanned? (a PDF of images needs OCR first)" };
     return extracted;
   } catch (error) {

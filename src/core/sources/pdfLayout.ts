@@ -132,8 +132,8 @@ function linesOf(runs: readonly Run[]): Line[] {
     line.sort((a, b) => a.x0 - b.x0);
     const main = line.reduce((a, b) => (b.size > a.size ? b : a));
     const x1 = Math.max(...line.map((run) => run.x1));
-    // Runs that touch (a superscript "st" after "1") are one word.
-    const text = line.map((run, i) => (i > 0 && run.x0 - line[i - 1]!.x1 < 0.15 * main.size ? run.text : ` ${run.text}`)).join("").trim();
+    // A smaller run touching the one before is a superscript of its word ("1" "st").
+    const text = line.map((run, i) => (i > 0 && run.size < 0.85 * line[i - 1]!.size && run.x0 - line[i - 1]!.x1 < 0.15 * main.size ? run.text : ` ${run.text}`)).join("").trim();
     return { text, x0: line[0]!.x0, x1, y: main.y, size: main.size, columnRight: x1 };
   });
 }
@@ -164,7 +164,7 @@ function marginKey(text: string): string {
 const PAGE_NUMBER = /^(?:page\s*)?[-–—(]?\s*#\s*[-–—)]?(?:\s*(?:of|\/)\s*#)?$/i;
 
 /** Lines in the top or bottom tenth of their page that most pages repeat, or a bare page number. */
-function dropHeadersAndFooters(pages: Array<{ lines: Line[]; bottom: number; top: number }>): void {
+function dropHeadersAndFooters(pages: PageLines[]): void {
   const inMargin = (line: Line, page: { bottom: number; top: number }) => {
     const margin = (page.top - page.bottom) * 0.1;
     return line.y > page.top - margin || line.y < page.bottom + margin;
@@ -214,7 +214,7 @@ function startsParagraph(paragraph: Paragraph, next: Line, step: number, samePag
   const last = paragraph.last;
   if (BULLET.test(next.text)) return true;
   if (Math.abs(next.size - last.size) > 0.15 * last.size) return true;
-  const flowsOn = !ENDS_SENTENCE.test(last.text) && /^[\p{Ll}\d(]/u.test(next.text);
+  const flowsOn = !ENDS_SENTENCE.test(last.text) && /^[\p{Ll}\d($€£]/u.test(next.text);
   // Up the page (the next column) or onto the next page: the paragraph goes on only mid-sentence.
   if (!samePage || next.y >= last.y) return !flowsOn;
   if (last.y - next.y > (step + 0.45) * last.size) return true;
@@ -226,41 +226,84 @@ function startsParagraph(paragraph: Paragraph, next: Line, step: number, samePag
 
 /** Joins a line to the text before it: a word broken at a line end is marked to be settled later. */
 function joinLine(before: string, line: string): string {
-  if (/\p{L}[-\u00AD]$/u.test(before) && /^\p{Ll}/u.test(line)) return before.slice(0, -1) + "-" + HYPHEN_MARK + line;
-  if (/[—/]$/u.test(before) || before.length === 0) return before + line;
+  // Only the end of a paragraph that can be long: a test of the whole would cost its length per line.
+  const end = before.slice(-2);
+  if (/\p{L}[-\u00AD]$/u.test(end) && /^\p{Ll}/u.test(line)) return before.slice(0, -1) + "-" + HYPHEN_MARK + line;
+  if (/[—/]$/u.test(end) || before.length === 0) return before + line;
   return `${before} ${line}`;
 }
 
 /**
- * A line-end hyphen is typesetting ("infor-mation") unless the document writes the word with a
- * hyphen elsewhere, or never joined while both halves are words of it ("four-year", "statement-from").
+ * A hyphen at a line end is either typesetting ("govern-ment") or part of the word ("four-year").
+ * The document's own words decide: a break whose joined word it writes elsewhere is joined, one
+ * whose hyphenated word (or both halves as words) it writes elsewhere keeps the hyphen, and the
+ * rest go the way most decided breaks of the document went (a browser's PDF breaks only at real
+ * hyphens; a typeset report hyphenates words), joined when nothing tells.
  */
-function settleHyphens(texts: string[]): string[] {
-  const words = new Set<string>();
+function settleHyphens(texts: string[], words: ReadonlySet<string>): string[] {
+  const BROKEN = /(\p{L}+)-\u0000(\p{L}+)/gu;
+  const decide = (head: string, tail: string): boolean | undefined => {
+    if (words.has(`${head}${tail}`.toLowerCase())) return false;
+    if (words.has(`${head}-${tail}`.toLowerCase()) || (words.has(head.toLowerCase()) && words.has(tail.toLowerCase()))) return true;
+    return undefined;
+  };
+  let kept = 0;
+  let joined = 0;
   for (const text of texts) {
-    for (const word of text.replace(/-\u0000/g, " ").toLowerCase().match(/[\p{L}-]+/gu) ?? []) {
-      words.add(word);
-      for (const part of word.split("-")) words.add(part);
+    if (!text.includes(HYPHEN_MARK)) continue;
+    for (const [, head, tail] of text.matchAll(BROKEN)) {
+      const keep = decide(head!, tail!);
+      if (keep === true) kept++;
+      else if (keep === false) joined++;
     }
   }
-  return texts.map((text) =>
-    text.replace(/(\p{L}+)-\u0000(\p{L}+)/gu, (_whole, head: string, tail: string) => {
-      const joined = `${head}${tail}`.toLowerCase();
-      const hyphenated = `${head}-${tail}`.toLowerCase();
-      if (words.has(joined)) return `${head}${tail}`;
-      if (words.has(hyphenated) || (words.has(head.toLowerCase()) && words.has(tail.toLowerCase()))) return `${head}-${tail}`;
-      return `${head}${tail}`;
-    }),
-  );
+  const keepByDefault = kept > joined;
+  return texts.map((text) => (!text.includes(HYPHEN_MARK) ? text : text.replace(BROKEN, (_whole, head: string, tail: string) => ((decide(head, tail) ?? keepByDefault) ? `${head}-${tail}` : `${head}${tail}`))));
 }
 
-/** Paragraphs of the pages, one per line with a blank line between; a paragraph across pages is one line per page. */
-export function layoutPages(pages: readonly PageText[]): ExtractedText {
-  const laidOut = pages.map((page) => ({ lines: measureColumns(readingOrder(runsOf(page.pieces))), bottom: page.bottom, top: page.top }));
+/**
+ * The words of a page, for settling line-end hyphens: each line's but its first (which may end a
+ * broken word) and a last one ending in a hyphen (which may start one): each half would vouch for the other.
+ */
+function wordsOfPage(lines: readonly Line[], words: Set<string>): void {
+  for (const line of lines) {
+    const found = line.text.toLowerCase().match(/[\p{L}-]+/gu) ?? [];
+    const last = found.length > 0 && found[found.length - 1]!.endsWith("-") ? found.length - 1 : found.length;
+    for (let i = 1; i < last; i++) {
+      const word = found[i]!;
+      words.add(word);
+      if (word.includes("-")) for (const part of word.split("-")) words.add(part);
+    }
+  }
+}
+
+/** A page's lines in reading order: the work done page by page, as each is read. */
+export interface PageLines {
+  lines: Line[];
+  bottom: number;
+  top: number;
+  /** The page's words (see wordsOfPage). */
+  words: Set<string>;
+}
+
+export function layoutPage(page: PageText): PageLines {
+  const lines = measureColumns(readingOrder(runsOf(page.pieces)));
+  const words = new Set<string>();
+  wordsOfPage(lines, words);
+  return { lines, bottom: page.bottom, top: page.top, words };
+}
+
+/**
+ * The whole document's step: headers and footers known from every page, paragraphs across pages,
+ * hyphens. Paragraphs are one per line with a blank line between; one across pages is a line per
+ * page. `pause` lets other work run every few pages of a long document.
+ */
+export async function paragraphsOfPages(laidOut: PageLines[], pause: () => Promise<void>): Promise<ExtractedText> {
   dropHeadersAndFooters(laidOut);
   const paragraphs: Paragraph[] = [];
   let current: Paragraph | undefined;
-  laidOut.forEach((page, pageIndex) => {
+  for (const [pageIndex, page] of laidOut.entries()) {
+    if (pageIndex % 20 === 19) await pause();
     const step = lineStep(page.lines);
     for (const line of page.lines) {
       const samePage = current?.parts[current.parts.length - 1]!.page === pageIndex + 1;
@@ -275,11 +318,14 @@ export function layoutPages(pages: readonly PageText[]): ExtractedText {
       if (current.bodyX === undefined && samePage) current.bodyX = line.x0;
       current.last = line;
     }
-  });
+  }
   const lines: string[] = [];
   const pageOfLine: number[] = [];
   const parts = paragraphs.flatMap((paragraph) => paragraph.parts);
-  const texts = settleHyphens(parts.map((part) => part.text));
+  await pause();
+  const words = new Set<string>();
+  for (const page of laidOut) for (const word of page.words) words.add(word);
+  const texts = settleHyphens(parts.map((part) => part.text), words);
   let at = 0;
   for (const paragraph of paragraphs) {
     if (lines.length > 0) {

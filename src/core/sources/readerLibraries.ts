@@ -15,17 +15,21 @@ let pdf: Promise<PdfLibrary> | undefined;
  */
 export function loadPdfLibrary(): Promise<PdfLibrary> {
   pdf ??= (async () => {
-    // At load pdf.js warns (on stdout, which is the CLI's JSON and an LSP channel) that it cannot
+    // At load pdf.js warns (on the console: the CLI's output, an LSP channel) that it cannot
     // render without a canvas; it only extracts text here.
-    const log = console.log;
-    console.log = () => undefined;
+    const { log, warn } = console;
+    console.log = console.warn = () => undefined;
+    // pdf.js's display layer makes one DOMMatrix as it loads, for rendering; Node has none, and
+    // reading text never uses it.
+    const globals = globalThis as { DOMMatrix?: unknown };
+    globals.DOMMatrix ??= class DOMMatrixForRenderingOnly {};
     try {
       const worker = await import("pdfjs-dist/legacy/build/pdf.worker.mjs");
       (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
       const library = await import("pdfjs-dist/legacy/build/pdf.mjs");
       return library;
     } finally {
-      console.log = log;
+      Object.assign(console, { log, warn });
     }
   })();
   return pdf;

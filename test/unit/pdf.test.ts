@@ -11,6 +11,9 @@ import { extractedView, viewLineOf } from "../../src/core/sources/extractedView.
 import { formatFinding, plain } from "../../src/cli/format.ts";
 import type { SourceDocument } from "../../src/core/types.ts";
 import { column, makePdf, type DrawnText } from "./helpers/makePdf.ts";
+import { sourceText } from "../../src/server/sourceText.ts";
+import { sourceLink } from "../../src/server/markdown.ts";
+import { pathToFileURL } from "node:url";
 
 /** A three-page report: the same header and a page footer on every page, one figure per page. */
 function reportPages(): DrawnText[][] {
@@ -113,6 +116,17 @@ describe("PDF sources", () => {
     const line = document.lines.findIndex((l) => l.includes("$7 billion"));
     assert.equal(shown[viewLineOf(view.pageStarts, line)], document.lines[line]);
     assert.match(shown.slice(0, viewLineOf(view.pageStarts, line)).reverse().find((l) => /page \d/.test(l)) ?? "", /page 2/);
+  });
+
+  test("Should hand the editor the extracted text of a PDF in the index only, and label its hover links with the page", async () => {
+    const document = await read("report.pdf", makePdf(reportPages()));
+    const index = CorpusIndex.build([document]);
+    const view = sourceText(index, { uri: pathToFileURL(document.absolutePath).toString() });
+    assert.match(view.text ?? "", /page 2[^\n]*\n[^]*Coffee exports/);
+    assert.deepEqual(sourceText(index, { uri: pathToFileURL(path.join(dir, "other.pdf")).toString() }), {});
+    assert.deepEqual(sourceText(index, { uri: "file:///etc/passwd" }), {});
+    const line = document.lines.findIndex((l) => l.includes("$7 billion"));
+    assert.match(sourceLink(index, "report.pdf", line), /^\[report\\\.pdf p\\\. 2\]\(command:grounded\.openSource\?/);
   });
 
   test("Should skip an encrypted, a corrupt and a text-less (scanned) PDF, each with a reason that says so", async () => {

@@ -4,6 +4,7 @@ import { existsSync, promises as fs } from "node:fs";
 import * as path from "node:path";
 import { flagValue, parseArgs, UsageError, type FlagSpec, type ParsedArgs } from "./cli/args.js";
 import { formatFinding, formatHit, sanitize, SEVERITY, styleFor } from "./cli/format.js";
+import { citeLocation } from "./core/sources/citation.js";
 import { bundledCorpusDir, DEFAULT_MAX_FILE_SIZE, loadCorpus } from "./core/corpus.js";
 import { CorpusIndex } from "./core/corpusIndex.js";
 import { openIndex as openPersistedIndex } from "./core/indexCache.js";
@@ -179,7 +180,7 @@ async function runFacts(argv: string[]): Promise<number> {
   if (flagValue(args, "--format") === "json") write(JSON.stringify({ facts }, null, 2) + "\n");
   else {
     const style = styleFor(process.stdout);
-    for (const fact of facts) write(`${style.bold(fact.kind.padEnd(8))} ${sanitize(fact.value).padEnd(28)} ${style.dim(`${fact.path}:${fact.line + 1}`)}  ${sanitize(fact.about, 120)}\n`);
+    for (const fact of facts) write(`${style.bold(fact.kind.padEnd(8))} ${sanitize(fact.value).padEnd(28)} ${style.dim(citeLocation(fact))}  ${sanitize(fact.about, 120)}\n`);
     write(`\n${facts.length} facts from ${index.documents.length} sources\n`);
   }
   return 0;

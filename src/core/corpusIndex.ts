@@ -14,6 +14,7 @@ import { contextOf, type FigureContext } from "./figureContext.js";
 import { ContextColumnsBuilder, ContextStore, noContexts, StoredFigure } from "./contextColumns.js";
 import { bestFirst, FigureRetrieval, type RetrievalQuery, type Scored } from "./figureRetrieval.js";
 import { throwIfCancelled, type CancellationToken } from "../util/cancellation.js";
+import { pageOrParagraph, placeInDocument } from "./sources/citation.js";
 
 export interface SearchHit {
   sentence: SourceSentence;
@@ -38,7 +39,7 @@ export function entityTerms(sentence: SourceSentence | { names: SourceSentence["
 
 export function evidenceOf(source: SourceFigure): Evidence {
   const span = sourceSpan(source.sentence, source.figure.start, source.figure.end);
-  return { path: source.sentence.path, line: span.line, text: source.sentence.text, value: source.figure.text, start: span.start, end: span.end };
+  return { path: source.sentence.path, line: span.line, text: source.sentence.text, value: source.figure.text, start: span.start, end: span.end, ...pageOrParagraph(source.sentence) };
 }
 
 /**
@@ -232,13 +233,15 @@ export class CorpusIndex {
         const text = paragraph.text.slice(span.start, span.end);
         const within = <T extends { start: number; end: number }>(items: T[]) =>
           items.filter((item) => item.start >= span.start && item.end <= span.end).map((item) => ({ ...item, start: item.start - span.start, end: item.end - span.start }));
+        const place = sentencePlace(document.lines, paragraph, span);
         const sentence: SourceSentence = {
           id: this.sentences.length,
           path: document.path,
-          ...sentencePlace(document.lines, paragraph, span),
+          ...place,
           text,
           figures: within(paragraphFigures),
           names: within(paragraphNames),
+          ...placeInDocument(document, place.line),
         };
         this.sentences.push(sentence);
         for (const name of sentence.names) this.names.add(name, { path: document.path, line: placeInSource(sentence, name.start).line, sentence: text });

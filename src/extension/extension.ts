@@ -8,6 +8,7 @@ import { openSourceAt, searchSources } from "./searchQuickPick.js";
 import { showDraftReport } from "./reportView.js";
 import { showFactSheet } from "./factSheet.js";
 import { SourcesView } from "./sourcesView.js";
+import { registerExtractedText } from "./extractedText.js";
 
 let client: LanguageClient | undefined;
 
@@ -46,7 +47,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     documentSelector: draftSelector(),
     outputChannel: output,
     initializationOptions: { trusted: vscode.workspace.isTrusted, cacheDir: context.storageUri?.fsPath ?? context.globalStorageUri.fsPath },
-    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher("**/*.{txt,md,markdown,html,htm}") },
+    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher("**/*.{txt,md,markdown,html,htm,pdf,docx}") },
     middleware: {
       provideHover: async (document, position, token, next) => trustOurCommandOnly(await next(document, position, token)),
     },
@@ -95,6 +96,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.onDidGrantWorkspaceTrust(() => void languageClient.restart()),
   );
 
+  const extractedText = registerExtractedText(languageClient);
+  context.subscriptions.push(extractedText);
   const sourcesView = new SourcesView(languageClient);
   context.subscriptions.push(
     vscode.window.registerTreeDataProvider("grounded.sources", sourcesView),
@@ -115,7 +118,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   languageClient.onNotification(StatusNotification, (status: StatusParams) => {
     statusBar.update(status);
     // Refresh the tree when an index build finishes.
-    if (wasIndexing && !status.indexing) void sourcesView.refresh();
+    if (wasIndexing && !status.indexing) {
+      void sourcesView.refresh();
+      extractedText.provider.refresh();
+    }
     wasIndexing = status.indexing;
   });
   await languageClient.start();

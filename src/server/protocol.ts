@@ -33,3 +33,15 @@ export const ReportRequest = "grounded/report";
 export interface ReportParams {
   uri: string;
 }
+
+/** The extracted text of a PDF or Word source, for the client's read-only view of it. */
+export const SourceTextRequest = "grounded/sourceText";
+export interface SourceTextParams {
+  /** The source's file: URI. */
+  uri: string;
+}
+export interface SourceTextResult {
+  text?: string;
+  /** Lines of the extracted text before which the view shows a page marker. */
+  pageStarts?: number[];
+}

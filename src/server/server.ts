@@ -20,6 +20,8 @@ import { toDiagnostics } from "./features/diagnostics.js";
 import { HoverProvider } from "./features/hover.js";
 import { sourceUri } from "./markdown.js";
 import { FactsRequest, ReportRequest, SearchRequest, StatusNotification, StatusRequest, type FactsParams, type ReportParams, type SearchParams, type SearchResultItem, type StatusParams } from "./protocol.js";
+import { SourceTextRequest, type SourceTextParams } from "./protocol.js";
+import { sourceText } from "./sourceText.js";
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from "./settings.js";
 
 const DIAGNOSTIC_DELAY_MS = 200;
@@ -292,6 +294,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const path = folder ? absolute.slice(folder.length + 1) : absolute;
     return { html: renderReportHtml([summarize(path, findingsOf(document))], undefined, params.nonce) };
   });
+
+  connection.onRequest(SourceTextRequest, (params: SourceTextParams) => sourceText(index(), params));
 
   connection.onShutdown(() => corpus.dispose());
   documents.listen(connection);

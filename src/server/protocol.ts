@@ -27,6 +27,8 @@ export interface StatusParams {
   /** Contradictions per open draft URI. */
   contradictions: Record<string, number>;
   message?: string;
+  /** The shared archive, when one is set. */
+  archive?: "connected" | "unreachable";
 }
 
 export const ReportRequest = "grounded/report";

@@ -1,10 +1,10 @@
 // What the archive stores of one source document: its sentences, its figures with their contexts,
 // its name mentions and what it adds to the corpus statistics. Extracted by the index's own build
 // (over this one document), so the archive sees exactly what a local index would.
-import { CorpusIndex, extractLine, type CorpusStatistics, type LineExtractor } from "../core/corpusIndex.js";
+import { CorpusIndex, extractLine, namesOfDocument, type CorpusStatistics, type LineExtractor } from "../core/corpusIndex.js";
 import { factsOf } from "../core/facts.js";
 import { NameRegistry } from "../core/names.js";
-import type { NameKind, NameMention, SourceDocument } from "../core/types.js";
+import type { NameKind, SourceDocument } from "../core/types.js";
 
 /** A name mention as stored, in the order the registry must see them: key, kind, as written, title, line. */
 export type StoredMention = [key: string, kind: NameKind, text: string, title: string | null, line: number];
@@ -54,27 +54,20 @@ const AS_EXTRACTED: CorpusStatistics = {
 };
 
 export function extractDocument(document: SourceDocument): ExtractedDocument {
-  // Names of each line as extracted: the built index keeps only the titled ones on its sentences.
-  const lineNames: NameMention[][] = [];
-  const recording: LineExtractor = (line) => {
-    const found = extractLine(line);
-    lineNames.push(found.names);
+  // Each paragraph is read once: the build and the list of mentions share the extraction.
+  const extracted = new Map<string, ReturnType<LineExtractor>>();
+  const once: LineExtractor = (paragraph) => {
+    let found = extracted.get(paragraph);
+    if (!found) extracted.set(paragraph, (found = extractLine(paragraph)));
     return found;
   };
-  const index = CorpusIndex.build([document], [], undefined, recording, AS_EXTRACTED);
-  const namesOfLine = new Map<number, NameMention[]>();
-  let call = 0;
-  document.lines.forEach((line, number) => {
-    if (line.trim().length > 0) namesOfLine.set(number, lineNames[call++] ?? []);
-  });
+  const index = CorpusIndex.build([document], [], undefined, once, AS_EXTRACTED);
   const mentions: StoredMention[] = [];
   const titledKeys = new Set<string>();
-  for (const sentence of index.sentences) {
-    for (const name of namesOfLine.get(sentence.line) ?? []) {
-      if (name.start < sentence.start || name.end > sentence.end) continue;
-      mentions.push([name.key, name.kind, name.text, name.title ?? null, sentence.line]);
-      if (name.title) titledKeys.add(name.key);
-    }
+  // Names as extracted (the built index keeps only the titled ones on its sentences), in the order the registry sees them.
+  for (const { name, line } of namesOfDocument(document, once)) {
+    mentions.push([name.key, name.kind, name.text, name.title ?? null, line]);
+    if (name.title) titledKeys.add(name.key);
   }
   // The fact rows come in figure order: what a figure is about and when, as `grounded facts` shows them.
   const facts = factsOf(index).filter((fact) => fact.kind !== "name");

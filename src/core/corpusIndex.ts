@@ -51,7 +51,7 @@ export type LineExtractor = (paragraph: string) => { figures: Figure[]; names: N
 export const extractLine: LineExtractor = (line) => ({ figures: extractFigures(line), names: extractNames(line) });
 
 /** What was read from one paragraph of a source before anything is added to the index. */
-interface ParagraphReading {
+export interface ParagraphReading {
   paragraph: Paragraph;
   spans: SentenceSpan[];
   figures: Figure[];
@@ -65,6 +65,25 @@ function tidyText<T extends { text: string; qualifierText?: string }>(item: T): 
   const tidy = { ...item, text: item.text.replace(/\s+/g, " ") };
   if (item.qualifierText !== undefined) tidy.qualifierText = item.qualifierText.replace(/\s+/g, " ");
   return tidy;
+}
+
+/** Paragraphs of a source with their sentence spans, figures and names (offsets into each paragraph's text). */
+export function readParagraphs(document: Pick<SourceDocument, "lines">, extract: LineExtractor = extractLine): ParagraphReading[] {
+  return paragraphsOf(document.lines).map((paragraph) => {
+    const { figures, names } = extract(paragraph.text);
+    return { paragraph, spans: splitSentences(paragraph.text), figures: figures.map(tidyText), names: names.map(tidyText) };
+  });
+}
+
+/** Names of a source as the index registers them: those inside a sentence, each with the line that states it. */
+export function namesOfDocument(document: Pick<SourceDocument, "lines">, extract: LineExtractor = extractLine): Array<{ name: NameMention; line: number }> {
+  const found: Array<{ name: NameMention; line: number }> = [];
+  for (const { paragraph, spans, names } of readParagraphs(document, extract)) {
+    for (const span of spans) {
+      for (const name of names) if (name.start >= span.start && name.end <= span.end) found.push({ name, line: placeInParagraph(document.lines, paragraph, name.start).line });
+    }
+  }
+  return found;
 }
 
 /** A sentence's place in its paragraph as a SourceSentence's line, columns and line breaks. */
@@ -231,10 +250,7 @@ export class CorpusIndex {
   /** Paragraphs, sentences, figures and names of a document, or undefined (and a skipped file) if reading it fails. */
   private readDocument(document: SourceDocument, extract: LineExtractor): ParagraphReading[] | undefined {
     try {
-      return paragraphsOf(document.lines).map((paragraph) => {
-        const { figures, names } = extract(paragraph.text);
-        return { paragraph, spans: splitSentences(paragraph.text), figures: figures.map(tidyText), names: names.map(tidyText) };
-      });
+      return readParagraphs(document, extract);
     } catch (error) {
       // An engine fault on one file written by somebody else must not cost the whole index.
       const message = error instanceof Error ? error.message : String(error);

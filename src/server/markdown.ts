@@ -40,11 +40,21 @@ export function sourceUri(index: CorpusIndex, displayPath: string): string | und
   return document ? pathToFileURL(document.absolutePath).toString() : undefined;
 }
 
-/** `[path:line](command:grounded.openSource?…)`: arguments JSON-encoded, never document text. */
-export function sourceLink(index: CorpusIndex, displayPath: string, line: number): string {
+/**
+ * How hovers may link: VS Code (our extension) runs our command and draws codicons; any other
+ * editor gets plain Markdown with `file:` links.
+ */
+export type MarkupFlavour = "vscode" | "plain";
+
+/**
+ * VS Code: `[path:line](command:grounded.openSource?…)`, arguments JSON-encoded, never document text.
+ * Elsewhere: `[path:line](file:///…#L15)`, which any Markdown viewer can follow.
+ */
+export function sourceLink(index: CorpusIndex, displayPath: string, line: number, flavour: MarkupFlavour = "vscode"): string {
   const label = escapeMarkdown(`${displayPath}:${line + 1}`);
   const uri = sourceUri(index, displayPath);
   if (!uri) return label;
+  if (flavour === "plain") return `[${label}](${uri}#L${line + 1})`;
   const args = encodeURIComponent(JSON.stringify([uri, line]));
   return `[${label}](command:${OPEN_SOURCE_COMMAND}?${args} "Open the source at this line")`;
 }

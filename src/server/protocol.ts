@@ -27,6 +27,8 @@ export interface StatusParams {
   /** Contradictions per open draft URI. */
   contradictions: Record<string, number>;
   message?: string;
+  /** Set when there are no sources to check against: "unset" (no corpus chosen) or "untrusted". */
+  missing?: "unset" | "untrusted";
 }
 
 export const ReportRequest = "grounded/report";

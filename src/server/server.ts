@@ -80,7 +80,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   };
 
   const hover = new HoverProvider({ index, findings: (d) => findingsOf(d as TextDocument), flavour: () => flavour });
-  const completion = new CompletionProvider({ index, citationStyle: () => settings.citationStyle });
+  const completion = new CompletionProvider({ index, citationStyle: () => settings.citationStyle, flavour: () => flavour });
   const codeActions = new CodeActionProvider(() => flavour);
 
   /** A message that never waits for an answer: a request would block some editors (Neovim's prompt). */

@@ -7,13 +7,15 @@ import { describeFigure } from "../../core/messages.js";
 import { extractFigures } from "../../core/figures.js";
 import type { CancellationToken } from "../../util/cancellation.js";
 import type { DraftDocument } from "../documentCache.js";
-import { sentenceWithFigure } from "../markdown.js";
+import { sentenceWithFigure, type MarkupFlavour } from "../markdown.js";
 
 export type CitationStyle = "footnote" | "inline" | "none";
 
 export interface CompletionContext {
   index(): CorpusIndex | undefined;
   citationStyle(): CitationStyle;
+  /** How to escape the documentation: VS Code's Markdown or plain (other editors). */
+  flavour?(): MarkupFlavour;
 }
 
 /** A figure being typed at the end of the text: "US$", "$8", "87", "USD 8", "150 billion". */
@@ -84,7 +86,7 @@ export class CompletionProvider {
         label: value,
         kind: CompletionItemKind.Value,
         detail: `${describeFigure(source.figure)} · ${source.figure.kind} · ${where}`,
-        documentation: { kind: MarkupKind.Markdown, value: sentenceWithFigure(source.sentence.text, source.figure.text) },
+        documentation: { kind: MarkupKind.Markdown, value: sentenceWithFigure(source.sentence.text, source.figure.text, this.context.flavour?.()) },
         sortText: String(rank).padStart(4, "0"),
         filterText: typed + value,
         insertTextFormat: InsertTextFormat.PlainText,
@@ -113,7 +115,7 @@ export class CompletionProvider {
         label: match.label,
         kind: match.entity.kind === "person" ? CompletionItemKind.Constant : CompletionItemKind.Reference,
         detail: [match.title ? capitalise(match.title) : "", match.entity.kind, `${match.entity.mentions.length} mentions`].filter(Boolean).join(" · "),
-        documentation: { kind: MarkupKind.Markdown, value: match.entity.mentions[0] ? sentenceWithFigure(match.entity.mentions[0].sentence, match.entity.mentions[0].text) : "" },
+        documentation: { kind: MarkupKind.Markdown, value: match.entity.mentions[0] ? sentenceWithFigure(match.entity.mentions[0].sentence, match.entity.mentions[0].text, this.context.flavour?.()) : "" },
         sortText: String(rank).padStart(4, "0"),
         filterText: typed,
         textEdit: { range: { start, end: { line: position.line, character: position.character + nameRest(after, match.label.split(/\s+/).length - (words.length - first)) } }, newText: match.label },

@@ -58,12 +58,13 @@ export class HoverProvider {
     if (!entity) return null;
     const sources = index.sourceCount(entity);
     const title = entity.titles[0]?.title;
+    const flavour = this.context.flavour();
     const lines = [
-      `**${escapeMarkdown(entity.canonical)}**: ${escapeMarkdown([entity.kind, title ? `called ${title} in the sources` : ""].filter(Boolean).join(", "))}`,
+      `**${escapeMarkdown(entity.canonical, flavour)}**: ${escapeMarkdown([entity.kind, title ? `called ${title} in the sources` : ""].filter(Boolean).join(", "), flavour)}`,
       "",
       `Mentioned ${entity.mentions.length} time${entity.mentions.length === 1 ? "" : "s"} in ${sources} source${sources === 1 ? "" : "s"}. First mentions:`,
       "",
-      ...entity.mentions.slice(0, 3).map((m) => `- ${sentenceWithFigure(m.sentence, m.text)} (${sourceLink(index, m.path, m.line, this.context.flavour())})`),
+      ...entity.mentions.slice(0, 3).map((m) => `- ${sentenceWithFigure(m.sentence, m.text, flavour)} (${sourceLink(index, m.path, m.line, flavour)})`),
     ];
     return { contents: { kind: "markdown", value: lines.join("\n") }, range: name.range };
   }
@@ -71,9 +72,9 @@ export class HoverProvider {
   private describeFinding(index: CorpusIndex, finding: Finding): MarkupContent {
     const flavour = this.context.flavour();
     const icon = flavour === "vscode" ? VERDICT_ICON[finding.verdict] : "";
-    const lines = [`**${icon}${VERDICT_TITLE[finding.verdict]}**: ${escapeMarkdown(finding.message)}`, ""];
+    const lines = [`**${icon}${VERDICT_TITLE[finding.verdict]}**: ${escapeMarkdown(finding.message, flavour)}`, ""];
     for (const source of finding.sources.slice(0, 3)) {
-      lines.push(`> ${sentenceWithFigure(source.text, source.value)}`, ">", `> ${sourceLink(index, source.path, source.line, flavour)}`, "");
+      lines.push(`> ${sentenceWithFigure(source.text, source.value, flavour)}`, ">", `> ${sourceLink(index, source.path, source.line, flavour)}`, "");
     }
     return { kind: "markdown", value: lines.join("\n") };
   }

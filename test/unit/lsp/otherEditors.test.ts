@@ -161,3 +161,43 @@ describe("a draft in a folder that is also the corpus", () => {
     assert.equal(status.sources, 1, "the open draft is not a source");
   });
 });
+
+describe("plain Markdown from untrusted text", () => {
+  const hostile = 'See [click](command:workbench.action.terminal.new) ![x](http://e.vil/x.png) <img src=x onerror=alert(1)> `code` *x* _y_ $87 billion';
+
+  test("Should escape what could make a link, HTML, code or emphasis, and leave the rest readable", async () => {
+    const { escapeMarkdown, sentenceWithFigure } = await import("../../../src/server/markdown.ts");
+    const shown = sentenceWithFigure(hostile, "$87 billion", "plain");
+    assert.ok(!/[^\\][[<`*]/.test(shown.replace(/\*\*\$87 billion\*\*/, "")), `nothing unescaped: ${shown}`);
+    assert.match(shown, /\*\*\$87 billion\*\*$/, "amounts keep their $ unescaped");
+    assert.equal(escapeMarkdown("sources/001_10a.txt:3 (US$5)", "plain"), "sources/001_10a.txt:3 (US$5)");
+    assert.equal(escapeMarkdown("# Title", "plain", true), "\\# Title");
+  });
+});
+
+describe("the README's Helix configuration", () => {
+  let workspace: string;
+  let client: TestClient;
+
+  after(async () => {
+    await client?.stop();
+    if (workspace) await fs.rm(workspace, { recursive: true, force: true });
+  });
+
+  test("Should start the server and find the sources its config names, as Helix passes them", async () => {
+    const readme = await fs.readFile(path.join(repoRoot, "README.md"), "utf8");
+    const toml = /```toml\n([\s\S]*?)```/.exec(readme)?.[1] ?? "";
+    assert.match(toml, /^command = "grounded"\nargs = \["lsp", "--stdio"\]$/m);
+    // Helix answers workspace/configuration from `config` by section ("grounded"), and sends it as initializationOptions.
+    const corpus = /^config = \{ grounded = \{ corpus = \[([^\]]*)\] \} \}$/m.exec(toml)?.[1];
+    assert.ok(corpus, "the README's config line");
+    const folders = [...corpus.matchAll(/"([^"]+)"/g)].map((m) => m[1]!);
+    workspace = await fs.mkdtemp(path.join(os.tmpdir(), "grounded-helix-"));
+    await fs.cp(path.join(repoRoot, "corpus"), path.join(workspace, folders[0]!), { recursive: true });
+    client = await startClient(workspace, { corpus: folders }, { vscode: false });
+    const uri = `file://${workspace}/draft.md`;
+    await client.connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "markdown", version: 1, text: "Korean investment in Vietnam totals $68 billion.\n" } });
+    const published = await client.diagnostics(uri, (p) => p.diagnostics.length > 0);
+    assert.match(String(published.diagnostics[0]?.message), new RegExp(`Sources say (US)?\\$87 billion \\(${folders[0]}/`));
+  });
+});

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/../.."
 root=$PWD
 if ! command -v nvim >/dev/null; then
   echo "test:nvim: installing Debian's neovim"
-  apt-get install -y -qq neovim >/dev/null
+  apt-get install -y -qq neovim >/dev/null || { apt-get update -qq && apt-get install -y -qq neovim >/dev/null; }
 fi
 echo "test:nvim: $(nvim --version | head -1)"
 tmp=$(mktemp -d)

@@ -22,6 +22,7 @@ describe("packaging", () => {
       assert.ok(media && listed.has(media), `the .vsix lacks the walkthrough page ${media}`);
     }
     assert.ok(listed.has("examples/report.md"), "the sample workspace's draft");
+    assert.equal((manifest as { files?: unknown }).files, undefined, "vsce package refuses a files field next to .vscodeignore");
   });
 
   test("Should pack for npm the CLI, the language server and the sample corpus", () => {

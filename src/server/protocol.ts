@@ -29,6 +29,8 @@ export interface StatusParams {
   message?: string;
   /** The shared archive, when one is set. */
   archive?: "connected" | "unreachable";
+  /** Set when there are no sources to check against: "unset" (no corpus chosen) or "untrusted". */
+  missing?: "unset" | "untrusted";
 }
 
 export const ReportRequest = "grounded/report";

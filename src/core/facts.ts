@@ -1,6 +1,6 @@
 // What the index knows, as flat rows: for `grounded facts`, the fact sheet and the sources view.
 import type { FigureKind } from "./types.js";
-import type { CorpusIndex } from "./corpusIndex.js";
+import { placeInSource, type CorpusIndex } from "./corpusIndex.js";
 import { describeFigure } from "./messages.js";
 import { describeTime } from "./figureContext.js";
 
@@ -43,7 +43,7 @@ export function factsOf(index: CorpusIndex, kind?: FactKind): Fact[] {
         about: around(sentence.text, figure.start, figure.end),
         ...(time ? { time } : {}),
         path: sentence.path,
-        line: sentence.line,
+        line: placeInSource(sentence, figure.start).line,
         sentence: sentence.text,
       });
     }

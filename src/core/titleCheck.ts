@@ -1,7 +1,7 @@
 // A title drafted next to a name ("President Pham Minh Chinh") against the titles
 // the sources give that person.
 import type { Finding, NameMention, Range } from "./types.js";
-import type { CorpusIndex } from "./corpusIndex.js";
+import { sourceSpan, type CorpusIndex } from "./corpusIndex.js";
 import { titlesCompatible } from "./knowledge/titles.js";
 
 const SMALL_WORDS = new Set(["of", "the", "and", "for", "to"]);
@@ -35,7 +35,8 @@ function titleStatements(index: CorpusIndex): Map<string, TitleStatement[]> {
       // A title in apposition ("Lael Brainard, director of ...") has no span before the name.
       const start = Math.min(mention.titleStart ?? mention.start, mention.start);
       const written = mention.titleStart !== undefined && mention.titleEnd !== undefined && mention.titleEnd <= mention.start ? sentence.text.slice(mention.titleStart, mention.titleEnd) : undefined;
-      const statement: TitleStatement = { title: mention.title, ...(written ? { written } : {}), path: sentence.path, line: sentence.line, text: sentence.text, value: sentence.text.slice(start, mention.end), start: sentence.start + start, end: sentence.start + mention.end };
+      const place = sourceSpan(sentence, start, mention.end);
+      const statement: TitleStatement = { title: mention.title, ...(written ? { written } : {}), path: sentence.path, line: place.line, text: sentence.text, value: sentence.text.slice(start, mention.end), start: place.start, end: place.end };
       const list = byKey.get(mention.key);
       if (list) list.push(statement);
       else byKey.set(mention.key, [statement]);

@@ -88,11 +88,16 @@ export interface SourceSentence {
   id: number;
   /** Path of the source as shown to the user (relative to the corpus root or cwd). */
   path: string;
-  /** Zero-based line in the source file. */
+  /** Zero-based line in the source file where the sentence starts. */
   line: number;
-  /** UTF-16 column range of the sentence within that line. */
+  /** UTF-16 column of the start in `line`, and of the end in `endLine` (`line` when absent). */
   start: number;
   end: number;
+  /** The line the sentence ends on, when it runs across soft line breaks (hard-wrapped sources). */
+  endLine?: number;
+  /** With `endLine`: offsets in `text` where each later line begins (the joining space is before it). */
+  breaks?: number[];
+  /** The sentence, its lines joined by a space. */
   text: string;
   figures: Figure[];
   /**

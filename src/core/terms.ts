@@ -12,7 +12,8 @@ export const STOPWORDS = new Set(
     "which who whom whose what when where while than then so such also very more most less least some any each every " +
     "both either neither other another into onto over under about around after before during since until up down out off " +
     "not no only just can could will would shall should may might must said says say according per via " +
-    "mr mrs ms s t " +
+    "mr mrs ms s t among between through across within upon toward towards amid against along beyond despite whether " +
+    "because though although yet thus therefore still even ever much many came come comes went go goes got get gets " +
     // Verbs that only say a quantity has a value ("reached", "stood at"): they tell no quantity from another.
     "reach reached reaches reaching hit hits hitting stood stand stands standing amounted amounts amounting").split(/\s+/),
 );

@@ -54,6 +54,14 @@ function words(text: string): Word[] {
   let previousEnd = 0;
   while (scanner.next()) {
     const start = scanner.start;
+    // Folding turned dashes into hyphens: "Scott—after" is two words, "Won-shik" one.
+    for (let k = start; k < scanner.end; k++) {
+      const code = text.charCodeAt(k);
+      if (code === 0x2014 || code === 0x2013 || code === 0x2012 || code === 0x2015) {
+        scanner.end = k;
+        break;
+      }
+    }
     if (folded[scanner.end] === ".") scanner.end++;
     const raw = folded.slice(start, scanner.end);
     // Combining marks are not ASCII: most words need no replace.
@@ -298,9 +306,12 @@ function domainRun(list: readonly Word[], from: number, text: string): { domain:
     if (matchHead(list, end, false) || (connector && matchHead(list, end + 1, false))) break;
     end++;
   }
-  // Trailing words that are not body words are the name: at most four, and something must stay the domain.
+  // Trailing words that are not body words are the name: at most four, and something must stay the
+  // domain, also after the last "and" ("Defense Policy and Arms Control" names no one).
+  let segment = from;
+  for (let k = from; k < end; k++) if (!list[k]!.capitalized) segment = k + 1;
   let nameStart = end;
-  while (nameStart - 1 > from && end - nameStart < 4) {
+  while (nameStart - 1 > segment && end - nameStart < 4) {
     const word = list[nameStart - 1]!;
     if (DOMAIN_WORDS.has(word.bare) || ORGANISATION_HEADS.has(word.bare) || word.bare === "and" || word.bare === "of" || word.bare === "the" || GAZETTEER_ALIASES.has(word.bare)) break;
     nameStart--;
@@ -325,6 +336,8 @@ function capitalisedRun(list: readonly Word[], i: number, max: number, text: str
     // Inside a name only function words end it: "National Economic Council" goes on past "Economic".
     if (!w.capitalized || (n === 0 ? NOT_NAMES.has(w.folded) : FUNCTION_WORDS.has(w.folded)) || matchHead(list, i + n, false) || (n > 0 && ["mr", "mrs", "ms", "dr"].includes(w.bare))) break;
     if (n > 0 && !onlySpaces(text, list[i + n - 1]!.end, w.start)) break;
+    // A place is not part of a person's name ("... Designate United Arab Emirates will host").
+    if (matchGazetteer(list, i + n, text)) break;
     n++;
   }
   return n;
@@ -415,9 +428,13 @@ export function extractNames(text: string): NameMention[] {
   for (let i = 0; i < list.length; i++) {
     const title = matchTitle(list, i, text);
     if (title) {
-      const nameAt = title.name ?? { start: title.end, length: joined(list, title.end, text) ? capitalisedRun(list, title.end, 4, text) : 0 };
+      // "President Designate", "President-elect": when, not who.
+      let after = title.end;
+      while (after < list.length && isTemporal(list[after]!.bare) && joined(list, after, text)) after++;
+      const nameAt = title.name ?? { start: after, length: joined(list, after, text) ? capitalisedRun(list, after, 4, text) : 0 };
       const { start: j, length } = nameAt;
-      if (length > 0 && !GAZETTEER_ALIASES.has(phraseAt(list, j, length)) && !DEMONYMS.has(list[j + length - 1]!.bare)) {
+      const lastWord = length > 0 ? list[j + length - 1]!.bare : "";
+      if (length > 0 && !GAZETTEER_ALIASES.has(phraseAt(list, j, length)) && !DEMONYMS.has(lastWord) && !ORGANISATION_HEADS.has(lastWord)) {
         // The body before the head ("NEC" of "NEC Director") is named too.
         if (title.domainStart !== undefined && title.domainEnd! - title.domainStart === 1 && looksLikeAcronym(text, list[title.domainStart]!)) {
           found.push(mention("organisation", text, list, title.domainStart, 1));
@@ -430,6 +447,12 @@ export function extractNames(text: string): NameMention[] {
         }
         found.push(person);
         i = j + length - 1;
+        // "Dr. Kim Tae-hyo, Principal Deputy National Security Advisor of the ROK;"
+        const apposition = title.title ? undefined : appositiveTitle(list, j + length, text);
+        if (apposition) {
+          person.title = apposition.title;
+          i = apposition.end - 1;
+        }
         continue;
       }
       if (length === 0 && title.title !== "" && title.end > i + 1) {

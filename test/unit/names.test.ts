@@ -43,6 +43,16 @@ describe("extracting names", () => {
 
   test("Should read a title in apposition after the name", () => {
     assert.deepEqual(people("Lael Brainard, director of the National Economic Council, said so."), [["Lael Brainard", "director of national economic council"]]);
+    assert.deepEqual(people("It was led by Dr. Ana Ruiz, Deputy Director of the Office of Science; and Mr. Ben Kato."), [
+      ["Ana Ruiz", "deputy director of office science"],
+      ["Ben Kato", ""],
+    ]);
+  });
+
+  test("Should not take a plural office, a place, a body or the word after a dash for a name", () => {
+    assert.deepEqual(people("Chief Executive Officers and Chairs will meet. The Summit President Designate United Arab Emirates will host."), []);
+    assert.deepEqual(people("Policy Coordinator for Defense Policy and Arms Control at the council spoke; Senator Lee Park—after a vote—left."), [["Lee Park", "senator"]]);
+    assert.deepEqual(people("African Leaders Climate Action Summit"), []);
   });
 
   test("Should key places by one name whatever the spelling", () => {

@@ -7,7 +7,11 @@
 /** Written heads (folded, without dots) -> the office they name. Several words: joined by spaces. */
 const HEADS: Record<string, string> = {};
 function heads(office: string, ...forms: string[]): void {
-  for (const form of [office, ...forms]) HEADS[form] = office;
+  for (const form of [office, ...forms]) {
+    HEADS[form] = office;
+    // "Chief Executive Officers and Chairs": a plural is the office too, never a name.
+    if (form.length > 3 && !form.endsWith("s")) HEADS[`${form}s`] ??= office;
+  }
 }
 heads("president", "pres");
 heads("minister");
@@ -101,7 +105,7 @@ export const DOMAIN_WORDS = new Set([
   "parliament", "representatives", "court", "navy", "army", "force", "forces", "marine", "guard", "police",
   "communications", "science", "technology", "innovation", "industry", "planning", "investment", "information", "culture",
   "tourism", "sports", "youth", "women", "welfare", "immigration", "customs", "revenue", "statistics", "climate",
-  "advisers", "advisors", "affair", "relations", "cooperation", "infrastructure", "office", "department", "ministry",
+  "advisers", "advisors", "affair", "relations", "control", "cooperation", "infrastructure", "office", "department", "ministry",
   "council", "agency", "commission", "committee", "bureau", "board", "bank", "fund", "authority", "institute",
   "administration", "assembly", "party", "government", "union", "organization", "organisation", "corporation",
   "company", "group", "program", "programme", "initiative", "centre", "center", "university", "school", "staff",

@@ -248,7 +248,9 @@ function groupsByValue(candidates: Candidate[]): Candidate[][] {
 
 function checkFigure(index: CorpusIndex, draft: DraftFigure): Finding {
   const candidates = candidatesFor(index, draft, { ignoreTime: false });
-  const best = candidates[0]?.similarity ?? 0;
+  // Measured against the best figure that could be the same quantity at all: a closer-worded
+  // amount a hundred times larger is something else, and must not push a matching one aside.
+  const best = candidates.find((c) => plausibleRivals(draft.figure, c.source.figure))?.similarity ?? 0;
   // A source that states the same time as the draft counts even when its wording is further off.
   const sameTime = (c: Candidate) => sameStatedTime(draft.context, c.source.context);
   // Dates listed together ("in the RoK in 2025 and in Vietnam in 2027") share their words: a date
@@ -277,6 +279,9 @@ function checkFigure(index: CorpusIndex, draft: DraftFigure): Finding {
   // whose figure it is ("profits rose 8%"): without a subject, no contradiction can be claimed.
   const ambiguous = strongGroups.length >= 3 && new Set(strongComparable.map((c) => c.source.sentence.path)).size >= 3;
   if (bestComparable >= SAME_QUANTITY && !ambiguous) {
+    // A source that states the draft's value among the strongest answers it: never "Sources say X, not X".
+    const stating = strongComparable.filter((c) => valuesAgree(draft.figure, c.source.figure)).map((c) => c.source);
+    if (stating.length > 0) return finding(draft, "supported", `Supported by ${stating.slice(0, 3).map(describeSource).join(", ")}`, stating.slice(0, 3));
     const groups = strongGroups;
     const named = groups.slice(0, 2).map((g) => g[0]!.source);
     const sources = groups.flatMap((g) => g.map((c) => c.source)).slice(0, 5);

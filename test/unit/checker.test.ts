@@ -201,3 +201,14 @@ describe("disputes", () => {
     assert.equal(findingOn(checkDocument(index, draft), draft, "1,200")?.verdict, "disputed");
   });
 });
+
+describe("contradictions", () => {
+  test("Should support a figure a source states even when a closer-worded amount of another size exists", () => {
+    const index = indexOf({
+      "a.txt": "Dredging at Port Ellis will cost the county $7 million, officials said.",
+      "b.txt": "The Port Ellis harbour dredging programme will cost $900 billion.",
+    });
+    const draft = "The Port Ellis harbour dredging programme will cost $7 million.";
+    assert.equal(findingOn(checkDocument(index, draft), draft, "$7 million")?.verdict, "supported");
+  });
+});

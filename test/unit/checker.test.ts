@@ -212,3 +212,19 @@ describe("contradictions", () => {
     assert.equal(findingOn(checkDocument(index, draft), draft, "$7 million")?.verdict, "supported");
   });
 });
+
+describe("figures written in other forms", () => {
+  test("Should support a percentage with a source that says it as a share in words, and contradict a wrong one", () => {
+    const index = indexOf({ "survey.txt": "One in five riders in Dunmore walks to work, the transit survey found." });
+    const right = "The survey found that 20 percent of Dunmore riders walk to work.";
+    assert.equal(findingOn(checkDocument(index, right), right, "20 percent")?.verdict, "supported");
+    const wrong = "The survey found that 45 percent of Dunmore riders walk to work.";
+    assert.equal(findingOn(checkDocument(index, wrong), wrong, "45 percent")?.verdict, "contradicted");
+  });
+
+  test("Should not hold a change in percentage points to a percentage level", () => {
+    const index = indexOf({ "report.txt": "Turnout in Dunmore fell 3 percentage points to 61%." });
+    const draft = "Turnout in Dunmore fell 3% at the election.";
+    assert.notEqual(findingOn(checkDocument(index, draft), draft, "3%")?.verdict, "supported");
+  });
+});

@@ -8,9 +8,10 @@ import { normalizeSourceText, splitLines } from "./normalize.js";
 import { htmlToText } from "./html.js";
 import { decodeBytes } from "./decode.js";
 import { isMarkdownLike, proseLines } from "./sourceText.js";
+import { readBinarySource, sourceFromExtracted } from "./sources/binarySources.js";
 import type { CancellationToken } from "../util/cancellation.js";
 
-export const DEFAULT_INCLUDE = ["**/*.{txt,md,markdown,html,htm}"];
+export const DEFAULT_INCLUDE = ["**/*.{txt,md,markdown,html,htm,pdf,docx}"];
 export const DEFAULT_EXCLUDE = ["**/node_modules/**", "**/.git/**"];
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 export const DEFAULT_MAX_FILES = 20_000;
@@ -194,6 +195,8 @@ export async function loadSourceFile(absolutePath: string, displayPath: string, 
   } catch (error) {
     return { path: displayPath, reason: `cannot read: ${describeError(error)}` };
   }
+  const extracted = await readBinarySource(displayPath, bytes);
+  if (extracted) return "reason" in extracted ? { path: displayPath, reason: extracted.reason } : sourceFromExtracted(displayPath, extracted, absolutePath, stat.size, stat.mtimeMs);
   const decoded = decodeBytes(bytes);
   if ("reason" in decoded) return { path: displayPath, reason: decoded.reason };
   if (decoded.text.trim().length === 0) return { path: displayPath, reason: "no text (only white space)" };

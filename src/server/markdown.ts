@@ -2,6 +2,7 @@
 // and the only links are ours, built from trusted parts (a file URI and a line number).
 import { pathToFileURL } from "node:url";
 import type { CorpusIndex } from "../core/corpusIndex.js";
+import { citeLocation, placeInDocument } from "../core/sources/citation.js";
 
 const MAX_SHOWN = 320;
 
@@ -40,9 +41,26 @@ export function sourceUri(index: CorpusIndex, displayPath: string): string | und
   return document ? pathToFileURL(document.absolutePath).toString() : undefined;
 }
 
+/** Where a line of a source is, as a reader cites it: "report.pdf p. 12", "notes.md:3". */
+function citation(index: CorpusIndex, displayPath: string, line: number): string {
+  const document = index.documents[index.documentNumber(displayPath)];
+  return citeLocation({ path: displayPath, line, ...(document ? placeInDocument(document, line) : {}) });
+}
+
+/**
+ * A file: link to a line of a source for editors without Grounded's open-source command: a PDF
+ * at its page (`#page=12`, which PDF viewers follow), other files as they are.
+ */
+export function sourceFileLink(index: CorpusIndex, displayPath: string, line: number): string | undefined {
+  const uri = sourceUri(index, displayPath);
+  const document = index.documents[index.documentNumber(displayPath)];
+  const page = document ? placeInDocument(document, line).page : undefined;
+  return uri && page ? `${uri}#page=${page}` : uri;
+}
+
 /** `[path:line](command:grounded.openSource?…)`: arguments JSON-encoded, never document text. */
 export function sourceLink(index: CorpusIndex, displayPath: string, line: number): string {
-  const label = escapeMarkdown(`${displayPath}:${line + 1}`);
+  const label = escapeMarkdown(citation(index, displayPath, line));
   const uri = sourceUri(index, displayPath);
   if (!uri) return label;
   const args = encodeURIComponent(JSON.stringify([uri, line]));

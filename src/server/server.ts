@@ -20,6 +20,9 @@ import { toDiagnostics } from "./features/diagnostics.js";
 import { HoverProvider } from "./features/hover.js";
 import { sourceUri } from "./markdown.js";
 import { FactsRequest, ReportRequest, SearchRequest, StatusNotification, StatusRequest, type FactsParams, type ReportParams, type SearchParams, type SearchResultItem, type StatusParams } from "./protocol.js";
+import { SourceTextRequest, type SourceTextParams } from "./protocol.js";
+import { sourceText } from "./sourceText.js";
+import { ArchiveLink } from "./archiveLink.js";
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from "./settings.js";
 
 const DIAGNOSTIC_DELAY_MS = 200;
@@ -57,6 +60,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     return cache.findings(document, current, corpus.version, settings.ignore);
   };
 
+  let archivePassword: string | undefined;
+  const archive = new ArchiveLink(log, (message) => void connection.window.showWarningMessage(message), () => archivePassword ?? process.env["GROUNDED_ARCHIVE_PASSWORD"]);
+
   const hover = new HoverProvider({ index, findings: (d) => findingsOf(d as TextDocument) });
   const completion = new CompletionProvider({ index, citationStyle: () => settings.citationStyle });
   const codeActions = new CodeActionProvider();
@@ -68,6 +74,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       skipped: [...corpus.skipped],
       contradictions,
       ...(message ? { message } : {}),
+      ...(archive.state !== "off" ? { archive: archive.state } : {}),
     };
     void connection.sendNotification(StatusNotification, status);
   }
@@ -85,9 +92,19 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       contradictions[document.uri] = findings.filter((f) => f.verdict === "contradicted").length;
       void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
       sendStatus();
+      if (archive.state === "connected") void checkWithArchive(document, current);
     } catch (error) {
       if (!(error instanceof CancelledError)) log(`Checking ${document.uri} failed: ${String(error)}`);
     }
+  }
+
+  /** The same draft against the local folders and the archive together; replaces the local-only diagnostics. */
+  async function checkWithArchive(document: TextDocument, current: CorpusIndex): Promise<void> {
+    const findings = await archive.check(document.getText(), current, settings.ignore);
+    if (!findings || documents.get(document.uri)?.version !== document.version) return sendStatus();
+    contradictions[document.uri] = findings.filter((f) => f.verdict === "contradicted").length;
+    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: toDiagnostics(current, findings, settings.unverifiable) });
+    sendStatus();
   }
 
   function scheduleCheck(document: TextDocument, delay = DIAGNOSTIC_DELAY_MS): void {
@@ -143,7 +160,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     supportsConfiguration = Boolean(params.capabilities?.workspace?.configuration);
     supportsWorkspaceFolders = Boolean(params.capabilities?.workspace?.workspaceFolders);
-    const options = (params.initializationOptions ?? {}) as { trusted?: boolean; cacheDir?: unknown };
+    const options = (params.initializationOptions ?? {}) as { trusted?: boolean; cacheDir?: unknown; archivePassword?: unknown };
+    if (typeof options.archivePassword === "string" && options.archivePassword) archivePassword = options.archivePassword;
     trusted = options.trusted !== false;
     if (typeof options.cacheDir === "string" && options.cacheDir.length > 0) corpus.cacheDir = options.cacheDir;
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
@@ -170,12 +188,14 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     }
     if (supportsConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
     await loadSettings();
+    await archive.configure(settings.archive);
     await reindex();
   });
 
   connection.onDidChangeConfiguration(async () => {
     const before = corpus.indexKey(resolveRoots(workspaceFolders, settings, trusted), settings);
     await loadSettings();
+    await archive.configure(settings.archive);
     // Only settings that change what is indexed rebuild the index; the rest just re-check drafts.
     if (corpus.indexKey(resolveRoots(workspaceFolders, settings, trusted), settings) !== before || !corpus.index) await reindex();
     else for (const document of documents.all()) scheduleCheck(document, 0);
@@ -292,6 +312,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const path = folder ? absolute.slice(folder.length + 1) : absolute;
     return { html: renderReportHtml([summarize(path, findingsOf(document))], undefined, params.nonce) };
   });
+
+  connection.onRequest(SourceTextRequest, (params: SourceTextParams) => sourceText(index(), params));
 
   connection.onShutdown(() => corpus.dispose());
   documents.listen(connection);

@@ -11,7 +11,7 @@ import { fold } from "./normalize.js";
 import { termOf } from "./terms.js";
 import { checkTitle } from "./titleCheck.js";
 import { similarity } from "./similarity.js";
-import { sameSubject } from "./subjects.js";
+import { isCalendarWord, sameSubject } from "./subjects.js";
 import { describeFigure, describeSource, locationOf } from "./messages.js";
 import { canSupport, correctionPlaces, localRole, sourceRole, type FigureRole } from "./claimRoles.js";
 import { throwIfCancelled, type CancellationToken } from "../util/cancellation.js";
@@ -114,9 +114,10 @@ function measuresConflict(a: FigureContext, b: FigureContext): boolean {
 
 /** Capitalised words near the draft figure that no source ever uses: a subject the sources do not cover. */
 function unknownSubjects(index: CorpusIndex, context: FigureContext, names: readonly NameMention[]): string[] {
+  // Days and months are written with a capital without naming a subject.
   const unknownWords = context.capitalizedWords.filter((word) => {
     const term = termOf(word);
-    return term !== undefined && !index.knowsTerm(term);
+    return term !== undefined && !index.knowsTerm(term) && !isCalendarWord(word);
   });
   // A person or organisation the sources never name, wherever it sits in the sentence.
   const unknownNames = names.filter((n) => (n.kind === "person" || n.kind === "organisation") && !index.names.get(n.key)).map((n) => n.text);
@@ -124,16 +125,30 @@ function unknownSubjects(index: CorpusIndex, context: FigureContext, names: read
 }
 
 /** Terms naming what the draft figure is about: capitalised words near it, and a leading name. */
-function subjectTerms(index: CorpusIndex, context: FigureContext): string[] {
-  const words = [...context.capitalizedWords];
-  if (context.initialWord && !index.isOrdinaryWord(context.initialWord)) words.push(context.initialWord);
+function subjectTerms(index: CorpusIndex, context: FigureContext, sentence: string): string[] {
+  const words = context.capitalizedWords.filter((word) => !isCalendarWord(word));
+  if (context.initialWord && !index.isOrdinaryWord(context.initialWord) && mayBeName(context.initialWord, sentence)) words.push(context.initialWord);
   return words.map((w) => termOf(w)).filter((t): t is string => t !== undefined);
+}
+
+/** Words that follow a verb or a preposition, never a name: "Lowering the limit", "Despite a fall". */
+const AFTER_VERB = /^\s+(?:the|a|an|its|their|his|her|our|this|these|those|that|some|all|more|most|up|down|out|to|in|on|at|by|for|from|with|of|over|under|into)\b/i;
+
+/**
+ * Whether a capitalised first word may be a name. Its capital says nothing; a contraction ("Don't"),
+ * an -ing or -ly form ("Cutting", "Reportedly") or a word followed by "the" or a preposition is not one.
+ */
+function mayBeName(folded: string, sentence: string): boolean {
+  if (/(?:n't|'re|'ve|'ll|'d|'m)$/.test(folded)) return false;
+  if (folded.length > 5 && /(?:ing|ly)$/.test(folded)) return false;
+  const at = fold(sentence).indexOf(folded);
+  return at < 0 || !AFTER_VERB.test(sentence.slice(at + folded.length));
 }
 
 function candidatesFor(index: CorpusIndex, draft: DraftFigure, options: { ignoreTime: boolean }): Candidate[] {
   const subjectNames = draft.names.filter((n) => n.end <= draft.figure.start || !CLAUSE_BREAK.test(draft.sentence.text.slice(draft.figure.end, n.start)));
   if (unknownSubjects(index, draft.context, subjectNames).length > 0) return [];
-  const subjects = subjectTerms(index, draft.context);
+  const subjects = subjectTerms(index, draft.context, draft.sentence.text);
   const candidates: Candidate[] = [];
   const figures = index.sourceFigures;
   const time = options.ignoreTime ? undefined : draft.context.time;

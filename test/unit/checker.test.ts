@@ -228,3 +228,18 @@ describe("figures written in other forms", () => {
     assert.notEqual(findingOn(checkDocument(index, draft), draft, "3%")?.verdict, "supported");
   });
 });
+
+describe("the subject of a draft figure", () => {
+  const index = () => indexOf({ "road.txt": "A lower speed limit on Dunmore's ring road would save 14 lives a year, the council's study found." });
+
+  test("Should not take a sentence-initial verb or contraction for a subject the sources never name", () => {
+    for (const draft of ["Lowering the speed limit on the Dunmore ring road would save 14 lives a year.", "Don't doubt it: a lower limit on the Dunmore ring road would save 14 lives a year."]) {
+      assert.equal(findingOn(checkDocument(index(), draft), draft, "14")?.verdict, "supported", draft);
+    }
+  });
+
+  test("Should not take a weekday for a subject the sources never name", () => {
+    const draft = "The council's study, published on Thursday, found a lower limit on the Dunmore ring road would save 14 lives a year.";
+    assert.equal(findingOn(checkDocument(index(), draft), draft, "14")?.verdict, "supported");
+  });
+});

@@ -127,7 +127,10 @@ function unknownSubjects(index: CorpusIndex, context: FigureContext, names: read
 /** Terms naming what the draft figure is about: capitalised words near it, and a leading name. */
 function subjectTerms(index: CorpusIndex, context: FigureContext, sentence: string): string[] {
   const words = context.capitalizedWords.filter((word) => !isCalendarWord(word));
-  if (context.initialWord && !index.isOrdinaryWord(context.initialWord) && mayBeName(context.initialWord, sentence)) words.push(context.initialWord);
+  const initial = context.initialWord;
+  // "Employers" is as ordinary as "employer": a plural or singular the sources write in lower case.
+  const ordinary = (word: string) => index.isOrdinaryWord(word) || index.isOrdinaryWord(word.replace(/e?s$/, "")) || index.isOrdinaryWord(`${word}s`);
+  if (initial && !ordinary(initial) && mayBeName(index, initial, sentence)) words.push(initial);
   return words.map((w) => termOf(w)).filter((t): t is string => t !== undefined);
 }
 
@@ -138,11 +141,17 @@ const AFTER_VERB = /^\s+(?:the|a|an|its|their|his|her|our|this|these|those|that|
  * Whether a capitalised first word may be a name. Its capital says nothing; a contraction ("Don't"),
  * an -ing or -ly form ("Cutting", "Reportedly") or a word followed by "the" or a preposition is not one.
  */
-function mayBeName(folded: string, sentence: string): boolean {
+function mayBeName(index: CorpusIndex, folded: string, sentence: string): boolean {
   if (/(?:n't|'re|'ve|'ll|'d|'m)$/.test(folded)) return false;
   if (folded.length > 5 && /(?:ing|ly)$/.test(folded)) return false;
   const at = fold(sentence).indexOf(folded);
-  return at < 0 || !AFTER_VERB.test(sentence.slice(at + folded.length));
+  if (at >= 0 && AFTER_VERB.test(sentence.slice(at + folded.length))) return false;
+  // A word the sources never use ("Employers") names someone only when it reads as a name: a
+  // possessive ("Toyota's") or an acronym ("BMW").
+  const term = termOf(folded);
+  if (term !== undefined && index.knowsTerm(term)) return true;
+  const written = at >= 0 ? sentence.slice(at, at + folded.length) : "";
+  return folded.endsWith("'s") || (written.length > 1 && written === written.toUpperCase());
 }
 
 function candidatesFor(index: CorpusIndex, draft: DraftFigure, options: { ignoreTime: boolean }): Candidate[] {

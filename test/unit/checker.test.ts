@@ -238,6 +238,13 @@ describe("the subject of a draft figure", () => {
     }
   });
 
+  test("Should not take a first word the sources never use for a subject, unless it reads as a name", () => {
+    const ordinary = "Motorists would see 14 lives a year saved by a lower limit on the Dunmore ring road.";
+    assert.equal(findingOn(checkDocument(index(), ordinary), ordinary, "14")?.verdict, "supported");
+    const named = "Kelsall's ring road would save 14 lives a year with a lower limit.";
+    assert.equal(findingOn(checkDocument(index(), named), named, "14")?.verdict, "unverifiable");
+  });
+
   test("Should not take a weekday for a subject the sources never name", () => {
     const draft = "The council's study, published on Thursday, found a lower limit on the Dunmore ring road would save 14 lives a year.";
     assert.equal(findingOn(checkDocument(index(), draft), draft, "14")?.verdict, "supported");

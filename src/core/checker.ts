@@ -146,12 +146,13 @@ function mayBeName(index: CorpusIndex, folded: string, sentence: string): boolea
   if (folded.length > 5 && /(?:ing|ly)$/.test(folded)) return false;
   const at = fold(sentence).indexOf(folded);
   if (at >= 0 && AFTER_VERB.test(sentence.slice(at + folded.length))) return false;
-  // A word the sources never use ("Employers") names someone only when it reads as a name: a
-  // possessive ("Toyota's") or an acronym ("BMW").
+  // A word the sources never use is taken for a name ("Japan", "Toyota's", "BMW") unless it reads
+  // as a plural or a past tense, as ordinary words that start sentences do ("Employers", "Added").
   const term = termOf(folded);
   if (term !== undefined && index.knowsTerm(term)) return true;
   const written = at >= 0 ? sentence.slice(at, at + folded.length) : "";
-  return folded.endsWith("'s") || (written.length > 1 && written === written.toUpperCase());
+  if (folded.endsWith("'s") || (written.length > 1 && written === written.toUpperCase())) return true;
+  return !/(?:[^s']s|ed)$/.test(folded);
 }
 
 function candidatesFor(index: CorpusIndex, draft: DraftFigure, options: { ignoreTime: boolean }): Candidate[] {

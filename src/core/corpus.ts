@@ -7,6 +7,7 @@ import type { CalendarDate, SkippedFile, SourceDocument } from "./types.js";
 import { normalizeSourceText, splitLines } from "./normalize.js";
 import { htmlToText } from "./html.js";
 import { decodeBytes } from "./decode.js";
+import { isMarkdownLike, proseLines } from "./sourceText.js";
 import { readBinarySource, sourceFromExtracted } from "./sources/binarySources.js";
 import type { CancellationToken } from "../util/cancellation.js";
 
@@ -169,9 +170,12 @@ export function findDocumentDate(lines: readonly string[]): CalendarDate | undef
 export function sourceFromText(displayPath: string, text: string, absolutePath = displayPath, mtimeMs = 0): SourceDocument {
   const isHtml = /\.html?$/i.test(displayPath);
   const normalized = normalizeSourceText(text);
-  const lines = splitLines(isHtml ? htmlToText(normalized) : normalized);
-  const title = (lines.find((line) => line.trim().length > 0) ?? path.basename(displayPath)).trim().slice(0, 200);
-  return { path: displayPath, absolutePath, title, date: findDocumentDate(lines), lines, size: text.length, mtimeMs };
+  const raw = splitLines(isHtml ? htmlToText(normalized) : normalized);
+  // Front matter is metadata (its title and date are used), link targets and URLs are not facts.
+  const { lines, frontMatter } = isMarkdownLike(displayPath) ? proseLines(raw) : { lines: raw, frontMatter: undefined };
+  const title = (frontMatter?.title ?? lines.find((line) => line.trim().length > 0) ?? path.basename(displayPath)).trim().slice(0, 200);
+  const date = frontMatter?.date ?? findDocumentDate(lines);
+  return { path: displayPath, absolutePath, title, ...(date ? { date } : {}), lines, size: text.length, mtimeMs };
 }
 
 /** Reads one source file; returns a SkippedFile (with the reason) when it cannot be used. */

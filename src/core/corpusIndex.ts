@@ -4,14 +4,17 @@ import { searchTerms, SentenceSearch } from "./sentenceSearch.js";
 import type { Evidence, Figure, FigureKind, NameMention, SkippedFile, SourceDocument, SourceSentence } from "./types.js";
 import { extractFigures } from "./figures.js";
 import { extractNames, NameRegistry, type NameEntity } from "./names.js";
-import { splitSentences } from "./sentences.js";
+import { splitSentences, type SentenceSpan } from "./sentences.js";
+import { paragraphsOf, placeInParagraph, placeInSource, sourceSpan, type Paragraph } from "./paragraphs.js";
+
+export { placeInSource, sourceSpan };
 import { foldPreservingOffsets } from "./normalize.js";
 import { wordTokens } from "./terms.js";
 import { contextOf, type FigureContext } from "./figureContext.js";
 import { ContextColumnsBuilder, ContextStore, noContexts, StoredFigure } from "./contextColumns.js";
 import { bestFirst, FigureRetrieval, type RetrievalQuery, type Scored } from "./figureRetrieval.js";
 import { throwIfCancelled, type CancellationToken } from "../util/cancellation.js";
-import { pageOrParagraph, placeInDocument } from "./sources/citation.js";
+import { citedPlace, placeInDocument } from "./sources/citation.js";
 
 export interface SearchHit {
   sentence: SourceSentence;
@@ -35,21 +38,48 @@ export function entityTerms(sentence: SourceSentence | { names: SourceSentence["
 }
 
 export function evidenceOf(source: SourceFigure): Evidence {
-  return {
-    path: source.sentence.path,
-    line: source.sentence.line,
-    text: source.sentence.text,
-    value: source.figure.text,
-    start: source.sentence.start + source.figure.start,
-    end: source.sentence.start + source.figure.end,
-    ...pageOrParagraph(source.sentence),
-  };
+  const span = sourceSpan(source.sentence, source.figure.start, source.figure.end);
+  return { path: source.sentence.path, line: span.line, text: source.sentence.text, value: source.figure.text, start: span.start, end: span.end, ...citedPlace(source.sentence, span.line) };
 }
 
-/** Figures and names of one source line; the persisted index (indexCache.ts) replays stored ones. */
-export type LineExtractor = (line: string) => { figures: Figure[]; names: NameMention[] };
+/**
+ * Figures and names of one paragraph (lines joined by a space); the persisted index (indexCache.ts)
+ * replays stored ones.
+ */
+export type LineExtractor = (paragraph: string) => { figures: Figure[]; names: NameMention[] };
 
 export const extractLine: LineExtractor = (line) => ({ figures: extractFigures(line), names: extractNames(line) });
+
+/** What was read from one paragraph of a source before anything is added to the index. */
+interface ParagraphReading {
+  paragraph: Paragraph;
+  spans: SentenceSpan[];
+  figures: Figure[];
+  names: NameMention[];
+}
+
+/** A figure or name written across a wrapped line ("one⏎    million") is shown, cited and offered as "one million". */
+function tidyText<T extends { text: string; qualifierText?: string }>(item: T): T {
+  const untidy = (text: string | undefined) => text !== undefined && /\s\s|[^\S ]/.test(text);
+  if (!untidy(item.text) && !untidy(item.qualifierText)) return item;
+  const tidy = { ...item, text: item.text.replace(/\s+/g, " ") };
+  if (item.qualifierText !== undefined) tidy.qualifierText = item.qualifierText.replace(/\s+/g, " ");
+  return tidy;
+}
+
+/** A sentence's place in its paragraph as a SourceSentence's line, columns and line breaks. */
+function sentencePlace(lines: readonly string[], paragraph: Paragraph, span: SentenceSpan): Pick<SourceSentence, "line" | "start" | "end" | "endLine" | "breaks"> {
+  const from = placeInParagraph(lines, paragraph, span.start);
+  const to = placeInParagraph(lines, paragraph, span.end);
+  if (to.line === from.line) return { line: from.line, start: from.character, end: to.character };
+  const breaks: number[] = [];
+  let lineStart = -span.start;
+  for (let line = paragraph.firstLine; line < to.line; line++) {
+    lineStart += lines[line]!.length + 1;
+    if (line >= from.line) breaks.push(lineStart);
+  }
+  return { line: from.line, start: from.character, end: to.character, endLine: to.line, breaks };
+}
 
 export class CorpusIndex {
   readonly sentences: SourceSentence[] = [];
@@ -66,10 +96,13 @@ export class CorpusIndex {
   private contextBuilder: ContextColumnsBuilder | undefined = new ContextColumnsBuilder();
   private readonly contexts = new ContextStore(noContexts());
 
-  private constructor(
-    readonly documents: readonly SourceDocument[],
-    readonly skipped: readonly SkippedFile[],
-  ) {
+  /** The documents indexed; a source that could not be read is moved to `skipped` during the build. */
+  documents: readonly SourceDocument[];
+  skipped: readonly SkippedFile[];
+
+  private constructor(documents: readonly SourceDocument[], skipped: readonly SkippedFile[]) {
+    this.documents = documents;
+    this.skipped = skipped;
     documents.forEach((document, i) => this.documentIndex.set(document.path, i));
   }
 
@@ -101,7 +134,8 @@ export class CorpusIndex {
       step();
       done++;
       if (performance.now() - sliceStart >= sliceMs) {
-        options.onProgress?.(done, documents.length);
+        // Each document is read, then added: two steps each.
+        options.onProgress?.(Math.min(documents.length, done >> 1), documents.length);
         await new Promise((resolve) => setImmediate(resolve));
         sliceStart = performance.now();
       }
@@ -109,9 +143,29 @@ export class CorpusIndex {
     return index;
   }
 
-  /** The build as small steps: one per document, then the finishing passes in chunks. */
+  /** The build as small steps: reading each document, adding each, then the finishing passes in chunks. */
   private *steps(extract: LineExtractor): Generator<() => void> {
-    for (const [i, document] of this.documents.entries()) yield () => this.addDocument(document, i, extract);
+    // Read every document first: one that fails is skipped with its reason, and the others go on.
+    const readings: Array<ParagraphReading[] | undefined> = new Array(this.documents.length);
+    for (const [i, document] of this.documents.entries()) yield () => (readings[i] = this.readDocument(document, extract));
+    yield () => {
+      const kept = this.documents.filter((_, i) => readings[i] !== undefined);
+      if (kept.length === this.documents.length) return;
+      const usable = readings.filter((r): r is ParagraphReading[] => r !== undefined);
+      readings.length = 0;
+      readings.push(...usable);
+      this.documents = kept;
+      this.documentIndex.clear();
+      kept.forEach((document, i) => this.documentIndex.set(document.path, i));
+    };
+    for (let i = 0; ; i++) {
+      // The count is known only after the step above has run.
+      if (i >= this.documents.length) break;
+      yield () => {
+        this.addDocument(this.documents[i]!, i, readings[i]!);
+        readings[i] = undefined;
+      };
+    }
     yield () => {
       for (const [term, list] of this.documentsByTerm) this.documentsByTerm.set(term, Int32Array.from(list));
     };
@@ -157,28 +211,39 @@ export class CorpusIndex {
   }
 
 
-  private addDocument(document: SourceDocument, documentIndex: number, extract: LineExtractor): void {
+  /** Paragraphs, sentences, figures and names of a document, or undefined (and a skipped file) if reading it fails. */
+  private readDocument(document: SourceDocument, extract: LineExtractor): ParagraphReading[] | undefined {
+    try {
+      return paragraphsOf(document.lines).map((paragraph) => {
+        const { figures, names } = extract(paragraph.text);
+        return { paragraph, spans: splitSentences(paragraph.text), figures: figures.map(tidyText), names: names.map(tidyText) };
+      });
+    } catch (error) {
+      // An engine fault on one file written by somebody else must not cost the whole index.
+      const message = error instanceof Error ? error.message : String(error);
+      this.skipped = [...this.skipped, { path: document.path, reason: `could not be indexed (internal error: ${message})` }];
+      return undefined;
+    }
+  }
+
+  private addDocument(document: SourceDocument, documentIndex: number, readings: readonly ParagraphReading[]): void {
     const documentTerms = new Set<string>();
-    document.lines.forEach((line, lineNumber) => {
-      if (line.trim().length === 0) return;
-      const { figures: lineFigures, names: lineNames } = extract(line);
-      for (const span of splitSentences(line)) {
-        const text = line.slice(span.start, span.end);
+    for (const { paragraph, spans, figures: paragraphFigures, names: paragraphNames } of readings) {
+      for (const span of spans) {
+        const text = paragraph.text.slice(span.start, span.end);
         const within = <T extends { start: number; end: number }>(items: T[]) =>
           items.filter((item) => item.start >= span.start && item.end <= span.end).map((item) => ({ ...item, start: item.start - span.start, end: item.end - span.start }));
         const sentence: SourceSentence = {
           id: this.sentences.length,
           path: document.path,
-          line: lineNumber,
-          start: span.start,
-          end: span.end,
+          ...sentencePlace(document.lines, paragraph, span),
           text,
-          figures: within(lineFigures),
-          names: within(lineNames),
-          ...placeInDocument(document, lineNumber),
+          figures: within(paragraphFigures),
+          names: within(paragraphNames),
         };
+        if (document.format) Object.assign(sentence, placeInDocument(document, sentence.line, sentence.endLine));
         this.sentences.push(sentence);
-        for (const name of sentence.names) this.names.add(name, { path: document.path, line: lineNumber, sentence: text });
+        for (const name of sentence.names) this.names.add(name, { path: document.path, line: placeInSource(sentence, name.start).line, sentence: text });
         const seen = new Set<string>();
         const tokens = wordTokens(text);
         for (const token of tokens) {
@@ -205,7 +270,7 @@ export class CorpusIndex {
           this.sourceFigures.push(new StoredFigure(figure, sentence, this.contexts, position));
         }
       }
-    });
+    }
     for (const term of documentTerms) {
       const list = this.documentsByTerm.get(term) as number[] | undefined;
       if (list) list.push(documentIndex);

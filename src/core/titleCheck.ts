@@ -1,9 +1,9 @@
 // A title drafted next to a name ("President Pham Minh Chinh") against the titles
 // the sources give that person.
 import type { Finding, NameMention, Range } from "./types.js";
-import type { CorpusIndex } from "./corpusIndex.js";
+import { sourceSpan, type CorpusIndex } from "./corpusIndex.js";
 import { titlesCompatible } from "./names.js";
-import { citeLocation, pageOrParagraph } from "./sources/citation.js";
+import { citedPlace, citeLocation, pageOrParagraph } from "./sources/citation.js";
 
 function titleCase(title: string): string {
   return title.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
@@ -32,7 +32,8 @@ function titleStatements(index: CorpusIndex): Map<string, TitleStatement[]> {
     for (const mention of sentence.names) {
       if (!mention.title) continue;
       const start = mention.titleStart ?? mention.start;
-      const statement: TitleStatement = { title: mention.title, path: sentence.path, line: sentence.line, text: sentence.text, value: sentence.text.slice(start, mention.end), start: sentence.start + start, end: sentence.start + mention.end, ...pageOrParagraph(sentence) };
+      const place = sourceSpan(sentence, start, mention.end);
+      const statement: TitleStatement = { title: mention.title, path: sentence.path, line: place.line, text: sentence.text, value: sentence.text.slice(start, mention.end), start: place.start, end: place.end, ...citedPlace(sentence, place.line) };
       const list = byKey.get(mention.key);
       if (list) list.push(statement);
       else byKey.set(mention.key, [statement]);

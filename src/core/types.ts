@@ -88,11 +88,16 @@ export interface SourceSentence {
   id: number;
   /** Path of the source as shown to the user (relative to the corpus root or cwd). */
   path: string;
-  /** Zero-based line in the source file. */
+  /** Zero-based line in the source file where the sentence starts. */
   line: number;
-  /** UTF-16 column range of the sentence within that line. */
+  /** UTF-16 column of the start in `line`, and of the end in `endLine` (`line` when absent). */
   start: number;
   end: number;
+  /** The line the sentence ends on, when it runs across soft line breaks (hard-wrapped sources). */
+  endLine?: number;
+  /** With `endLine`: offsets in `text` where each later line begins (the joining space is before it). */
+  breaks?: number[];
+  /** The sentence, its lines joined by a space. */
   text: string;
   figures: Figure[];
   /**
@@ -100,8 +105,8 @@ export interface SourceSentence {
    * title checks read); every mention stays in the name registry.
    */
   names: NameMention[];
-  /** PDF sources: the 1-based page the sentence starts on. */
-  page?: number;
+  /** PDF sources: the 1-based page of each line of the sentence, from `line` (it may run on to the next page). */
+  pages?: number[];
   /** Word sources: the 1-based paragraph the sentence is in. */
   paragraph?: number;
 }

@@ -22,6 +22,8 @@ import { sourceUri } from "./markdown.js";
 import { FactsRequest, ReportRequest, SearchRequest, StatusNotification, StatusRequest, type FactsParams, type ReportParams, type SearchParams, type SearchResultItem, type StatusParams } from "./protocol.js";
 import { SourceTextRequest, type SourceTextParams } from "./protocol.js";
 import { sourceText } from "./sourceText.js";
+import { placeInSource } from "../core/corpusIndex.js";
+import { citedPlace } from "../core/sources/citation.js";
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from "./settings.js";
 
 const DIAGNOSTIC_DELAY_MS = 200;
@@ -224,6 +226,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       uri: sourceUri(current, hit.sentence.path) ?? pathToFileURL(hit.sentence.path).toString(),
       path: hit.sentence.path,
       line: hit.sentence.line,
+      ...citedPlace(hit.sentence, hit.sentence.line),
       text: hit.sentence.text,
       score: hit.score,
       highlights: hit.highlights,
@@ -248,10 +251,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onRequest("grounded/sources", () => {
     const current = index();
     if (!current) return { documents: [], skipped: [] };
-    const figures = new Map<string, Array<{ kind: string; value: string; line: number }>>();
+    const figures = new Map<string, Array<{ kind: string; value: string; line: number; page?: number }>>();
     for (const source of current.sourceFigures) {
       const list = figures.get(source.sentence.path) ?? [];
-      list.push({ kind: source.figure.kind, value: source.figure.text, line: source.sentence.line });
+      const line = placeInSource(source.sentence, source.figure.start).line;
+      list.push({ kind: source.figure.kind, value: source.figure.text, line, ...citedPlace(source.sentence, line) });
       figures.set(source.sentence.path, list);
     }
     const names = new Map<string, Array<{ name: string; kind: string; line: number }>>();

@@ -45,6 +45,8 @@ async function main() {
         minify: production,
         logLevel: "warning",
         ...options,
+        // node-postgres's optional native binding is never used.
+        external: ["pg-native", ...(options.external ?? [])],
       }),
     );
   }

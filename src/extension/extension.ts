@@ -9,10 +9,12 @@ import { showDraftReport } from "./reportView.js";
 import { showFactSheet } from "./factSheet.js";
 import { SourcesView } from "./sourcesView.js";
 import { redirectDiagnostics, registerExtractedText } from "./extractedText.js";
+import { chooseSourceFolder, NoSourcesNotice, openSample } from "./onboarding.js";
 
 let client: LanguageClient | undefined;
 
 const TRUSTED_COMMANDS = ["grounded.openSource"];
+const ARCHIVE_PASSWORD_KEY = "grounded.archivePassword";
 
 function draftSelector(): Array<{ language: string; scheme: string }> {
   const languages = vscode.workspace.getConfiguration("grounded").get<unknown>("languages");
@@ -38,6 +40,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const statusBar = new GroundedStatusBar();
   context.subscriptions.push(output, statusBar);
 
+  // The archive's password lives in SecretStorage, never in settings.json.
+  const archivePassword = await context.secrets.get(ARCHIVE_PASSWORD_KEY);
   const module = context.asAbsolutePath("dist/server.js");
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -46,7 +50,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const clientOptions: LanguageClientOptions = {
     documentSelector: draftSelector(),
     outputChannel: output,
-    initializationOptions: { trusted: vscode.workspace.isTrusted, cacheDir: context.storageUri?.fsPath ?? context.globalStorageUri.fsPath },
+    initializationOptions: { editor: "vscode", trusted: vscode.workspace.isTrusted, cacheDir: context.storageUri?.fsPath ?? context.globalStorageUri.fsPath, ...(archivePassword ? { archivePassword } : {}) },
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher("**/*.{txt,md,markdown,html,htm,pdf,docx}") },
     middleware: {
       provideHover: async (document, position, token, next) => trustOurCommandOnly(await next(document, position, token)),
@@ -57,6 +61,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const languageClient = client;
 
   context.subscriptions.push(
+    vscode.commands.registerCommand("grounded.setArchivePassword", async () => {
+      const password = await vscode.window.showInputBox({ password: true, prompt: "Password for the archive in grounded.archive (kept in VS Code's secret storage)" });
+      if (password === undefined) return;
+      await context.secrets.store(ARCHIVE_PASSWORD_KEY, password);
+      void vscode.window.showInformationMessage("Grounded: archive password saved; reload the window to connect with it.");
+    }),
     vscode.commands.registerCommand("grounded.openSource", async (uri: unknown, line: unknown) => {
       // Arguments arrive from hover links: accept only a file URI and a line number.
       if (typeof uri !== "string" || !/^file:/.test(uri) || typeof line !== "number" || !Number.isInteger(line)) return;
@@ -86,6 +96,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       void vscode.window.showInformationMessage(`Grounded: indexed ${result.sources} sources.`);
     }),
     vscode.commands.registerCommand("grounded.showOutput", () => output.show(true)),
+    vscode.commands.registerCommand("grounded.chooseSourceFolder", () => chooseSourceFolder()),
+    vscode.commands.registerCommand("grounded.openSample", () => openSample(context)),
     vscode.commands.registerCommand("grounded.showDraftReport", () => showDraftReport(languageClient)),
     vscode.commands.registerCommand("grounded.ignoreFigure", async (figure: unknown) => {
       if (typeof figure !== "string" || figure.length > 200) return;
@@ -116,8 +128,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
   let wasIndexing = true;
+  const notice = new NoSourcesNotice(context);
   languageClient.onNotification(StatusNotification, (status: StatusParams) => {
     statusBar.update(status);
+    notice.update(status);
     // Refresh the tree when an index build finishes.
     if (wasIndexing && !status.indexing) {
       void sourcesView.refresh();

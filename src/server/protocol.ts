@@ -30,6 +30,10 @@ export interface StatusParams {
   /** Contradictions per open draft URI. */
   contradictions: Record<string, number>;
   message?: string;
+  /** The shared archive, when one is set. */
+  archive?: "connected" | "unreachable";
+  /** Set when there are no sources to check against: "unset" (no corpus chosen) or "untrusted". */
+  missing?: "unset" | "untrusted";
 }
 
 export const ReportRequest = "grounded/report";

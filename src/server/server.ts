@@ -21,7 +21,7 @@ import { HoverProvider } from "./features/hover.js";
 import { OPEN_SOURCE_COMMAND, sourceUri, type MarkupFlavour } from "./markdown.js";
 import { FactsRequest, ReportRequest, SearchRequest, StatusNotification, StatusRequest, type FactsParams, type ReportParams, type SearchParams, type SearchResultItem, type StatusParams } from "./protocol.js";
 import { SourceTextRequest, type SourceTextParams } from "./protocol.js";
-import { sourceText } from "./sourceText.js";
+import { extractedPage, sourceText } from "./sourceText.js";
 import { placeInSource } from "../core/corpusIndex.js";
 import { citedPlace } from "../core/sources/citation.js";
 import { ArchiveLink } from "./archiveLink.js";
@@ -305,6 +305,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       // Arguments come back from our own code actions; still, accept only a file URI and a line.
       if (typeof first !== "string" || !first.startsWith("file:") || typeof second !== "number" || !Number.isInteger(second) || second < 0) return null;
       const at = { line: second, character: 0 };
+      // An editor cannot show a PDF or Word file as text: the system's viewer opens it (a PDF at its page).
+      const page = extractedPage(index(), first, second);
+      if (supportsShowDocument && page !== undefined) return connection.window.showDocument({ uri: page ? `${first}#page=${page}` : first, external: true });
       if (supportsShowDocument) return connection.window.showDocument({ uri: first, takeFocus: true, selection: { start: at, end: at } });
       notify(MessageType.Info, `Source: ${fileURLToPath(first)}:${second + 1}`);
       return null;

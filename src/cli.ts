@@ -4,7 +4,7 @@ import { existsSync, promises as fs } from "node:fs";
 import * as path from "node:path";
 import { flagValue, parseArgs, UsageError, type FlagSpec, type ParsedArgs } from "./cli/args.js";
 import { formatFinding, formatHit, sanitize, SEVERITY, styleFor } from "./cli/format.js";
-import { citeLocation } from "./core/sources/citation.js";
+import { citeLocation, pageOrParagraph } from "./core/sources/citation.js";
 import { bundledCorpusDir, DEFAULT_MAX_FILE_SIZE, loadCorpus } from "./core/corpus.js";
 import { CorpusIndex } from "./core/corpusIndex.js";
 import { openIndex as openPersistedIndex } from "./core/indexCache.js";
@@ -186,7 +186,7 @@ function toDiagnostic(finding: Finding) {
     severity: SEVERITY[finding.verdict],
     code: finding.verdict,
     message: finding.message,
-    sources: finding.sources.map((s) => ({ path: s.path, line: s.line, text: s.text, value: s.value })),
+    sources: finding.sources.map((s) => ({ path: s.path, line: s.line, text: s.text, value: s.value, ...pageOrParagraph(s) })),
   };
 }
 

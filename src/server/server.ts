@@ -21,7 +21,9 @@ import { HoverProvider } from "./features/hover.js";
 import { OPEN_SOURCE_COMMAND, sourceUri, type MarkupFlavour } from "./markdown.js";
 import { FactsRequest, ReportRequest, SearchRequest, StatusNotification, StatusRequest, type FactsParams, type ReportParams, type SearchParams, type SearchResultItem, type StatusParams } from "./protocol.js";
 import { SourceTextRequest, type SourceTextParams } from "./protocol.js";
-import { sourceText } from "./sourceText.js";
+import { extractedPage, sourceText } from "./sourceText.js";
+import { placeInSource } from "../core/corpusIndex.js";
+import { citedPlace } from "../core/sources/citation.js";
 import { ArchiveLink } from "./archiveLink.js";
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from "./settings.js";
 
@@ -303,6 +305,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       // Arguments come back from our own code actions; still, accept only a file URI and a line.
       if (typeof first !== "string" || !first.startsWith("file:") || typeof second !== "number" || !Number.isInteger(second) || second < 0) return null;
       const at = { line: second, character: 0 };
+      // An editor cannot show a PDF or Word file as text: the system's viewer opens it (a PDF at its page).
+      const page = extractedPage(index(), first, second);
+      if (supportsShowDocument && page !== undefined) return connection.window.showDocument({ uri: page ? `${first}#page=${page}` : first, external: true });
       if (supportsShowDocument) return connection.window.showDocument({ uri: first, takeFocus: true, selection: { start: at, end: at } });
       notify(MessageType.Info, `Source: ${fileURLToPath(first)}:${second + 1}`);
       return null;
@@ -325,6 +330,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       uri: sourceUri(current, hit.sentence.path) ?? pathToFileURL(hit.sentence.path).toString(),
       path: hit.sentence.path,
       line: hit.sentence.line,
+      ...citedPlace(hit.sentence, hit.sentence.line),
       text: hit.sentence.text,
       score: hit.score,
       highlights: hit.highlights,
@@ -349,10 +355,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onRequest("grounded/sources", () => {
     const current = index();
     if (!current) return { documents: [], skipped: [] };
-    const figures = new Map<string, Array<{ kind: string; value: string; line: number }>>();
+    const figures = new Map<string, Array<{ kind: string; value: string; line: number; page?: number }>>();
     for (const source of current.sourceFigures) {
       const list = figures.get(source.sentence.path) ?? [];
-      list.push({ kind: source.figure.kind, value: source.figure.text, line: source.sentence.line });
+      const line = placeInSource(source.sentence, source.figure.start).line;
+      list.push({ kind: source.figure.kind, value: source.figure.text, line, ...citedPlace(source.sentence, line) });
       figures.set(source.sentence.path, list);
     }
     const names = new Map<string, Array<{ name: string; kind: string; line: number }>>();

@@ -8,6 +8,7 @@ const watch = process.argv.includes("--watch");
 const builds = [
   { entryPoints: ["src/cli.ts"], outfile: "dist/cli.js", banner: { js: "#!/usr/bin/env node" } },
   { entryPoints: ["src/server/main.ts"], outfile: "dist/server.js" },
+  { entryPoints: ["src/archive/extractWorker.ts"], outfile: "dist/archiveWorker.js" },
   { entryPoints: ["src/extension/extension.ts"], outfile: "dist/extension.js", external: ["vscode"] },
 ];
 

@@ -164,7 +164,8 @@ export class CorpusIndex {
       const figures = this.sourceFigures.map((s) => ({ kind: s.figure.kind, unit: s.figure.unit, document: this.documentOf(s) }));
       this.retrieval = FigureRetrieval.fromColumns(figures, this.contexts.all, this);
     };
-    for (let from = 0; from < this.sentences.length; from += CHUNK) {
+    // An index over part of an archive is only checked against: the archive itself answers searches.
+    for (let from = 0; !this.statistics && from < this.sentences.length; from += CHUNK) {
       yield () => {
         for (const sentence of this.sentences.slice(from, from + CHUNK)) this.search_.add(sentence.id, sentence.text);
       };

@@ -66,9 +66,10 @@ async function main(): Promise<void> {
     const times: number[] = [];
     for (let run = 0; run < 3; run++) {
       const start = performance.now();
-      const { findings } = await archive.check(draft);
+      const { findings, phases } = await archive.check(draft);
       times.push(performance.now() - start);
       archiveFindings[name] = findings;
+      log(`  ${name}: ${JSON.stringify(phases, (_, v: unknown) => (typeof v === "number" ? Math.round(v) : v))}`);
     }
     const findings = archiveFindings[name] as Array<{ verdict: string }>;
     log(`check ${name} draft (${draft.split(/\s+/).length} words, ${findings.length} findings) through the archive: first ${round(times[0]!)} ms, then ${times.slice(1).map(round).join(", ")} ms`);

@@ -25,6 +25,7 @@ export interface ExtractedFigure {
   terms: string[];
   weights: number[];
   line: number;
+  lineText: string;
   sentence: string;
   about: string;
 }
@@ -37,8 +38,8 @@ export interface ExtractedDocument {
   termSentences: number[];
   lowercaseWords: string[];
   mentions: StoredMention[];
-  /** Keys of the people named with a title (where title checks look). */
-  titledKeys: string[];
+  /** The people named with a title, and on which line (where title checks look). */
+  titled: Array<{ key: string; line: number; lineText: string }>;
 }
 
 /**
@@ -68,12 +69,12 @@ export function extractDocument(document: SourceDocument): ExtractedDocument {
     if (line.trim().length > 0) namesOfLine.set(number, lineNames[call++] ?? []);
   });
   const mentions: StoredMention[] = [];
-  const titledKeys = new Set<string>();
+  const titled = new Map<string, { key: string; line: number; lineText: string }>();
   for (const sentence of index.sentences) {
     for (const name of namesOfLine.get(sentence.line) ?? []) {
       if (name.start < sentence.start || name.end > sentence.end) continue;
       mentions.push([name.key, name.kind, name.text, name.title ?? null, sentence.line]);
-      if (name.title) titledKeys.add(name.key);
+      if (name.title) titled.set(`${name.key}\n${sentence.line}`, { key: name.key, line: sentence.line, lineText: document.lines[sentence.line]! });
     }
   }
   // The fact rows come in figure order: what a figure is about and when, as `grounded facts` shows them.
@@ -93,6 +94,7 @@ export function extractDocument(document: SourceDocument): ExtractedDocument {
     terms: [...context.terms.keys()],
     weights: [...context.terms.values()],
     line: sentence.line,
+    lineText: document.lines[sentence.line]!,
     sentence: sentence.text,
     about: facts[i]?.about ?? "",
   }));
@@ -105,6 +107,6 @@ export function extractDocument(document: SourceDocument): ExtractedDocument {
     termSentences: [...own.sentencesWith.values()],
     lowercaseWords: [...own.lowercaseWords],
     mentions,
-    titledKeys: [...titledKeys],
+    titled: [...titled.values()],
   };
 }

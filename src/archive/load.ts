@@ -159,8 +159,8 @@ async function writeBatch(pool: Pool, batch: ReadonlyArray<{ extracted: Extracte
     // their arrays travel as joined text, split again by the server.
     const each = <T>(pick: (e: ExtractedDocument, hash: string) => T) => batch.map(({ extracted, hash }) => pick(extracted, hash));
     const inserted = await client.query<{ id: number; path: string }>(
-      `INSERT INTO documents (path, hash, title, date, lines, size, mtime, sentence_count, terms, term_sentences, lowercase_words, names)
-       SELECT p, h, t, d::jsonb, string_to_array(l, chr(10)), sz, m, sc,
+      `INSERT INTO documents (path, hash, title, date, lines, line_count, size, mtime, sentence_count, terms, term_sentences, lowercase_words, names)
+       SELECT p, h, t, d::jsonb, string_to_array(l, chr(10)), cardinality(string_to_array(l, chr(10))), sz, m, sc,
               CASE WHEN tm = '' THEN '{}'::text[] ELSE string_to_array(tm, chr(31)) END,
               CASE WHEN ts = '' THEN '{}'::int[] ELSE string_to_array(ts, chr(31))::int[] END,
               CASE WHEN lw = '' THEN '{}'::text[] ELSE string_to_array(lw, chr(31)) END,
@@ -194,13 +194,14 @@ async function writeBatch(pool: Pool, batch: ReadonlyArray<{ extracted: Extracte
     const figures = batch.flatMap(({ extracted }, i) => extracted.figures.map((f) => ({ ...f, document: ids[i]! })));
     const column = <T>(pick: (f: (typeof figures)[number]) => T) => figures.map(pick);
     await client.query(
-      `INSERT INTO figures (document, kind, text, shown, value, upper, unit, qualifier, time_from, time_to, time_text, target, terms, weights, line, sentence, about)
+      `INSERT INTO figures (document, kind, text, shown, value, upper, unit, qualifier, time_from, time_to, time_text, target, terms, weights, keys, line, line_text, sentence, about)
        SELECT d, k, t, sh, v, u, un, q, tf, tt, tx, tg,
               CASE WHEN ts = '' THEN '{}'::text[] ELSE string_to_array(ts, chr(31)) END,
               CASE WHEN ws = '' THEN '{}'::float8[] ELSE string_to_array(ws, chr(31))::float8[] END,
-              l, s, a
-       FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::float8[], $7::text[], $8::text[], $9::int[], $10::int[], $11::text[], $12::bool[], $13::text[], $14::text[], $15::int[], $16::text[], $17::text[])
-         AS f(d, k, t, sh, v, u, un, q, tf, tt, tx, tg, ts, ws, l, s, a)`,
+              CASE WHEN ts = '' THEN '{}'::text[] ELSE ARRAY(SELECT k || chr(30) || x FROM unnest(string_to_array(ts, chr(31))) AS x) END,
+              l, lt, s, a
+       FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::float8[], $7::text[], $8::text[], $9::int[], $10::int[], $11::text[], $12::bool[], $13::text[], $14::text[], $15::int[], $16::text[], $17::text[], $18::text[])
+         AS f(d, k, t, sh, v, u, un, q, tf, tt, tx, tg, ts, ws, l, s, a, lt)`,
       [
         column((f) => f.document),
         column((f) => f.kind),
@@ -219,10 +220,16 @@ async function writeBatch(pool: Pool, batch: ReadonlyArray<{ extracted: Extracte
         column((f) => f.line),
         column((f) => pgText(f.sentence)),
         column((f) => pgText(f.about)),
+        column((f) => pgText(f.lineText)),
       ],
     );
-    const titled = batch.flatMap(({ extracted }, i) => extracted.titledKeys.map((key) => ({ key, document: ids[i]! })));
-    await client.query("INSERT INTO titled_mentions (document, key) SELECT * FROM unnest($1::int[], $2::text[])", [titled.map((t) => t.document), titled.map((t) => t.key)]);
+    const titled = batch.flatMap(({ extracted }, i) => extracted.titled.map((t) => ({ ...t, document: ids[i]! })));
+    await client.query("INSERT INTO titled_mentions (document, key, line, line_text) SELECT * FROM unnest($1::int[], $2::text[], $3::int[], $4::text[])", [
+      titled.map((t) => t.document),
+      titled.map((t) => t.key),
+      titled.map((t) => t.line),
+      titled.map((t) => pgText(t.lineText)),
+    ]);
   });
 }
 

@@ -63,6 +63,8 @@ export interface CorpusStatistics {
   names: NameRegistry;
   /** How many documents of the whole corpus mention an entity. */
   sourceCount(entityKey: string): number;
+  /** The terms a whole document uses, when only some of its lines are indexed (those a check asks about suffice). */
+  documentTerms?(path: string): Iterable<string> | undefined;
 }
 
 export class CorpusIndex {
@@ -222,7 +224,7 @@ export class CorpusIndex {
         }
       }
     });
-    for (const term of documentTerms) {
+    for (const term of this.statistics?.documentTerms?.(document.path) ?? documentTerms) {
       const list = this.documentsByTerm.get(term) as number[] | undefined;
       if (list) list.push(documentIndex);
       else this.documentsByTerm.set(term, [documentIndex]);

@@ -24,6 +24,8 @@ import { schemaVersion } from "./schema.js";
  * disputes: SAME_SOURCE_QUANTITY (0.35) for figures stating a time, 0.6 for the others.
  */
 const MARGIN = 0.8;
+/** Matches ranked per search (see search()). */
+const SEARCH_CANDIDATES = 400;
 const RELATED_MINIMUM = (0.12 / 1.15) * MARGIN;
 const DISPUTE_MINIMUM = { timed: 0.35 * MARGIN, untimed: 0.6 * MARGIN };
 
@@ -110,10 +112,14 @@ export class Archive {
     if (searchTerms(query).length === 0) return [];
     const rows = (
       await this.pool.query<{ path: string; line: number; start_column: number; end_column: number; text: string; score: number }>(
-        `SELECT d.path, s.line, s.start_column, s.end_column, s.text, ts_rank_cd(s.search, q) AS score
-         FROM websearch_to_tsquery('english', $1) AS q, sentences s JOIN documents d ON d.id = s.document
-         WHERE s.search @@ q ORDER BY score DESC, d.path, s.line LIMIT $2`,
-        [query, limit],
+        // Ranking reads every match's vector: a word in a tenth of the archive would take the server
+        // seconds, so only the first SEARCH_CANDIDATES matches are ranked.
+        `WITH q AS (SELECT websearch_to_tsquery('english', $1) AS q),
+              matches AS (SELECT s.document, s.line, s.start_column, s.end_column, s.text, ts_rank_cd(s.search, q.q) AS score
+                          FROM q, sentences s WHERE s.search @@ q.q LIMIT $3)
+         SELECT d.path, m.line, m.start_column, m.end_column, m.text, m.score
+         FROM matches m JOIN documents d ON d.id = m.document ORDER BY m.score DESC, d.path, m.line LIMIT $2`,
+        [query, limit, SEARCH_CANDIDATES],
       )
     ).rows;
     const wanted = new Set(searchTerms(query));
@@ -193,7 +199,6 @@ export class Archive {
     addAll(await this.documentsTitling(people, registry));
     await inTurn(figures, (f) => this.related(f.figure.kind, f.context, { minimum: RELATED_MINIMUM }, rarity, registry).then(addAll));
     lap("retrievalMs");
-    if (process.env["GROUNDED_ARCHIVE_DEBUG"]) process.stderr.write(`archive: first-order retrieval: ${figures.length} draft figures, ${documents.size} lines, ${Math.round(phases.retrievalMs)} ms\n`);
     const subjects = [...draftTerms];
     let index = await this.workingIndex(documents, subjects, snapshot, registry, counts, ordinary, local);
     lap("indexMs");

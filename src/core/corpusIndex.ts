@@ -64,8 +64,8 @@ function tidyText<T extends { text: string; qualifierText?: string }>(item: T): 
 }
 
 /** Paragraphs of a source with their sentence spans, figures and names (offsets into each paragraph's text). */
-export function readParagraphs(document: Pick<SourceDocument, "lines">, extract: LineExtractor = extractLine): ParagraphReading[] {
-  return paragraphsOf(document.lines).map((paragraph) => {
+export function readParagraphs(document: Pick<SourceDocument, "lines" | "hardWrapped">, extract: LineExtractor = extractLine): ParagraphReading[] {
+  return paragraphsOf(document.lines, document.hardWrapped).map((paragraph) => {
     const { figures, names } = extract(paragraph.text);
     return { paragraph, spans: splitSentences(paragraph.text), figures: figures.map(tidyText), names: names.map(tidyText) };
   });
@@ -110,6 +110,8 @@ export interface CorpusStatistics {
   names: NameRegistry;
   /** How many documents of the whole corpus mention an entity. */
   sourceCount(entityKey: string): number;
+  /** The terms a whole document uses, when only some of its lines are indexed (those a check asks about suffice). */
+  documentTerms?(path: string): Iterable<string> | undefined;
 }
 
 export class CorpusIndex {
@@ -234,7 +236,8 @@ export class CorpusIndex {
       const figures = this.sourceFigures.map((s) => ({ kind: s.figure.kind, unit: s.figure.unit, document: this.documentOf(s) }));
       this.retrieval = FigureRetrieval.fromColumns(figures, this.contexts.all, this);
     };
-    for (let from = 0; from < this.sentences.length; from += CHUNK) {
+    // An index over part of an archive is only checked against: the archive itself answers searches.
+    for (let from = 0; !this.statistics && from < this.sentences.length; from += CHUNK) {
       yield () => {
         for (const sentence of this.sentences.slice(from, from + CHUNK)) this.search_.add(sentence.id, sentence.text);
       };
@@ -301,7 +304,7 @@ export class CorpusIndex {
         }
       }
     }
-    for (const term of documentTerms) {
+    for (const term of this.statistics?.documentTerms?.(document.path) ?? documentTerms) {
       const list = this.documentsByTerm.get(term) as number[] | undefined;
       if (list) list.push(documentIndex);
       else this.documentsByTerm.set(term, [documentIndex]);

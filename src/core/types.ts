@@ -122,6 +122,8 @@ export interface SourceDocument {
   date?: CalendarDate;
   /** The text as lines (HTML already converted to text, one entry per original line). */
   lines: string[];
+  /** Whether the document is hard-wrapped, when `lines` are only part of it (an archive's); else decided from `lines`. */
+  hardWrapped?: boolean;
   size: number;
   mtimeMs: number;
   /** Text extracted from a PDF or Word file (shown as a read-only view of that text, not opened as a file). */

@@ -1,6 +1,6 @@
 // The claim checker: for each figure in a draft, find the source figures that state
 // the same quantity and decide supported / contradicted / disputed / unverifiable.
-import type { Evidence, Figure, Finding, NameMention, Range } from "./types.js";
+import type { Evidence, Figure, Finding, NameMention, Range, SourceSentence } from "./types.js";
 import { CorpusIndex, entityTerms, evidenceOf, type SourceFigure } from "./corpusIndex.js";
 import { CLAUSE_BREAK, contextOf, describeTime, type FigureContext } from "./figureContext.js";
 import { plausibleRivals, sameStatedTime, sharedDateParts, unitsMatch, valuesAgree } from "./compare.js";
@@ -11,7 +11,9 @@ import { fold } from "./normalize.js";
 import { termOf } from "./terms.js";
 import { checkTitle } from "./titleCheck.js";
 import { similarity } from "./similarity.js";
+import { sameSubject } from "./subjects.js";
 import { describeFigure, describeSource, locationOf } from "./messages.js";
+import { canSupport, correctionPlaces, localRole, sourceRole, type FigureRole } from "./claimRoles.js";
 import { throwIfCancelled, type CancellationToken } from "../util/cancellation.js";
 
 export { similarity };
@@ -39,6 +41,58 @@ export interface DraftFigure {
   names: NameMention[];
   context: FigureContext;
   range: Range;
+  /** Stated, or written only to deny it ("not 41st") or as the old value of a change ("from N to M"). */
+  role: FigureRole;
+}
+
+/** Roles depend only on the sources, so each source figure's is read once per index. */
+const roleCache = new WeakMap<CorpusIndex, WeakMap<SourceFigure, FigureRole>>();
+
+function roleOf(index: CorpusIndex, source: SourceFigure): FigureRole {
+  let byFigure = roleCache.get(index);
+  if (!byFigure) roleCache.set(index, (byFigure = new WeakMap()));
+  let role = byFigure.get(source);
+  if (role === undefined) byFigure.set(source, (role = sourceRole(source.figure, source.sentence, index.sentences)));
+  return role;
+}
+
+/** The source figure for a figure of a sentence (source figures are stored in sentence order). */
+function sourceFigureAt(index: CorpusIndex, sentence: SourceSentence, figure: Figure): SourceFigure | undefined {
+  const figures = index.sourceFigures;
+  let lo = 0;
+  let hi = figures.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (figures[mid]!.sentence.id < sentence.id) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < figures.length && figures[i]!.sentence.id === sentence.id; i++) if (figures[i]!.figure.start === figure.start) return figures[i];
+  return undefined;
+}
+
+/**
+ * The value a source puts in place of one it does not stand behind ("in fact 16 percent"): the
+ * first that can rival the draft's figure and disagrees with it.
+ */
+function correctionFor(index: CorpusIndex, draft: DraftFigure, source: SourceFigure): SourceFigure | undefined {
+  for (const place of correctionPlaces(source.figure, roleOf(index, source), source.sentence, index.sentences)) {
+    const figure = place.figure;
+    const unitFits = unitsMatch(figure.kind, draft.figure.unit, figure.unit) || (figure.kind === "count" && figure.unit === "");
+    if (!unitFits || valuesAgree(draft.figure, figure) || !plausibleRivals(draft.figure, figure)) continue;
+    const found = sourceFigureAt(index, place.sentence, figure);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * Whether a source figure can speak for the draft's: a number the source denies, corrects or
+ * replaces is not what the source says, unless the draft uses it the same way or both give the
+ * same time for it ("from $54,803 in 2002": $54,803 was true in 2002).
+ */
+function speaksFor(index: CorpusIndex, draft: DraftFigure, source: SourceFigure): boolean {
+  const role = roleOf(index, source);
+  return canSupport(role, draft.role) || (role === "superseded" && sameStatedTime(draft.context, source.context));
 }
 
 interface Candidate {
@@ -47,6 +101,8 @@ interface Candidate {
   /** The source figure's place in the index, and its similarity before the same-time bonus. */
   figure: number;
   raw: number;
+  /** Stands in for a number the source denies: it answers the draft whatever time either states. */
+  correction?: boolean;
 }
 
 /** A measure word on one side that the other sentence never mentions means another quantity. */
@@ -99,7 +155,13 @@ function candidatesFor(index: CorpusIndex, draft: DraftFigure, options: { ignore
     if (draft.figure.kind === "date" && sharedDateParts(draft.figure, source.figure) === 0) continue;
     if (measuresConflict(draft.context, source.context)) continue;
     const score = sameStatedTime(draft.context, source.context) ? alike * SAME_TIME_BONUS : alike;
-    if (score >= RELATED) candidates.push({ source, similarity: score, figure, raw: alike });
+    if (score < RELATED) continue;
+    if (speaksFor(index, draft, source)) candidates.push({ source, similarity: score, figure, raw: alike });
+    else if (valuesAgree(draft.figure, source.figure)) {
+      // The draft repeats a number the source denies: the draft is held to the source's correction, as closely related.
+      const correction = correctionFor(index, draft, source);
+      if (correction) candidates.push({ source: correction, similarity: score, figure, raw: alike, correction: true });
+    }
   }
   candidates.sort((a, b) => b.similarity - a.similarity || a.figure - b.figure);
   // Far below the best, candidates change no verdict; keep the list short on a large corpus.
@@ -132,6 +194,8 @@ function findDisputes(index: CorpusIndex, matched: SourceFigure): SourceFigure[]
   // value at the same time); an undated one only with another undated amount described almost alike.
   const timed = matched.context.time !== undefined;
   if (!timed && (matched.figure.kind === "rank" || matched.figure.kind === "date")) return disputes;
+  // A bare number ("four", "20") says too little about what it counts to be disputed.
+  if (matched.figure.kind === "count" && matched.figure.unit === "") return disputes;
   const related = index.related(matched.context, {
     minimum: timed ? SAME_SOURCE_QUANTITY : UNTIMED_SAME_QUANTITY,
     kind: matched.figure.kind,
@@ -144,6 +208,8 @@ function findDisputes(index: CorpusIndex, matched: SourceFigure): SourceFigure[]
   for (const { index: figure, score: alike } of related.sort((a, b) => a.index - b.index)) {
     const other = index.sourceFigures[figure]!;
     if (measuresConflict(matched.context, other.context)) continue;
+    // Only figures about the same subject can disagree, and only with what a source stands behind.
+    if (!sameSubject(index, matched.sentence, other.sentence) || roleOf(index, other) !== "stated") continue;
     const sameValue = valuesAgree(matched.figure, other.figure) && valuesAgree(other.figure, matched.figure);
     const differentTime = Boolean(matched.context.time && other.context.time) && !sameStatedTime(matched.context, other.context);
     const neitherTimed = !matched.context.time && !other.context.time;
@@ -203,7 +269,7 @@ function checkFigure(index: CorpusIndex, draft: DraftFigure): Finding {
     return finding(draft, "supported", `Supported by ${sources.map(describeSource).join(", ")}`, sources);
   }
   // When the draft says when, only sources that say the same time can contradict it.
-  const comparable = (draft.context.time ? candidates.filter(sameTime) : candidates).filter((c) => plausibleRivals(draft.figure, c.source.figure));
+  const comparable = (draft.context.time ? candidates.filter((c) => sameTime(c) || c.correction) : candidates).filter((c) => plausibleRivals(draft.figure, c.source.figure));
   const bestComparable = comparable[0]?.similarity ?? 0;
   const strongComparable = comparable.filter((c) => c.similarity >= bestComparable * 0.75);
   const strongGroups = groupsByValue(strongComparable);
@@ -268,6 +334,7 @@ export function analyzeSentence(index: CorpusIndex, sentence: DraftSentence, sta
       names,
       context: contextOf(figure, sentence.text, figures, extra),
       range: toRange(figure.start, figure.end),
+      role: localRole(figure, sentence.text, figures),
     })),
     names,
   };

@@ -11,7 +11,9 @@ import { asciiJson, END, frame, jsonFrames, parseAsciiJson, readFrames } from ".
 import { CorpusIndex, type SourceFigure } from "./corpusIndex.js";
 import { StoredFigure, type ContextColumns, type ContextStore } from "./contextColumns.js";
 import type { NameEntity } from "./names.js";
+import { sentenceText } from "./paragraphs.js";
 import type { Figure, NameMention, SourceDocument, SourceSentence } from "./types.js";
+import { placeInDocument } from "./sources/citation.js";
 
 /** Own fields of an object as plain data; fields holding class instances are captured the same way. */
 interface Captured {
@@ -30,6 +32,8 @@ interface SentencePlaces {
   document: Int32Array;
   line: Int32Array;
   start: Int32Array;
+  /** The line a sentence ends on (hard-wrapped sources), and the column of its end there. */
+  endLine: Int32Array;
   end: Int32Array;
 }
 /** A source figure: sentence id, figure index in the sentence (its context is in the ContextColumns). */
@@ -110,11 +114,12 @@ export function* snapshotIndex(index: CorpusIndex): Generator<Buffer> {
   // Entities travel without their mentions (in frames of their own).
   captured.nested["names"]!.fields["entities"] = new Map(entities.map((e) => [e.key, { ...e, mentions: [] }]));
   const count = index.sentences.length;
-  const places: SentencePlaces = { document: new Int32Array(count), line: new Int32Array(count), start: new Int32Array(count), end: new Int32Array(count) };
+  const places: SentencePlaces = { document: new Int32Array(count), line: new Int32Array(count), start: new Int32Array(count), endLine: new Int32Array(count), end: new Int32Array(count) };
   index.sentences.forEach((s, i) => {
     places.document[i] = index.documentNumber(s.path);
     places.line[i] = s.line;
     places.start[i] = s.start;
+    places.endLine[i] = s.endLine ?? s.line;
     places.end[i] = s.end;
   });
   // Each large part in a frame of its own: serialising one is a pause a server's other work waits for.
@@ -178,8 +183,15 @@ export function restoreIndex(bytes: Buffer): CorpusIndex {
     const line = places.line[id]!;
     const start = places.start[id]!;
     const end = places.end[id]!;
+    const endLine = places.endLine[id]!;
     const content = contents.get(id);
-    sentences.push({ id, path: source.path, line, start, end, text: source.lines[line]!.slice(start, end), figures: content?.[1] ?? NONE, names: content?.[2] ?? NONE });
+    const { text, breaks } = sentenceText(source.lines, line, start, endLine, end);
+    const sentence: SourceSentence = { id, path: source.path, line, start, end, text, figures: content?.[1] ?? NONE, names: content?.[2] ?? NONE, ...placeInDocument(source, line) };
+    if (breaks) {
+      sentence.endLine = endLine;
+      sentence.breaks = breaks;
+    }
+    sentences.push(sentence);
   }
   // A fresh (empty) index supplies the class instances and the functions (tokenizers).
   const index = CorpusIndex.build([], []);

@@ -1,5 +1,7 @@
 // How figures and their sources read in one-line messages.
-import type { Figure } from "./types.js";
+import type { Figure, SourceSentence } from "./types.js";
+import { placeInSource } from "./paragraphs.js";
+import { citeLocation, type Citable } from "./sources/citation.js";
 
 /** A figure as a reader would say it, with its hedge and, for ranks, the position as a number. */
 export function describeFigure(figure: Figure): string {
@@ -11,14 +13,17 @@ export function describeFigure(figure: Figure): string {
   return `${hedge}${figure.text}`;
 }
 
+type SentencePlace = Pick<SourceSentence, "path" | "line" | "start" | "breaks"> & Citable;
+
 export interface Located {
   figure: Figure;
-  sentence: { path: string; line: number };
+  sentence: SentencePlace;
 }
 
-/** `path:line` with a one-based line, as editors and linters print it. */
-export function locationOf(source: { sentence: { path: string; line: number } }): string {
-  return `${source.sentence.path}:${source.sentence.line + 1}`;
+/** Where a source figure is stated, as editors and linters print it: `notes.md:3` (its own line), `report.pdf p. 12`. */
+export function locationOf(source: { figure?: Figure; sentence: SentencePlace }): string {
+  const line = source.figure ? placeInSource(source.sentence, source.figure.start).line : source.sentence.line;
+  return citeLocation({ ...source.sentence, line });
 }
 
 export function describeSource(source: Located): string {

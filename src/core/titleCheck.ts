@@ -1,8 +1,9 @@
 // A title drafted next to a name ("President Pham Minh Chinh") against the titles
 // the sources give that person.
 import type { Finding, NameMention, Range } from "./types.js";
-import type { CorpusIndex } from "./corpusIndex.js";
+import { sourceSpan, type CorpusIndex } from "./corpusIndex.js";
 import { titlesCompatible } from "./names.js";
+import { citeLocation, pageOrParagraph } from "./sources/citation.js";
 
 function titleCase(title: string): string {
   return title.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
@@ -16,6 +17,8 @@ interface TitleStatement {
   value: string;
   start: number;
   end: number;
+  page?: number;
+  paragraph?: number;
 }
 
 /** Where the sources put a title next to each person, gathered once per index. */
@@ -29,7 +32,8 @@ function titleStatements(index: CorpusIndex): Map<string, TitleStatement[]> {
     for (const mention of sentence.names) {
       if (!mention.title) continue;
       const start = mention.titleStart ?? mention.start;
-      const statement = { title: mention.title, path: sentence.path, line: sentence.line, text: sentence.text, value: sentence.text.slice(start, mention.end), start: sentence.start + start, end: sentence.start + mention.end };
+      const place = sourceSpan(sentence, start, mention.end);
+      const statement: TitleStatement = { title: mention.title, path: sentence.path, line: place.line, text: sentence.text, value: sentence.text.slice(start, mention.end), start: place.start, end: place.end, ...pageOrParagraph(sentence) };
       const list = byKey.get(mention.key);
       if (list) list.push(statement);
       else byKey.set(mention.key, [statement]);
@@ -48,10 +52,10 @@ export function checkTitle(index: CorpusIndex, name: NameMention, toRange: (star
   const range = toRange(name.titleStart ?? name.start, name.end);
   const drafted = name.title;
   const matching = stated.filter((s) => titlesCompatible(drafted, s.title));
-  const evidence = (list: TitleStatement[]) => list.slice(0, 3).map(({ path, line, text, value, start, end }) => ({ path, line, text, value, start, end }));
+  const evidence = (list: TitleStatement[]) => list.slice(0, 3).map(({ path, line, text, value, start, end, page, paragraph }) => ({ path, line, text, value, start, end, ...pageOrParagraph({ page, paragraph }) }));
   const base = { range, claimText: `${drafted} ${name.text}`, claimKind: "name" as const };
   if (matching.length > 0) {
-    return { ...base, verdict: "supported", message: `Sources call ${entity.canonical} ${titleCase(matching[0]!.title)} (${matching[0]!.path}:${matching[0]!.line + 1})`, sources: evidence(matching) };
+    return { ...base, verdict: "supported", message: `Sources call ${entity.canonical} ${titleCase(matching[0]!.title)} (${citeLocation(matching[0]!)})`, sources: evidence(matching) };
   }
   const counts = new Map<string, number>();
   for (const s of stated) counts.set(s.title, (counts.get(s.title) ?? 0) + 1);
@@ -60,7 +64,7 @@ export function checkTitle(index: CorpusIndex, name: NameMention, toRange: (star
   return {
     ...base,
     verdict: "contradicted",
-    message: `Sources call ${entity.canonical} ${titleCase(usual)} (${first.path}:${first.line + 1}), not ${titleCase(drafted)}`,
+    message: `Sources call ${entity.canonical} ${titleCase(usual)} (${citeLocation(first)}), not ${titleCase(drafted)}`,
     sources: evidence(stated.filter((s) => s.title === usual)),
     suggestion: `${titleCase(usual)} ${name.text}`,
   };

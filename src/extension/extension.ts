@@ -8,11 +8,13 @@ import { openSourceAt, searchSources } from "./searchQuickPick.js";
 import { showDraftReport } from "./reportView.js";
 import { showFactSheet } from "./factSheet.js";
 import { SourcesView } from "./sourcesView.js";
+import { registerExtractedText } from "./extractedText.js";
 import { chooseSourceFolder, NoSourcesNotice, openSample } from "./onboarding.js";
 
 let client: LanguageClient | undefined;
 
 const TRUSTED_COMMANDS = ["grounded.openSource"];
+const ARCHIVE_PASSWORD_KEY = "grounded.archivePassword";
 
 function draftSelector(): Array<{ language: string; scheme: string }> {
   const languages = vscode.workspace.getConfiguration("grounded").get<unknown>("languages");
@@ -38,6 +40,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const statusBar = new GroundedStatusBar();
   context.subscriptions.push(output, statusBar);
 
+  // The archive's password lives in SecretStorage, never in settings.json.
+  const archivePassword = await context.secrets.get(ARCHIVE_PASSWORD_KEY);
   const module = context.asAbsolutePath("dist/server.js");
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -46,8 +50,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const clientOptions: LanguageClientOptions = {
     documentSelector: draftSelector(),
     outputChannel: output,
-    initializationOptions: { editor: "vscode", trusted: vscode.workspace.isTrusted, cacheDir: context.storageUri?.fsPath ?? context.globalStorageUri.fsPath },
-    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher("**/*.{txt,md,markdown,html,htm}") },
+    initializationOptions: { editor: "vscode", trusted: vscode.workspace.isTrusted, cacheDir: context.storageUri?.fsPath ?? context.globalStorageUri.fsPath, ...(archivePassword ? { archivePassword } : {}) },
+    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher("**/*.{txt,md,markdown,html,htm,pdf,docx}") },
     middleware: {
       provideHover: async (document, position, token, next) => trustOurCommandOnly(await next(document, position, token)),
     },
@@ -56,6 +60,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const languageClient = client;
 
   context.subscriptions.push(
+    vscode.commands.registerCommand("grounded.setArchivePassword", async () => {
+      const password = await vscode.window.showInputBox({ password: true, prompt: "Password for the archive in grounded.archive (kept in VS Code's secret storage)" });
+      if (password === undefined) return;
+      await context.secrets.store(ARCHIVE_PASSWORD_KEY, password);
+      void vscode.window.showInformationMessage("Grounded: archive password saved; reload the window to connect with it.");
+    }),
     vscode.commands.registerCommand("grounded.openSource", async (uri: unknown, line: unknown) => {
       // Arguments arrive from hover links: accept only a file URI and a line number.
       if (typeof uri !== "string" || !/^file:/.test(uri) || typeof line !== "number" || !Number.isInteger(line)) return;
@@ -98,6 +108,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.onDidGrantWorkspaceTrust(() => void languageClient.restart()),
   );
 
+  const extractedText = registerExtractedText(languageClient);
+  context.subscriptions.push(extractedText);
   const sourcesView = new SourcesView(languageClient);
   context.subscriptions.push(
     vscode.window.registerTreeDataProvider("grounded.sources", sourcesView),
@@ -121,7 +133,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     notice.update(status);
     void vscode.commands.executeCommand("setContext", "grounded.noSources", Boolean(status.missing));
     // Refresh the tree when an index build finishes.
-    if (wasIndexing && !status.indexing) void sourcesView.refresh();
+    if (wasIndexing && !status.indexing) {
+      void sourcesView.refresh();
+      extractedText.provider.refresh();
+    }
     wasIndexing = status.indexing;
   });
   await languageClient.start();

@@ -41,9 +41,12 @@ export class GroundedStatusBar implements vscode.Disposable {
     const uri = vscode.window.activeTextEditor?.document.uri.toString();
     const contradictions = uri ? status.contradictions[uri] : undefined;
     const sources = `${status.sources} source${status.sources === 1 ? "" : "s"}`;
-    this.item.text = contradictions === undefined ? `$(book) ${sources}` : `$(book) ${sources} · ${contradictions} contradiction${contradictions === 1 ? "" : "s"}`;
+    // The shared archive, when one is set: connected, or unreachable (then only local folders count).
+    const archive = status.archive === "connected" ? " + $(database) archive" : status.archive === "unreachable" ? " · $(database) archive unreachable" : "";
+    this.item.text = (contradictions === undefined ? `$(book) ${sources}` : `$(book) ${sources} · ${contradictions} contradiction${contradictions === 1 ? "" : "s"}`) + archive;
     const skipped = status.skipped.length ? `\n${status.skipped.length} file(s) skipped: see Grounded: Show Output` : "";
-    this.item.tooltip = `Grounded: ${sources} indexed${skipped}\nClick to search the sources`;
+    const archiveLine = status.archive === "connected" ? "\nArchive connected: drafts are checked against it too" : status.archive === "unreachable" ? "\nArchive unreachable: checking against local folders only" : "";
+    this.item.tooltip = `Grounded: ${sources} indexed${skipped}${archiveLine}\nClick to search the sources`;
     this.item.backgroundColor = contradictions ? new vscode.ThemeColor("statusBarItem.warningBackground") : undefined;
   }
 

@@ -2,6 +2,7 @@
 // and the only links are ours, built from trusted parts (a file URI and a line number).
 import { pathToFileURL } from "node:url";
 import type { CorpusIndex } from "../core/corpusIndex.js";
+import { citeLocation, placeInDocument } from "../core/sources/citation.js";
 
 const MAX_SHOWN = 320;
 
@@ -52,15 +53,36 @@ export function sourceUri(index: CorpusIndex, displayPath: string): string | und
   return document ? pathToFileURL(document.absolutePath).toString() : undefined;
 }
 
+/** Where a line of a source is, as a reader cites it: "report.pdf p. 12", "notes.md:3". */
+function citation(index: CorpusIndex, displayPath: string, line: number): string {
+  const document = index.documents[index.documentNumber(displayPath)];
+  return citeLocation({ path: displayPath, line, ...(document ? placeInDocument(document, line) : {}) });
+}
+
+/**
+ * A file: link to a line of a source for editors without Grounded's open-source command: a PDF
+ * at its page (`#page=12`, which PDF viewers follow), other files as they are.
+ */
+export function sourceFileLink(index: CorpusIndex, displayPath: string, line: number): string | undefined {
+  const uri = sourceUri(index, displayPath);
+  const document = index.documents[index.documentNumber(displayPath)];
+  const page = document ? placeInDocument(document, line).page : undefined;
+  return uri && page ? `${uri}#page=${page}` : uri;
+}
+
 /**
  * VS Code: `[path:line](command:grounded.openSource?…)`, arguments JSON-encoded, never document text.
- * Elsewhere: `[path:line](file:///…#L15)`, which any Markdown viewer can follow.
+ * Elsewhere: a file: link any Markdown viewer can follow, at the line (`#L15`) or, for a PDF, the page (`#page=12`).
  */
 export function sourceLink(index: CorpusIndex, displayPath: string, line: number, flavour: MarkupFlavour = "vscode"): string {
-  const label = escapeMarkdown(`${displayPath}:${line + 1}`, flavour);
+  const label = escapeMarkdown(citation(index, displayPath, line), flavour);
   const uri = sourceUri(index, displayPath);
   if (!uri) return label;
-  if (flavour === "plain") return `[${label}](${uri}#L${line + 1})`;
+  if (flavour === "plain") {
+    // A PDF opens at its page; a text file at its line.
+    const file = sourceFileLink(index, displayPath, line) ?? uri;
+    return `[${label}](${file === uri ? `${uri}#L${line + 1}` : file})`;
+  }
   const args = encodeURIComponent(JSON.stringify([uri, line]));
   return `[${label}](command:${OPEN_SOURCE_COMMAND}?${args} "Open the source at this line")`;
 }

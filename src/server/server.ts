@@ -20,6 +20,9 @@ import { toDiagnostics } from "./features/diagnostics.js";
 import { HoverProvider } from "./features/hover.js";
 import { OPEN_SOURCE_COMMAND, sourceUri, type MarkupFlavour } from "./markdown.js";
 import { FactsRequest, ReportRequest, SearchRequest, StatusNotification, StatusRequest, type FactsParams, type ReportParams, type SearchParams, type SearchResultItem, type StatusParams } from "./protocol.js";
+import { SourceTextRequest, type SourceTextParams } from "./protocol.js";
+import { sourceText } from "./sourceText.js";
+import { ArchiveLink } from "./archiveLink.js";
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from "./settings.js";
 
 const DIAGNOSTIC_DELAY_MS = 200;
@@ -79,6 +82,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     return cache.findings(document, current, corpus.version, ignored());
   };
 
+  let archivePassword: string | undefined;
+  const archive = new ArchiveLink(log, (message) => void connection.window.showWarningMessage(message), () => archivePassword ?? process.env["GROUNDED_ARCHIVE_PASSWORD"]);
+
   const hover = new HoverProvider({ index, findings: (d) => findingsOf(d as TextDocument), flavour: () => flavour });
   const completion = new CompletionProvider({ index, citationStyle: () => settings.citationStyle, flavour: () => flavour });
   const codeActions = new CodeActionProvider(() => flavour);
@@ -117,6 +123,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       skipped: [...corpus.skipped],
       contradictions,
       ...(message ? { message } : {}),
+      ...(archive.state !== "off" ? { archive: archive.state } : {}),
       ...(corpus.missing && !indexing ? { missing: corpus.missing } : {}),
     };
     void connection.sendNotification(StatusNotification, status);
@@ -135,9 +142,19 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       contradictions[document.uri] = findings.filter((f) => f.verdict === "contradicted").length;
       void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
       sendStatus();
+      if (archive.state === "connected") void checkWithArchive(document, current);
     } catch (error) {
       if (!(error instanceof CancelledError)) log(`Checking ${document.uri} failed: ${String(error)}`);
     }
+  }
+
+  /** The same draft against the local folders and the archive together; replaces the local-only diagnostics. */
+  async function checkWithArchive(document: TextDocument, current: CorpusIndex): Promise<void> {
+    const findings = await archive.check(document.getText(), current, settings.ignore);
+    if (!findings || documents.get(document.uri)?.version !== document.version) return sendStatus();
+    contradictions[document.uri] = findings.filter((f) => f.verdict === "contradicted").length;
+    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: toDiagnostics(current, findings, settings.unverifiable) });
+    sendStatus();
   }
 
   function scheduleCheck(document: TextDocument, delay = DIAGNOSTIC_DELAY_MS): void {
@@ -195,7 +212,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     supportsConfiguration = Boolean(params.capabilities?.workspace?.configuration);
     supportsWorkspaceFolders = Boolean(params.capabilities?.workspace?.workspaceFolders);
     supportsShowDocument = Boolean(params.capabilities?.window?.showDocument?.support);
-    const options = (params.initializationOptions ?? {}) as { trusted?: boolean; cacheDir?: unknown; editor?: unknown };
+    const options = (params.initializationOptions ?? {}) as { trusted?: boolean; cacheDir?: unknown; editor?: unknown; archivePassword?: unknown };
+    if (typeof options.archivePassword === "string" && options.archivePassword) archivePassword = options.archivePassword;
     // Only our extension registers grounded.openSource and turns codicons on: any other client,
     // VS Code with a generic LSP client included, gets plain Markdown and file: links.
     flavour = options.editor === "vscode" ? "vscode" : "plain";
@@ -227,6 +245,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     }
     if (supportsConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
     await loadSettings();
+    await archive.configure(settings.archive);
     await reindex();
   });
 
@@ -236,6 +255,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (pushed !== undefined && pushed !== null) pushedSettings = pushed;
     const before = corpus.indexKey(resolveRoots(workspaceFolders, settings, trusted), settings);
     await loadSettings();
+    await archive.configure(settings.archive);
     // Only settings that change what is indexed rebuild the index; the rest just re-check drafts.
     if (corpus.indexKey(resolveRoots(workspaceFolders, settings, trusted), settings) !== before || !corpus.index) await reindex();
     else for (const document of documents.all()) scheduleCheck(document, 0);
@@ -375,6 +395,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const path = folder ? absolute.slice(folder.length + 1) : absolute;
     return { html: renderReportHtml([summarize(path, findingsOf(document))], undefined, params.nonce) };
   });
+
+  connection.onRequest(SourceTextRequest, (params: SourceTextParams) => sourceText(index(), params));
 
   connection.onShutdown(() => {
     clearTimeout(noticeTimer);

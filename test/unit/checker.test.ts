@@ -130,3 +130,74 @@ describe("building the index in slices", () => {
     assert.equal(sliced.search("diplomatic relations")[0]?.sentence.text, whole.search("diplomatic relations")[0]?.sentence.text);
   });
 });
+
+/** The finding on the first figure of `draft` whose text contains `span`. */
+function findingOn(findings: Finding[], draft: string, span: string): Finding | undefined {
+  const start = draft.indexOf(span);
+  return findings.find((f) => f.range.start.character < start + span.length && f.range.end.character > start);
+}
+
+describe("numbers a source does not stand behind", () => {
+  test("Should contradict a claim a fact-check quotes and corrects, naming the correction", () => {
+    const index = indexOf({
+      "check.txt": 'A campaign flyer says that 64 percent of the town budget goes to roads. In fact, once schools are counted, the share of the budget spent on roads is 18 percent.',
+    });
+    const draft = "Roads take 64 percent of the town budget.";
+    const finding = findingOn(checkDocument(index, draft), draft, "64 percent");
+    assert.equal(finding?.verdict, "contradicted");
+    assert.match(finding.message, /^Sources say 18 percent/);
+  });
+
+  test("Should hold a draft to the value a source gives instead of the one it denies", () => {
+    const index = indexOf({ "check.txt": "The frost killed far short of 40 percent of the orchard's trees; inspectors put the loss at 12 percent." });
+    const draft = "The frost killed 40 percent of the orchard's trees.";
+    const finding = findingOn(checkDocument(index, draft), draft, "40 percent");
+    assert.equal(finding?.verdict, "contradicted");
+    assert.match(finding.message, /^Sources say 12 percent/);
+  });
+
+  test("Should not take the old value of a change as the current one, unless the draft dates it the same", () => {
+    const index = indexOf({ "news.txt": "The ferry fare rose from $12 in 2019 to $15 in 2024." });
+    const now = "The ferry fare is $12.";
+    assert.equal(findingOn(checkDocument(index, now), now, "$12")?.verdict, "contradicted");
+    const then = "The ferry fare was $12 in 2019.";
+    assert.equal(findingOn(checkDocument(index, then), then, "$12")?.verdict, "supported");
+    const change = "The ferry fare went from $12 to $15.";
+    assert.equal(findingOn(checkDocument(index, change), change, "$12")?.verdict, "supported");
+  });
+
+  test("Should keep a quoted figure as support when the source confirms it", () => {
+    const index = indexOf({ "check.txt": 'The mayor said the library lends "about 9,000 books a month." City records show she is correct.' });
+    const draft = "The library lends about 9,000 books a month.";
+    assert.equal(findingOn(checkDocument(index, draft), draft, "9,000")?.verdict, "supported");
+  });
+});
+
+describe("disputes", () => {
+  test("Should not call one company's figure disputed by another company's", () => {
+    const index = indexOf({
+      "a.txt": "Fenwick Tools said its sales grew 12% last year.",
+      "b.txt": "Harlow Mills said its sales grew 3% last year.",
+    });
+    const draft = "Fenwick Tools said its sales grew 12% last year.";
+    assert.equal(findingOn(checkDocument(index, draft), draft, "12%")?.verdict, "supported");
+  });
+
+  test("Should carry a subject over from the sentence before when the figure's own sentence names none", () => {
+    const index = indexOf({
+      "a.txt": "Fenwick Tools reported its results on Monday.\nPre-tax profit was £40m for the year.",
+      "b.txt": "Harlow Mills reported its results on Tuesday.\nPre-tax profit was £9m for the year.",
+    });
+    const draft = "Fenwick Tools made a pre-tax profit of £40m for the year.";
+    assert.equal(findingOn(checkDocument(index, draft), draft, "£40m")?.verdict, "supported");
+  });
+
+  test("Should still see two sources disagree about the same subject", () => {
+    const index = indexOf({
+      "a.txt": "Fenwick Tools employs 1,200 workers at its Leeds plant.",
+      "b.txt": "Fenwick Tools employs 1,900 workers at its Leeds plant.",
+    });
+    const draft = "Fenwick Tools employs 1,200 workers at its Leeds plant.";
+    assert.equal(findingOn(checkDocument(index, draft), draft, "1,200")?.verdict, "disputed");
+  });
+});

@@ -260,7 +260,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (corpus.indexKey(resolveRoots(workspaceFolders, settings, trusted), settings) !== before || !corpus.index) await reindex();
     else for (const document of documents.all()) scheduleCheck(document, 0);
   });
-  connection.onDidChangeWatchedFiles(() => corpus.sourcesChanged());
+  // Without sources, a new file may be the user's new corpus/ folder: look for the folders again.
+  connection.onDidChangeWatchedFiles(() => (corpus.missing === "unset" ? void reindex() : corpus.sourcesChanged()));
 
   // Opening fires both events: the open is checked at once, not debounced like typing.
   const opened = new Map<string, number>();

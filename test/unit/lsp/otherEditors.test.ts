@@ -134,6 +134,15 @@ describe("the language server without sources", () => {
     const published = await client.diagnostics(uri);
     assert.deepEqual(published.diagnostics, [], "nothing is contradicted by a sample the user never chose");
   });
+
+  test("Should pick up a corpus/ folder the user adds afterwards", async () => {
+    const source = path.join(workspace, "corpus", "source.txt");
+    await fs.mkdir(path.dirname(source));
+    await fs.writeFile(source, "Korean investment in Vietnam totals $87 billion.\n");
+    await client.connection.sendNotification("workspace/didChangeWatchedFiles", { changes: [{ uri: `file://${source}`, type: 1 }] });
+    const published = await client.diagnostics(`file://${workspace}/draft.md`, (p) => p.diagnostics.length > 0);
+    assert.match(String(published.diagnostics[0]?.message), /Sources say \$87 billion \(corpus\/source\.txt:1\)/);
+  });
 });
 
 describe("a draft in a folder that is also the corpus", () => {

@@ -132,6 +132,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   languageClient.onNotification(StatusNotification, (status: StatusParams) => {
     statusBar.update(status);
     notice.update(status);
+    void vscode.commands.executeCommand("setContext", "grounded.noSources", Boolean(status.missing));
     // Refresh the tree when an index build finishes.
     if (wasIndexing && !status.indexing) {
       void sourcesView.refresh();

@@ -128,6 +128,17 @@ describe("PDF sources", () => {
     assert.match(reasons["scanned.pdf"] ?? "", /^no text layer: scanned\?/);
   });
 
+  test("Should say how far it has read a long PDF while indexing", async () => {
+    const longDir = path.join(dir, "long");
+    await fs.mkdir(longDir);
+    const pages = Array.from({ length: 25 }, (_, i) => column(50, 600, [`Section ${i + 1} of the report lists exports of $${i + 1} billion.`]));
+    await fs.writeFile(path.join(longDir, "long.pdf"), makePdf(pages));
+    const progress: string[] = [];
+    const corpus = await loadCorpus({ roots: [longDir], baseDir: longDir, onProgress: (_done, _total, file) => progress.push(file) });
+    assert.equal(corpus.documents[0]?.pages?.at(-1), 25);
+    assert.deepEqual(progress, ["long.pdf (page 10 of 25)", "long.pdf (page 20 of 25)", "long.pdf"]);
+  });
+
   test("Should extract a PDF once: the persisted index restores it, pages and all, without reading it again", async () => {
     const corpusDir = path.join(dir, "persisted");
     await fs.mkdir(corpusDir);

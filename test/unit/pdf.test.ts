@@ -52,6 +52,17 @@ describe("PDF sources", () => {
     assert.equal(document.title, "Quarterly Trade Review");
   });
 
+  test("Should read a table row by row, each figure beside its label", async () => {
+    const rows = [["Dredging of the channel", "$240 million"], ["New container berths", "$1.3 billion"], ["Rail link to the port", "$410 million"]];
+    const page = [
+      ...column(50, 700, ["The port authority gave the cost of each part of the works:"]),
+      ...rows.flatMap(([label, value], i) => [{ x: 50, y: 670 - 14 * i, text: label!, size: 10 }, { x: 400, y: 670 - 14 * i, text: value!, size: 10 }]),
+    ];
+    const document = await read("table.pdf", makePdf([page]));
+    const text = document.lines.join("\n");
+    for (const [label, value] of rows) assert.match(text, new RegExp(`${label} \\${value}`));
+  });
+
   test("Should join a word hyphenated at a line end that the text writes whole, keep a compound it writes with its hyphen, and read ligatures as letters", async () => {
     const page = column(50, 760, [
       "The ministry said that the provincial govern-",

@@ -23,12 +23,8 @@ export interface SearchHit {
   highlights: Array<{ start: number; end: number }>;
 }
 
-/** A figure of the sources with what it is about. Figure offsets are relative to the sentence. */
-export interface SourceFigure {
-  figure: Figure;
-  sentence: SourceSentence;
-  context: FigureContext;
-}
+import type { SourceFigure } from "./sourceFigure.js";
+export type { SourceFigure };
 
 
 /** Entity keys of the names in a sentence, as extra context terms ("@pham minh chinh"). */

@@ -52,6 +52,17 @@ describe("PDF sources", () => {
     assert.equal(document.title, "Quarterly Trade Review");
   });
 
+  test("Should read a table row by row, each figure beside its label", async () => {
+    const rows = [["Dredging of the channel", "$240 million"], ["New container berths", "$1.3 billion"], ["Rail link to the port", "$410 million"]];
+    const page = [
+      ...column(50, 700, ["The port authority gave the cost of each part of the works:"]),
+      ...rows.flatMap(([label, value], i) => [{ x: 50, y: 670 - 14 * i, text: label!, size: 10 }, { x: 400, y: 670 - 14 * i, text: value!, size: 10 }]),
+    ];
+    const document = await read("table.pdf", makePdf([page]));
+    const text = document.lines.join("\n");
+    for (const [label, value] of rows) assert.match(text, new RegExp(`${label} \\${value}`));
+  });
+
   test("Should join a word hyphenated at a line end that the text writes whole, keep a compound it writes with its hyphen, and read ligatures as letters", async () => {
     const page = column(50, 760, [
       "The ministry said that the provincial govern-",
@@ -126,6 +137,17 @@ describe("PDF sources", () => {
     assert.match(reasons["locked.pdf"] ?? "", /^encrypted PDF/);
     assert.match(reasons["broken.pdf"] ?? "", /corrupt PDF|cannot read PDF/);
     assert.match(reasons["scanned.pdf"] ?? "", /^no text layer: scanned\?/);
+  });
+
+  test("Should say how far it has read a long PDF while indexing", async () => {
+    const longDir = path.join(dir, "long");
+    await fs.mkdir(longDir);
+    const pages = Array.from({ length: 25 }, (_, i) => column(50, 600, [`Section ${i + 1} of the report lists exports of $${i + 1} billion.`]));
+    await fs.writeFile(path.join(longDir, "long.pdf"), makePdf(pages));
+    const progress: string[] = [];
+    const corpus = await loadCorpus({ roots: [longDir], baseDir: longDir, onProgress: (_done, _total, file) => progress.push(file) });
+    assert.equal(corpus.documents[0]?.pages?.at(-1), 25);
+    assert.deepEqual(progress, ["long.pdf (page 10 of 25)", "long.pdf (page 20 of 25)", "long.pdf"]);
   });
 
   test("Should extract a PDF once: the persisted index restores it, pages and all, without reading it again", async () => {

@@ -8,6 +8,8 @@ const watch = process.argv.includes("--watch");
 const builds = [
   { entryPoints: ["src/cli.ts"], outfile: "dist/cli.js", banner: { js: "#!/usr/bin/env node" } },
   { entryPoints: ["src/server/main.ts"], outfile: "dist/server.js" },
+  // Worker threads of the CLI and the server that read sources in parallel (src/core/parallelRead.ts).
+  { entryPoints: ["src/core/readWorker.ts"], outfile: "dist/readWorker.js" },
   { entryPoints: ["src/extension/extension.ts"], outfile: "dist/extension.js", external: ["vscode"] },
 ];
 

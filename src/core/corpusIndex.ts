@@ -11,6 +11,7 @@ import { ParallelReader, readWorkerFile, type ParallelReading } from "./parallel
 export { placeInSource, sourceSpan, extractLine, type LineExtractor };
 import { foldPreservingOffsets } from "./normalize.js";
 import { wordTokens } from "./terms.js";
+import { TermStatistics } from "./termStatistics.js";
 import { contextOf, type FigureContext } from "./figureContext.js";
 import { ContextColumnsBuilder, ContextStore, noContexts, StoredFigure } from "./contextColumns.js";
 import { bestFirst, FigureRetrieval, type RetrievalQuery, type Scored } from "./figureRetrieval.js";
@@ -77,9 +78,8 @@ export class CorpusIndex {
   readonly sentences: SourceSentence[] = [];
   readonly names = new NameRegistry();
   readonly sourceFigures: SourceFigure[] = [];
-  private readonly documentFrequency = new Map<string, number>();
-  /** The documents (by index, ascending) that use each term, to tell whether a document talks about a subject at all. */
-  private readonly documentsByTerm = new Map<string, number[] | Int32Array>();
+  /** Sentences and documents using each term: rarity weights, and whether a document talks about a subject at all. */
+  private readonly terms = new TermStatistics();
   private readonly documentIndex = new Map<string, number>();
   /** Folded words seen in lower case somewhere: a capitalised one of these starting a sentence is not a name. */
   private readonly lowercaseWords = new Set<string>();
@@ -197,9 +197,7 @@ export class CorpusIndex {
       this.documentIndex.clear();
       kept.forEach((document, i) => this.documentIndex.set(document.path, i));
     };
-    yield () => {
-      for (const [term, list] of this.documentsByTerm) this.documentsByTerm.set(term, Int32Array.from(list));
-    };
+    yield () => this.terms.finish();
     yield () => {
       this.names.finalize();
       // Re-key mentions to the entities the registry settled on (surnames -> full names), and the
@@ -258,7 +256,6 @@ export class CorpusIndex {
   }
 
   private addDocument(document: SourceDocument, documentIndex: number, readings: readonly ParagraphReading[]): void {
-    const documentTerms = new Set<string>();
     for (const { paragraph, spans, figures: paragraphFigures, names: paragraphNames } of readings) {
       for (const span of spans) {
         const text = paragraph.text.slice(span.start, span.end);
@@ -274,25 +271,14 @@ export class CorpusIndex {
         };
         this.sentences.push(sentence);
         for (const name of sentence.names) this.names.add(name, { path: document.path, line: placeInSource(sentence, name.start).line, sentence: text });
-        const seen = new Set<string>();
         const tokens = wordTokens(text);
+        const words: string[] = [];
         for (const token of tokens) {
           if (!token.capitalized) this.lowercaseWords.add(token.word);
-          const term = token.term;
-          if (!term) continue;
-          documentTerms.add(term);
-          if (!seen.has(term)) {
-            seen.add(term);
-            this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
-          }
+          if (token.term) words.push(token.term);
         }
-        for (const name of sentence.names) {
-          const term = `@${name.key}`;
-          if (!seen.has(term)) {
-            seen.add(term);
-            this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
-          }
-        }
+        this.terms.add(sentence.id, documentIndex, words);
+        if (sentence.names.length > 0) this.terms.add(sentence.id, documentIndex, sentence.names.map((name) => `@${name.key}`), true);
         const entities = sentence.figures.length > 0 ? entityTerms(sentence) : [];
         for (const figure of sentence.figures) {
           const context = contextOf(figure, text, sentence.figures, entities, tokens);
@@ -301,16 +287,11 @@ export class CorpusIndex {
         }
       }
     }
-    for (const term of documentTerms) {
-      const list = this.documentsByTerm.get(term) as number[] | undefined;
-      if (list) list.push(documentIndex);
-      else this.documentsByTerm.set(term, [documentIndex]);
-    }
   }
 
   /** Rarity weight of a term: rare words say more about what a figure measures. */
   idf(term: string): number {
-    const df = this.documentFrequency.get(term) ?? 0;
+    const df = this.terms.sentenceCount(term);
     // A word no source uses cannot match anything, so it must not dilute a similarity either.
     if (df === 0) return 0;
     return Math.max(0.05, Math.log((this.sentences.length + 1) / (df + 0.5)));
@@ -337,7 +318,7 @@ export class CorpusIndex {
   documentsMentioningAll(terms: readonly string[]): Uint8Array {
     const distinct = new Set(terms);
     const counts = new Uint8Array(this.documents.length);
-    for (const term of distinct) for (const document of this.documentsByTerm.get(term) ?? []) counts[document]!++;
+    for (const term of distinct) for (const document of this.terms.documentsUsing(term)) counts[document]!++;
     return counts.map((count) => (count === distinct.size ? 1 : 0));
   }
 
@@ -348,7 +329,7 @@ export class CorpusIndex {
 
   /** Whether a folded word occurs anywhere in the sources. */
   knowsTerm(term: string): boolean {
-    return this.documentFrequency.has(term);
+    return this.terms.has(term);
   }
 
   search(query: string, options: { limit?: number } = {}): SearchHit[] {

@@ -22,8 +22,13 @@ export interface ReadBatchResult {
 /** A document's reading, or why reading it failed; undefined: no worker could read it (read it here). */
 export type ParallelReading = { readings: ParagraphReading[] } | { error: string } | undefined;
 
-/** Worker threads for indexing: every core, or every core but one when the main thread must keep answering requests. */
+/**
+ * Worker threads for indexing: every core, or every core but one when the main thread must keep
+ * answering requests. GROUNDED_READERS overrides it (0: read on the main thread), to measure.
+ */
 export function readerThreads(leaveOneForRequests: boolean): number {
+  const forced = Number(process.env["GROUNDED_READERS"]);
+  if (process.env["GROUNDED_READERS"] !== undefined && Number.isInteger(forced) && forced >= 0) return forced;
   const cores = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
   return Math.max(1, leaveOneForRequests ? cores - 1 : cores);
 }

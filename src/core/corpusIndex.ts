@@ -1,14 +1,14 @@
 // The index over source sentences: every sentence with its figures and names,
 // a full-text index of the sentences, and per-figure contexts for the checker.
 import { searchTerms, SentenceSearch } from "./sentenceSearch.js";
-import type { Evidence, Figure, FigureKind, SkippedFile, SourceDocument, SourceSentence } from "./types.js";
+import type { Evidence, Figure, FigureKind, NameMention, SkippedFile, SourceDocument, SourceSentence } from "./types.js";
 import { NameRegistry, type NameEntity } from "./names.js";
 import type { SentenceSpan } from "./sentences.js";
 import { placeInParagraph, placeInSource, sourceSpan, type Paragraph } from "./paragraphs.js";
 import { extractLine, readParagraphs, type LineExtractor, type ParagraphReading } from "./documentReading.js";
 import { ParallelReader, readWorkerFile, type ParallelReading } from "./parallelRead.js";
 
-export { placeInSource, sourceSpan, extractLine, type LineExtractor };
+export { placeInSource, sourceSpan, extractLine, readParagraphs, type LineExtractor, type ParagraphReading };
 import { foldPreservingOffsets } from "./normalize.js";
 import { wordTokens } from "./terms.js";
 import { TermStatistics } from "./termStatistics.js";
@@ -16,6 +16,7 @@ import { contextOf, type FigureContext } from "./figureContext.js";
 import { ContextColumnsBuilder, ContextStore, noContexts, StoredFigure } from "./contextColumns.js";
 import { bestFirst, FigureRetrieval, type RetrievalQuery, type Scored } from "./figureRetrieval.js";
 import { throwIfCancelled, type CancellationToken } from "../util/cancellation.js";
+import { citedPlace, placeInDocument } from "./sources/citation.js";
 
 export interface SearchHit {
   sentence: SourceSentence;
@@ -24,12 +25,8 @@ export interface SearchHit {
   highlights: Array<{ start: number; end: number }>;
 }
 
-/** A figure of the sources with what it is about. Figure offsets are relative to the sentence. */
-export interface SourceFigure {
-  figure: Figure;
-  sentence: SourceSentence;
-  context: FigureContext;
-}
+import type { SourceFigure } from "./sourceFigure.js";
+export type { SourceFigure };
 
 
 /** Entity keys of the names in a sentence, as extra context terms ("@pham minh chinh"). */
@@ -40,7 +37,7 @@ export function entityTerms(sentence: SourceSentence | { names: SourceSentence["
 
 export function evidenceOf(source: SourceFigure): Evidence {
   const span = sourceSpan(source.sentence, source.figure.start, source.figure.end);
-  return { path: source.sentence.path, line: span.line, text: source.sentence.text, value: source.figure.text, start: span.start, end: span.end };
+  return { path: source.sentence.path, line: span.line, text: source.sentence.text, value: source.figure.text, start: span.start, end: span.end, ...citedPlace(source.sentence, span.line) };
 }
 
 /** How a build reads its sources: in worker threads, and which documents to read on the main thread anyway. */
@@ -60,6 +57,17 @@ export interface ReadingOptions {
 /** Sources smaller than this are read on the main thread: a worker would cost more to start than it saves. */
 const PARALLEL_MIN_CHARS = 1_000_000;
 
+/** Names of a source as the index registers them: those inside a sentence, each with the line that states it. */
+export function namesOfDocument(document: Pick<SourceDocument, "lines">, extract: LineExtractor = extractLine): Array<{ name: NameMention; line: number }> {
+  const found: Array<{ name: NameMention; line: number }> = [];
+  for (const { paragraph, spans, names } of readParagraphs(document, extract)) {
+    for (const span of spans) {
+      for (const name of names) if (name.start >= span.start && name.end <= span.end) found.push({ name, line: placeInParagraph(document.lines, paragraph, name.start).line });
+    }
+  }
+  return found;
+}
+
 /** A sentence's place in its paragraph as a SourceSentence's line, columns and line breaks. */
 function sentencePlace(lines: readonly string[], paragraph: Paragraph, span: SentenceSpan): Pick<SourceSentence, "line" | "start" | "end" | "endLine" | "breaks"> {
   const from = placeInParagraph(lines, paragraph, span.start);
@@ -74,9 +82,27 @@ function sentencePlace(lines: readonly string[], paragraph: Paragraph, span: Sen
   return { line: from.line, start: from.character, end: to.character, endLine: to.line, breaks };
 }
 
+/**
+ * Statistics of a larger corpus than the documents indexed (an archive: the index holds only the
+ * documents a check needs), so term rarity, ordinary words and names are those of the whole corpus.
+ */
+export interface CorpusStatistics {
+  /** Sentences in the whole corpus. */
+  sentenceCount: number;
+  /** In how many sentences of the whole corpus a term occurs. */
+  sentencesWith(term: string): number;
+  isOrdinaryWord(folded: string): boolean;
+  /** The whole corpus's finished registry: mentions are keyed by it, not added to it. */
+  names: NameRegistry;
+  /** How many documents of the whole corpus mention an entity. */
+  sourceCount(entityKey: string): number;
+  /** The terms a whole document uses, when only some of its lines are indexed (those a check asks about suffice). */
+  documentTerms?(path: string): Iterable<string> | undefined;
+}
+
 export class CorpusIndex {
   readonly sentences: SourceSentence[] = [];
-  readonly names = new NameRegistry();
+  readonly names: NameRegistry;
   readonly sourceFigures: SourceFigure[] = [];
   /** Sentences and documents using each term: rarity weights, and whether a document talks about a subject at all. */
   private readonly terms = new TermStatistics();
@@ -92,14 +118,15 @@ export class CorpusIndex {
   documents: readonly SourceDocument[];
   skipped: readonly SkippedFile[];
 
-  private constructor(documents: readonly SourceDocument[], skipped: readonly SkippedFile[]) {
+  private constructor(documents: readonly SourceDocument[], skipped: readonly SkippedFile[], private readonly statistics?: CorpusStatistics) {
     this.documents = documents;
     this.skipped = skipped;
+    this.names = statistics?.names ?? new NameRegistry();
     documents.forEach((document, i) => this.documentIndex.set(document.path, i));
   }
 
-  static build(documents: readonly SourceDocument[], skipped: readonly SkippedFile[] = [], token?: CancellationToken, extract: LineExtractor = extractLine): CorpusIndex {
-    const index = new CorpusIndex(documents, skipped);
+  static build(documents: readonly SourceDocument[], skipped: readonly SkippedFile[] = [], token?: CancellationToken, extract: LineExtractor = extractLine, statistics?: CorpusStatistics): CorpusIndex {
+    const index = new CorpusIndex(documents, skipped, statistics);
     for (const step of index.steps((document) => index.readDocument(document, extract))) {
       throwIfCancelled(token);
       if (typeof step !== "function") throw new Error("a synchronous build cannot wait for readers");
@@ -199,7 +226,7 @@ export class CorpusIndex {
     };
     yield () => this.terms.finish();
     yield () => {
-      this.names.finalize();
+      if (!this.statistics) this.names.finalize();
       // Re-key mentions to the entities the registry settled on (surnames -> full names), and the
       // entity terms of the figure contexts with them.
       let figure = 0;
@@ -231,7 +258,8 @@ export class CorpusIndex {
       const figures = this.sourceFigures.map((s) => ({ kind: s.figure.kind, unit: s.figure.unit, document: this.documentOf(s) }));
       this.retrieval = FigureRetrieval.fromColumns(figures, this.contexts.all, this);
     };
-    for (let from = 0; from < this.sentences.length; from += CHUNK) {
+    // An index over part of an archive is only checked against: the archive itself answers searches.
+    for (let from = 0; !this.statistics && from < this.sentences.length; from += CHUNK) {
       yield () => {
         for (const sentence of this.sentences.slice(from, from + CHUNK)) this.search_.add(sentence.id, sentence.text);
       };
@@ -243,7 +271,7 @@ export class CorpusIndex {
   /** Paragraphs, sentences, figures and names of a document, or undefined (and a skipped file) if reading it fails. */
   private readDocument(document: SourceDocument, extract: LineExtractor): ParagraphReading[] | undefined {
     try {
-      return readParagraphs(document.lines, extract);
+      return readParagraphs(document, extract);
     } catch (error) {
       // An engine fault on one file written by somebody else must not cost the whole index.
       this.skipDocument(document, error instanceof Error ? error.message : String(error));
@@ -256,28 +284,32 @@ export class CorpusIndex {
   }
 
   private addDocument(document: SourceDocument, documentIndex: number, readings: readonly ParagraphReading[]): void {
+    // An archive's statistics may know the terms of the whole document (only some of its lines are indexed).
+    const wholeDocumentTerms = this.statistics?.documentTerms?.(document.path);
     for (const { paragraph, spans, figures: paragraphFigures, names: paragraphNames } of readings) {
       for (const span of spans) {
         const text = paragraph.text.slice(span.start, span.end);
         const within = <T extends { start: number; end: number }>(items: T[]) =>
           items.filter((item) => item.start >= span.start && item.end <= span.end).map((item) => ({ ...item, start: item.start - span.start, end: item.end - span.start }));
+        const place = sentencePlace(document.lines, paragraph, span);
         const sentence: SourceSentence = {
           id: this.sentences.length,
           path: document.path,
-          ...sentencePlace(document.lines, paragraph, span),
+          ...place,
           text,
           figures: within(paragraphFigures),
           names: within(paragraphNames),
         };
+        if (document.format) Object.assign(sentence, placeInDocument(document, sentence.line, sentence.endLine));
         this.sentences.push(sentence);
-        for (const name of sentence.names) this.names.add(name, { path: document.path, line: placeInSource(sentence, name.start).line, sentence: text });
+        if (!this.statistics) for (const name of sentence.names) this.names.add(name, { path: document.path, line: placeInSource(sentence, name.start).line, sentence: text });
         const tokens = wordTokens(text);
         const words: string[] = [];
         for (const token of tokens) {
           if (!token.capitalized) this.lowercaseWords.add(token.word);
           if (token.term) words.push(token.term);
         }
-        this.terms.add(sentence.id, documentIndex, words);
+        this.terms.add(sentence.id, documentIndex, words, wholeDocumentTerms !== undefined);
         if (sentence.names.length > 0) this.terms.add(sentence.id, documentIndex, sentence.names.map((name) => `@${name.key}`), true);
         const entities = sentence.figures.length > 0 ? entityTerms(sentence) : [];
         for (const figure of sentence.figures) {
@@ -287,20 +319,36 @@ export class CorpusIndex {
         }
       }
     }
+    if (wholeDocumentTerms) this.terms.addDocument(documentIndex, wholeDocumentTerms);
   }
 
   /** Rarity weight of a term: rare words say more about what a figure measures. */
   idf(term: string): number {
-    const df = this.terms.sentenceCount(term);
+    const df = this.sentencesWith(term);
     // A word no source uses cannot match anything, so it must not dilute a similarity either.
     if (df === 0) return 0;
-    return Math.max(0.05, Math.log((this.sentences.length + 1) / (df + 0.5)));
+    return Math.max(0.05, Math.log((this.sentenceCount + 1) / (df + 0.5)));
+  }
+
+  /** In how many sentences a term occurs (of the whole corpus when statistics were given). */
+  sentencesWith(term: string): number {
+    return this.statistics ? this.statistics.sentencesWith(term) : this.terms.sentenceCount(term);
+  }
+
+  private get sentenceCount(): number {
+    return this.statistics?.sentenceCount ?? this.sentences.length;
+  }
+
+  /** Terms with their sentence counts and the words seen in lower case, of the documents indexed (what an archive stores of each). */
+  ownStatistics(): { sentencesWith: ReadonlyMap<string, number>; lowercaseWords: ReadonlySet<string> } {
+    return { sentencesWith: this.terms.sentenceCounts(), lowercaseWords: this.lowercaseWords };
   }
 
   private readonly sourcesNaming = new Map<string, number>();
 
   /** How many source documents mention the entity (counted once, for hovers on names that are everywhere). */
   sourceCount(entity: NameEntity): number {
+    if (this.statistics) return this.statistics.sourceCount(entity.key);
     return this.sourcesNaming.get(entity.key) ?? 0;
   }
 
@@ -324,12 +372,13 @@ export class CorpusIndex {
 
   /** Whether a folded word appears in lower case in the sources (so it is an ordinary word). */
   isOrdinaryWord(folded: string): boolean {
+    if (this.statistics) return this.statistics.isOrdinaryWord(folded);
     return this.lowercaseWords.has(folded);
   }
 
   /** Whether a folded word occurs anywhere in the sources. */
   knowsTerm(term: string): boolean {
-    return this.terms.has(term);
+    return this.sentencesWith(term) > 0;
   }
 
   search(query: string, options: { limit?: number } = {}): SearchHit[] {
@@ -416,7 +465,8 @@ function groupBy<K, T>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> 
   return groups;
 }
 
-function highlightsIn(text: string, queryTerms: Set<string>, matchedTerms: string[]): Array<{ start: number; end: number }> {
+/** Offsets in `text` of the query's words (and of what matched them), for highlighting a hit. */
+export function highlightsIn(text: string, queryTerms: Set<string>, matchedTerms: string[]): Array<{ start: number; end: number }> {
   const wanted = new Set([...queryTerms, ...matchedTerms]);
   const folded = foldPreservingOffsets(text);
   const highlights: Array<{ start: number; end: number }> = [];

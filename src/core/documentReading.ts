@@ -1,7 +1,7 @@
 // Reading one source document: its paragraphs, their sentence spans, figures and names. Pure, and
 // the slow part of indexing (the figure and name grammars), so it runs in worker threads
 // (parallelRead.ts); what a worker hands back is packed so the main thread unpacks it cheaply.
-import type { Figure, NameMention } from "./types.js";
+import type { Figure, NameMention, SourceDocument } from "./types.js";
 import { extractFigures } from "./figures.js";
 import { extractNames } from "./names.js";
 import { splitSentences, type SentenceSpan } from "./sentences.js";
@@ -23,9 +23,23 @@ export interface ParagraphReading {
   names: NameMention[];
 }
 
-export function readParagraphs(lines: readonly string[], extract: LineExtractor): ParagraphReading[] {
-  return paragraphsOf(lines).map((paragraph) => ({ paragraph, spans: splitSentences(paragraph.text), ...extract(paragraph.text) }));
+/** A figure or name written across a wrapped line ("one⏎    million") is shown, cited and offered as "one million". */
+function tidyText<T extends { text: string; qualifierText?: string }>(item: T): T {
+  const untidy = (text: string | undefined) => text !== undefined && /\s\s|[^\S ]/.test(text);
+  if (!untidy(item.text) && !untidy(item.qualifierText)) return item;
+  const tidy = { ...item, text: item.text.replace(/\s+/g, " ") };
+  if (item.qualifierText !== undefined) tidy.qualifierText = item.qualifierText.replace(/\s+/g, " ");
+  return tidy;
 }
+
+/** Paragraphs of a source with their sentence spans, figures and names (offsets into each paragraph's text). */
+export function readParagraphs(document: Pick<SourceDocument, "lines" | "hardWrapped">, extract: LineExtractor = extractLine): ParagraphReading[] {
+  return paragraphsOf(document.lines, document.hardWrapped).map((paragraph) => {
+    const { figures, names } = extract(paragraph.text);
+    return { paragraph, spans: splitSentences(paragraph.text), figures: figures.map(tidyText), names: names.map(tidyText) };
+  });
+}
+
 
 /**
  * A document's readings as a worker sends them. Paragraph texts are not sent (they are the

@@ -174,7 +174,8 @@ export async function openIndex(options: IndexCacheOptions): Promise<OpenedIndex
   for (const i of changed) {
     throwIfCancelled(options.token);
     const candidate = candidates[i]!;
-    reread.set(i, await loadSourceFile(candidate.absolutePath, candidate.displayPath, options.maxFileSize));
+    const pageProgress = (page: number, pages: number) => options.onProgress?.(reread.size, changed.length, `${candidate.displayPath} (page ${page} of ${pages})`);
+    reread.set(i, await loadSourceFile(candidate.absolutePath, candidate.displayPath, options.maxFileSize, pageProgress));
     options.onProgress?.(reread.size, changed.length, candidate.displayPath);
   }
   const contentChanged = changed.filter((i) => {

@@ -20,6 +20,8 @@ const readerLibrariesApart = {
 const builds = [
   { entryPoints: ["src/cli.ts"], outfile: "dist/cli.js", banner: { js: "#!/usr/bin/env node" }, plugins: [readerLibrariesApart] },
   { entryPoints: ["src/server/main.ts"], outfile: "dist/server.js", plugins: [readerLibrariesApart] },
+  // Worker threads of the CLI and the server that read sources in parallel (src/core/parallelRead.ts).
+  { entryPoints: ["src/core/readWorker.ts"], outfile: "dist/readWorker.js", plugins: [readerLibrariesApart] },
   { entryPoints: ["src/archive/extractWorker.ts"], outfile: "dist/archiveWorker.js", plugins: [readerLibrariesApart] },
   // Worker threads of the CLI and the server that read sources in parallel (src/core/parallelRead.ts).
   { entryPoints: ["src/core/readWorker.ts"], outfile: "dist/readWorker.js", plugins: [readerLibrariesApart] },

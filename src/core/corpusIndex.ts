@@ -1,14 +1,14 @@
 // The index over source sentences: every sentence with its figures and names,
 // a full-text index of the sentences, and per-figure contexts for the checker.
 import { searchTerms, SentenceSearch } from "./sentenceSearch.js";
-import type { Evidence, Figure, FigureKind, SkippedFile, SourceDocument, SourceSentence } from "./types.js";
+import type { Evidence, Figure, FigureKind, NameMention, SkippedFile, SourceDocument, SourceSentence } from "./types.js";
 import { NameRegistry, type NameEntity } from "./names.js";
 import type { SentenceSpan } from "./sentences.js";
 import { placeInParagraph, placeInSource, sourceSpan, type Paragraph } from "./paragraphs.js";
-import { extractLine, namesOfDocument, readParagraphs, type LineExtractor, type ParagraphReading } from "./documentReading.js";
+import { extractLine, readParagraphs, type LineExtractor, type ParagraphReading } from "./documentReading.js";
 import { ParallelReader, readWorkerFile, type ParallelReading } from "./parallelRead.js";
 
-export { placeInSource, sourceSpan, extractLine, namesOfDocument, readParagraphs, type LineExtractor, type ParagraphReading };
+export { placeInSource, sourceSpan, extractLine, readParagraphs, type LineExtractor, type ParagraphReading };
 import { foldPreservingOffsets } from "./normalize.js";
 import { wordTokens } from "./terms.js";
 import { TermStatistics } from "./termStatistics.js";
@@ -56,6 +56,17 @@ export interface ReadingOptions {
 
 /** Sources smaller than this are read on the main thread: a worker would cost more to start than it saves. */
 const PARALLEL_MIN_CHARS = 1_000_000;
+
+/** Names of a source as the index registers them: those inside a sentence, each with the line that states it. */
+export function namesOfDocument(document: Pick<SourceDocument, "lines">, extract: LineExtractor = extractLine): Array<{ name: NameMention; line: number }> {
+  const found: Array<{ name: NameMention; line: number }> = [];
+  for (const { paragraph, spans, names } of readParagraphs(document, extract)) {
+    for (const span of spans) {
+      for (const name of names) if (name.start >= span.start && name.end <= span.end) found.push({ name, line: placeInParagraph(document.lines, paragraph, name.start).line });
+    }
+  }
+  return found;
+}
 
 /** A sentence's place in its paragraph as a SourceSentence's line, columns and line breaks. */
 function sentencePlace(lines: readonly string[], paragraph: Paragraph, span: SentenceSpan): Pick<SourceSentence, "line" | "start" | "end" | "endLine" | "breaks"> {
@@ -260,7 +271,7 @@ export class CorpusIndex {
   /** Paragraphs, sentences, figures and names of a document, or undefined (and a skipped file) if reading it fails. */
   private readDocument(document: SourceDocument, extract: LineExtractor): ParagraphReading[] | undefined {
     try {
-      return readParagraphs(document.lines, extract, document.hardWrapped);
+      return readParagraphs(document, extract);
     } catch (error) {
       // An engine fault on one file written by somebody else must not cost the whole index.
       this.skipDocument(document, error instanceof Error ? error.message : String(error));
@@ -273,15 +284,18 @@ export class CorpusIndex {
   }
 
   private addDocument(document: SourceDocument, documentIndex: number, readings: readonly ParagraphReading[]): void {
+    // An archive's statistics may know the terms of the whole document (only some of its lines are indexed).
+    const wholeDocumentTerms = this.statistics?.documentTerms?.(document.path);
     for (const { paragraph, spans, figures: paragraphFigures, names: paragraphNames } of readings) {
       for (const span of spans) {
         const text = paragraph.text.slice(span.start, span.end);
         const within = <T extends { start: number; end: number }>(items: T[]) =>
           items.filter((item) => item.start >= span.start && item.end <= span.end).map((item) => ({ ...item, start: item.start - span.start, end: item.end - span.start }));
+        const place = sentencePlace(document.lines, paragraph, span);
         const sentence: SourceSentence = {
           id: this.sentences.length,
           path: document.path,
-          ...sentencePlace(document.lines, paragraph, span),
+          ...place,
           text,
           figures: within(paragraphFigures),
           names: within(paragraphNames),
@@ -295,7 +309,7 @@ export class CorpusIndex {
           if (!token.capitalized) this.lowercaseWords.add(token.word);
           if (token.term) words.push(token.term);
         }
-        this.terms.add(sentence.id, documentIndex, words);
+        this.terms.add(sentence.id, documentIndex, words, wholeDocumentTerms !== undefined);
         if (sentence.names.length > 0) this.terms.add(sentence.id, documentIndex, sentence.names.map((name) => `@${name.key}`), true);
         const entities = sentence.figures.length > 0 ? entityTerms(sentence) : [];
         for (const figure of sentence.figures) {
@@ -305,9 +319,7 @@ export class CorpusIndex {
         }
       }
     }
-    // A partial document (an archive's) says what the whole of it is about.
-    const whole = this.statistics?.documentTerms?.(document.path);
-    if (whole) this.terms.addToDocument(documentIndex, whole);
+    if (wholeDocumentTerms) this.terms.addDocument(documentIndex, wholeDocumentTerms);
   }
 
   /** Rarity weight of a term: rare words say more about what a figure measures. */
@@ -329,7 +341,7 @@ export class CorpusIndex {
 
   /** Terms with their sentence counts and the words seen in lower case, of the documents indexed (what an archive stores of each). */
   ownStatistics(): { sentencesWith: ReadonlyMap<string, number>; lowercaseWords: ReadonlySet<string> } {
-    return { sentencesWith: this.terms.countsByTerm(), lowercaseWords: this.lowercaseWords };
+    return { sentencesWith: this.terms.sentenceCounts(), lowercaseWords: this.lowercaseWords };
   }
 
   private readonly sourcesNaming = new Map<string, number>();

@@ -1,11 +1,11 @@
 // Reading one source document: its paragraphs, their sentence spans, figures and names. Pure, and
 // the slow part of indexing (the figure and name grammars), so it runs in worker threads
 // (parallelRead.ts); what a worker hands back is packed so the main thread unpacks it cheaply.
-import type { Figure, NameMention } from "./types.js";
+import type { Figure, NameMention, SourceDocument } from "./types.js";
 import { extractFigures } from "./figures.js";
 import { extractNames } from "./names.js";
 import { splitSentences, type SentenceSpan } from "./sentences.js";
-import { paragraphsOf, placeInParagraph, type Paragraph } from "./paragraphs.js";
+import { paragraphsOf, type Paragraph } from "./paragraphs.js";
 
 /**
  * Figures and names of one paragraph (lines joined by a space); the persisted index (indexCache.ts)
@@ -32,27 +32,14 @@ function tidyText<T extends { text: string; qualifierText?: string }>(item: T): 
   return tidy;
 }
 
-/**
- * Paragraphs of a source with their sentence spans, figures and names (offsets into each paragraph's
- * text). `wrapped`: whether the document is hard-wrapped, when `lines` are only part of it.
- */
-export function readParagraphs(lines: readonly string[], extract: LineExtractor = extractLine, wrapped?: boolean): ParagraphReading[] {
-  return paragraphsOf(lines, wrapped).map((paragraph) => {
+/** Paragraphs of a source with their sentence spans, figures and names (offsets into each paragraph's text). */
+export function readParagraphs(document: Pick<SourceDocument, "lines" | "hardWrapped">, extract: LineExtractor = extractLine): ParagraphReading[] {
+  return paragraphsOf(document.lines, document.hardWrapped).map((paragraph) => {
     const { figures, names } = extract(paragraph.text);
     return { paragraph, spans: splitSentences(paragraph.text), figures: figures.map(tidyText), names: names.map(tidyText) };
   });
 }
 
-/** Names of a source as the index registers them: those inside a sentence, each with the line that states it. */
-export function namesOfDocument(document: { lines: readonly string[]; hardWrapped?: boolean }, extract: LineExtractor = extractLine): Array<{ name: NameMention; line: number }> {
-  const found: Array<{ name: NameMention; line: number }> = [];
-  for (const { paragraph, spans, names } of readParagraphs(document.lines, extract, document.hardWrapped)) {
-    for (const span of spans) {
-      for (const name of names) if (name.start >= span.start && name.end <= span.end) found.push({ name, line: placeInParagraph(document.lines, paragraph, name.start).line });
-    }
-  }
-  return found;
-}
 
 /**
  * A document's readings as a worker sends them. Paragraph texts are not sent (they are the

@@ -12,6 +12,8 @@ export interface ReadBatch {
   id: number;
   /** Each document's lines joined by "\n" (one string crosses to a worker faster than an array). */
   texts: string[];
+  /** Each document's hard-wrapping when decided beforehand (an archive decides it over the whole document). */
+  hardWrapped: Array<boolean | undefined>;
 }
 export type WorkerReading = { packed: PackedReading } | { error: string };
 export interface ReadBatchResult {
@@ -111,7 +113,8 @@ export class ParallelReader {
       const id = this.nextToSend++;
       const batch = this.batches[id]!;
       idle.inFlight.add(id);
-      const message: ReadBatch = { id, texts: this.documents.slice(batch.from, batch.to).map((d) => d.lines.join("\n")) };
+      const documents = this.documents.slice(batch.from, batch.to);
+      const message: ReadBatch = { id, texts: documents.map((d) => d.lines.join("\n")), hardWrapped: documents.map((d) => d.hardWrapped) };
       idle.worker.postMessage(message);
     }
   }

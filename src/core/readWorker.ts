@@ -5,9 +5,10 @@ import { extractLine, packReadings, readParagraphs } from "./documentReading.js"
 import type { ReadBatch, ReadBatchResult, WorkerReading } from "./parallelRead.js";
 
 parentPort?.on("message", (batch: ReadBatch) => {
-  const results = batch.texts.map((text): WorkerReading => {
+  const results = batch.texts.map((text, i): WorkerReading => {
     try {
-      return { packed: packReadings(readParagraphs(text.split("\n"), extractLine)) };
+      const hardWrapped = batch.hardWrapped[i];
+      return { packed: packReadings(readParagraphs({ lines: text.split("\n"), ...(hardWrapped === undefined ? {} : { hardWrapped }) }, extractLine)) };
     } catch (error) {
       return { error: error instanceof Error ? error.message : String(error) };
     }

@@ -14,7 +14,7 @@ export class TermStatistics {
   /** Term -> its number. */
   private readonly ids = new Map<string, number>();
   /** Sentences using each term. */
-  private sentenceCounts: Int32Array = new Int32Array(1024);
+  private countsById: Int32Array = new Int32Array(1024);
   /** The documents using term i: documents[documentStarts[i] .. documentStarts[i + 1]), ascending. */
   private documentStarts: Int32Array = new Int32Array(1);
   private documents: Int32Array = new Int32Array(0);
@@ -33,18 +33,10 @@ export class TermStatistics {
     const b = this.building;
     if (!b) throw new Error("TermStatistics: cannot add to a finished table");
     for (const term of terms) {
-      let id = this.ids.get(term);
-      if (id === undefined) {
-        id = this.ids.size;
-        this.ids.set(term, id);
-        this.sentenceCounts = grown(this.sentenceCounts, id + 1);
-        b.lastSentence = grown(b.lastSentence, id + 1, -1);
-        b.lastDocument = grown(b.lastDocument, id + 1, -1);
-        b.lists.push([]);
-      }
+      const id = this.idOf(term, b);
       if (b.lastSentence[id] !== sentence) {
         b.lastSentence[id] = sentence;
-        this.sentenceCounts[id]!++;
+        this.countsById[id]!++;
       }
       if (!sentenceOnly && b.lastDocument[id] !== document) {
         b.lastDocument[id] = document;
@@ -53,20 +45,12 @@ export class TermStatistics {
     }
   }
 
-  /** Counts `terms` for `document` only (a partial document's whole list, from an archive). */
-  addToDocument(document: number, terms: Iterable<string>): void {
+  /** Lists `document` for each of `terms` (when the document's terms are known apart from its sentences). */
+  addDocument(document: number, terms: Iterable<string>): void {
     const b = this.building;
     if (!b) throw new Error("TermStatistics: cannot add to a finished table");
     for (const term of terms) {
-      let id = this.ids.get(term);
-      if (id === undefined) {
-        id = this.ids.size;
-        this.ids.set(term, id);
-        this.sentenceCounts = grown(this.sentenceCounts, id + 1);
-        b.lastSentence = grown(b.lastSentence, id + 1, -1);
-        b.lastDocument = grown(b.lastDocument, id + 1, -1);
-        b.lists.push([]);
-      }
+      const id = this.idOf(term, b);
       if (b.lastDocument[id] !== document) {
         b.lastDocument[id] = document;
         b.lists[id]!.push(document);
@@ -74,11 +58,22 @@ export class TermStatistics {
     }
   }
 
-  /** Every term with the number of sentences using it (what an archive stores of a document). */
-  countsByTerm(): Map<string, number> {
-    const counts = new Map<string, number>();
-    for (const [term, id] of this.ids) if (this.sentenceCounts[id]! > 0) counts.set(term, this.sentenceCounts[id]!);
-    return counts;
+  private idOf(term: string, b: NonNullable<TermStatistics["building"]>): number {
+    let id = this.ids.get(term);
+    if (id === undefined) {
+      id = this.ids.size;
+      this.ids.set(term, id);
+      this.countsById = grown(this.countsById, id + 1);
+      b.lastSentence = grown(b.lastSentence, id + 1, -1);
+      b.lastDocument = grown(b.lastDocument, id + 1, -1);
+      b.lists.push([]);
+    }
+    return id;
+  }
+
+  /** Each term with the number of sentences using it (made on demand: an archive stores them per document). */
+  sentenceCounts(): Map<string, number> {
+    return new Map([...this.ids].map(([term, id]) => [term, this.countsById[id]!]));
   }
 
   /** Packs the document lists; nothing can be added after. */
@@ -86,7 +81,7 @@ export class TermStatistics {
     const b = this.building;
     if (!b) return;
     const count = this.ids.size;
-    this.sentenceCounts = this.sentenceCounts.slice(0, count);
+    this.countsById = this.countsById.slice(0, count);
     this.documentStarts = new Int32Array(count + 1);
     let total = 0;
     for (let id = 0; id < count; id++) total += b.lists[id]!.length;
@@ -103,7 +98,7 @@ export class TermStatistics {
   /** Sentences using the term (0 for a term no source uses). */
   sentenceCount(term: string): number {
     const id = this.ids.get(term);
-    return id === undefined ? 0 : this.sentenceCounts[id]!;
+    return id === undefined ? 0 : this.countsById[id]!;
   }
 
   has(term: string): boolean {

@@ -5,7 +5,7 @@
 // sources give the same verdicts.
 import type { Pool } from "pg";
 import { checkDocument, analyzeSentence, type CheckOptions, type DraftFigure } from "../core/checker.js";
-import { CorpusIndex, extractLine, highlightsIn, type CorpusStatistics, type SearchHit } from "../core/corpusIndex.js";
+import { CorpusIndex, evidenceOf, extractLine, highlightsIn, type CorpusStatistics, type SearchHit } from "../core/corpusIndex.js";
 import { readDraft } from "../core/draft.js";
 import type { Fact, FactKind } from "../core/facts.js";
 import type { FigureContext } from "../core/figureContext.js";
@@ -208,7 +208,11 @@ export class Archive {
     const matched = findings.filter((f) => (f.verdict === "supported" || f.verdict === "disputed") && f.claimKind !== "name").map((f) => f.sources[0]!);
     const before = documents.size;
     await inTurn(matched, (evidence) => {
-      const source = index.sourceFigures.find((s) => s.sentence.path === evidence.path && s.sentence.line === evidence.line && s.sentence.start + s.figure.start === evidence.start);
+      const source = index.sourceFigures.find((s) => {
+        if (s.sentence.path !== evidence.path) return false;
+        const place = evidenceOf(s);
+        return place.line === evidence.line && place.start === evidence.start;
+      });
       if (!source) return undefined;
       const timed = source.context.time !== undefined;
       if (!timed && (source.figure.kind === "rank" || source.figure.kind === "date")) return undefined;
@@ -315,17 +319,17 @@ export class Archive {
     const pairs = [...places].map((p) => p.split(":").map(Number) as [number, number]);
     const wanted = [pairs.map((p) => p[0]), pairs.map((p) => p[1])];
     const lines = (
-      await this.pool.query<{ document: number; line: number; line_text: string; terms: string[] | null }>(
-        `SELECT f.document, f.line, f.line_text, f.terms FROM figures f JOIN unnest($1::int[], $2::int[]) AS u(d, l) ON f.document = u.d AND f.line = u.l
+      await this.pool.query<{ document: number; block_line: number; line_text: string; terms: string[] | null }>(
+        `SELECT f.document, f.block_line, f.line_text, f.terms FROM figures f JOIN unnest($1::int[], $2::int[]) AS u(d, l) ON f.document = u.d AND f.line = u.l
          UNION ALL
-         SELECT t.document, t.line, t.line_text, NULL FROM titled_mentions t JOIN unnest($1::int[], $2::int[]) AS u(d, l) ON t.document = u.d AND t.line = u.l`,
+         SELECT t.document, t.block_line, t.line_text, NULL FROM titled_mentions t JOIN unnest($1::int[], $2::int[]) AS u(d, l) ON t.document = u.d AND t.line = u.l`,
         wanted,
       )
     ).rows;
     const ids = [...new Set(pairs.map((p) => p[0]))];
     const rows = (
-      await this.pool.query<{ id: number; path: string; title: string; date: CalendarDate | null; line_count: number; size: number; mtime: number; subjects: string[] }>(
-        `SELECT id, path, title, date, line_count, size, mtime, ARRAY(SELECT unnest(terms) INTERSECT SELECT unnest($2::text[])) AS subjects
+      await this.pool.query<{ id: number; path: string; title: string; date: CalendarDate | null; line_count: number; hard_wrapped: boolean; size: number; mtime: number; subjects: string[] }>(
+        `SELECT id, path, title, date, line_count, hard_wrapped, size, mtime, ARRAY(SELECT unnest(terms) INTERSECT SELECT unnest($2::text[])) AS subjects
          FROM documents WHERE id = ANY($1::int[])`,
         [ids, subjects],
       )
@@ -335,7 +339,7 @@ export class Archive {
     for (const row of lines) {
       let byLine = textOf.get(row.document);
       if (!byLine) textOf.set(row.document, (byLine = new Map()));
-      byLine.set(row.line, row.line_text);
+      byLine.set(row.block_line, row.line_text);
       for (const term of row.terms ?? []) {
         needed.add(term);
         needed.add(settledTerm(term, registry));
@@ -346,8 +350,9 @@ export class Archive {
     const fromArchive = rows.filter((row) => !localPaths.has(row.path)).sort((a, b) => compareDocumentPaths(a.path, b.path));
     const documents: SourceDocument[] = fromArchive.map((row) => {
       const text = new Array<string>(row.line_count).fill("");
-      for (const [line, lineText] of textOf.get(row.id) ?? []) text[line] = lineText;
-      return { path: row.path, absolutePath: row.path, title: row.title, ...(row.date ? { date: row.date } : {}), lines: text, size: row.size, mtimeMs: row.mtime };
+      // Whole paragraphs, at their lines: their sentences read as in the whole document.
+      for (const [first, paragraph] of textOf.get(row.id) ?? []) paragraph.split("\n").forEach((line, k) => (text[first + k] = line));
+      return { path: row.path, absolutePath: row.path, title: row.title, ...(row.date ? { date: row.date } : {}), lines: text, hardWrapped: row.hard_wrapped, size: row.size, mtimeMs: row.mtime };
     });
     const documentTerms = new Map(fromArchive.map((row) => [row.path, row.subjects]));
     return CorpusIndex.build([...documents, ...(local?.documents ?? [])], local?.skipped ?? [], undefined, extractLine, this.statistics(snapshot, registry, counts, ordinary, local, documentTerms));

@@ -1,10 +1,11 @@
 // What the archive stores of one source document: its sentences, its figures with their contexts,
 // its name mentions and what it adds to the corpus statistics. Extracted by the index's own build
 // (over this one document), so the archive sees exactly what a local index would.
-import { CorpusIndex, extractLine, type CorpusStatistics, type LineExtractor } from "../core/corpusIndex.js";
+import { CorpusIndex, extractLine, namesOfDocument, placeInSource, type CorpusStatistics, type LineExtractor } from "../core/corpusIndex.js";
+import { isHardWrapped, paragraphsOf } from "../core/paragraphs.js";
 import { factsOf } from "../core/facts.js";
 import { NameRegistry } from "../core/names.js";
-import type { NameKind, NameMention, SourceDocument } from "../core/types.js";
+import type { NameKind, SourceDocument } from "../core/types.js";
 
 /** A name mention as stored, in the order the registry must see them: key, kind, as written, title, line. */
 export type StoredMention = [key: string, kind: NameKind, text: string, title: string | null, line: number];
@@ -24,7 +25,10 @@ export interface ExtractedFigure {
   target: boolean;
   terms: string[];
   weights: number[];
+  /** The line stating the figure. */
   line: number;
+  /** The paragraph holding it: its first line and its lines joined by newlines (what a check reads back). */
+  blockLine: number;
   lineText: string;
   sentence: string;
   about: string;
@@ -39,7 +43,9 @@ export interface ExtractedDocument {
   lowercaseWords: string[];
   mentions: StoredMention[];
   /** The people named with a title, and on which line (where title checks look). */
-  titled: Array<{ key: string; line: number; lineText: string }>;
+  titled: Array<{ key: string; line: number; blockLine: number; lineText: string }>;
+  /** Whether the whole document is hard-wrapped (a partial document cannot tell). */
+  hardWrapped: boolean;
 }
 
 /**
@@ -55,27 +61,27 @@ const AS_EXTRACTED: CorpusStatistics = {
 };
 
 export function extractDocument(document: SourceDocument): ExtractedDocument {
-  // Names of each line as extracted: the built index keeps only the titled ones on its sentences.
-  const lineNames: NameMention[][] = [];
-  const recording: LineExtractor = (line) => {
-    const found = extractLine(line);
-    lineNames.push(found.names);
+  // Each paragraph is read once: the build and the list of mentions share the extraction.
+  const extracted = new Map<string, ReturnType<LineExtractor>>();
+  const once: LineExtractor = (paragraph) => {
+    let found = extracted.get(paragraph);
+    if (!found) extracted.set(paragraph, (found = extractLine(paragraph)));
     return found;
   };
-  const index = CorpusIndex.build([document], [], undefined, recording, AS_EXTRACTED);
-  const namesOfLine = new Map<number, NameMention[]>();
-  let call = 0;
-  document.lines.forEach((line, number) => {
-    if (line.trim().length > 0) namesOfLine.set(number, lineNames[call++] ?? []);
-  });
+  const index = CorpusIndex.build([document], [], undefined, once, AS_EXTRACTED);
+  // A check reads back only the paragraphs it needs, whole, so their sentences read as in the whole document.
+  const hardWrapped = isHardWrapped(document.lines);
+  const paragraphs = paragraphsOf(document.lines, hardWrapped);
+  const paragraphOf = (line: number): { blockLine: number; lineText: string } => {
+    const paragraph = paragraphs.find((p) => p.firstLine <= line && line <= p.lastLine);
+    return paragraph ? { blockLine: paragraph.firstLine, lineText: document.lines.slice(paragraph.firstLine, paragraph.lastLine + 1).join("\n") } : { blockLine: line, lineText: document.lines[line] ?? "" };
+  };
   const mentions: StoredMention[] = [];
-  const titled = new Map<string, { key: string; line: number; lineText: string }>();
-  for (const sentence of index.sentences) {
-    for (const name of namesOfLine.get(sentence.line) ?? []) {
-      if (name.start < sentence.start || name.end > sentence.end) continue;
-      mentions.push([name.key, name.kind, name.text, name.title ?? null, sentence.line]);
-      if (name.title) titled.set(`${name.key}\n${sentence.line}`, { key: name.key, line: sentence.line, lineText: document.lines[sentence.line]! });
-    }
+  const titled = new Map<string, ExtractedDocument["titled"][number]>();
+  // Names as extracted (the built index keeps only the titled ones on its sentences), in the order the registry sees them.
+  for (const { name, line } of namesOfDocument(document, once)) {
+    mentions.push([name.key, name.kind, name.text, name.title ?? null, line]);
+    if (name.title) titled.set(`${name.key}\n${line}`, { key: name.key, line, ...paragraphOf(line) });
   }
   // The fact rows come in figure order: what a figure is about and when, as `grounded facts` shows them.
   const facts = factsOf(index).filter((fact) => fact.kind !== "name");
@@ -93,14 +99,15 @@ export function extractDocument(document: SourceDocument): ExtractedDocument {
     target: context.isTarget,
     terms: [...context.terms.keys()],
     weights: [...context.terms.values()],
-    line: sentence.line,
-    lineText: document.lines[sentence.line]!,
+    line: placeInSource(sentence, figure.start).line,
+    ...paragraphOf(sentence.line),
     sentence: sentence.text,
     about: facts[i]?.about ?? "",
   }));
   const own = index.ownStatistics();
   return {
     document,
+    hardWrapped,
     sentences: index.sentences.map(({ line, start, end, text }) => ({ line, start, end, text })),
     figures,
     terms: [...own.sentencesWith.keys()],

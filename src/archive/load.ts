@@ -159,14 +159,14 @@ async function writeBatch(pool: Pool, batch: ReadonlyArray<{ extracted: Extracte
     // their arrays travel as joined text, split again by the server.
     const each = <T>(pick: (e: ExtractedDocument, hash: string) => T) => batch.map(({ extracted, hash }) => pick(extracted, hash));
     const inserted = await client.query<{ id: number; path: string }>(
-      `INSERT INTO documents (path, hash, title, date, lines, line_count, size, mtime, sentence_count, terms, term_sentences, lowercase_words, names)
-       SELECT p, h, t, d::jsonb, string_to_array(l, chr(10)), cardinality(string_to_array(l, chr(10))), sz, m, sc,
+      `INSERT INTO documents (path, hash, title, date, lines, line_count, hard_wrapped, size, mtime, sentence_count, terms, term_sentences, lowercase_words, names)
+       SELECT p, h, t, d::jsonb, string_to_array(l, chr(10)), cardinality(string_to_array(l, chr(10))), hw, sz, m, sc,
               CASE WHEN tm = '' THEN '{}'::text[] ELSE string_to_array(tm, chr(31)) END,
               CASE WHEN ts = '' THEN '{}'::int[] ELSE string_to_array(ts, chr(31))::int[] END,
               CASE WHEN lw = '' THEN '{}'::text[] ELSE string_to_array(lw, chr(31)) END,
               n::jsonb
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::float8[], $8::int[], $9::text[], $10::text[], $11::text[], $12::text[])
-         AS u(p, h, t, d, l, sz, m, sc, tm, ts, lw, n)
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::float8[], $8::int[], $9::text[], $10::text[], $11::text[], $12::text[], $13::bool[])
+         AS u(p, h, t, d, l, sz, m, sc, tm, ts, lw, n, hw)
        RETURNING id, path`,
       [
         each((e) => e.document.path),
@@ -181,6 +181,7 @@ async function writeBatch(pool: Pool, batch: ReadonlyArray<{ extracted: Extracte
         each((e) => e.termSentences.join(SEPARATOR)),
         each((e) => pgText(e.lowercaseWords.join(SEPARATOR))),
         each((e) => pgText(JSON.stringify(e.mentions))),
+        each((e) => e.hardWrapped),
       ],
     );
     const idByPath = new Map(inserted.rows.map((row) => [row.path, row.id]));
@@ -194,14 +195,14 @@ async function writeBatch(pool: Pool, batch: ReadonlyArray<{ extracted: Extracte
     const figures = batch.flatMap(({ extracted }, i) => extracted.figures.map((f) => ({ ...f, document: ids[i]! })));
     const column = <T>(pick: (f: (typeof figures)[number]) => T) => figures.map(pick);
     await client.query(
-      `INSERT INTO figures (document, kind, text, shown, value, upper, unit, qualifier, time_from, time_to, time_text, target, terms, weights, keys, line, line_text, sentence, about)
+      `INSERT INTO figures (document, kind, text, shown, value, upper, unit, qualifier, time_from, time_to, time_text, target, terms, weights, keys, line, block_line, line_text, sentence, about)
        SELECT d, k, t, sh, v, u, un, q, tf, tt, tx, tg,
               CASE WHEN ts = '' THEN '{}'::text[] ELSE string_to_array(ts, chr(31)) END,
               CASE WHEN ws = '' THEN '{}'::float8[] ELSE string_to_array(ws, chr(31))::float8[] END,
               CASE WHEN ts = '' THEN '{}'::text[] ELSE ARRAY(SELECT k || chr(30) || x FROM unnest(string_to_array(ts, chr(31))) AS x) END,
-              l, lt, s, a
-       FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::float8[], $7::text[], $8::text[], $9::int[], $10::int[], $11::text[], $12::bool[], $13::text[], $14::text[], $15::int[], $16::text[], $17::text[], $18::text[])
-         AS f(d, k, t, sh, v, u, un, q, tf, tt, tx, tg, ts, ws, l, s, a, lt)`,
+              l, bl, lt, s, a
+       FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::float8[], $7::text[], $8::text[], $9::int[], $10::int[], $11::text[], $12::bool[], $13::text[], $14::text[], $15::int[], $16::text[], $17::text[], $18::text[], $19::int[])
+         AS f(d, k, t, sh, v, u, un, q, tf, tt, tx, tg, ts, ws, l, s, a, lt, bl)`,
       [
         column((f) => f.document),
         column((f) => f.kind),
@@ -221,13 +222,15 @@ async function writeBatch(pool: Pool, batch: ReadonlyArray<{ extracted: Extracte
         column((f) => pgText(f.sentence)),
         column((f) => pgText(f.about)),
         column((f) => pgText(f.lineText)),
+        column((f) => f.blockLine),
       ],
     );
     const titled = batch.flatMap(({ extracted }, i) => extracted.titled.map((t) => ({ ...t, document: ids[i]! })));
-    await client.query("INSERT INTO titled_mentions (document, key, line, line_text) SELECT * FROM unnest($1::int[], $2::text[], $3::int[], $4::text[])", [
+    await client.query("INSERT INTO titled_mentions (document, key, line, block_line, line_text) SELECT * FROM unnest($1::int[], $2::text[], $3::int[], $4::int[], $5::text[])", [
       titled.map((t) => t.document),
       titled.map((t) => t.key),
       titled.map((t) => t.line),
+      titled.map((t) => t.blockLine),
       titled.map((t) => pgText(t.lineText)),
     ]);
   });

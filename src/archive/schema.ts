@@ -15,6 +15,8 @@ const MIGRATIONS: readonly string[] = [
      date jsonb,
      lines text[] NOT NULL,
      line_count integer NOT NULL,
+     -- Decided over the whole document: a check reads back only some of its paragraphs.
+     hard_wrapped boolean NOT NULL,
      size integer NOT NULL,
      mtime double precision NOT NULL,
      sentence_count integer NOT NULL,
@@ -54,6 +56,8 @@ const MIGRATIONS: readonly string[] = [
      weights double precision[] NOT NULL,
      keys text[] NOT NULL,
      line integer NOT NULL,
+     -- The paragraph holding the figure: its first line and its lines (what a check reads back).
+     block_line integer NOT NULL,
      line_text text NOT NULL,
      sentence text NOT NULL,
      about text NOT NULL
@@ -64,6 +68,7 @@ const MIGRATIONS: readonly string[] = [
      document integer NOT NULL REFERENCES documents ON DELETE CASCADE,
      key text NOT NULL,
      line integer NOT NULL,
+     block_line integer NOT NULL,
      line_text text NOT NULL
    );
    CREATE INDEX titled_mentions_key ON titled_mentions (key);

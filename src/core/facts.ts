@@ -1,8 +1,9 @@
 // What the index knows, as flat rows: for `grounded facts`, the fact sheet and the sources view.
-import type { FigureKind } from "./types.js";
-import type { CorpusIndex } from "./corpusIndex.js";
+import type { FigureKind, SourceSentence } from "./types.js";
+import { placeInSource, type CorpusIndex } from "./corpusIndex.js";
 import { describeFigure } from "./messages.js";
 import { describeTime } from "./figureContext.js";
+import { citedPlace } from "./sources/citation.js";
 
 export const FACT_KINDS = ["money", "percent", "date", "count", "rank", "name"] as const;
 export type FactKind = (typeof FACT_KINDS)[number];
@@ -20,7 +21,15 @@ export interface Fact {
   time?: string;
   path: string;
   line: number;
+  /** PDF and Word sources: the 1-based page or paragraph of the sentence. */
+  page?: number;
+  paragraph?: number;
   sentence: string;
+}
+
+/** A line of a sentence with its page (PDF) or paragraph (Word). */
+function located(sentence: SourceSentence, line: number): { line: number; page?: number; paragraph?: number } {
+  return { line, ...citedPlace(sentence, line) };
 }
 
 function around(text: string, start: number, end: number): string {
@@ -43,7 +52,7 @@ export function factsOf(index: CorpusIndex, kind?: FactKind): Fact[] {
         about: around(sentence.text, figure.start, figure.end),
         ...(time ? { time } : {}),
         path: sentence.path,
-        line: sentence.line,
+        ...located(sentence, placeInSource(sentence, figure.start).line),
         sentence: sentence.text,
       });
     }

@@ -11,7 +11,9 @@ import { asciiJson, END, frame, jsonFrames, parseAsciiJson, readFrames } from ".
 import { CorpusIndex, type SourceFigure } from "./corpusIndex.js";
 import { StoredFigure, type ContextColumns, type ContextStore } from "./contextColumns.js";
 import type { NameEntity } from "./names.js";
+import { sentenceText } from "./paragraphs.js";
 import type { Figure, NameMention, SourceDocument, SourceSentence } from "./types.js";
+import { placeInDocument } from "./sources/citation.js";
 
 /** Own fields of an object as plain data; fields holding class instances are captured the same way. */
 interface Captured {
@@ -30,6 +32,8 @@ interface SentencePlaces {
   document: Int32Array;
   line: Int32Array;
   start: Int32Array;
+  /** The line a sentence ends on (hard-wrapped sources), and the column of its end there. */
+  endLine: Int32Array;
   end: Int32Array;
 }
 /** A source figure: sentence id, figure index in the sentence (its context is in the ContextColumns). */
@@ -93,6 +97,8 @@ const enum Frame {
   Sentences = 2,
   Figures = 3,
   Mentions = 4,
+  /** The sentence search: restored on the first search (checking a draft never searches). */
+  Search = 8,
 }
 
 /** Items per JSON frame: small enough that no string of the whole index is ever made. */
@@ -110,16 +116,17 @@ export function* snapshotIndex(index: CorpusIndex): Generator<Buffer> {
   // Entities travel without their mentions (in frames of their own).
   captured.nested["names"]!.fields["entities"] = new Map(entities.map((e) => [e.key, { ...e, mentions: [] }]));
   const count = index.sentences.length;
-  const places: SentencePlaces = { document: new Int32Array(count), line: new Int32Array(count), start: new Int32Array(count), end: new Int32Array(count) };
+  const places: SentencePlaces = { document: new Int32Array(count), line: new Int32Array(count), start: new Int32Array(count), endLine: new Int32Array(count), end: new Int32Array(count) };
   index.sentences.forEach((s, i) => {
     places.document[i] = index.documentNumber(s.path);
     places.line[i] = s.line;
     places.start[i] = s.start;
+    places.endLine[i] = s.endLine ?? s.line;
     places.end[i] = s.end;
   });
   // Each large part in a frame of its own: serialising one is a pause a server's other work waits for.
   yield frame(Frame.Header, serialize({ captured: { fields: captured.fields, nested: {} }, places }));
-  for (const [key, nested] of Object.entries(captured.nested)) yield frame(Frame.Nested, serialize([key, nested]));
+  for (const [key, nested] of Object.entries(captured.nested)) yield frame(key === SEARCH_FIELD ? Frame.Search : Frame.Nested, serialize([key, nested]));
   yield frame(Frame.Contexts, serialize(contextStoreOf(index).all));
   yield* jsonFrames(Frame.Documents, index.documents, 100);
   for (let from = 0; from < index.sentences.length; from += CHUNK) {
@@ -147,10 +154,43 @@ export function* snapshotIndex(index: CorpusIndex): Generator<Buffer> {
   yield frame(END, Buffer.alloc(0));
 }
 
+/** The CorpusIndex field holding the sentence search. */
+const SEARCH_FIELD = "search_";
+
+/**
+ * Applies `load()` to `target` when one of `fields` is first read or written: a part of the index
+ * a run may never use is restored only if it does.
+ */
+function applyWhenUsed(target: object, fields: readonly string[], load: () => Captured): void {
+  const record = target as Record<string, unknown>;
+  let loaded = false;
+  const materialise = () => {
+    if (loaded) return;
+    loaded = true;
+    for (const field of fields) delete record[field];
+    apply(target, load());
+  };
+  for (const field of fields) {
+    Object.defineProperty(target, field, {
+      configurable: true,
+      enumerable: true,
+      get: () => {
+        materialise();
+        return record[field];
+      },
+      set: (value: unknown) => {
+        materialise();
+        record[field] = value;
+      },
+    });
+  }
+}
+
 /** Restores an index written by snapshotIndex with the same engine. */
 export function restoreIndex(bytes: Buffer): CorpusIndex {
   let header: { captured: Captured; places: SentencePlaces } | undefined;
   let contextColumns: ContextColumns | undefined;
+  let searchBytes: Uint8Array | undefined;
   const nested: Record<string, Captured> = {};
   const documents: SourceDocument[] = [];
   const contents = new Map<number, SentenceRecord>();
@@ -163,7 +203,8 @@ export function restoreIndex(bytes: Buffer): CorpusIndex {
     else if (kind === Frame.Nested) {
       const [key, value] = deserialize(new Uint8Array(payload)) as [string, Captured];
       nested[key] = value;
-    } else if (kind === Frame.Contexts) contextColumns = deserialize(new Uint8Array(payload)) as ContextColumns;
+    } else if (kind === Frame.Search) searchBytes = new Uint8Array(payload);
+    else if (kind === Frame.Contexts) contextColumns = deserialize(new Uint8Array(payload)) as ContextColumns;
     else if (kind === Frame.Documents) documents.push(...(parseAsciiJson(payload) as SourceDocument[]));
     else if (kind === Frame.Sentences) for (const record of parseAsciiJson(payload) as SentenceRecord[]) contents.set(record[0], record);
     else if (kind === Frame.Figures) for (const record of parseAsciiJson(payload) as FigureRecord[]) figureRecords.push(record);
@@ -178,12 +219,24 @@ export function restoreIndex(bytes: Buffer): CorpusIndex {
     const line = places.line[id]!;
     const start = places.start[id]!;
     const end = places.end[id]!;
+    const endLine = places.endLine[id]!;
     const content = contents.get(id);
-    sentences.push({ id, path: source.path, line, start, end, text: source.lines[line]!.slice(start, end), figures: content?.[1] ?? NONE, names: content?.[2] ?? NONE });
+    const { text, breaks } = sentenceText(source.lines, line, start, endLine, end);
+    const sentence: SourceSentence = { id, path: source.path, line, start, end, text, figures: content?.[1] ?? NONE, names: content?.[2] ?? NONE, ...placeInDocument(source, line, endLine) };
+    if (breaks) {
+      sentence.endLine = endLine;
+      sentence.breaks = breaks;
+    }
+    sentences.push(sentence);
   }
   // A fresh (empty) index supplies the class instances and the functions (tokenizers).
   const index = CorpusIndex.build([], []);
   apply(index, { fields: header.captured.fields, nested });
+  const search = (index as unknown as Record<string, object>)[SEARCH_FIELD];
+  if (searchBytes && search) {
+    const bytes = searchBytes;
+    applyWhenUsed(search, Object.keys(search), () => (deserialize(bytes) as [string, Captured])[1]);
+  }
   const contexts = contextStoreOf(index);
   contexts.load(contextColumns);
   const sourceFigures = figureRecords.map(([sentenceId, figure], position): SourceFigure => {

@@ -1,5 +1,7 @@
 // How figures and their sources read in one-line messages.
-import type { Figure } from "./types.js";
+import type { Figure, SourceSentence } from "./types.js";
+import { placeInSource } from "./paragraphs.js";
+import { citeLine } from "./sources/citation.js";
 
 /** A figure as a reader would say it, with its hedge and, for ranks, the position as a number. */
 export function describeFigure(figure: Figure): string {
@@ -11,14 +13,20 @@ export function describeFigure(figure: Figure): string {
   return `${hedge}${figure.text}`;
 }
 
+type SentencePlace = Pick<SourceSentence, "path" | "line" | "start" | "breaks" | "pages" | "paragraph">;
+
 export interface Located {
   figure: Figure;
-  sentence: { path: string; line: number };
+  sentence: SentencePlace;
 }
 
-/** `path:line` with a one-based line, as editors and linters print it. */
-export function locationOf(source: { sentence: { path: string; line: number } }): string {
-  return `${source.sentence.path}:${source.sentence.line + 1}`;
+/**
+ * `path:line` of a source figure (the line stating it), one-based, as editors and linters print it;
+ * `report.pdf p. 12` for a PDF, `brief.docx ¶ 4` for a Word file.
+ */
+export function locationOf(source: { figure?: Figure; sentence: SentencePlace }): string {
+  const line = source.figure ? placeInSource(source.sentence, source.figure.start).line : source.sentence.line;
+  return citeLine(source.sentence, line);
 }
 
 export function describeSource(source: Located): string {

@@ -88,11 +88,16 @@ export interface SourceSentence {
   id: number;
   /** Path of the source as shown to the user (relative to the corpus root or cwd). */
   path: string;
-  /** Zero-based line in the source file. */
+  /** Zero-based line in the source file where the sentence starts. */
   line: number;
-  /** UTF-16 column range of the sentence within that line. */
+  /** UTF-16 column of the start in `line`, and of the end in `endLine` (`line` when absent). */
   start: number;
   end: number;
+  /** The line the sentence ends on, when it runs across soft line breaks (hard-wrapped sources). */
+  endLine?: number;
+  /** With `endLine`: offsets in `text` where each later line begins (the joining space is before it). */
+  breaks?: number[];
+  /** The sentence, its lines joined by a space. */
   text: string;
   figures: Figure[];
   /**
@@ -100,6 +105,10 @@ export interface SourceSentence {
    * title checks read); every mention stays in the name registry.
    */
   names: NameMention[];
+  /** PDF sources: the 1-based page of each line of the sentence, from `line` (it may run on to the next page). */
+  pages?: number[];
+  /** Word sources: the 1-based paragraph the sentence is in. */
+  paragraph?: number;
 }
 
 export interface SourceDocument {
@@ -113,8 +122,16 @@ export interface SourceDocument {
   date?: CalendarDate;
   /** The text as lines (HTML already converted to text, one entry per original line). */
   lines: string[];
+  /** Whether the document is hard-wrapped, when `lines` are only part of it (an archive's); else decided from `lines`. */
+  hardWrapped?: boolean;
   size: number;
   mtimeMs: number;
+  /** Text extracted from a PDF or Word file (shown as a read-only view of that text, not opened as a file). */
+  format?: "pdf" | "docx";
+  /** PDF: the 1-based page of each line. */
+  pages?: number[];
+  /** Word: the 1-based paragraph of each line (0 for the blank lines between paragraphs). */
+  paragraphs?: number[];
 }
 
 export interface SkippedFile {
@@ -136,6 +153,10 @@ export interface Evidence {
   /** Column range of that figure within the source line, for highlighting. */
   start?: number;
   end?: number;
+  /** PDF sources: the 1-based page of the sentence ("report.pdf p. 12"). */
+  page?: number;
+  /** Word sources: the 1-based paragraph of the sentence. */
+  paragraph?: number;
 }
 
 /** A verdict on one figure or titled name in a draft. */

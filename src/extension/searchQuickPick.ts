@@ -4,6 +4,8 @@ import * as vscode from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
 import { SearchRequest, type SearchResultItem } from "../server/protocol.js";
 import { quickPickText } from "./quickPickText.js";
+import { extractedLocation } from "./extractedText.js";
+import { citeLocation } from "../core/sources/citation.js";
 
 interface HitItem extends vscode.QuickPickItem {
   hit: SearchResultItem;
@@ -21,8 +23,10 @@ export function initialQuery(): string {
 }
 
 export async function openSourceAt(uri: string, line: number, preview = false): Promise<void> {
-  const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
-  const position = new vscode.Position(Math.max(0, line), 0);
+  // A PDF or Word source opens as its extracted text.
+  const target = (await extractedLocation(vscode.Uri.parse(uri), line)) ?? { uri: vscode.Uri.parse(uri), line };
+  const document = await vscode.workspace.openTextDocument(target.uri);
+  const position = new vscode.Position(Math.max(0, target.line), 0);
   await vscode.window.showTextDocument(document, { selection: new vscode.Range(position, position), preview, preserveFocus: preview, viewColumn: vscode.ViewColumn.Active });
 }
 
@@ -45,7 +49,7 @@ export async function searchSources(client: LanguageClient, query = initialQuery
       const hits = await client.sendRequest<SearchResultItem[]>(SearchRequest, { query: value, limit: 50 });
       if (mine !== request) return;
       // The server ranked them; keep that order whatever the QuickPick's own filter thinks.
-      pick.items = hits.map((hit) => ({ label: quickPickText(hit.text), description: `${hit.path}:${hit.line + 1}`, hit, alwaysShow: true }));
+      pick.items = hits.map((hit) => ({ label: quickPickText(hit.text), description: citeLocation(hit), hit, alwaysShow: true }));
     } finally {
       if (mine === request) pick.busy = false;
     }

@@ -74,6 +74,16 @@ describe("extracting names", () => {
     for (const end of ["Ambassador to", "Secretary of", "Secretary of the", "NEC Director", "Lael Brainard, director of", "Agency (", "U. S."]) assert.doesNotThrow(() => extractNames(end));
   });
 
+  test("Should read long lines of titles, initials, acronyms and dashes in one pass each", () => {
+    // Each pattern once made the scan go back over the rest of the line (issue 13).
+    const line = (unit: string) => unit.repeat(Math.ceil(300_000 / unit.length));
+    assert.equal(extractNames(line("the U. S. and ")).length, Math.ceil(300_000 / 14));
+    assert.equal(extractNames(line("Scott—after—")).length, 0);
+    assert.equal(extractNames(line("Secretary of the Treasury and ")).length, 0);
+    const acronyms = extractNames(line("National Economic Council (NEC) "));
+    assert.deepEqual(new Set(acronyms.map((n) => n.key)), new Set(["national economic council"]));
+  });
+
   test("Should give UTF-16 offsets after emoji", () => {
     const text = "🇻🇳 President Vo Van Thuong";
     const [person] = extractNames(text);

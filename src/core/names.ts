@@ -210,7 +210,13 @@ function skipCourtesy(list: readonly Word[], i: number): number {
 }
 
 /** Whether the words i-1 and i are one phrase (only spaces between them). */
-const joined = (list: readonly Word[], i: number, text: string) => i > 0 && i < list.length && onlySpaces(text, list[i - 1]!.end + (list[i - 1]!.dot && headOf(list[i - 1]!.bare) !== undefined ? 1 : 0), list[i]!.start);
+const joined = (list: readonly Word[], i: number, text: string) => i > 0 && i < list.length && onlySpaces(text, list[i - 1]!.end + (isAbbreviatedHead(list[i - 1]!) ? 1 : 0), list[i]!.start);
+
+/** "Sen." and "Gov." keep going after their dot; "President." ends a sentence. */
+const isAbbreviatedHead = (word: Word) => word.dot === true && word.bare.length <= 4 && headOf(word.bare) !== undefined;
+
+/** Last words of events, laws and headings, never of a person's name ("G7 Foreign Ministers Meeting"). */
+const NOT_SURNAMES = new Set(["meeting", "meetings", "conference", "campaign", "act", "plan", "program", "programme", "session", "dialogue", "provisions", "provision", "statement", "remarks", "day", "week", "month", "year", "award", "awards", "prize", "medal"]);
 
 /**
  * A title at word i: [former] [Deputy] [domain words] [rank words] head [of/for/to domain].
@@ -445,7 +451,10 @@ export function extractNames(text: string): NameMention[] {
       const nameAt = title.name ?? { start: after, length: joined(list, after, text) ? capitalisedRun(list, after, 4, text) : 0 };
       const { start: j, length } = nameAt;
       const lastWord = length > 0 ? list[j + length - 1]!.bare : "";
-      if (length > 0 && !GAZETTEER_ALIASES.has(phraseAt(list, j, length)) && !DEMONYMS.has(lastWord) && !ORGANISATION_HEADS.has(lastWord)) {
+      // A bare "General" is often an adjective or a company ("General Provisions", "General Motors"):
+      // one word after it is a surname only when it does not look like a plural or a common noun.
+      const adjectiveHead = title.title === "general" && length < 2 && (lastWord.endsWith("s") || lastWord === "electric");
+      if (length > 0 && !adjectiveHead && !GAZETTEER_ALIASES.has(phraseAt(list, j, length)) && !DEMONYMS.has(lastWord) && !ORGANISATION_HEADS.has(lastWord) && !NOT_SURNAMES.has(lastWord)) {
         // The body before the head ("NEC" of "NEC Director") is named too.
         if (title.domainStart !== undefined && title.domainEnd! - title.domainStart === 1 && looksLikeAcronym(text, list[title.domainStart]!)) {
           found.push(mention("organisation", text, list, title.domainStart, 1));

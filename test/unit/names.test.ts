@@ -53,6 +53,8 @@ describe("extracting names", () => {
     assert.deepEqual(people("Chief Executive Officers and Chairs will meet. The Summit President Designate United Arab Emirates will host."), []);
     assert.deepEqual(people("Policy Coordinator for Defense Policy and Arms Control at the council spoke; Senator Lee Park—after a vote—left."), [["Lee Park", "senator"]]);
     assert.deepEqual(people("African Leaders Climate Action Summit"), []);
+    assert.deepEqual(people("Section 2. General Provisions. Thank you, Mr. President. Thank you all. G7 Foreign Ministers Meeting"), []);
+    assert.deepEqual(people("Major General Ada Stone met Sen. Bo Lind."), [["Ada Stone", "major general"], ["Bo Lind", "senator"]]);
   });
 
   test("Should key places by one name whatever the spelling", () => {

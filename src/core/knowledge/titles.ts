@@ -42,6 +42,8 @@ heads("leader");
 heads("whip");
 heads("chancellor");
 heads("attorney general");
+heads("general counsel");
+heads("counsel");
 heads("solicitor general");
 heads("surgeon general");
 heads("inspector general");
@@ -88,7 +90,7 @@ heads("prosecutor");
 /** Words that make another office of the same head: a deputy secretary is not the secretary. */
 const RANKS = new Set([
   "deputy", "vice", "assistant", "under", "associate", "principal", "lieutenant", "chief", "executive", "managing",
-  "first", "majority", "minority", "ranking", "co",
+  "first", "majority", "minority", "ranking", "co", "major", "brigadier", "rear",
 ]);
 /** Words about when or how someone holds an office, not which office ("former", "acting"). */
 const TEMPORAL = new Set(["former", "acting", "interim", "incoming", "outgoing", "then", "late", "current", "elect", "designate", "special", "presidential", "senior"]);

@@ -11,7 +11,7 @@ import { fold } from "./normalize.js";
 import { termOf } from "./terms.js";
 import { checkTitle } from "./titleCheck.js";
 import { similarity } from "./similarity.js";
-import { sameSubject } from "./subjects.js";
+import { isCalendarWord, sameSubject } from "./subjects.js";
 import { describeFigure, describeSource, locationOf } from "./messages.js";
 import { canSupport, correctionPlaces, localRole, sourceRole, type FigureRole } from "./claimRoles.js";
 import { throwIfCancelled, type CancellationToken } from "../util/cancellation.js";
@@ -114,9 +114,10 @@ function measuresConflict(a: FigureContext, b: FigureContext): boolean {
 
 /** Capitalised words near the draft figure that no source ever uses: a subject the sources do not cover. */
 function unknownSubjects(index: CorpusIndex, context: FigureContext, names: readonly NameMention[]): string[] {
+  // Days and months are written with a capital without naming a subject.
   const unknownWords = context.capitalizedWords.filter((word) => {
     const term = termOf(word);
-    return term !== undefined && !index.knowsTerm(term);
+    return term !== undefined && !index.knowsTerm(term) && !isCalendarWord(word);
   });
   // A person or organisation the sources never name, wherever it sits in the sentence.
   const unknownNames = names.filter((n) => (n.kind === "person" || n.kind === "organisation") && !index.names.get(n.key)).map((n) => n.text);
@@ -124,16 +125,40 @@ function unknownSubjects(index: CorpusIndex, context: FigureContext, names: read
 }
 
 /** Terms naming what the draft figure is about: capitalised words near it, and a leading name. */
-function subjectTerms(index: CorpusIndex, context: FigureContext): string[] {
-  const words = [...context.capitalizedWords];
-  if (context.initialWord && !index.isOrdinaryWord(context.initialWord)) words.push(context.initialWord);
+function subjectTerms(index: CorpusIndex, context: FigureContext, sentence: string): string[] {
+  const words = context.capitalizedWords.filter((word) => !isCalendarWord(word));
+  const initial = context.initialWord;
+  // "Employers" is as ordinary as "employer": a plural or singular the sources write in lower case.
+  const ordinary = (word: string) => index.isOrdinaryWord(word) || index.isOrdinaryWord(word.replace(/e?s$/, "")) || index.isOrdinaryWord(`${word}s`);
+  if (initial && !ordinary(initial) && mayBeName(index, initial, sentence)) words.push(initial);
   return words.map((w) => termOf(w)).filter((t): t is string => t !== undefined);
+}
+
+/** Words that follow a verb or a preposition, never a name: "Lowering the limit", "Despite a fall". */
+const AFTER_VERB = /^\s+(?:the|a|an|its|their|his|her|our|this|these|those|that|some|all|more|most|up|down|out|to|in|on|at|by|for|from|with|of|over|under|into)\b/i;
+
+/**
+ * Whether a capitalised first word may be a name. Its capital says nothing; a contraction ("Don't"),
+ * an -ing or -ly form ("Cutting", "Reportedly") or a word followed by "the" or a preposition is not one.
+ */
+function mayBeName(index: CorpusIndex, folded: string, sentence: string): boolean {
+  if (/(?:n't|'re|'ve|'ll|'d|'m)$/.test(folded)) return false;
+  if (folded.length > 5 && /(?:ing|ly)$/.test(folded)) return false;
+  const at = fold(sentence).indexOf(folded);
+  if (at >= 0 && AFTER_VERB.test(sentence.slice(at + folded.length))) return false;
+  // A word the sources never use is taken for a name ("Japan", "Toyota's", "BMW") unless it reads
+  // as a plural or a past tense, as ordinary words that start sentences do ("Employers", "Added").
+  const term = termOf(folded);
+  if (term !== undefined && index.knowsTerm(term)) return true;
+  const written = at >= 0 ? sentence.slice(at, at + folded.length) : "";
+  if (folded.endsWith("'s") || (written.length > 1 && written === written.toUpperCase())) return true;
+  return !/(?:[^s']s|ed)$/.test(folded);
 }
 
 function candidatesFor(index: CorpusIndex, draft: DraftFigure, options: { ignoreTime: boolean }): Candidate[] {
   const subjectNames = draft.names.filter((n) => n.end <= draft.figure.start || !CLAUSE_BREAK.test(draft.sentence.text.slice(draft.figure.end, n.start)));
   if (unknownSubjects(index, draft.context, subjectNames).length > 0) return [];
-  const subjects = subjectTerms(index, draft.context);
+  const subjects = subjectTerms(index, draft.context, draft.sentence.text);
   const candidates: Candidate[] = [];
   const figures = index.sourceFigures;
   const time = options.ignoreTime ? undefined : draft.context.time;
@@ -248,7 +273,9 @@ function groupsByValue(candidates: Candidate[]): Candidate[][] {
 
 function checkFigure(index: CorpusIndex, draft: DraftFigure): Finding {
   const candidates = candidatesFor(index, draft, { ignoreTime: false });
-  const best = candidates[0]?.similarity ?? 0;
+  // Measured against the best figure that could be the same quantity at all: a closer-worded
+  // amount a hundred times larger is something else, and must not push a matching one aside.
+  const best = candidates.find((c) => plausibleRivals(draft.figure, c.source.figure))?.similarity ?? 0;
   // A source that states the same time as the draft counts even when its wording is further off.
   const sameTime = (c: Candidate) => sameStatedTime(draft.context, c.source.context);
   // Dates listed together ("in the RoK in 2025 and in Vietnam in 2027") share their words: a date
@@ -277,6 +304,9 @@ function checkFigure(index: CorpusIndex, draft: DraftFigure): Finding {
   // whose figure it is ("profits rose 8%"): without a subject, no contradiction can be claimed.
   const ambiguous = strongGroups.length >= 3 && new Set(strongComparable.map((c) => c.source.sentence.path)).size >= 3;
   if (bestComparable >= SAME_QUANTITY && !ambiguous) {
+    // A source that states the draft's value among the strongest answers it: never "Sources say X, not X".
+    const stating = strongComparable.filter((c) => valuesAgree(draft.figure, c.source.figure)).map((c) => c.source);
+    if (stating.length > 0) return finding(draft, "supported", `Supported by ${stating.slice(0, 3).map(describeSource).join(", ")}`, stating.slice(0, 3));
     const groups = strongGroups;
     const named = groups.slice(0, 2).map((g) => g[0]!.source);
     const sources = groups.flatMap((g) => g.map((c) => c.source)).slice(0, 5);

@@ -656,6 +656,14 @@ export class NameRegistry {
     }
   }
 
+  /** A finished registry from entities and aliases saved elsewhere (an archive's), as finalize() left them. */
+  static restore(entities: Iterable<NameEntity>, aliases: Iterable<readonly [string, string]>): NameRegistry {
+    const registry = new NameRegistry();
+    for (const entity of entities) registry.entities.set(entity.key, entity);
+    for (const [alias, key] of aliases) registry.aliasToKey.set(alias, key);
+    return registry;
+  }
+
   get(key: string): NameEntity | undefined {
     return this.entities.get(this.aliasToKey.get(key) ?? key);
   }

@@ -33,9 +33,14 @@ function cacheOf(index: SubjectSource): Cache {
   return cache;
 }
 
+/** Days and months (folded), written with a capital without naming anyone. */
+export function isCalendarWord(word: string): boolean {
+  return isMonth(word) || WEEKDAYS.has(word);
+}
+
 /** Calendar words and currencies ("USD") are written with capitals without naming anyone. */
 function isSubjectWord(word: string): boolean {
-  return !isMonth(word) && !WEEKDAYS.has(word) && !isCurrencySuffix(word) && !isCurrencyPrefix(word.toUpperCase());
+  return !isCalendarWord(word) && !isCurrencySuffix(word) && !isCurrencyPrefix(word.toUpperCase());
 }
 
 /** Words capitalised after the first word of a sentence somewhere in the document of `sentence`. */

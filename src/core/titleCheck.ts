@@ -3,6 +3,7 @@
 import type { Finding, NameMention, Range } from "./types.js";
 import { sourceSpan, type CorpusIndex } from "./corpusIndex.js";
 import { titlesCompatible } from "./knowledge/titles.js";
+import { citeLocation, pageOrParagraph } from "./sources/citation.js";
 
 const SMALL_WORDS = new Set(["of", "the", "and", "for", "to"]);
 
@@ -20,6 +21,8 @@ interface TitleStatement {
   value: string;
   start: number;
   end: number;
+  page?: number;
+  paragraph?: number;
 }
 
 /** Where the sources put a title next to each person, gathered once per index. */
@@ -36,7 +39,7 @@ function titleStatements(index: CorpusIndex): Map<string, TitleStatement[]> {
       const start = Math.min(mention.titleStart ?? mention.start, mention.start);
       const written = mention.titleStart !== undefined && mention.titleEnd !== undefined && mention.titleEnd <= mention.start ? sentence.text.slice(mention.titleStart, mention.titleEnd) : undefined;
       const place = sourceSpan(sentence, start, mention.end);
-      const statement: TitleStatement = { title: mention.title, ...(written ? { written } : {}), path: sentence.path, line: place.line, text: sentence.text, value: sentence.text.slice(start, mention.end), start: place.start, end: place.end };
+      const statement: TitleStatement = { title: mention.title, ...(written ? { written } : {}), path: sentence.path, line: place.line, text: sentence.text, value: sentence.text.slice(start, mention.end), start: place.start, end: place.end, ...pageOrParagraph(sentence) };
       const list = byKey.get(mention.key);
       if (list) list.push(statement);
       else byKey.set(mention.key, [statement]);
@@ -60,11 +63,11 @@ export function checkTitle(index: CorpusIndex, name: NameMention, toRange: (star
     return x !== undefined && x === index.names.resolveAlias(b);
   };
   const matching = stated.filter((s) => titlesCompatible(drafted, s.title, sameBody));
-  const evidence = (list: TitleStatement[]) => list.slice(0, 3).map(({ path, line, text, value, start, end }) => ({ path, line, text, value, start, end }));
+  const evidence = (list: TitleStatement[]) => list.slice(0, 3).map(({ path, line, text, value, start, end, page, paragraph }) => ({ path, line, text, value, start, end, ...pageOrParagraph({ page, paragraph }) }));
   const shown = (s: TitleStatement) => s.written ?? titleCase(s.title);
   const base = { range, claimText: `${drafted} ${name.text}`, claimKind: "name" as const };
   if (matching.length > 0) {
-    return { ...base, verdict: "supported", message: `Sources call ${entity.canonical} ${shown(matching[0]!)} (${matching[0]!.path}:${matching[0]!.line + 1})`, sources: evidence(matching) };
+    return { ...base, verdict: "supported", message: `Sources call ${entity.canonical} ${shown(matching[0]!)} (${citeLocation(matching[0]!)})`, sources: evidence(matching) };
   }
   const counts = new Map<string, number>();
   for (const s of stated) counts.set(s.title, (counts.get(s.title) ?? 0) + 1);
@@ -73,7 +76,7 @@ export function checkTitle(index: CorpusIndex, name: NameMention, toRange: (star
   return {
     ...base,
     verdict: "contradicted",
-    message: `Sources call ${entity.canonical} ${shown(first)} (${first.path}:${first.line + 1}), not ${titleCase(drafted)}`,
+    message: `Sources call ${entity.canonical} ${shown(first)} (${citeLocation(first)}), not ${titleCase(drafted)}`,
     sources: evidence(stated.filter((s) => s.title === usual)),
     suggestion: `${shown(first)} ${name.text}`,
   };

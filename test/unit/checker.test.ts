@@ -201,3 +201,52 @@ describe("disputes", () => {
     assert.equal(findingOn(checkDocument(index, draft), draft, "1,200")?.verdict, "disputed");
   });
 });
+
+describe("contradictions", () => {
+  test("Should support a figure a source states even when a closer-worded amount of another size exists", () => {
+    const index = indexOf({
+      "a.txt": "Dredging at Port Ellis will cost the county $7 million, officials said.",
+      "b.txt": "The Port Ellis harbour dredging programme will cost $900 billion.",
+    });
+    const draft = "The Port Ellis harbour dredging programme will cost $7 million.";
+    assert.equal(findingOn(checkDocument(index, draft), draft, "$7 million")?.verdict, "supported");
+  });
+});
+
+describe("figures written in other forms", () => {
+  test("Should support a percentage with a source that says it as a share in words, and contradict a wrong one", () => {
+    const index = indexOf({ "survey.txt": "One in five riders in Dunmore walks to work, the transit survey found." });
+    const right = "The survey found that 20 percent of Dunmore riders walk to work.";
+    assert.equal(findingOn(checkDocument(index, right), right, "20 percent")?.verdict, "supported");
+    const wrong = "The survey found that 45 percent of Dunmore riders walk to work.";
+    assert.equal(findingOn(checkDocument(index, wrong), wrong, "45 percent")?.verdict, "contradicted");
+  });
+
+  test("Should not hold a change in percentage points to a percentage level", () => {
+    const index = indexOf({ "report.txt": "Turnout in Dunmore fell 3 percentage points to 61%." });
+    const draft = "Turnout in Dunmore fell 3% at the election.";
+    assert.notEqual(findingOn(checkDocument(index, draft), draft, "3%")?.verdict, "supported");
+  });
+});
+
+describe("the subject of a draft figure", () => {
+  const index = () => indexOf({ "road.txt": "A lower speed limit on Dunmore's ring road would save 14 lives a year, the council's study found." });
+
+  test("Should not take a sentence-initial verb or contraction for a subject the sources never name", () => {
+    for (const draft of ["Lowering the speed limit on the Dunmore ring road would save 14 lives a year.", "Don't doubt it: a lower limit on the Dunmore ring road would save 14 lives a year."]) {
+      assert.equal(findingOn(checkDocument(index(), draft), draft, "14")?.verdict, "supported", draft);
+    }
+  });
+
+  test("Should not take a first word the sources never use for a subject, unless it reads as a name", () => {
+    const ordinary = "Motorists would see 14 lives a year saved by a lower limit on the Dunmore ring road.";
+    assert.equal(findingOn(checkDocument(index(), ordinary), ordinary, "14")?.verdict, "supported");
+    const named = "Kelsall's ring road would save 14 lives a year with a lower limit.";
+    assert.equal(findingOn(checkDocument(index(), named), named, "14")?.verdict, "unverifiable");
+  });
+
+  test("Should not take a weekday for a subject the sources never name", () => {
+    const draft = "The council's study, published on Thursday, found a lower limit on the Dunmore ring road would save 14 lives a year.";
+    assert.equal(findingOn(checkDocument(index(), draft), draft, "14")?.verdict, "supported");
+  });
+});

@@ -185,6 +185,9 @@ interface TitleMatch {
   place?: { start: number; length: number; entry: GazetteerEntry };
 }
 
+/** Capitalised words before a head that say when, not which body ("Today President Biden"). */
+const NOT_BODIES = new Set(["today", "yesterday", "tomorrow", "tonight", "now", "then", "later", "earlier", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "when", "as", "since", "after", "before"]);
+
 /** Courtesy titles that stand alone before a name. */
 const HONORIFIC_TITLES = new Set(["mr", "mrs", "ms", "dr", "sir", "dame", "madam"]);
 /** Words from a title's first word to its head, at most: three courtesy, four body and a few rank words. */
@@ -243,7 +246,7 @@ function matchTitle(list: readonly Word[], i: number, text: string, lowercaseOk 
   for (let k = 0; k < 4 && j < list.length && list[j]!.capitalized && !matchHead(list, j, lowercaseOk) && !isRank(list[j]!.bare); k++) {
     if (j > i && !joined(list, j, text)) break;
     const word = list[j]!.bare;
-    if (NOT_NAMES.has(word) && !DOMAIN_WORDS.has(word)) break;
+    if ((NOT_NAMES.has(word) && !DOMAIN_WORDS.has(word)) || NOT_BODIES.has(word)) break;
     const place = matchGazetteer(list, j, text) ?? matchDemonym(list, j);
     domainStart ??= j;
     if (place) {

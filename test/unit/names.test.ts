@@ -30,6 +30,7 @@ describe("extracting names", () => {
       ["Li Wen", "secretary of commerce"],
     ]);
     assert.deepEqual(people("The Secretary of Homeland Security will report to the Attorney General."), []);
+    assert.deepEqual(people("Today President Ada Moss spoke."), [["Ada Moss", "president"]]);
   });
 
   test("Should read ranks, courtesy words and abbreviations: deputy offices differ, former ones do not", () => {

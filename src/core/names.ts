@@ -193,11 +193,20 @@ const HONORIFIC_TITLES = new Set(["mr", "mrs", "ms", "dr", "sir", "dame", "madam
 /** Words from a title's first word to its head, at most: three courtesy, four body and a few rank words. */
 const MAX_TITLE_REACH = 10;
 
-/** For each word, the index of the first word at or after it that may start a head (list.length if none). */
-function nextHeads(list: readonly Word[]): Int32Array {
+/**
+ * For each word, the first word at or after it that may start a head, when it lies within the
+ * capitalised words that follow it with only spaces between (list.length otherwise): a title's
+ * body and ranks are such words, so any other capitalised word starts no title.
+ */
+function nextHeads(list: readonly Word[], text: string): Int32Array {
   const next = new Int32Array(list.length + 1);
   next[list.length] = list.length;
-  for (let k = list.length - 1; k >= 0; k--) next[k] = list[k]!.capitalized && mayStartHead(list[k]!.bare) ? k : next[k + 1]!;
+  for (let k = list.length - 1; k >= 0; k--) {
+    const word = list[k]!;
+    if (!word.capitalized) next[k] = list.length;
+    else if (mayStartHead(word.bare)) next[k] = k;
+    else next[k] = joined(list, k + 1, text) ? next[k + 1]! : list.length;
+  }
   return next;
 }
 
@@ -231,8 +240,11 @@ function matchTitle(list: readonly Word[], i: number, text: string, lowercaseOk 
   if (!first.capitalized && !lowercaseOk && !isTemporal(first.bare)) return undefined;
   // Honorifics alone: "Mr. Smith".
   if (first.capitalized && HONORIFIC_TITLES.has(first.bare)) return { title: "", end: i + 1 };
-  // Most capitalised words have no head within reach: nothing to read.
-  if (nextHead && nextHead[i]! - i > MAX_TITLE_REACH) return undefined;
+  // Most capitalised words have no head within reach: nothing to read. ("former" is in lower case.)
+  if (nextHead) {
+    const from = first.capitalized ? i : i + 1;
+    if (from >= list.length || (from > i && !joined(list, from, text)) || nextHead[from]! - from > MAX_TITLE_REACH) return undefined;
+  }
   let j = skipCourtesy(list, i);
   const ranks: string[] = [];
   const domain: string[] = [];
@@ -437,7 +449,7 @@ function definedAcronym(list: readonly Word[], first: number, length: number, te
 /** Names in one line or paragraph, sorted and non-overlapping; offsets are UTF-16 into `text`. */
 export function extractNames(text: string): NameMention[] {
   const list = words(text);
-  const nextHead = nextHeads(list);
+  const nextHead = nextHeads(list, text);
   const found: NameMention[] = [];
   const push = (name: NameMention, first: number, length: number) => {
     found.push(name);

@@ -16,6 +16,8 @@ function option(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
+/** Checks of each draft (the first includes reading the registry). */
+const RUNS = Number(option("--runs") ?? 3);
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const round = (n: number) => Math.round(n * 10) / 10;
 
@@ -59,23 +61,26 @@ async function main(): Promise<void> {
   const megabytes = status.sourceBytes / 1e6;
   log(`archive: ${status.documents} documents, ${round(megabytes)} MB of sources, database ${round(status.databaseBytes / 1e6)} MB (${round(status.databaseBytes / status.sourceBytes)} × sources)`);
   const articles = readArticles(path.resolve(__dirname, "..", "corpus"));
-  const drafts = { bench: generateDraft(articles, 5000, 1), spliced: await splicedDraft(archive, 5000) };
+  const only = option("--drafts")?.split(",");
+  const allDrafts = { bench: generateDraft(articles, 5000, 1), spliced: await splicedDraft(archive, 5000) };
+  const drafts = Object.fromEntries(Object.entries(allDrafts).filter(([name]) => !only || only.includes(name)));
   const results: Record<string, unknown> = { status };
   const archiveFindings: Record<string, unknown> = {};
   for (const [name, draft] of Object.entries(drafts)) {
     const times: number[] = [];
-    for (let run = 0; run < 3; run++) {
+    for (let run = 0; run < RUNS; run++) {
       const start = performance.now();
-      const { findings } = await archive.check(draft);
+      const { findings, phases } = await archive.check(draft);
       times.push(performance.now() - start);
       archiveFindings[name] = findings;
+      log(`  ${name}: ${JSON.stringify(phases, (_, v: unknown) => (typeof v === "number" ? Math.round(v) : v))}`);
     }
     const findings = archiveFindings[name] as Array<{ verdict: string }>;
     log(`check ${name} draft (${draft.split(/\s+/).length} words, ${findings.length} findings) through the archive: first ${round(times[0]!)} ms, then ${times.slice(1).map(round).join(", ")} ms`);
     results[`check_${name}_archive_ms`] = times;
   }
   const queries = generateQueries(articles, 200, 1);
-  for (const clients of [1, 16]) {
+  for (const clients of option("--skip-search") ? [] : [1, 16]) {
     const summary = summarize(await searchLatencies(url, queries, clients));
     log(`search, ${clients} client${clients > 1 ? "s" : ""}: p50 ${round(summary.p50)} ms, p95 ${round(summary.p95)} ms, max ${round(summary.max)} ms (n=${summary.n})`);
     results[`search_${clients}`] = summary;
@@ -92,7 +97,7 @@ async function main(): Promise<void> {
     for (const [name, draft] of Object.entries(drafts)) {
       const times: number[] = [];
       let findings: unknown;
-      for (let run = 0; run < 3; run++) {
+      for (let run = 0; run < RUNS; run++) {
         const start = performance.now();
         findings = checkDocument(index, draft);
         times.push(performance.now() - start);

@@ -165,15 +165,18 @@ export function generateCorpus(articles: readonly Article[], dir: string, megaby
 /**
  * A Markdown draft of about `words` words: paragraphs taken from generated documents (mostly
  * supported), some with a figure changed (contradicted), under headings every few paragraphs.
+ * Without `vary`, the paragraphs are the articles' own (real text).
  */
-export function generateDraft(articles: readonly Article[], words: number, seed: number): string {
+export function generateDraft(articles: readonly Article[], words: number, seed: number, vary = true): string {
   const random = new Random(seed);
-  const out: string[] = ["# Vietnam and South Korea: a briefing", ""];
+  const out: string[] = [vary ? "# Vietnam and South Korea: a briefing" : "# A briefing", ""];
   let count = 0;
   let paragraphs = 0;
   while (count < words) {
-    const variation = new Variation(random);
-    let paragraph = variation.apply(random.pick(random.pick(articles).paragraphs));
+    // The variation first, as before: a seed gives the same generated draft as it always did.
+    const variation = vary ? new Variation(random) : undefined;
+    const picked = random.pick(random.pick(articles).paragraphs);
+    let paragraph = variation ? variation.apply(picked) : picked;
     if (paragraph.split(/\s+/).length < 12) continue;
     if (paragraphs % 3 === 2) paragraph = paragraph.replace(/\d+/, (d) => String(Number(d) + 7));
     if (paragraphs % 6 === 0) out.push(`## Section ${paragraphs / 6 + 1}`, "");
@@ -185,12 +188,13 @@ export function generateDraft(articles: readonly Article[], words: number, seed:
 }
 
 /** Queries a user might type into search: names, two-word phrases and single words from the sources. */
-export function generateQueries(articles: readonly Article[], count: number, seed: number): string[] {
+export function generateQueries(articles: readonly Article[], count: number, seed: number, vary = true): string[] {
   const random = new Random(seed);
   const queries = new Set<string>();
   while (queries.size < count) {
-    const variation = new Variation(random);
-    const paragraph = variation.apply(random.pick(random.pick(articles).paragraphs));
+    const variation = vary ? new Variation(random) : undefined;
+    const picked = random.pick(random.pick(articles).paragraphs);
+    const paragraph = variation ? variation.apply(picked) : picked;
     const words = paragraph.split(/\s+/).map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "")).filter((w) => w.length > 3);
     if (words.length < 4) continue;
     const start = random.int(0, words.length - 3);

@@ -5,6 +5,8 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { startCluster } from "./throwaway-postgres.mjs";
 
+// The bundle too: loading extracts in worker threads that run dist/archiveWorker.js.
+spawnSync(process.execPath, ["esbuild.js"], { stdio: "inherit" });
 const cluster = await startCluster();
 const stopOnSignal = () => {
   cluster.stop();

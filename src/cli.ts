@@ -4,11 +4,12 @@ import { existsSync, promises as fs } from "node:fs";
 import * as path from "node:path";
 import { flagValue, parseArgs, UsageError, type FlagSpec, type ParsedArgs } from "./cli/args.js";
 import { formatFinding, formatHit, sanitize, SEVERITY, styleFor } from "./cli/format.js";
-import { citeLocation } from "./core/sources/citation.js";
+import { citeLocation, pageOrParagraph } from "./core/sources/citation.js";
 import { bundledCorpusDir, DEFAULT_MAX_FILE_SIZE, loadCorpus } from "./core/corpus.js";
 import { CorpusIndex } from "./core/corpusIndex.js";
 import { openIndex as openPersistedIndex } from "./core/indexCache.js";
 import { excludeDrafts } from "./util/draftExclusion.js";
+import { readerThreads } from "./core/parallelRead.js";
 import { FACT_KINDS, type FactKind } from "./core/facts.js";
 import type { Finding } from "./core/types.js";
 import { renderReportHtml, summarize } from "./core/report.js";
@@ -116,12 +117,13 @@ async function openIndex(args: ParsedArgs, drafts: readonly string[] = []): Prom
   let index: CorpusIndex;
   if (cacheDir) {
     // The persisted index: unchanged sources are not read again.
-    const opened = await openPersistedIndex({ ...options, cacheDir });
+    const opened = await openPersistedIndex({ ...options, cacheDir, threads: readerThreads(false) });
     if (opened.problem) process.stderr.write(`grounded: cache: ${sanitize(opened.problem)}\n`);
     index = opened.index;
   } else {
     const loaded = await loadCorpus(options);
-    index = CorpusIndex.build(loaded.documents, loaded.skipped);
+    // Every core reads sources while this thread adds them to the index.
+    index = await CorpusIndex.buildInSlices(loaded.documents, loaded.skipped, { threads: readerThreads(false), sliceMs: 1000 });
   }
   for (const skipped of index.skipped) process.stderr.write(`grounded: skipped ${sanitize(skipped.path)}: ${skipped.reason}\n`);
   if (index.documents.length === 0) throw new InputError(`no readable source documents in ${roots.join(", ")}`);
@@ -186,7 +188,7 @@ function toDiagnostic(finding: Finding) {
     severity: SEVERITY[finding.verdict],
     code: finding.verdict,
     message: finding.message,
-    sources: finding.sources.map((s) => ({ path: s.path, line: s.line, text: s.text, value: s.value })),
+    sources: finding.sources.map((s) => ({ path: s.path, line: s.line, text: s.text, value: s.value, ...pageOrParagraph(s) })),
   };
 }
 

@@ -41,7 +41,7 @@ const SERVER = path.resolve(__dirname, "..", "..", "dist", "server.js");
 const PROBE = path.resolve(__dirname, "..", "probe.cjs");
 const DEBOUNCE_MS = 200;
 
-function peakRss(pid: number): number {
+export function peakRss(pid: number): number {
   try {
     const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
     return match ? Number(match[1]) * 1024 : NaN;

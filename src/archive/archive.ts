@@ -5,7 +5,7 @@
 // sources give the same verdicts.
 import type { Pool } from "pg";
 import { checkDocument, analyzeSentence, type CheckOptions, type DraftFigure } from "../core/checker.js";
-import { CorpusIndex, extractLine, highlightsIn, type CorpusStatistics, type SearchHit } from "../core/corpusIndex.js";
+import { CorpusIndex, evidenceOf, extractLine, highlightsIn, type CorpusStatistics, type SearchHit } from "../core/corpusIndex.js";
 import { readDraft } from "../core/draft.js";
 import type { Fact, FactKind } from "../core/facts.js";
 import type { FigureContext } from "../core/figureContext.js";
@@ -24,8 +24,26 @@ import { schemaVersion } from "./schema.js";
  * disputes: SAME_SOURCE_QUANTITY (0.35) for figures stating a time, 0.6 for the others.
  */
 const MARGIN = 0.8;
+/** Matches ranked per search (see search()). */
+const SEARCH_CANDIDATES = 400;
 const RELATED_MINIMUM = (0.12 / 1.15) * MARGIN;
 const DISPUTE_MINIMUM = { timed: 0.35 * MARGIN, untimed: 0.6 * MARGIN };
+
+/** Where a check through the archive spent its time, and over how many of the archive's lines. */
+export interface CheckPhases {
+  retrievalMs: number;
+  indexMs: number;
+  checkMs: number;
+  /** Lines of the archive's documents indexed for the check. */
+  lines: number;
+  passes: number;
+}
+
+/** A line of an archive document. */
+interface Place {
+  document: number;
+  line: number;
+}
 
 export interface ArchiveStatus {
   schemaVersion: number;
@@ -64,13 +82,14 @@ export class Archive {
               pg_database_size(current_database()) AS database`,
     );
     const row = counts.rows[0]!;
-    const { names } = await this.load();
+    // Counted by the server: parsing the whole registry only to count it takes seconds on a large archive.
+    const names = await this.pool.query<{ n: number | null }>("SELECT json_array_length((value::json)->'entities') AS n FROM grounded_meta WHERE key = 'names'");
     return {
       schemaVersion: version,
       documents: Number(row.documents),
       sentences: Number(row.sentences),
       figures: Number(row.figures),
-      names: names.registry.all().length,
+      names: names.rows[0]?.n ?? 0,
       sourceBytes: Number(row.bytes ?? 0),
       databaseBytes: Number(row.database),
     };
@@ -93,10 +112,14 @@ export class Archive {
     if (searchTerms(query).length === 0) return [];
     const rows = (
       await this.pool.query<{ path: string; line: number; start_column: number; end_column: number; text: string; score: number }>(
-        `SELECT d.path, s.line, s.start_column, s.end_column, s.text, ts_rank_cd(s.search, q) AS score
-         FROM websearch_to_tsquery('english', $1) AS q, sentences s JOIN documents d ON d.id = s.document
-         WHERE s.search @@ q ORDER BY score DESC, d.path, s.line LIMIT $2`,
-        [query, limit],
+        // Ranking reads every match's vector: a word in a tenth of the archive would take the server
+        // seconds, so only the first SEARCH_CANDIDATES matches are ranked.
+        `WITH q AS (SELECT websearch_to_tsquery('english', $1) AS q),
+              matches AS (SELECT s.document, s.line, s.start_column, s.end_column, s.text, ts_rank_cd(s.search, q.q) AS score
+                          FROM q, sentences s WHERE s.search @@ q.q LIMIT $3)
+         SELECT d.path, m.line, m.start_column, m.end_column, m.text, m.score
+         FROM matches m JOIN documents d ON d.id = m.document ORDER BY m.score DESC, d.path, m.line LIMIT $2`,
+        [query, limit, SEARCH_CANDIDATES],
       )
     ).rows;
     const wanted = new Set(searchTerms(query));
@@ -136,7 +159,14 @@ export class Archive {
   }
 
   /** Checks a draft against the archive (and local folders, when given) with the local index's code. */
-  async check(draft: string, options: CheckOptions & { local?: CorpusIndex } = {}): Promise<{ findings: Finding[]; index: CorpusIndex }> {
+  async check(draft: string, options: CheckOptions & { local?: CorpusIndex } = {}): Promise<{ findings: Finding[]; index: CorpusIndex; phases: CheckPhases }> {
+    const phases: CheckPhases = { retrievalMs: 0, indexMs: 0, checkMs: 0, lines: 0, passes: 1 };
+    let clock = performance.now();
+    const lap = (phase: "retrievalMs" | "indexMs" | "checkMs") => {
+      const now = performance.now();
+      phases[phase] += now - clock;
+      clock = now;
+    };
     const snapshot = await this.load();
     const local = options.local;
     const registry = local ? combinedRegistry(snapshot.names, local) : snapshot.names.registry;
@@ -163,36 +193,48 @@ export class Archive {
     const statistics = this.statistics(snapshot, registry, counts, ordinary, local);
     const rarity = { idf: (term: string) => idfOf(statistics, term) };
 
-    const documents = new Set<number>();
-    const addAll = (ids: number[]) => ids.forEach((id) => documents.add(id));
-    await Promise.all([
-      ...figures.map((f) => this.related(f.figure.kind, f.context, { minimum: RELATED_MINIMUM }, rarity, registry).then(addAll)),
-      this.documentsTitling(people, registry).then(addAll),
-    ]);
-    let index = await this.workingIndex(documents, snapshot, registry, counts, ordinary, local);
+    // The lines of the archive the check needs (document and line), as "document:line".
+    const documents = new Set<string>();
+    const addAll = (places: Place[]) => places.forEach((p) => documents.add(`${p.document}:${p.line}`));
+    addAll(await this.documentsTitling(people, registry));
+    await inTurn(figures, (f) => this.related(f.figure.kind, f.context, { minimum: RELATED_MINIMUM }, rarity, registry).then(addAll));
+    lap("retrievalMs");
+    const subjects = [...draftTerms];
+    let index = await this.workingIndex(documents, subjects, snapshot, registry, counts, ordinary, local);
+    lap("indexMs");
     let findings = checkDocument(index, draft, options);
+    lap("checkMs");
     // Disputes of the source figures that support the draft are found among figures alike them.
     const matched = findings.filter((f) => (f.verdict === "supported" || f.verdict === "disputed") && f.claimKind !== "name").map((f) => f.sources[0]!);
     const before = documents.size;
-    await Promise.all(
-      matched.map((evidence) => {
-        const source = index.sourceFigures.find((s) => s.sentence.path === evidence.path && s.sentence.line === evidence.line && s.sentence.start + s.figure.start === evidence.start);
-        if (!source) return undefined;
-        const timed = source.context.time !== undefined;
-        if (!timed && (source.figure.kind === "rank" || source.figure.kind === "date")) return undefined;
-        return this.related(source.figure.kind, source.context, { minimum: timed ? DISPUTE_MINIMUM.timed : DISPUTE_MINIMUM.untimed, bothWays: true, timed }, rarity, registry).then(addAll);
-      }),
-    );
+    await inTurn(matched, (evidence) => {
+      const source = index.sourceFigures.find((s) => {
+        if (s.sentence.path !== evidence.path) return false;
+        const place = evidenceOf(s);
+        return place.line === evidence.line && place.start === evidence.start;
+      });
+      if (!source) return undefined;
+      const timed = source.context.time !== undefined;
+      if (!timed && (source.figure.kind === "rank" || source.figure.kind === "date")) return undefined;
+      return this.related(source.figure.kind, source.context, { minimum: timed ? DISPUTE_MINIMUM.timed : DISPUTE_MINIMUM.untimed, bothWays: true, timed }, rarity, registry).then(addAll);
+    });
+    lap("retrievalMs");
     if (documents.size > before) {
-      index = await this.workingIndex(documents, snapshot, registry, counts, ordinary, local);
+      phases.passes = 2;
+      index = await this.workingIndex(documents, subjects, snapshot, registry, counts, ordinary, local);
+      lap("indexMs");
       findings = checkDocument(index, draft, options);
+      lap("checkMs");
     }
-    return { findings, index };
+    phases.lines = documents.size;
+    return { findings, index, phases };
   }
 
-  private statistics(snapshot: Snapshot, registry: NameRegistry, counts: ReadonlyMap<string, number>, ordinary: ReadonlySet<string>, local?: CorpusIndex): CorpusStatistics {
+  private statistics(snapshot: Snapshot, registry: NameRegistry, counts: ReadonlyMap<string, number>, ordinary: ReadonlySet<string>, local?: CorpusIndex, documentTerms?: ReadonlyMap<string, string[]>): CorpusStatistics {
     const own = local?.ownStatistics();
     return {
+      // Archive documents come in part; local ones whole (their own lines give their terms).
+      ...(documentTerms ? { documentTerms: (path: string) => documentTerms.get(path) } : {}),
       sentenceCount: snapshot.sentenceCount + (local?.sentences.length ?? 0),
       sentencesWith: (term) => (counts.get(term) ?? 0) + (own?.sentencesWith.get(term) ?? 0),
       isOrdinaryWord: (word) => ordinary.has(word) || (own?.lowercaseWords.has(word) ?? false),
@@ -215,7 +257,7 @@ export class Archive {
    * Documents with a figure of `kind` at least `minimum` alike `context` (and, with bothWays, the
    * other way round), scored in the database with the archive's term rarity.
    */
-  private async related(kind: FigureKind, context: FigureContext, query: { minimum: number; bothWays?: boolean; timed?: boolean }, rarity: { idf(term: string): number }, registry: NameRegistry): Promise<number[]> {
+  private async related(kind: FigureKind, context: FigureContext, query: { minimum: number; bothWays?: boolean; timed?: boolean }, rarity: { idf(term: string): number }, registry: NameRegistry): Promise<Place[]> {
     const { total, terms } = draftWeights(rarity, context);
     if (total === 0) return [];
     const rows = terms.filter((t) => t.mass > 0).flatMap((t) => termVariants(t.term, registry).map((variant) => ({ ...t, variant, idf: rarity.idf(t.term) })));
@@ -225,16 +267,16 @@ export class Archive {
     const generators = new Set<string>();
     for (const t of strongest) {
       if (!query.bothWays && rest < query.minimum * total) break;
-      for (const variant of termVariants(t.term, registry)) generators.add(variant);
+      for (const variant of termVariants(t.term, registry)) generators.add(`${kind}\u001e${variant}`);
       rest -= t.weight * t.mass;
     }
     if (generators.size === 0) return [];
-    const result = await this.pool.query<{ document: number }>(
+    const result = await this.pool.query<Place>(
       `WITH q AS (SELECT * FROM unnest($2::text[], $3::float8[], $4::float8[], $5::float8[]) AS q(term, weight, mass, idf))
-       SELECT DISTINCT f.document FROM figures f,
+       SELECT DISTINCT f.document, f.line FROM figures f,
          LATERAL (SELECT coalesce(sum(least(q.weight, u.w) * q.mass), 0) AS ahead, coalesce(sum(least(q.weight, u.w) * u.w * q.idf), 0) AS behind
                   FROM unnest(f.terms, f.weights) AS u(t, w) JOIN q ON q.term = u.t) s
-       WHERE f.kind = $1 AND f.terms && $6::text[] AND ($7::boolean IS NULL OR (f.time_from <> 0) = $7)
+       WHERE f.kind = $1 AND f.keys && $6::text[] AND ($7::boolean IS NULL OR (f.time_from <> 0) = $7)
          AND (s.ahead >= $8 OR ($9 AND s.behind >= $10 * (
                SELECT coalesce(sum(u.w * u.w * greatest(0.05, ln(($11::float8 + 1) / (ts.sentences + 0.5)))), 0)
                FROM unnest(f.terms, f.weights) AS u(t, w) JOIN term_stats ts ON ts.term = u.t)))`,
@@ -252,11 +294,11 @@ export class Archive {
         (await this.load()).sentenceCount,
       ],
     );
-    return result.rows.map((r) => r.document);
+    return result.rows;
   }
 
   /** Documents where the draft's titled people are named with a title (what title checks compare with). */
-  private async documentsTitling(people: readonly NameMention[], registry: NameRegistry): Promise<number[]> {
+  private async documentsTitling(people: readonly NameMention[], registry: NameRegistry): Promise<Place[]> {
     const keys = new Set<string>();
     for (const person of people) {
       const entity = registry.get(person.key);
@@ -265,33 +307,65 @@ export class Archive {
       for (const alias of entity.aliases) keys.add(alias);
     }
     if (keys.size === 0) return [];
-    return (await this.pool.query<{ document: number }>("SELECT DISTINCT document FROM titled_mentions WHERE key = ANY($1::text[])", [[...keys]])).rows.map((r) => r.document);
+    return (await this.pool.query<Place>("SELECT DISTINCT document, line FROM titled_mentions WHERE key = ANY($1::text[])", [[...keys]])).rows;
   }
 
-  /** An index over the archive's documents `ids` (in archive order), then the local ones, with the whole archive's statistics. */
-  private async workingIndex(ids: ReadonlySet<number>, snapshot: Snapshot, registry: NameRegistry, counts: Map<string, number>, ordinary: ReadonlySet<string>, local?: CorpusIndex): Promise<CorpusIndex> {
-    const rows = (
-      await this.pool.query<{ path: string; title: string; date: CalendarDate | null; lines: string[]; size: number; mtime: number; terms: string[] }>(
-        "SELECT path, title, date, lines, size, mtime, terms FROM documents WHERE id = ANY($1::int[])",
-        [[...ids]],
+  /**
+   * An index over the archive's lines `places` ("document:line"; the rest of each document left
+   * blank, so lines keep their numbers), then the local documents, with the whole archive's
+   * statistics. `subjects`: the terms a check may ask whole documents about.
+   */
+  private async workingIndex(places: ReadonlySet<string>, subjects: readonly string[], snapshot: Snapshot, registry: NameRegistry, counts: Map<string, number>, ordinary: ReadonlySet<string>, local?: CorpusIndex): Promise<CorpusIndex> {
+    const pairs = [...places].map((p) => p.split(":").map(Number) as [number, number]);
+    const wanted = [pairs.map((p) => p[0]), pairs.map((p) => p[1])];
+    const lines = (
+      await this.pool.query<{ document: number; block_line: number; line_text: string; terms: string[] | null }>(
+        `SELECT f.document, f.block_line, f.line_text, f.terms FROM figures f JOIN unnest($1::int[], $2::int[]) AS u(d, l) ON f.document = u.d AND f.line = u.l
+         UNION ALL
+         SELECT t.document, t.block_line, t.line_text, NULL FROM titled_mentions t JOIN unnest($1::int[], $2::int[]) AS u(d, l) ON t.document = u.d AND t.line = u.l`,
+        wanted,
       )
     ).rows;
+    const ids = [...new Set(pairs.map((p) => p[0]))];
+    const rows = (
+      await this.pool.query<{ id: number; path: string; title: string; date: CalendarDate | null; line_count: number; hard_wrapped: boolean; size: number; mtime: number; subjects: string[] }>(
+        `SELECT id, path, title, date, line_count, hard_wrapped, size, mtime, ARRAY(SELECT unnest(terms) INTERSECT SELECT unnest($2::text[])) AS subjects
+         FROM documents WHERE id = ANY($1::int[])`,
+        [ids, subjects],
+      )
+    ).rows;
+    const textOf = new Map<number, Map<number, string>>();
+    const needed = new Set<string>();
+    for (const row of lines) {
+      let byLine = textOf.get(row.document);
+      if (!byLine) textOf.set(row.document, (byLine = new Map()));
+      byLine.set(row.block_line, row.line_text);
+      for (const term of row.terms ?? []) {
+        needed.add(term);
+        needed.add(settledTerm(term, registry));
+      }
+    }
+    await this.sentenceCounts(needed, counts);
     const localPaths = new Set(local?.documents.map((d) => d.path) ?? []);
     const fromArchive = rows.filter((row) => !localPaths.has(row.path)).sort((a, b) => compareDocumentPaths(a.path, b.path));
-    const needed = new Set<string>();
-    for (const row of fromArchive) for (const term of row.terms) for (const variant of [term, settledTerm(term, registry)]) needed.add(variant);
-    await this.sentenceCounts(needed, counts);
-    const documents: SourceDocument[] = fromArchive.map((row) => ({
-      path: row.path,
-      absolutePath: row.path,
-      title: row.title,
-      ...(row.date ? { date: row.date } : {}),
-      lines: row.lines,
-      size: row.size,
-      mtimeMs: row.mtime,
-    }));
-    return CorpusIndex.build([...documents, ...(local?.documents ?? [])], local?.skipped ?? [], undefined, extractLine, this.statistics(snapshot, registry, counts, ordinary, local));
+    const documents: SourceDocument[] = fromArchive.map((row) => {
+      const text = new Array<string>(row.line_count).fill("");
+      // Whole paragraphs, at their lines: their sentences read as in the whole document.
+      for (const [first, paragraph] of textOf.get(row.id) ?? []) paragraph.split("\n").forEach((line, k) => (text[first + k] = line));
+      return { path: row.path, absolutePath: row.path, title: row.title, ...(row.date ? { date: row.date } : {}), lines: text, hardWrapped: row.hard_wrapped, size: row.size, mtimeMs: row.mtime };
+    });
+    const documentTerms = new Map(fromArchive.map((row) => [row.path, row.subjects]));
+    return CorpusIndex.build([...documents, ...(local?.documents ?? [])], local?.skipped ?? [], undefined, extractLine, this.statistics(snapshot, registry, counts, ordinary, local, documentTerms));
   }
+}
+
+/** Runs `work` on every item, a few at a time: as many as the pool has connections to spare. */
+async function inTurn<T>(items: readonly T[], work: (item: T) => Promise<unknown> | undefined, parallel = 4): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(parallel, items.length) }, lane));
 }
 
 function idfOf(statistics: CorpusStatistics, term: string): number {

@@ -1,7 +1,8 @@
 // What the archive stores of one source document: its sentences, its figures with their contexts,
 // its name mentions and what it adds to the corpus statistics. Extracted by the index's own build
 // (over this one document), so the archive sees exactly what a local index would.
-import { CorpusIndex, extractLine, namesOfDocument, type CorpusStatistics, type LineExtractor } from "../core/corpusIndex.js";
+import { CorpusIndex, extractLine, namesOfDocument, placeInSource, type CorpusStatistics, type LineExtractor } from "../core/corpusIndex.js";
+import { isHardWrapped, paragraphsOf } from "../core/paragraphs.js";
 import { factsOf } from "../core/facts.js";
 import { NameRegistry } from "../core/names.js";
 import type { NameKind, SourceDocument } from "../core/types.js";
@@ -24,7 +25,11 @@ export interface ExtractedFigure {
   target: boolean;
   terms: string[];
   weights: number[];
+  /** The line stating the figure. */
   line: number;
+  /** The paragraph holding it: its first line and its lines joined by newlines (what a check reads back). */
+  blockLine: number;
+  lineText: string;
   sentence: string;
   about: string;
 }
@@ -37,8 +42,10 @@ export interface ExtractedDocument {
   termSentences: number[];
   lowercaseWords: string[];
   mentions: StoredMention[];
-  /** Keys of the people named with a title (where title checks look). */
-  titledKeys: string[];
+  /** The people named with a title, and on which line (where title checks look). */
+  titled: Array<{ key: string; line: number; blockLine: number; lineText: string }>;
+  /** Whether the whole document is hard-wrapped (a partial document cannot tell). */
+  hardWrapped: boolean;
 }
 
 /**
@@ -62,12 +69,19 @@ export function extractDocument(document: SourceDocument): ExtractedDocument {
     return found;
   };
   const index = CorpusIndex.build([document], [], undefined, once, AS_EXTRACTED);
+  // A check reads back only the paragraphs it needs, whole, so their sentences read as in the whole document.
+  const hardWrapped = isHardWrapped(document.lines);
+  const paragraphs = paragraphsOf(document.lines, hardWrapped);
+  const paragraphOf = (line: number): { blockLine: number; lineText: string } => {
+    const paragraph = paragraphs.find((p) => p.firstLine <= line && line <= p.lastLine);
+    return paragraph ? { blockLine: paragraph.firstLine, lineText: document.lines.slice(paragraph.firstLine, paragraph.lastLine + 1).join("\n") } : { blockLine: line, lineText: document.lines[line] ?? "" };
+  };
   const mentions: StoredMention[] = [];
-  const titledKeys = new Set<string>();
+  const titled = new Map<string, ExtractedDocument["titled"][number]>();
   // Names as extracted (the built index keeps only the titled ones on its sentences), in the order the registry sees them.
   for (const { name, line } of namesOfDocument(document, once)) {
     mentions.push([name.key, name.kind, name.text, name.title ?? null, line]);
-    if (name.title) titledKeys.add(name.key);
+    if (name.title) titled.set(`${name.key}\n${line}`, { key: name.key, line, ...paragraphOf(line) });
   }
   // The fact rows come in figure order: what a figure is about and when, as `grounded facts` shows them.
   const facts = factsOf(index).filter((fact) => fact.kind !== "name");
@@ -85,19 +99,21 @@ export function extractDocument(document: SourceDocument): ExtractedDocument {
     target: context.isTarget,
     terms: [...context.terms.keys()],
     weights: [...context.terms.values()],
-    line: sentence.line,
+    line: placeInSource(sentence, figure.start).line,
+    ...paragraphOf(sentence.line),
     sentence: sentence.text,
     about: facts[i]?.about ?? "",
   }));
   const own = index.ownStatistics();
   return {
     document,
+    hardWrapped,
     sentences: index.sentences.map(({ line, start, end, text }) => ({ line, start, end, text })),
     figures,
     terms: [...own.sentencesWith.keys()],
     termSentences: [...own.sentencesWith.values()],
     lowercaseWords: [...own.lowercaseWords],
     mentions,
-    titledKeys: [...titledKeys],
+    titled: [...titled.values()],
   };
 }

@@ -10,7 +10,8 @@ import type { Pool, PoolClient } from "pg";
 import { listCandidates, loadSourceFile, isSkipped, DEFAULT_MAX_FILE_SIZE } from "../core/corpus.js";
 import { NameRegistry } from "../core/names.js";
 import type { SkippedFile } from "../core/types.js";
-import { extractDocument, type ExtractedDocument, type StoredMention } from "./extract.js";
+import type { ExtractedDocument, StoredMention } from "./extract.js";
+import { inThread, inWorkers } from "./extractors.js";
 import { migrate } from "./schema.js";
 import { compareDocumentPaths, type StoredRegistry } from "./registry.js";
 
@@ -21,6 +22,9 @@ export interface LoadOptions {
   include?: string[];
   exclude?: string[];
   maxFileSize?: number;
+  /** Extract in worker threads running this script (the bundled dist/archiveWorker.js), one per core. */
+  workerScript?: string;
+  workers?: number;
   /** Progress lines (the CLI writes them to stderr). */
   onProgress?: (line: string) => void;
 }
@@ -40,7 +44,7 @@ export interface LoadSummary {
 const BATCH_BYTES = 2 * 1024 * 1024;
 const SEPARATOR = "\u001f";
 
-/** PostgreSQL text cannot hold NUL. */
+/** PostgreSQL text cannot hold NUL. Anything else is a defect upstream: fail loudly, naming it. */
 const pgText = (text: string) => (text.includes("\u0000") ? text.replace(/\u0000/g, " ") : text);
 
 export async function loadArchive(pool: Pool, options: LoadOptions): Promise<LoadSummary> {
@@ -72,34 +76,46 @@ export async function loadArchive(pool: Pool, options: LoadOptions): Promise<Loa
     const toWrite = batch;
     batch = [];
     batchBytes = 0;
-    // One write in flight while the next batch is extracted.
-    await writing;
-    writing = writeBatch(pool, toWrite);
+    // Writes one after another, each while the next batch is extracted.
+    const previous = writing;
+    writing = previous.then(() => writeBatch(pool, toWrite));
+    await previous;
   };
-  for (const candidate of candidates) {
-    done++;
-    const bytes = await fs.readFile(candidate.absolutePath).catch(() => undefined);
-    const hash = bytes ? createHash("sha256").update(bytes).digest("hex") : "";
-    const previous = known.get(candidate.displayPath);
-    if (bytes && previous === hash) {
-      summary.unchanged++;
-      report();
-      continue;
+  const extractor = options.workerScript ? inWorkers(options.workerScript, options.workers ?? 2) : inThread();
+  const inFlight = new Set<Promise<void>>();
+  try {
+    for (const candidate of candidates) {
+      done++;
+      const bytes = await fs.readFile(candidate.absolutePath).catch(() => undefined);
+      const hash = bytes ? createHash("sha256").update(bytes).digest("hex") : "";
+      const previous = known.get(candidate.displayPath);
+      if (bytes && previous === hash) {
+        summary.unchanged++;
+        report();
+        continue;
+      }
+      const loaded = await loadSourceFile(candidate.absolutePath, candidate.displayPath, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
+      if (isSkipped(loaded)) {
+        skipped.push(loaded);
+        continue;
+      }
+      if (previous === undefined) summary.added++;
+      else summary.replaced++;
+      const extraction: Promise<void> = extractor.extract(loaded).then(async (extracted) => {
+        batch.push({ extracted, hash });
+        summary.bytesLoaded += loaded.size;
+        batchBytes += loaded.size;
+        // Waits for the write before: extraction never runs far ahead of the database.
+        if (batchBytes >= BATCH_BYTES) await flush();
+        inFlight.delete(extraction);
+        report();
+      });
+      inFlight.add(extraction);
+      if (inFlight.size >= extractor.parallel) await Promise.race(inFlight);
     }
-    const loaded = await loadSourceFile(candidate.absolutePath, candidate.displayPath, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
-    if (isSkipped(loaded)) {
-      skipped.push(loaded);
-      continue;
-    }
-    batch.push({ extracted: extractDocument(loaded), hash });
-    if (previous === undefined) summary.added++;
-    else summary.replaced++;
-    summary.bytesLoaded += loaded.size;
-    batchBytes += loaded.size;
-    if (batchBytes >= BATCH_BYTES) await flush();
-    report();
-    // Extraction is synchronous: let the write's replies in between documents.
-    await new Promise((resolve) => setImmediate(resolve));
+    await Promise.all(inFlight);
+  } finally {
+    await extractor.close();
   }
   await flush();
   await writing;
@@ -139,16 +155,37 @@ async function writeBatch(pool: Pool, batch: ReadonlyArray<{ extracted: Extracte
   if (batch.length === 0) return;
   await inTransaction(pool, async (client) => {
     await client.query("DELETE FROM documents WHERE path = ANY($1::text[])", [batch.map((b) => b.extracted.document.path)]);
-    const ids: number[] = [];
-    for (const { extracted: e, hash } of batch) {
-      const d = e.document;
-      const inserted = await client.query<{ id: number }>(
-        `INSERT INTO documents (path, hash, title, date, lines, size, mtime, sentence_count, terms, term_sentences, lowercase_words, names)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
-        [d.path, hash, pgText(d.title), d.date ? JSON.stringify(d.date) : null, d.lines.map(pgText), d.size, d.mtimeMs, e.sentences.length, e.terms.map(pgText), e.termSentences, e.lowercaseWords.map(pgText), JSON.stringify(e.mentions)],
-      );
-      ids.push(inserted.rows[0]!.id);
-    }
+    // One statement for the batch's documents (a round trip each is what a busy server makes slow);
+    // their arrays travel as joined text, split again by the server.
+    const each = <T>(pick: (e: ExtractedDocument, hash: string) => T) => batch.map(({ extracted, hash }) => pick(extracted, hash));
+    const inserted = await client.query<{ id: number; path: string }>(
+      `INSERT INTO documents (path, hash, title, date, lines, line_count, hard_wrapped, size, mtime, sentence_count, terms, term_sentences, lowercase_words, names)
+       SELECT p, h, t, d::jsonb, string_to_array(l, chr(10)), cardinality(string_to_array(l, chr(10))), hw, sz, m, sc,
+              CASE WHEN tm = '' THEN '{}'::text[] ELSE string_to_array(tm, chr(31)) END,
+              CASE WHEN ts = '' THEN '{}'::int[] ELSE string_to_array(ts, chr(31))::int[] END,
+              CASE WHEN lw = '' THEN '{}'::text[] ELSE string_to_array(lw, chr(31)) END,
+              n::jsonb
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::float8[], $8::int[], $9::text[], $10::text[], $11::text[], $12::text[], $13::bool[])
+         AS u(p, h, t, d, l, sz, m, sc, tm, ts, lw, n, hw)
+       RETURNING id, path`,
+      [
+        each((e) => e.document.path),
+        each((_, hash) => hash),
+        each((e) => pgText(e.document.title)),
+        each((e) => (e.document.date ? JSON.stringify(e.document.date) : null)),
+        each((e) => pgText(e.document.lines.join("\n"))),
+        each((e) => e.document.size),
+        each((e) => e.document.mtimeMs),
+        each((e) => e.sentences.length),
+        each((e) => pgText(e.terms.join(SEPARATOR))),
+        each((e) => e.termSentences.join(SEPARATOR)),
+        each((e) => pgText(e.lowercaseWords.join(SEPARATOR))),
+        each((e) => pgText(JSON.stringify(e.mentions))),
+        each((e) => e.hardWrapped),
+      ],
+    );
+    const idByPath = new Map(inserted.rows.map((row) => [row.path, row.id]));
+    const ids = batch.map(({ extracted }) => idByPath.get(extracted.document.path)!);
     const sentences = batch.flatMap(({ extracted }, i) => extracted.sentences.map((s) => ({ ...s, document: ids[i]! })));
     await client.query(
       `INSERT INTO sentences (document, line, start_column, end_column, text)
@@ -158,13 +195,14 @@ async function writeBatch(pool: Pool, batch: ReadonlyArray<{ extracted: Extracte
     const figures = batch.flatMap(({ extracted }, i) => extracted.figures.map((f) => ({ ...f, document: ids[i]! })));
     const column = <T>(pick: (f: (typeof figures)[number]) => T) => figures.map(pick);
     await client.query(
-      `INSERT INTO figures (document, kind, text, shown, value, upper, unit, qualifier, time_from, time_to, time_text, target, terms, weights, line, sentence, about)
+      `INSERT INTO figures (document, kind, text, shown, value, upper, unit, qualifier, time_from, time_to, time_text, target, terms, weights, keys, line, block_line, line_text, sentence, about)
        SELECT d, k, t, sh, v, u, un, q, tf, tt, tx, tg,
               CASE WHEN ts = '' THEN '{}'::text[] ELSE string_to_array(ts, chr(31)) END,
               CASE WHEN ws = '' THEN '{}'::float8[] ELSE string_to_array(ws, chr(31))::float8[] END,
-              l, s, a
-       FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::float8[], $7::text[], $8::text[], $9::int[], $10::int[], $11::text[], $12::bool[], $13::text[], $14::text[], $15::int[], $16::text[], $17::text[])
-         AS f(d, k, t, sh, v, u, un, q, tf, tt, tx, tg, ts, ws, l, s, a)`,
+              CASE WHEN ts = '' THEN '{}'::text[] ELSE ARRAY(SELECT k || chr(30) || x FROM unnest(string_to_array(ts, chr(31))) AS x) END,
+              l, bl, lt, s, a
+       FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::float8[], $7::text[], $8::text[], $9::int[], $10::int[], $11::text[], $12::bool[], $13::text[], $14::text[], $15::int[], $16::text[], $17::text[], $18::text[], $19::int[])
+         AS f(d, k, t, sh, v, u, un, q, tf, tt, tx, tg, ts, ws, l, s, a, lt, bl)`,
       [
         column((f) => f.document),
         column((f) => f.kind),
@@ -183,10 +221,18 @@ async function writeBatch(pool: Pool, batch: ReadonlyArray<{ extracted: Extracte
         column((f) => f.line),
         column((f) => pgText(f.sentence)),
         column((f) => pgText(f.about)),
+        column((f) => pgText(f.lineText)),
+        column((f) => f.blockLine),
       ],
     );
-    const titled = batch.flatMap(({ extracted }, i) => extracted.titledKeys.map((key) => ({ key, document: ids[i]! })));
-    await client.query("INSERT INTO titled_mentions (document, key) SELECT * FROM unnest($1::int[], $2::text[])", [titled.map((t) => t.document), titled.map((t) => t.key)]);
+    const titled = batch.flatMap(({ extracted }, i) => extracted.titled.map((t) => ({ ...t, document: ids[i]! })));
+    await client.query("INSERT INTO titled_mentions (document, key, line, block_line, line_text) SELECT * FROM unnest($1::int[], $2::text[], $3::int[], $4::int[], $5::text[])", [
+      titled.map((t) => t.document),
+      titled.map((t) => t.key),
+      titled.map((t) => t.line),
+      titled.map((t) => t.blockLine),
+      titled.map((t) => pgText(t.lineText)),
+    ]);
   });
 }
 

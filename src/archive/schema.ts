@@ -14,6 +14,9 @@ const MIGRATIONS: readonly string[] = [
      title text NOT NULL,
      date jsonb,
      lines text[] NOT NULL,
+     line_count integer NOT NULL,
+     -- Decided over the whole document: a check reads back only some of its paragraphs.
+     hard_wrapped boolean NOT NULL,
      size integer NOT NULL,
      mtime double precision NOT NULL,
      sentence_count integer NOT NULL,
@@ -47,18 +50,26 @@ const MIGRATIONS: readonly string[] = [
      time_to integer NOT NULL,
      time_text text,
      target boolean NOT NULL,
-     -- Context terms with their weights (entity terms keyed as extracted, before aliases settle).
+     -- Context terms with their weights (entity terms keyed as extracted, before aliases settle),
+     -- and the same terms prefixed with the kind ("moneytrade"), which retrieval looks up.
      terms text[] NOT NULL,
      weights double precision[] NOT NULL,
+     keys text[] NOT NULL,
      line integer NOT NULL,
+     -- The paragraph holding the figure: its first line and its lines (what a check reads back).
+     block_line integer NOT NULL,
+     line_text text NOT NULL,
      sentence text NOT NULL,
      about text NOT NULL
    );
-   CREATE INDEX figures_terms ON figures USING gin (terms);
-   CREATE INDEX figures_document ON figures (document);
+   CREATE INDEX figures_keys ON figures USING gin (keys);
+   CREATE INDEX figures_document ON figures (document, line);
    CREATE TABLE titled_mentions (
      document integer NOT NULL REFERENCES documents ON DELETE CASCADE,
-     key text NOT NULL
+     key text NOT NULL,
+     line integer NOT NULL,
+     block_line integer NOT NULL,
+     line_text text NOT NULL
    );
    CREATE INDEX titled_mentions_key ON titled_mentions (key);
    CREATE INDEX titled_mentions_document ON titled_mentions (document);

@@ -1,5 +1,8 @@
 // `grounded archive load|status`, and what check, search and facts read: local folders, a shared
 // archive (--archive URL or GROUNDED_ARCHIVE), or both at once.
+import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import * as path from "node:path";
 import { flagValue, parseArgs, UsageError, type ParsedArgs } from "./args.js";
 import { sanitize } from "./format.js";
 import { Archive } from "../archive/archive.js";
@@ -19,6 +22,8 @@ Keeps sources in a shared PostgreSQL archive that check, search and facts read w
   load     loads the files of each DIR; unchanged files are skipped, changed ones replaced;
            --prune removes files gone from the folders; progress on stderr
   status   documents, sentences, figures and names in the archive`;
+
+const WORKER = path.join(__dirname, "archiveWorker.js");
 
 /** The archive to read: --archive, else GROUNDED_ARCHIVE; undefined for none. */
 export function archiveUrl(args: ParsedArgs): string | undefined {
@@ -108,6 +113,8 @@ export async function runArchive(argv: string[], write: (text: string) => void):
         ...(args.flags.get("--exclude") ? { exclude: args.flags.get("--exclude")! } : {}),
         ...(maxSize ? { maxFileSize: Number(maxSize) } : {}),
         onProgress: (line) => process.stderr.write(`grounded: ${line}\n`),
+        // One extraction worker per core, when the bundled worker is there (not under tsx).
+        ...(existsSync(WORKER) ? { workerScript: WORKER, workers: Math.max(1, Math.min(availableParallelism(), 8)) } : {}),
       }).catch((error: unknown) => {
         throw new ArchiveError(`archive ${redactUrl(url)}: ${error instanceof Error ? error.message : String(error)}`);
       });

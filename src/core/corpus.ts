@@ -11,6 +11,7 @@ import { findDocumentDate, isMarkdownLike, proseLines } from "./sourceText.js";
 
 export { findDocumentDate };
 import { readBinarySource, sourceFromExtracted } from "./sources/binarySources.js";
+import type { PageProgress } from "./sources/extracted.js";
 import type { CancellationToken } from "../util/cancellation.js";
 
 export const DEFAULT_INCLUDE = ["**/*.{txt,md,markdown,html,htm,pdf,docx}"];
@@ -160,8 +161,8 @@ export function sourceFromText(displayPath: string, text: string, absolutePath =
   return { path: displayPath, absolutePath, title, ...(date ? { date } : {}), lines, size: text.length, mtimeMs };
 }
 
-/** Reads one source file; returns a SkippedFile (with the reason) when it cannot be used. */
-export async function loadSourceFile(absolutePath: string, displayPath: string, maxFileSize = DEFAULT_MAX_FILE_SIZE): Promise<SourceDocument | SkippedFile> {
+/** Reads one source file; returns a SkippedFile (with the reason) when it cannot be used. `onPage`: how far a long PDF is. */
+export async function loadSourceFile(absolutePath: string, displayPath: string, maxFileSize = DEFAULT_MAX_FILE_SIZE, onPage?: PageProgress): Promise<SourceDocument | SkippedFile> {
   let stat;
   try {
     stat = await fs.stat(absolutePath);
@@ -177,7 +178,7 @@ export async function loadSourceFile(absolutePath: string, displayPath: string, 
   } catch (error) {
     return { path: displayPath, reason: `cannot read: ${describeError(error)}` };
   }
-  const extracted = await readBinarySource(displayPath, bytes);
+  const extracted = await readBinarySource(displayPath, bytes, onPage);
   if (extracted) return "reason" in extracted ? { path: displayPath, reason: extracted.reason } : sourceFromExtracted(displayPath, extracted, absolutePath, stat.size, stat.mtimeMs);
   const decoded = decodeBytes(bytes);
   if ("reason" in decoded) return { path: displayPath, reason: decoded.reason };
@@ -208,7 +209,9 @@ export async function loadCorpus(options: CorpusOptions): Promise<LoadedCorpus> 
       if (options.token?.isCancellationRequested) return;
       const index = next++;
       const candidate = candidates[index]!;
-      const result = await loadSourceFile(candidate.absolutePath, candidate.displayPath, options.maxFileSize);
+      const result = await loadSourceFile(candidate.absolutePath, candidate.displayPath, options.maxFileSize, (page, pages) =>
+        options.onProgress?.(done, candidates.length, `${candidate.displayPath} (page ${page} of ${pages})`),
+      );
       if (isSkipped(result)) skipped.push(result);
       else documents[index] = result;
       done++;

@@ -1,20 +1,22 @@
 // The index over source sentences: every sentence with its figures and names,
 // a full-text index of the sentences, and per-figure contexts for the checker.
 import { searchTerms, SentenceSearch } from "./sentenceSearch.js";
-import type { Evidence, Figure, FigureKind, NameMention, SkippedFile, SourceDocument, SourceSentence } from "./types.js";
-import { extractFigures } from "./figures.js";
-import { extractNames, NameRegistry, type NameEntity } from "./names.js";
-import { splitSentences, type SentenceSpan } from "./sentences.js";
-import { paragraphsOf, placeInParagraph, placeInSource, sourceSpan, type Paragraph } from "./paragraphs.js";
+import type { Evidence, Figure, FigureKind, SkippedFile, SourceDocument, SourceSentence } from "./types.js";
+import { NameRegistry, type NameEntity } from "./names.js";
+import type { SentenceSpan } from "./sentences.js";
+import { placeInParagraph, placeInSource, sourceSpan, type Paragraph } from "./paragraphs.js";
+import { extractLine, namesOfDocument, readParagraphs, type LineExtractor, type ParagraphReading } from "./documentReading.js";
+import { ParallelReader, readWorkerFile, type ParallelReading } from "./parallelRead.js";
 
-export { placeInSource, sourceSpan };
+export { placeInSource, sourceSpan, extractLine, namesOfDocument, readParagraphs, type LineExtractor, type ParagraphReading };
 import { foldPreservingOffsets } from "./normalize.js";
 import { wordTokens } from "./terms.js";
+import { TermStatistics } from "./termStatistics.js";
 import { contextOf, type FigureContext } from "./figureContext.js";
 import { ContextColumnsBuilder, ContextStore, noContexts, StoredFigure } from "./contextColumns.js";
 import { bestFirst, FigureRetrieval, type RetrievalQuery, type Scored } from "./figureRetrieval.js";
 import { throwIfCancelled, type CancellationToken } from "../util/cancellation.js";
-import { pageOrParagraph, placeInDocument } from "./sources/citation.js";
+import { citedPlace, placeInDocument } from "./sources/citation.js";
 
 export interface SearchHit {
   sentence: SourceSentence;
@@ -35,52 +37,25 @@ export function entityTerms(sentence: SourceSentence | { names: SourceSentence["
 
 export function evidenceOf(source: SourceFigure): Evidence {
   const span = sourceSpan(source.sentence, source.figure.start, source.figure.end);
-  return { path: source.sentence.path, line: span.line, text: source.sentence.text, value: source.figure.text, start: span.start, end: span.end, ...pageOrParagraph(source.sentence) };
+  return { path: source.sentence.path, line: span.line, text: source.sentence.text, value: source.figure.text, start: span.start, end: span.end, ...citedPlace(source.sentence, span.line) };
 }
 
-/**
- * Figures and names of one paragraph (lines joined by a space); the persisted index (indexCache.ts)
- * replays stored ones.
- */
-export type LineExtractor = (paragraph: string) => { figures: Figure[]; names: NameMention[] };
-
-export const extractLine: LineExtractor = (line) => ({ figures: extractFigures(line), names: extractNames(line) });
-
-/** What was read from one paragraph of a source before anything is added to the index. */
-export interface ParagraphReading {
-  paragraph: Paragraph;
-  spans: SentenceSpan[];
-  figures: Figure[];
-  names: NameMention[];
+/** How a build reads its sources: in worker threads, and which documents to read on the main thread anyway. */
+export interface ReadingOptions {
+  /** Extracts a paragraph's figures and names on the main thread (default: the grammars). */
+  extract?: LineExtractor;
+  /** Worker threads reading documents (0 or 1 and a small corpus: none, everything is read here). */
+  threads?: number;
+  /** Below this many characters of sources no worker is started (starting one costs ~50 ms). */
+  parallelMinChars?: number;
+  /** Documents to read on the main thread with `extract` (e.g. whose extractions are stored). */
+  readHere?: (document: SourceDocument) => boolean;
+  /** Told every document's readings as they are added, in order (to store extractions). */
+  onRead?: (document: SourceDocument, readings: readonly ParagraphReading[]) => void;
 }
 
-/** A figure or name written across a wrapped line ("one⏎    million") is shown, cited and offered as "one million". */
-function tidyText<T extends { text: string; qualifierText?: string }>(item: T): T {
-  const untidy = (text: string | undefined) => text !== undefined && /\s\s|[^\S ]/.test(text);
-  if (!untidy(item.text) && !untidy(item.qualifierText)) return item;
-  const tidy = { ...item, text: item.text.replace(/\s+/g, " ") };
-  if (item.qualifierText !== undefined) tidy.qualifierText = item.qualifierText.replace(/\s+/g, " ");
-  return tidy;
-}
-
-/** Paragraphs of a source with their sentence spans, figures and names (offsets into each paragraph's text). */
-export function readParagraphs(document: Pick<SourceDocument, "lines">, extract: LineExtractor = extractLine): ParagraphReading[] {
-  return paragraphsOf(document.lines).map((paragraph) => {
-    const { figures, names } = extract(paragraph.text);
-    return { paragraph, spans: splitSentences(paragraph.text), figures: figures.map(tidyText), names: names.map(tidyText) };
-  });
-}
-
-/** Names of a source as the index registers them: those inside a sentence, each with the line that states it. */
-export function namesOfDocument(document: Pick<SourceDocument, "lines">, extract: LineExtractor = extractLine): Array<{ name: NameMention; line: number }> {
-  const found: Array<{ name: NameMention; line: number }> = [];
-  for (const { paragraph, spans, names } of readParagraphs(document, extract)) {
-    for (const span of spans) {
-      for (const name of names) if (name.start >= span.start && name.end <= span.end) found.push({ name, line: placeInParagraph(document.lines, paragraph, name.start).line });
-    }
-  }
-  return found;
-}
+/** Sources smaller than this are read on the main thread: a worker would cost more to start than it saves. */
+const PARALLEL_MIN_CHARS = 1_000_000;
 
 /** A sentence's place in its paragraph as a SourceSentence's line, columns and line breaks. */
 function sentencePlace(lines: readonly string[], paragraph: Paragraph, span: SentenceSpan): Pick<SourceSentence, "line" | "start" | "end" | "endLine" | "breaks"> {
@@ -110,15 +85,16 @@ export interface CorpusStatistics {
   names: NameRegistry;
   /** How many documents of the whole corpus mention an entity. */
   sourceCount(entityKey: string): number;
+  /** The terms a whole document uses, when only some of its lines are indexed (those a check asks about suffice). */
+  documentTerms?(path: string): Iterable<string> | undefined;
 }
 
 export class CorpusIndex {
   readonly sentences: SourceSentence[] = [];
   readonly names: NameRegistry;
   readonly sourceFigures: SourceFigure[] = [];
-  private readonly documentFrequency = new Map<string, number>();
-  /** The documents (by index, ascending) that use each term, to tell whether a document talks about a subject at all. */
-  private readonly documentsByTerm = new Map<string, number[] | Int32Array>();
+  /** Sentences and documents using each term: rarity weights, and whether a document talks about a subject at all. */
+  private readonly terms = new TermStatistics();
   private readonly documentIndex = new Map<string, number>();
   /** Folded words seen in lower case somewhere: a capitalised one of these starting a sentence is not a name. */
   private readonly lowercaseWords = new Set<string>();
@@ -140,8 +116,9 @@ export class CorpusIndex {
 
   static build(documents: readonly SourceDocument[], skipped: readonly SkippedFile[] = [], token?: CancellationToken, extract: LineExtractor = extractLine, statistics?: CorpusStatistics): CorpusIndex {
     const index = new CorpusIndex(documents, skipped, statistics);
-    for (const step of index.steps(extract)) {
+    for (const step of index.steps((document) => index.readDocument(document, extract))) {
       throwIfCancelled(token);
+      if (typeof step !== "function") throw new Error("a synchronous build cannot wait for readers");
       step();
     }
     return index;
@@ -149,58 +126,94 @@ export class CorpusIndex {
 
   /**
    * The same index, built in slices that yield to the event loop every ~`sliceMs`, so a server
-   * keeps answering (from the previous index) while a large corpus is indexed.
+   * keeps answering (from the previous index) while a large corpus is indexed. With `threads`,
+   * documents are read in worker threads while this thread adds those already read.
    */
   static async buildInSlices(
     documents: readonly SourceDocument[],
     skipped: readonly SkippedFile[] = [],
-    options: { token?: CancellationToken; sliceMs?: number; onProgress?: (done: number, total: number) => void; extract?: LineExtractor } = {},
+    options: { token?: CancellationToken; sliceMs?: number; onProgress?: (done: number, total: number) => void } & ReadingOptions = {},
   ): Promise<CorpusIndex> {
     const index = new CorpusIndex(documents, skipped);
     const sliceMs = options.sliceMs ?? 20;
+    const extract = options.extract ?? extractLine;
+    const reader = index.parallelReader(options);
+    const read = (document: SourceDocument, i: number): ParagraphReading[] | undefined | Promise<ParagraphReading[] | undefined> => {
+      const here = () => index.readDocument(document, extract);
+      if (!reader || options.readHere?.(document)) return here();
+      return reader.read(i).then((reading) => index.received(document, reading) ?? here());
+    };
     let sliceStart = performance.now();
-    let done = 0;
-    // Steps are generated as the build goes: later ones depend on what earlier ones added.
-    for (const step of index.steps(options.extract ?? extractLine)) {
-      throwIfCancelled(options.token);
-      step();
-      done++;
-      if (performance.now() - sliceStart >= sliceMs) {
-        // Each document is read, then added: two steps each.
-        options.onProgress?.(Math.min(documents.length, done >> 1), documents.length);
-        await new Promise((resolve) => setImmediate(resolve));
-        sliceStart = performance.now();
+    try {
+      // Steps are generated as the build goes: later ones depend on what earlier ones added.
+      for (const step of index.steps(read, options.onRead)) {
+        throwIfCancelled(options.token);
+        if (typeof step === "function") step();
+        else await step;
+        if (performance.now() - sliceStart >= sliceMs) {
+          options.onProgress?.(index.added, documents.length);
+          await new Promise((resolve) => setImmediate(resolve));
+          sliceStart = performance.now();
+        }
       }
+    } finally {
+      reader?.close();
     }
     return index;
   }
 
-  /** The build as small steps: reading each document, adding each, then the finishing passes in chunks. */
-  private *steps(extract: LineExtractor): Generator<() => void> {
-    // Read every document first: one that fails is skipped with its reason, and the others go on.
-    const readings: Array<ParagraphReading[] | undefined> = new Array(this.documents.length);
-    for (const [i, document] of this.documents.entries()) yield () => (readings[i] = this.readDocument(document, extract));
+  private parallelReader(options: ReadingOptions): ParallelReader | undefined {
+    const threads = options.threads ?? 0;
+    if (threads < 1) return undefined;
+    let chars = 0;
+    for (const document of this.documents) for (const line of document.lines) chars += line.length + 1;
+    const file = readWorkerFile();
+    if (!file || chars < (options.parallelMinChars ?? PARALLEL_MIN_CHARS)) return undefined;
+    return new ParallelReader(this.documents, threads, file);
+  }
+
+  /** A worker's reading of a document; its failure is the document's, as if read here. */
+  private received(document: SourceDocument, reading: ParallelReading): ParagraphReading[] | undefined {
+    if (reading === undefined) return undefined;
+    if ("error" in reading) {
+      this.skipDocument(document, reading.error);
+      return undefined;
+    }
+    return reading.readings;
+  }
+
+  /** Documents added so far (progress of a build). */
+  private added = 0;
+
+  /**
+   * The build as small steps: reading and adding each document in order (a reading may be a promise
+   * from a worker, yielded to be awaited), then the finishing passes in chunks.
+   */
+  private *steps(
+    read: (document: SourceDocument, i: number) => ParagraphReading[] | undefined | Promise<ParagraphReading[] | undefined>,
+    onRead?: ReadingOptions["onRead"],
+  ): Generator<(() => void) | Promise<unknown>> {
+    // A document that fails to read is skipped with its reason, and the others go on.
+    const kept: SourceDocument[] = [];
+    for (const [i, document] of this.documents.entries()) {
+      let reading = read(document, i);
+      if (reading instanceof Promise) yield reading.then((r) => (reading = r));
+      yield () => {
+        const readings = reading as ParagraphReading[] | undefined;
+        if (readings === undefined) return;
+        onRead?.(document, readings);
+        this.addDocument(document, kept.length, readings);
+        kept.push(document);
+        this.added = i + 1;
+      };
+    }
     yield () => {
-      const kept = this.documents.filter((_, i) => readings[i] !== undefined);
       if (kept.length === this.documents.length) return;
-      const usable = readings.filter((r): r is ParagraphReading[] => r !== undefined);
-      readings.length = 0;
-      readings.push(...usable);
       this.documents = kept;
       this.documentIndex.clear();
       kept.forEach((document, i) => this.documentIndex.set(document.path, i));
     };
-    for (let i = 0; ; i++) {
-      // The count is known only after the step above has run.
-      if (i >= this.documents.length) break;
-      yield () => {
-        this.addDocument(this.documents[i]!, i, readings[i]!);
-        readings[i] = undefined;
-      };
-    }
-    yield () => {
-      for (const [term, list] of this.documentsByTerm) this.documentsByTerm.set(term, Int32Array.from(list));
-    };
+    yield () => this.terms.finish();
     yield () => {
       if (!this.statistics) this.names.finalize();
       // Re-key mentions to the entities the registry settled on (surnames -> full names), and the
@@ -234,7 +247,8 @@ export class CorpusIndex {
       const figures = this.sourceFigures.map((s) => ({ kind: s.figure.kind, unit: s.figure.unit, document: this.documentOf(s) }));
       this.retrieval = FigureRetrieval.fromColumns(figures, this.contexts.all, this);
     };
-    for (let from = 0; from < this.sentences.length; from += CHUNK) {
+    // An index over part of an archive is only checked against: the archive itself answers searches.
+    for (let from = 0; !this.statistics && from < this.sentences.length; from += CHUNK) {
       yield () => {
         for (const sentence of this.sentences.slice(from, from + CHUNK)) this.search_.add(sentence.id, sentence.text);
       };
@@ -246,53 +260,43 @@ export class CorpusIndex {
   /** Paragraphs, sentences, figures and names of a document, or undefined (and a skipped file) if reading it fails. */
   private readDocument(document: SourceDocument, extract: LineExtractor): ParagraphReading[] | undefined {
     try {
-      return readParagraphs(document, extract);
+      return readParagraphs(document.lines, extract, document.hardWrapped);
     } catch (error) {
       // An engine fault on one file written by somebody else must not cost the whole index.
-      const message = error instanceof Error ? error.message : String(error);
-      this.skipped = [...this.skipped, { path: document.path, reason: `could not be indexed (internal error: ${message})` }];
+      this.skipDocument(document, error instanceof Error ? error.message : String(error));
       return undefined;
     }
   }
 
+  private skipDocument(document: SourceDocument, message: string): void {
+    this.skipped = [...this.skipped, { path: document.path, reason: `could not be indexed (internal error: ${message})` }];
+  }
+
   private addDocument(document: SourceDocument, documentIndex: number, readings: readonly ParagraphReading[]): void {
-    const documentTerms = new Set<string>();
     for (const { paragraph, spans, figures: paragraphFigures, names: paragraphNames } of readings) {
       for (const span of spans) {
         const text = paragraph.text.slice(span.start, span.end);
         const within = <T extends { start: number; end: number }>(items: T[]) =>
           items.filter((item) => item.start >= span.start && item.end <= span.end).map((item) => ({ ...item, start: item.start - span.start, end: item.end - span.start }));
-        const place = sentencePlace(document.lines, paragraph, span);
         const sentence: SourceSentence = {
           id: this.sentences.length,
           path: document.path,
-          ...place,
+          ...sentencePlace(document.lines, paragraph, span),
           text,
           figures: within(paragraphFigures),
           names: within(paragraphNames),
-          ...placeInDocument(document, place.line),
         };
+        if (document.format) Object.assign(sentence, placeInDocument(document, sentence.line, sentence.endLine));
         this.sentences.push(sentence);
         if (!this.statistics) for (const name of sentence.names) this.names.add(name, { path: document.path, line: placeInSource(sentence, name.start).line, sentence: text });
-        const seen = new Set<string>();
         const tokens = wordTokens(text);
+        const words: string[] = [];
         for (const token of tokens) {
           if (!token.capitalized) this.lowercaseWords.add(token.word);
-          const term = token.term;
-          if (!term) continue;
-          documentTerms.add(term);
-          if (!seen.has(term)) {
-            seen.add(term);
-            this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
-          }
+          if (token.term) words.push(token.term);
         }
-        for (const name of sentence.names) {
-          const term = `@${name.key}`;
-          if (!seen.has(term)) {
-            seen.add(term);
-            this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
-          }
-        }
+        this.terms.add(sentence.id, documentIndex, words);
+        if (sentence.names.length > 0) this.terms.add(sentence.id, documentIndex, sentence.names.map((name) => `@${name.key}`), true);
         const entities = sentence.figures.length > 0 ? entityTerms(sentence) : [];
         for (const figure of sentence.figures) {
           const context = contextOf(figure, text, sentence.figures, entities, tokens);
@@ -301,11 +305,9 @@ export class CorpusIndex {
         }
       }
     }
-    for (const term of documentTerms) {
-      const list = this.documentsByTerm.get(term) as number[] | undefined;
-      if (list) list.push(documentIndex);
-      else this.documentsByTerm.set(term, [documentIndex]);
-    }
+    // A partial document (an archive's) says what the whole of it is about.
+    const whole = this.statistics?.documentTerms?.(document.path);
+    if (whole) this.terms.addToDocument(documentIndex, whole);
   }
 
   /** Rarity weight of a term: rare words say more about what a figure measures. */
@@ -318,7 +320,7 @@ export class CorpusIndex {
 
   /** In how many sentences a term occurs (of the whole corpus when statistics were given). */
   sentencesWith(term: string): number {
-    return this.statistics ? this.statistics.sentencesWith(term) : (this.documentFrequency.get(term) ?? 0);
+    return this.statistics ? this.statistics.sentencesWith(term) : this.terms.sentenceCount(term);
   }
 
   private get sentenceCount(): number {
@@ -327,7 +329,7 @@ export class CorpusIndex {
 
   /** Terms with their sentence counts and the words seen in lower case, of the documents indexed (what an archive stores of each). */
   ownStatistics(): { sentencesWith: ReadonlyMap<string, number>; lowercaseWords: ReadonlySet<string> } {
-    return { sentencesWith: this.documentFrequency, lowercaseWords: this.lowercaseWords };
+    return { sentencesWith: this.terms.countsByTerm(), lowercaseWords: this.lowercaseWords };
   }
 
   private readonly sourcesNaming = new Map<string, number>();
@@ -352,7 +354,7 @@ export class CorpusIndex {
   documentsMentioningAll(terms: readonly string[]): Uint8Array {
     const distinct = new Set(terms);
     const counts = new Uint8Array(this.documents.length);
-    for (const term of distinct) for (const document of this.documentsByTerm.get(term) ?? []) counts[document]!++;
+    for (const term of distinct) for (const document of this.terms.documentsUsing(term)) counts[document]!++;
     return counts.map((count) => (count === distinct.size ? 1 : 0));
   }
 

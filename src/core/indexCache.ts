@@ -20,6 +20,8 @@ export interface IndexCacheOptions extends CorpusOptions {
   cacheDir: string;
   /** Identifies the engine; a snapshot from another engine is ignored. Default: a hash of the running bundle. */
   engineVersion?: string;
+  /** Worker threads reading changed sources when the index is rebuilt (see CorpusIndex.buildInSlices). */
+  threads?: number;
 }
 
 export interface OpenedIndex {
@@ -172,7 +174,8 @@ export async function openIndex(options: IndexCacheOptions): Promise<OpenedIndex
   for (const i of changed) {
     throwIfCancelled(options.token);
     const candidate = candidates[i]!;
-    reread.set(i, await loadSourceFile(candidate.absolutePath, candidate.displayPath, options.maxFileSize));
+    const pageProgress = (page: number, pages: number) => options.onProgress?.(reread.size, changed.length, `${candidate.displayPath} (page ${page} of ${pages})`);
+    reread.set(i, await loadSourceFile(candidate.absolutePath, candidate.displayPath, options.maxFileSize, pageProgress));
     options.onProgress?.(reread.size, changed.length, candidate.displayPath);
   }
   const contentChanged = changed.filter((i) => {
@@ -216,6 +219,8 @@ export async function openIndex(options: IndexCacheOptions): Promise<OpenedIndex
     }
   }
   const documents: SourceDocument[] = [];
+  /** Documents whose extractions are stored: read on the main thread, no grammar runs. */
+  const reused = new Set<SourceDocument>();
   const skipped: SkippedFile[] = [...listSkipped];
   let filesRead = 0;
   for (let i = 0; i < candidates.length; i++) {
@@ -224,7 +229,7 @@ export async function openIndex(options: IndexCacheOptions): Promise<OpenedIndex
     const stored = store?.documents[candidate.absolutePath];
     let result: SourceDocument | SkippedFile | undefined = reread.get(i);
     if (!result && known?.skipped !== undefined) result = { path: candidate.displayPath, reason: known.skipped };
-    if (!result && stored && known) result = stored;
+    if (!result && stored && known) reused.add((result = stored));
     if (!result) {
       throwIfCancelled(options.token);
       result = await loadSourceFile(candidate.absolutePath, candidate.displayPath, options.maxFileSize);
@@ -243,15 +248,15 @@ export async function openIndex(options: IndexCacheOptions): Promise<OpenedIndex
   const lines = new Map<string, Extraction>();
   const storedLines = store?.lines;
   // Stored extractions are handed out as they are: the index copies every figure and name it keeps.
-  const extract: LineExtractor = (line) => {
-    let found = lines.get(line) ?? storedLines?.get(line);
-    if (!found) found = extractLine(line);
-    lines.set(line, found);
-    return found;
-  };
+  const extract: LineExtractor = (line) => lines.get(line) ?? storedLines?.get(line) ?? extractLine(line);
   // In slices: a language server keeps answering (from its previous index) while this builds.
   const index = await CorpusIndex.buildInSlices(documents, skipped, {
     extract,
+    threads: options.threads ?? 0,
+    readHere: (document) => reused.has(document),
+    onRead: (_, readings) => {
+      for (const { paragraph, figures, names } of readings) if (!lines.has(paragraph.text)) lines.set(paragraph.text, { figures, names });
+    },
     ...(options.token ? { token: options.token } : {}),
     onProgress: (done, total) => options.onProgress?.(Math.min(done, total), total, documents[Math.min(done, total) - 1]?.path ?? ""),
   });

@@ -97,6 +97,8 @@ const enum Frame {
   Sentences = 2,
   Figures = 3,
   Mentions = 4,
+  /** The sentence search: restored on the first search (checking a draft never searches). */
+  Search = 8,
 }
 
 /** Items per JSON frame: small enough that no string of the whole index is ever made. */
@@ -124,7 +126,7 @@ export function* snapshotIndex(index: CorpusIndex): Generator<Buffer> {
   });
   // Each large part in a frame of its own: serialising one is a pause a server's other work waits for.
   yield frame(Frame.Header, serialize({ captured: { fields: captured.fields, nested: {} }, places }));
-  for (const [key, nested] of Object.entries(captured.nested)) yield frame(Frame.Nested, serialize([key, nested]));
+  for (const [key, nested] of Object.entries(captured.nested)) yield frame(key === SEARCH_FIELD ? Frame.Search : Frame.Nested, serialize([key, nested]));
   yield frame(Frame.Contexts, serialize(contextStoreOf(index).all));
   yield* jsonFrames(Frame.Documents, index.documents, 100);
   for (let from = 0; from < index.sentences.length; from += CHUNK) {
@@ -152,10 +154,43 @@ export function* snapshotIndex(index: CorpusIndex): Generator<Buffer> {
   yield frame(END, Buffer.alloc(0));
 }
 
+/** The CorpusIndex field holding the sentence search. */
+const SEARCH_FIELD = "search_";
+
+/**
+ * Applies `load()` to `target` when one of `fields` is first read or written: a part of the index
+ * a run may never use is restored only if it does.
+ */
+function applyWhenUsed(target: object, fields: readonly string[], load: () => Captured): void {
+  const record = target as Record<string, unknown>;
+  let loaded = false;
+  const materialise = () => {
+    if (loaded) return;
+    loaded = true;
+    for (const field of fields) delete record[field];
+    apply(target, load());
+  };
+  for (const field of fields) {
+    Object.defineProperty(target, field, {
+      configurable: true,
+      enumerable: true,
+      get: () => {
+        materialise();
+        return record[field];
+      },
+      set: (value: unknown) => {
+        materialise();
+        record[field] = value;
+      },
+    });
+  }
+}
+
 /** Restores an index written by snapshotIndex with the same engine. */
 export function restoreIndex(bytes: Buffer): CorpusIndex {
   let header: { captured: Captured; places: SentencePlaces } | undefined;
   let contextColumns: ContextColumns | undefined;
+  let searchBytes: Uint8Array | undefined;
   const nested: Record<string, Captured> = {};
   const documents: SourceDocument[] = [];
   const contents = new Map<number, SentenceRecord>();
@@ -168,7 +203,8 @@ export function restoreIndex(bytes: Buffer): CorpusIndex {
     else if (kind === Frame.Nested) {
       const [key, value] = deserialize(new Uint8Array(payload)) as [string, Captured];
       nested[key] = value;
-    } else if (kind === Frame.Contexts) contextColumns = deserialize(new Uint8Array(payload)) as ContextColumns;
+    } else if (kind === Frame.Search) searchBytes = new Uint8Array(payload);
+    else if (kind === Frame.Contexts) contextColumns = deserialize(new Uint8Array(payload)) as ContextColumns;
     else if (kind === Frame.Documents) documents.push(...(parseAsciiJson(payload) as SourceDocument[]));
     else if (kind === Frame.Sentences) for (const record of parseAsciiJson(payload) as SentenceRecord[]) contents.set(record[0], record);
     else if (kind === Frame.Figures) for (const record of parseAsciiJson(payload) as FigureRecord[]) figureRecords.push(record);
@@ -186,7 +222,7 @@ export function restoreIndex(bytes: Buffer): CorpusIndex {
     const endLine = places.endLine[id]!;
     const content = contents.get(id);
     const { text, breaks } = sentenceText(source.lines, line, start, endLine, end);
-    const sentence: SourceSentence = { id, path: source.path, line, start, end, text, figures: content?.[1] ?? NONE, names: content?.[2] ?? NONE, ...placeInDocument(source, line) };
+    const sentence: SourceSentence = { id, path: source.path, line, start, end, text, figures: content?.[1] ?? NONE, names: content?.[2] ?? NONE, ...placeInDocument(source, line, endLine) };
     if (breaks) {
       sentence.endLine = endLine;
       sentence.breaks = breaks;
@@ -196,6 +232,11 @@ export function restoreIndex(bytes: Buffer): CorpusIndex {
   // A fresh (empty) index supplies the class instances and the functions (tokenizers).
   const index = CorpusIndex.build([], []);
   apply(index, { fields: header.captured.fields, nested });
+  const search = (index as unknown as Record<string, object>)[SEARCH_FIELD];
+  if (searchBytes && search) {
+    const bytes = searchBytes;
+    applyWhenUsed(search, Object.keys(search), () => (deserialize(bytes) as [string, Captured])[1]);
+  }
   const contexts = contextStoreOf(index);
   contexts.load(contextColumns);
   const sourceFigures = figureRecords.map(([sentenceId, figure], position): SourceFigure => {

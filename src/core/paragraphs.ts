@@ -34,11 +34,11 @@ export function isHardWrapped(lines: readonly string[]): boolean {
 }
 
 /**
- * Paragraphs of non-blank lines. Lines join when the document is hard-wrapped, or when a line
+ * Paragraphs of non-blank lines (`wrapped`: decided over the whole document when only part of it is
+ * given). Lines join when the document is hard-wrapped, or when a line
  * stops mid-sentence and the next goes on in lower case; a heading or block start never joins.
  */
-export function paragraphsOf(lines: readonly string[]): Paragraph[] {
-  const wrapped = isHardWrapped(lines);
+export function paragraphsOf(lines: readonly string[], wrapped = isHardWrapped(lines)): Paragraph[] {
   const paragraphs: Paragraph[] = [];
   let first = -1;
   const flush = (last: number) => {

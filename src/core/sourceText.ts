@@ -48,6 +48,9 @@ export function isMarkdownLike(displayPath: string): boolean {
 /** A backslash escaping ASCII punctuation in Markdown (before "$" or "#"): blanked, the punctuation stays. */
 const MARKDOWN_ESCAPE = /\\(?=[!-/:-@[-`{-~])/g;
 
+/** Bold markers ("**$20 Billion**", "__new__"): not words, and a figure or title reads the same without them. */
+const STRONG_EMPHASIS = /\*\*|__/g;
+
 /**
  * The lines of a Markdown or text source with front matter, link targets, URLs, code, comments and
  * tags blanked (same lengths), and the front matter's title and date.
@@ -56,7 +59,7 @@ export function proseLines(lines: readonly string[]): { lines: string[]; frontMa
   const front = readFrontMatter(lines);
   const body = lines.map((line, i) => (front && i < front.lineCount ? "" : line));
   // maskMarkup keeps lengths and newlines, so the lines still line up.
-  const masked = maskMarkup(body.join("\n")).replace(MARKDOWN_ESCAPE, " ").split("\n");
+  const masked = maskMarkup(body.join("\n")).replace(MARKDOWN_ESCAPE, " ").replace(STRONG_EMPHASIS, "  ").split("\n");
   return { lines: masked, ...(front ? { frontMatter: front.fields } : {}) };
 }
 

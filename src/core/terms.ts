@@ -19,7 +19,8 @@ export const STOPWORDS = new Set(
 );
 
 /** Surface forms (folded) that name the same concept. */
-const CONCEPTS: Record<string, string> = {
+// No prototype: "constructor" or "tostring" in a text must not look up Object's own members.
+const CONCEPTS: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
   investor: "invest", investors: "invest", investment: "invest", investments: "invest", invested: "invest", investing: "invest",
   invests: "invest", fdi: "invest", capital: "invest",
   trade: "trade", trading: "trade", traded: "trade", trades: "trade", turnover: "trade", "two-way": "trade", commerce: "trade",
@@ -38,7 +39,7 @@ const CONCEPTS: Record<string, string> = {
   upgraded: "upgrade", upgrade: "upgrade", elevated: "upgrade",
   provider: "provide", provide: "provide", provided: "provide", provides: "provide", providing: "provide",
   host: "host", hosts: "host", hosted: "host", hosting: "host",
-};
+});
 
 /** Concepts by stem, so every inflection of a listed word ("upgrading") finds the concept. */
 const STEM_CONCEPTS = new Map<string, string>();

@@ -3,7 +3,7 @@
 import type { Finding, NameMention, Range } from "./types.js";
 import { sourceSpan, type CorpusIndex } from "./corpusIndex.js";
 import { titlesCompatible } from "./knowledge/titles.js";
-import { citeLocation, pageOrParagraph } from "./sources/citation.js";
+import { citedPlace, citeLocation, pageOrParagraph } from "./sources/citation.js";
 
 const SMALL_WORDS = new Set(["of", "the", "and", "for", "to"]);
 
@@ -39,7 +39,7 @@ function titleStatements(index: CorpusIndex): Map<string, TitleStatement[]> {
       const start = Math.min(mention.titleStart ?? mention.start, mention.start);
       const written = mention.titleStart !== undefined && mention.titleEnd !== undefined && mention.titleEnd <= mention.start ? sentence.text.slice(mention.titleStart, mention.titleEnd) : undefined;
       const place = sourceSpan(sentence, start, mention.end);
-      const statement: TitleStatement = { title: mention.title, ...(written ? { written } : {}), path: sentence.path, line: place.line, text: sentence.text, value: sentence.text.slice(start, mention.end), start: place.start, end: place.end, ...pageOrParagraph(sentence) };
+      const statement: TitleStatement = { title: mention.title, ...(written ? { written } : {}), path: sentence.path, line: place.line, text: sentence.text, value: sentence.text.slice(start, mention.end), start: place.start, end: place.end, ...citedPlace(sentence, place.line) };
       const list = byKey.get(mention.key);
       if (list) list.push(statement);
       else byKey.set(mention.key, [statement]);

@@ -105,8 +105,8 @@ export interface SourceSentence {
    * title checks read); every mention stays in the name registry.
    */
   names: NameMention[];
-  /** PDF sources: the 1-based page the sentence starts on. */
-  page?: number;
+  /** PDF sources: the 1-based page of each line of the sentence, from `line` (it may run on to the next page). */
+  pages?: number[];
   /** Word sources: the 1-based paragraph the sentence is in. */
   paragraph?: number;
 }
@@ -122,6 +122,8 @@ export interface SourceDocument {
   date?: CalendarDate;
   /** The text as lines (HTML already converted to text, one entry per original line). */
   lines: string[];
+  /** Whether the document is hard-wrapped, when `lines` are only part of it (an archive's); else decided from `lines`. */
+  hardWrapped?: boolean;
   size: number;
   mtimeMs: number;
   /** Text extracted from a PDF or Word file (shown as a read-only view of that text, not opened as a file). */

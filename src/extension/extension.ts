@@ -8,7 +8,7 @@ import { openSourceAt, searchSources } from "./searchQuickPick.js";
 import { showDraftReport } from "./reportView.js";
 import { showFactSheet } from "./factSheet.js";
 import { SourcesView } from "./sourcesView.js";
-import { registerExtractedText } from "./extractedText.js";
+import { redirectDiagnostics, registerExtractedText } from "./extractedText.js";
 import { chooseSourceFolder, NoSourcesNotice, openSample } from "./onboarding.js";
 
 let client: LanguageClient | undefined;
@@ -54,6 +54,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher("**/*.{txt,md,markdown,html,htm,pdf,docx}") },
     middleware: {
       provideHover: async (document, position, token, next) => trustOurCommandOnly(await next(document, position, token)),
+      handleDiagnostics: redirectDiagnostics,
     },
   };
   client = new LanguageClient("grounded", "Grounded", serverOptions, clientOptions);
@@ -131,6 +132,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   languageClient.onNotification(StatusNotification, (status: StatusParams) => {
     statusBar.update(status);
     notice.update(status);
+    void vscode.commands.executeCommand("setContext", "grounded.noSources", Boolean(status.missing));
     // Refresh the tree when an index build finishes.
     if (wasIndexing && !status.indexing) {
       void sourcesView.refresh();

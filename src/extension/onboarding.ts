@@ -6,7 +6,6 @@ import * as path from "node:path";
 import type { StatusParams } from "../server/protocol.js";
 
 const CHOOSE = "Choose Source Folder…";
-const SAMPLE = "Open the Sample";
 const TRUST = "Manage Workspace Trust";
 const NEVER = "Don't Show Again";
 const SILENCED_KEY = "grounded.noSourcesNoticeSilenced";
@@ -36,7 +35,7 @@ export async function chooseSourceFolder(): Promise<boolean> {
   const entries = corpusEntries(picked.map((uri) => uri.fsPath), workspaceFolder?.fsPath);
   const target = workspaceFolder ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
   await vscode.workspace.getConfiguration("grounded").update("corpus", entries, target);
-  void vscode.window.showInformationMessage(`Grounded: sources from ${entries.join(", ")}.`);
+  void vscode.window.showInformationMessage(`Grounded: sources set to ${entries.join(", ")} (grounded.corpus).`);
   return true;
 }
 
@@ -70,13 +69,11 @@ export class NoSourcesNotice {
       return;
     }
     const choice = await vscode.window.showWarningMessage(
-      "Grounded has no sources to check your drafts against. Choose the folder of your source documents (or add a corpus/ folder to the workspace).",
+      "Grounded has no sources to check your drafts against. Choose the folder of your source documents, or add a corpus/ folder to the workspace. (To try Grounded first: Grounded: Open the Sample Workspace.)",
       CHOOSE,
-      SAMPLE,
       NEVER,
     );
     if (choice === CHOOSE) await chooseSourceFolder();
-    else if (choice === SAMPLE) await vscode.commands.executeCommand("grounded.openSample");
     else if (choice === NEVER) await this.context.workspaceState.update(SILENCED_KEY, true);
   }
 }

@@ -6,6 +6,7 @@ import { loadCorpus, type CorpusOptions } from "../core/corpus.js";
 import { excludeDrafts, isInside } from "../util/draftExclusion.js";
 import { CorpusIndex } from "../core/corpusIndex.js";
 import { openIndex } from "../core/indexCache.js";
+import { readerThreads } from "../core/parallelRead.js";
 import type { SkippedFile } from "../core/types.js";
 import type { Settings } from "./settings.js";
 
@@ -144,16 +145,18 @@ export class CorpusService {
       baseDir: commonBase(this.roots.roots),
       onProgress: (done, total, file) => this.events.progress(done, total, file),
     };
+    // Every core but one reads sources: this thread adds them to the index and keeps answering.
+    const threads = readerThreads(true);
     // No sources: an empty index (never the sample), and no persisted snapshot overwritten with it.
     const load = this.roots.roots.length === 0
       ? Promise.resolve(CorpusIndex.build([], []))
       : this.cacheDir
-      ? openIndex({ ...options, cacheDir: this.cacheDir }).then((opened) => {
+      ? openIndex({ ...options, cacheDir: this.cacheDir, threads }).then((opened) => {
           if (opened.problem) this.events.log(`Index cache: ${opened.problem}`);
           this.events.log(`Index ${opened.origin === "snapshot" ? "restored from the cache" : "rebuilt"} (${opened.filesRead} files read, ${opened.filesReused} reused).`);
           return opened.index;
         })
-      : loadCorpus(options).then((corpus) => CorpusIndex.buildInSlices(corpus.documents, corpus.skipped));
+      : loadCorpus(options).then((corpus) => CorpusIndex.buildInSlices(corpus.documents, corpus.skipped, { threads }));
     this.loading = load
       .then((index) => {
         this.current = index;

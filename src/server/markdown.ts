@@ -2,7 +2,7 @@
 // and the only links are ours, built from trusted parts (a file URI and a line number).
 import { pathToFileURL } from "node:url";
 import type { CorpusIndex } from "../core/corpusIndex.js";
-import { citeLocation, placeInDocument } from "../core/sources/citation.js";
+import { citeLocation } from "../core/sources/citation.js";
 
 const MAX_SHOWN = 320;
 
@@ -56,7 +56,7 @@ export function sourceUri(index: CorpusIndex, displayPath: string): string | und
 /** Where a line of a source is, as a reader cites it: "report.pdf p. 12", "notes.md:3". */
 function citation(index: CorpusIndex, displayPath: string, line: number): string {
   const document = index.documents[index.documentNumber(displayPath)];
-  return citeLocation({ path: displayPath, line, ...(document ? placeInDocument(document, line) : {}) });
+  return citeLocation({ path: displayPath, line, page: document?.pages?.[line], paragraph: document?.paragraphs?.[line] });
 }
 
 /**
@@ -66,7 +66,7 @@ function citation(index: CorpusIndex, displayPath: string, line: number): string
 export function sourceFileLink(index: CorpusIndex, displayPath: string, line: number): string | undefined {
   const uri = sourceUri(index, displayPath);
   const document = index.documents[index.documentNumber(displayPath)];
-  const page = document ? placeInDocument(document, line).page : undefined;
+  const page = document?.pages?.[line];
   return uri && page ? `${uri}#page=${page}` : uri;
 }
 

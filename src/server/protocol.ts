@@ -8,6 +8,9 @@ export interface SearchResultItem {
   uri: string;
   path: string;
   line: number;
+  /** PDF and Word sources: the sentence's 1-based page or paragraph. */
+  page?: number;
+  paragraph?: number;
   text: string;
   score: number;
   highlights: Array<{ start: number; end: number }>;

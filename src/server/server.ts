@@ -21,7 +21,9 @@ import { HoverProvider } from "./features/hover.js";
 import { OPEN_SOURCE_COMMAND, sourceUri, type MarkupFlavour } from "./markdown.js";
 import { FactsRequest, ReportRequest, SearchRequest, StatusNotification, StatusRequest, type FactsParams, type ReportParams, type SearchParams, type SearchResultItem, type StatusParams } from "./protocol.js";
 import { SourceTextRequest, type SourceTextParams } from "./protocol.js";
-import { sourceText } from "./sourceText.js";
+import { extractedPage, sourceText } from "./sourceText.js";
+import { placeInSource } from "../core/corpusIndex.js";
+import { citedPlace } from "../core/sources/citation.js";
 import { ArchiveLink } from "./archiveLink.js";
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from "./settings.js";
 
@@ -82,21 +84,23 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     return cache.findings(document, current, corpus.version, ignored());
   };
 
+  /** A message that never waits for an answer: a request would block some editors (Neovim's prompt). */
+  const notify = (type: MessageType, message: string) => void connection.sendNotification(ShowMessageNotification.type, { type, message });
+
   let archivePassword: string | undefined;
-  const archive = new ArchiveLink(log, (message) => void connection.window.showWarningMessage(message), () => archivePassword ?? process.env["GROUNDED_ARCHIVE_PASSWORD"]);
+  const archive = new ArchiveLink(log, (message) => notify(MessageType.Warning, message), () => archivePassword ?? process.env["GROUNDED_ARCHIVE_PASSWORD"]);
+  /** Why there is nothing to check against, if so: no folder and no archive either. */
+  const sourcesMissing = () => (settings.archive ? undefined : corpus.missing);
 
   const hover = new HoverProvider({ index, findings: (d) => findingsOf(d as TextDocument), flavour: () => flavour });
   const completion = new CompletionProvider({ index, citationStyle: () => settings.citationStyle, flavour: () => flavour });
   const codeActions = new CodeActionProvider(() => flavour);
 
-  /** A message that never waits for an answer: a request would block some editors (Neovim's prompt). */
-  const notify = (type: MessageType, message: string) => void connection.sendNotification(ShowMessageNotification.type, { type, message });
-
   /** Tells an editor other than VS Code (whose extension shows its own notice) that there is nothing to check against. */
   function noticeNoSources(): void {
     clearTimeout(noticeTimer);
     noticeTimer = setTimeout(() => {
-      const missing = corpus.missing;
+      const missing = sourcesMissing();
       if (!missing || flavour === "vscode" || indexing || noticesShown.has(missing)) return;
       if (!documents.all().some((d) => settings.languages.includes(d.languageId))) return;
       noticesShown.add(missing);
@@ -124,7 +128,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       contradictions,
       ...(message ? { message } : {}),
       ...(archive.state !== "off" ? { archive: archive.state } : {}),
-      ...(corpus.missing && !indexing ? { missing: corpus.missing } : {}),
+      ...(sourcesMissing() && !indexing ? { missing: sourcesMissing() } : {}),
     };
     void connection.sendNotification(StatusNotification, status);
   }
@@ -132,7 +136,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   function check(document: TextDocument): void {
     const current = index();
     if (!current) return;
-    if (!isDraft(document) || current.documents.length === 0) {
+    if (!isDraft(document) || (current.documents.length === 0 && archive.state !== "connected")) {
       void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
       return;
     }
@@ -260,7 +264,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (corpus.indexKey(resolveRoots(workspaceFolders, settings, trusted), settings) !== before || !corpus.index) await reindex();
     else for (const document of documents.all()) scheduleCheck(document, 0);
   });
-  connection.onDidChangeWatchedFiles(() => corpus.sourcesChanged());
+  // Without sources, a new file may be the user's new corpus/ folder: look for the folders again.
+  connection.onDidChangeWatchedFiles(() => (corpus.missing === "unset" ? void reindex() : corpus.sourcesChanged()));
 
   // Opening fires both events: the open is checked at once, not debounced like typing.
   const opened = new Map<string, number>();
@@ -303,6 +308,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       // Arguments come back from our own code actions; still, accept only a file URI and a line.
       if (typeof first !== "string" || !first.startsWith("file:") || typeof second !== "number" || !Number.isInteger(second) || second < 0) return null;
       const at = { line: second, character: 0 };
+      // An editor cannot show a PDF or Word file as text: the system's viewer opens it (a PDF at its page).
+      const page = extractedPage(index(), first, second);
+      if (supportsShowDocument && page !== undefined) return connection.window.showDocument({ uri: page ? `${first}#page=${page}` : first, external: true });
       if (supportsShowDocument) return connection.window.showDocument({ uri: first, takeFocus: true, selection: { start: at, end: at } });
       notify(MessageType.Info, `Source: ${fileURLToPath(first)}:${second + 1}`);
       return null;
@@ -325,6 +333,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       uri: sourceUri(current, hit.sentence.path) ?? pathToFileURL(hit.sentence.path).toString(),
       path: hit.sentence.path,
       line: hit.sentence.line,
+      ...citedPlace(hit.sentence, hit.sentence.line),
       text: hit.sentence.text,
       score: hit.score,
       highlights: hit.highlights,
@@ -336,7 +345,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const kind = typeof params?.kind === "string" ? (params.kind as FactKind) : undefined;
     return factsOf(current, kind).map((fact) => ({ ...fact, uri: sourceUri(current, fact.path) }));
   });
-  connection.onRequest(StatusRequest, () => ({ indexing, sources: index()?.documents.length ?? 0, skipped: [...corpus.skipped], contradictions, ...(corpus.missing ? { missing: corpus.missing } : {}) }));
+  connection.onRequest(StatusRequest, () => ({ indexing, sources: index()?.documents.length ?? 0, skipped: [...corpus.skipped], contradictions, ...(sourcesMissing() ? { missing: sourcesMissing() } : {}) }));
   connection.onRequest(ReportRequest, (params: ReportParams): { report?: ReturnType<typeof summarize> } => {
     const document = documents.get(params?.uri);
     return document ? { report: summarize(document.uri, findingsOf(document)) } : {};
@@ -349,10 +358,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onRequest("grounded/sources", () => {
     const current = index();
     if (!current) return { documents: [], skipped: [] };
-    const figures = new Map<string, Array<{ kind: string; value: string; line: number }>>();
+    const figures = new Map<string, Array<{ kind: string; value: string; line: number; page?: number }>>();
     for (const source of current.sourceFigures) {
       const list = figures.get(source.sentence.path) ?? [];
-      list.push({ kind: source.figure.kind, value: source.figure.text, line: source.sentence.line });
+      const line = placeInSource(source.sentence, source.figure.start).line;
+      list.push({ kind: source.figure.kind, value: source.figure.text, line, ...citedPlace(source.sentence, line) });
       figures.set(source.sentence.path, list);
     }
     const names = new Map<string, Array<{ name: string; kind: string; line: number }>>();

@@ -17,6 +17,7 @@ import { factsOf } from "../../src/core/facts.ts";
 
 const server = process.env["GROUNDED_TEST_POSTGRES"];
 const ROOT = path.resolve(__dirname, "../..");
+const WORKER = path.join(ROOT, "dist", "archiveWorker.js");
 const REAL_SLICE = path.resolve(ROOT, "../shared/data/realuse-whitehouse/sources");
 
 let databases = 0;
@@ -100,14 +101,16 @@ describe("the archive in PostgreSQL", { skip: server ? false : "needs GROUNDED_T
     try {
       cpSync(path.join(ROOT, "corpus"), path.join(folder, "sources"), { recursive: true });
       const pool = openPool(url, { write: true });
-      const first = await loadArchive(pool, { roots: ["sources"], baseDir: folder });
+      // Extracted in worker threads, as the CLI does.
+      const workers = existsSync(WORKER) ? { workerScript: WORKER, workers: 2 } : {};
+      const first = await loadArchive(pool, { roots: ["sources"], baseDir: folder, ...workers });
       assert.equal(first.added, 5);
       const again = await loadArchive(pool, { roots: ["sources"], baseDir: folder });
       assert.deepEqual([again.added, again.replaced, again.unchanged, again.removed], [0, 0, 5, 0]);
       const files = readdirSync(path.join(folder, "sources")).sort();
       writeFileSync(path.join(folder, "sources", files[0]!), "Trade between the two countries reached $12 billion in 2024.\n");
       rmSync(path.join(folder, "sources", files[1]!));
-      const changed = await loadArchive(pool, { roots: ["sources"], baseDir: folder, prune: true });
+      const changed = await loadArchive(pool, { roots: ["sources"], baseDir: folder, prune: true, ...workers });
       assert.deepEqual([changed.added, changed.replaced, changed.unchanged, changed.removed], [0, 1, 3, 1]);
       await pool.end();
       const archive = Archive.open(url);

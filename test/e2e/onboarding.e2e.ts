@@ -54,6 +54,11 @@ describe("Grounded's first ten minutes in VS Code", () => {
     const page = plain(await bench.page.locator(".gettingStartedContainer").first().textContent());
     for (const title of ["Try the sample", "Choose your source folder", "Hover a figure", "Search the sources"]) assert.ok(page.includes(title), `the walkthrough has "${title}": ${page.slice(0, 400)}`);
     await steps.click();
+    // The step's page (media/walkthrough/sample.md) renders beside the steps.
+    await waitFor("the step's page", async () => {
+      for (const frame of bench.page.frames()) if (/Try Grounded on the sample/.test((await frame.locator("body").textContent({ timeout: 1000 }).catch(() => "")) ?? "")) return true;
+      return undefined;
+    }, 30_000);
     await bench.shot("23-walkthrough");
 
     await bench.page.locator(".getting-started-step .monaco-button", { hasText: "Open the Sample" }).first().click();

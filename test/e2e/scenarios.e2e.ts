@@ -176,6 +176,25 @@ describe("Grounded in VS Code", () => {
     await waitFor("the name inserted", async () => (await bench.editorText()).includes("Pham Minh Chinh"));
   });
 
+  scenario("Should complete a name with the cursor inside it and replace the whole name", current, async (bench) => {
+    await bench.openFile("write.md");
+    await bench.page.keyboard.press("Control+End");
+    await bench.page.keyboard.press("Enter");
+    await bench.page.keyboard.type("Pham Minh Chin met the press.", { delay: 10 });
+    // Back to just after "Pham M", inside the name, as someone fixing a typo would be.
+    await bench.page.keyboard.press("Home");
+    for (let i = 0; i < "Pham M".length; i++) await bench.page.keyboard.press("ArrowRight");
+    await bench.page.keyboard.press("Control+Space");
+    const row = await bench.find(".suggest-widget.visible .monaco-list-row", /Pham Minh Chinh/, "the name completion inside the word");
+    await bench.shot("06b-completion-inside-name");
+    await row.click();
+    const text = await waitFor("the whole name replaced", async () => {
+      const t = await bench.editorText();
+      return /Pham Minh Chinh met the press\./.test(t) ? t : undefined;
+    });
+    assert.doesNotMatch(text, /Chinh\s*Chin|Chinhinh/, `nothing of the old name is left: ${text}`);
+  });
+
   scenario("Should search the sources from the command palette and open the chosen sentence at its line", current, async (bench) => {
     await bench.openFile("draft.md");
     await bench.runCommand("Grounded: Search Sources");

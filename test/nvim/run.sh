@@ -19,6 +19,7 @@ npm pack --silent --pack-destination "$tmp" >/dev/null
 npm install -g --silent --no-audit --no-fund --prefer-offline --prefix "$tmp/prefix" "$tmp"/grounded-*.tgz
 export PATH="$tmp/prefix/bin:$PATH"
 echo "test:nvim: installed $(command -v grounded) ($(grounded --version))"
+(cd "$tmp" && npx --yes ./grounded-*.tgz --version >/dev/null) || { echo "test:nvim: npx of the packed CLI failed"; exit 1; }
 status=0
 grounded check --sample examples/report.md >/dev/null || status=$?
 if [ "$status" -ne 1 ]; then echo "test:nvim: the installed 'grounded check --sample' exited $status, expected 1 (contradictions)"; exit 1; fi

@@ -29,3 +29,10 @@ describe("archive settings and URLs", () => {
     assert.deepEqual([...paths].sort(compareDocumentPaths), ["a/b/c.md", "a/z.md", "a-b/x.md", "b.md"]);
   });
 });
+
+describe("terms of words that are also JavaScript names", () => {
+  test("Should give 'constructor' and 'toString' a word's term, not an Object member", async () => {
+    const { termOf } = await import("../../src/core/terms.ts");
+    for (const word of ["constructor", "tostring", "valueof", "hasownproperty"]) assert.equal(typeof termOf(word), "string", word);
+  });
+});

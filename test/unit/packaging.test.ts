@@ -3,7 +3,7 @@
 import { test, describe } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 
 const repoRoot = path.resolve(__dirname, "..", "..");
@@ -28,7 +28,11 @@ describe("packaging", () => {
   test("Should pack for npm the CLI, the language server and the sample corpus", () => {
     const output = execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: repoRoot, encoding: "utf8" });
     const files = new Set((JSON.parse(output) as Array<{ files: Array<{ path: string }> }>)[0]!.files.map((f) => f.path));
-    for (const file of ["dist/cli.js", "dist/server.js", "package.json", "README.md"]) assert.ok(files.has(file), `npm pack lacks ${file}`);
+    // Every bundle the CLI and the server may load (not the VS Code client).
+    const bundles = readdirSync(path.join(repoRoot, "dist")).filter((f) => f.endsWith(".js") && f !== "extension.js").map((f) => `dist/${f}`);
+    assert.ok(bundles.includes("dist/cli.js") && bundles.includes("dist/server.js"));
+    for (const file of [...bundles, "package.json", "README.md"]) assert.ok(files.has(file), `npm pack lacks ${file}`);
+    assert.ok(!files.has("dist/extension.js"));
     assert.ok([...files].some((f) => /^corpus\/\d{3}_\w+\.txt$/.test(f)), "the sample corpus, for --sample");
     assert.ok(![...files].some((f) => f.startsWith("src/") || f.startsWith("test/")), "no sources or tests");
   });

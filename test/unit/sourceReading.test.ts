@@ -51,6 +51,12 @@ describe("reading sources as a writer reads them", () => {
     assert.deepEqual(shown, [["up to", "one million"], ["more than", "1,800"]]);
   });
 
+  test("Should read a bold figure in Markdown as the same sentence without the markers", () => {
+    const bold = indexOf({ "bold.md": "Companies announced **$500 billion** in new __private__ investment." });
+    const plain = indexOf({ "plain.md": "Companies announced $500 billion in new private investment." });
+    assert.deepEqual(bold.figures().map((s) => [s.figure.text, s.sentence.text.replace(/\s+/g, " ").trim()]), plain.figures().map((s) => [s.figure.text, s.sentence.text]));
+  });
+
   test("Should not index front matter or link targets as facts, and take the title and date from the front matter", () => {
     const document = sourceFromText("release.md", release);
     assert.equal(document.title, "Statement on the $20 Billion Rail Program");

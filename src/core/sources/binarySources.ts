@@ -3,14 +3,14 @@ import * as path from "node:path";
 import type { SourceDocument } from "../types.js";
 import { findDocumentDate } from "../sourceText.js";
 import { normalizeSourceText } from "../normalize.js";
-import { extractedFormatOf, type ExtractedText, type Extraction } from "./extracted.js";
+import { extractedFormatOf, type ExtractedText, type Extraction, type PageProgress } from "./extracted.js";
 import { readPdf } from "./pdf.js";
 import { readDocx } from "./docx.js";
 
 /** Reads a PDF or Word file; undefined for any other file (decoded as text instead). */
-export async function readBinarySource(fileName: string, bytes: Uint8Array): Promise<Extraction | undefined> {
+export async function readBinarySource(fileName: string, bytes: Uint8Array, onPage?: PageProgress): Promise<Extraction | undefined> {
   const format = extractedFormatOf(fileName);
-  if (format === "pdf") return readPdf(bytes);
+  if (format === "pdf") return readPdf(bytes, onPage);
   if (format === "docx") {
     // An encrypted .docx is an OLE container, not a ZIP.
     if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return { reason: "encrypted Word document (or an old .doc saved as .docx)" };

@@ -13,6 +13,9 @@ export interface ExtractedText {
 
 export type Extraction = ExtractedText | { reason: string };
 
+/** Told every few pages of a long PDF: pages read so far, and of how many. */
+export type PageProgress = (page: number, pages: number) => void;
+
 /** The format a file is read as by its extension (`report.PDF`, a file: URI's path): PDF, Word, or neither (text). */
 export function extractedFormatOf(fileName: string): ExtractedText["format"] | undefined {
   const extension = /\.(pdf|docx)$/i.exec(fileName)?.[1]?.toLowerCase();

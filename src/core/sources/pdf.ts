@@ -1,7 +1,8 @@
 // Reads a PDF's text layer with pdf.js, a page at a time, yielding between pages so a server
 // answers while a long report is read. A PDF that cannot be used gives a reason, never throws.
+import { readerLibraries } from "./loadReaderLibraries.js";
 import { layoutPage, paragraphsOfPages, type PageLines, type TextPiece } from "./pdfLayout.js";
-import { yieldToEventLoop, type Extraction } from "./extracted.js";
+import { yieldToEventLoop, type Extraction, type PageProgress } from "./extracted.js";
 
 /** Why pdf.js refused a file, in words a user can act on. */
 function describePdfError(error: unknown): string {
@@ -12,9 +13,9 @@ function describePdfError(error: unknown): string {
   return `cannot read PDF: ${message}`;
 }
 
-export async function readPdf(bytes: Uint8Array): Promise<Extraction> {
+export async function readPdf(bytes: Uint8Array, onPage?: PageProgress): Promise<Extraction> {
   // Loaded when a PDF is first read: the library is large, and most corpora have none.
-  const pdfjs = await (await import("./readerLibraries.js")).loadPdfLibrary();
+  const pdfjs = await readerLibraries().loadPdfLibrary();
   const task = pdfjs.getDocument({
     // pdf.js refuses a Node Buffer, and may keep what it is given.
     data: new Uint8Array(bytes),
@@ -45,11 +46,12 @@ export async function readPdf(bytes: Uint8Array): Promise<Extraction> {
       }
       pages.push(layoutPage({ pieces: text, bottom, top }));
       page.cleanup();
+      if (number % 10 === 0) onPage?.(number, document.numPages);
       await yieldToEventLoop();
     }
     if (pieces === 0) return { reason: "no text layer: scanned? (a PDF of images needs OCR first)" };
     const extracted = await paragraphsOfPages(pages, yieldToEventLoop);
-    if (extracted.lines.every((line) => line.trim().length === 0)) return { reason: "no text layer: scanned? (a PDF of images needs OCR first)" };
+    if (extracted.lines.every((line) => line.trim().length === 0)) return { reason: "no text apart from the headers and footers repeated on its pages" };
     return extracted;
   } catch (error) {
     return { reason: describePdfError(error) };

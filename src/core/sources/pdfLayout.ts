@@ -90,15 +90,18 @@ function columnGutter(runs: readonly Run[]): { at: number; width: number } | und
   const sorted = [...runs].sort((a, b) => a.x0 - b.x0);
   const left = sorted[0]!.x0;
   const right = Math.max(...runs.map((run) => run.x1));
-  const minimum = Math.max(RUN_GAP * median(runs.map((run) => run.size)), 4);
+  const size = median(runs.map((run) => run.size));
+  const minimum = Math.max(RUN_GAP * size, 4);
+  // A line of prose is wide: a quarter of the region, or eight font sizes (some 16 characters) in a narrow column.
+  const proseWidth = Math.min(0.25 * (right - left), 8 * size);
   let best: { at: number; width: number } | undefined;
   let reach = sorted[0]!.x1;
   for (const run of sorted.slice(1)) {
     if (run.x0 - reach >= minimum && (!best || run.x0 - reach > best.width)) {
       const at = (reach + run.x0) / 2;
-      // Columns of prose, not the cells of a table: each side has several runs, most of them wide.
+      // Columns of prose, not the cells of a table ("$240 million"): each side has runs, most of them wide.
       const sides = [runs.filter((r) => r.x1 <= at), runs.filter((r) => r.x0 >= at)];
-      const isColumn = sides.every((side) => side.length >= 3 && median(side.map((r) => r.x1 - r.x0)) >= 0.25 * (right - left));
+      const isColumn = sides.every((side) => side.length >= 2 && median(side.map((r) => r.x1 - r.x0)) >= proseWidth);
       if (isColumn) best = { at, width: run.x0 - reach };
     }
     reach = Math.max(reach, run.x1);
@@ -329,8 +332,10 @@ export async function paragraphsOfPages(laidOut: PageLines[], pause: () => Promi
   let at = 0;
   for (const paragraph of paragraphs) {
     if (lines.length > 0) {
+      // The blank line between paragraphs stays on the page before: a page marker shown above
+      // the next paragraph then sits right on top of it.
       lines.push("");
-      pageOfLine.push(paragraph.parts[0]!.page);
+      pageOfLine.push(pageOfLine[pageOfLine.length - 1]!);
     }
     for (const part of paragraph.parts) {
       lines.push(texts[at++]!);

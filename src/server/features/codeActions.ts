@@ -4,6 +4,7 @@ import type { DraftDocument } from "../documentCache.js";
 import { IGNORE_MARKER } from "../../core/draft.js";
 import type { DiagnosticData } from "./diagnostics.js";
 import { OPEN_SOURCE_COMMAND, type MarkupFlavour } from "../markdown.js";
+import { citeLocation } from "../../core/sources/citation.js";
 
 export const IGNORE_COMMAND = "grounded.ignoreFigure";
 
@@ -32,10 +33,10 @@ export class CodeActionProvider {
       }
       if (first) {
         actions.push({
-          title: `Insert citation (${first.path}:${first.line + 1})`,
+          title: `Insert citation (${citeLocation(first)})`,
           kind: CodeActionKind.QuickFix,
           diagnostics: [diagnostic],
-          edit: { changes: { [document.uri]: [{ range: { start: diagnostic.range.end, end: diagnostic.range.end }, newText: ` (${first.path}:${first.line + 1})` }] } },
+          edit: { changes: { [document.uri]: [{ range: { start: diagnostic.range.end, end: diagnostic.range.end }, newText: ` (${citeLocation(first)})` }] } },
         });
       }
       const line = diagnostic.range.start.line;
@@ -57,7 +58,7 @@ export class CodeActionProvider {
       }
       if (first?.uri) {
         actions.push({
-          title: `Open source (${first.path}:${first.line + 1})`,
+          title: `Open source (${citeLocation(first)})`,
           kind: CodeActionKind.QuickFix,
           diagnostics: [diagnostic],
           command: { title: "Open source", command: OPEN_SOURCE_COMMAND, arguments: [first.uri, first.line] },

@@ -148,8 +148,10 @@ function inWritersCurrency(typed: string): (sourceText: string, unit: string | u
     if (unit !== writtenUnit) return sourceText;
     const leading = LEADING_CURRENCY.exec(sourceText)?.[0];
     if (leading) return written + sourceText.slice(leading.length);
+    if (!/^\d/.test(sourceText)) return sourceText;
+    // "100 billion USD", or "150 billion" the source's sentence puts in dollars: as the writer writes it.
     const trailing = TRAILING_CURRENCY.exec(sourceText);
-    return trailing && /^\d/.test(sourceText) ? written + sourceText.slice(0, trailing.index) : sourceText;
+    return written + (trailing ? sourceText.slice(0, trailing.index) : sourceText);
   };
 }
 

@@ -88,7 +88,8 @@ describe("the language server for editors other than VS Code", () => {
   test("Should keep the currency the writer typed when completing an amount", async () => {
     const items = await client.connection.sendRequest<CompletionItem[]>("textDocument/completion", { textDocument: { uri: draftUri }, position: { line: 2, character: "Two-way trade reached US$".length } });
     assert.ok(items.length > 0);
-    const dollars = items.filter((i) => /billion/.test(i.label) && /USD|\$/.test(i.detail ?? "") && !/KRW|won/.test(i.detail ?? ""));
+    // Amounts the sources give in US dollars ("150 billion" with no currency stays as the source wrote it).
+    const dollars = items.filter((i) => /billion/.test(i.label) && /USD|\$/.test(i.detail ?? ""));
     assert.ok(dollars.length > 0, items.map((i) => i.label).join(", "));
     for (const item of dollars) {
       assert.match(item.label, /^US\$\d/, `offered as the writer wrote it: ${item.label}`);
@@ -132,6 +133,15 @@ describe("the language server without sources", () => {
     assert.deepEqual([status.sources, status.missing], [0, "unset"]);
     const published = await client.diagnostics(uri);
     assert.deepEqual(published.diagnostics, [], "nothing is contradicted by a sample the user never chose");
+  });
+
+  test("Should pick up a corpus/ folder the user adds afterwards", async () => {
+    const source = path.join(workspace, "corpus", "source.txt");
+    await fs.mkdir(path.dirname(source));
+    await fs.writeFile(source, "Korean investment in Vietnam totals $87 billion.\n");
+    await client.connection.sendNotification("workspace/didChangeWatchedFiles", { changes: [{ uri: `file://${source}`, type: 1 }] });
+    const published = await client.diagnostics(`file://${workspace}/draft.md`, (p) => p.diagnostics.length > 0);
+    assert.match(String(published.diagnostics[0]?.message), /Sources say \$87 billion \(corpus\/source\.txt:1\)/);
   });
 });
 

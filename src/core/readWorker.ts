@@ -1,0 +1,17 @@
+// A worker thread that reads source documents (parallelRead.ts sends them in batches): paragraphs,
+// sentences, figures and names of each, packed for the main thread. Bundled as dist/readWorker.js.
+import { parentPort } from "node:worker_threads";
+import { extractLine, packReadings, readParagraphs } from "./documentReading.js";
+import type { ReadBatch, ReadBatchResult, WorkerReading } from "./parallelRead.js";
+
+parentPort?.on("message", (batch: ReadBatch) => {
+  const results = batch.texts.map((text): WorkerReading => {
+    try {
+      return { packed: packReadings(readParagraphs(text.split("\n"), extractLine)) };
+    } catch (error) {
+      return { error: error instanceof Error ? error.message : String(error) };
+    }
+  });
+  const reply: ReadBatchResult = { id: batch.id, results };
+  parentPort!.postMessage(reply, results.flatMap((r) => ("packed" in r ? [r.packed.layout.buffer as ArrayBuffer] : [])));
+});

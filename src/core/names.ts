@@ -6,7 +6,7 @@ import type { NameKind, NameMention } from "./types.js";
 import { fold, foldPreservingOffsets, isCapitalAt, isJsSpace, LETTER, MARK, NUMBER, WordScanner } from "./normalize.js";
 import { NOT_NAMES, ORGANISATION_HEADS } from "./nameLists.js";
 import { PLACES, REGIONS, SHARED_PLACE_WORDS } from "./knowledge/places.js";
-import { DOMAIN_WORDS, HONORIFICS, headOf, isRank, isTemporal, MAX_HEAD_WORDS, titlesCompatible, titleString } from "./knowledge/titles.js";
+import { DOMAIN_WORDS, HONORIFICS, headOf, isRank, isTemporal, MAX_HEAD_WORDS, mayStartHead, titlesCompatible, titleString } from "./knowledge/titles.js";
 import countries from "world-countries";
 
 export { titlesCompatible };
@@ -19,8 +19,6 @@ interface Word {
   start: number;
   end: number;
   capitalized: boolean;
-  /** Follows a sentence end (or starts the text). */
-  sentenceStart: boolean;
   /** A full stop after it was left out of the word ("Sen." -> "sen"). */
   dot?: boolean;
 }
@@ -43,25 +41,19 @@ const MAX_ALIAS_WORDS = 8;
 const DOTTED = new Set(["mr.", "mrs.", "ms.", "dr.", "st."]);
 const NON_ASCII = /[^\x00-\x7f]/;
 const MARKS = /\p{M}/gu;
-/** Characters that end a sentence when only whitespace follows them before the next word. */
-const SENTENCE_ENDS = ".!?:\"“|-–—";
+
+/** Dashes that folding turns into hyphens but that part words: "Scott—after" is two words, "Won-shik" one. */
+const DASHES = /[\u2012-\u2015]/g;
+const HAS_DASH = /[\u2012-\u2015]/;
 
 function words(text: string): Word[] {
-  const folded = foldPreservingOffsets(text);
+  let folded = foldPreservingOffsets(text);
+  if (HAS_DASH.test(text)) folded = maskDashes(text, folded);
   const result: Word[] = [];
   // /[\p{L}\p{M}\p{N}]+(?:[-'.][\p{L}\p{M}\p{N}]+)*\.?/gu
   const scanner = new WordScanner(folded, LETTER | MARK | NUMBER, "-'.");
-  let previousEnd = 0;
   while (scanner.next()) {
     const start = scanner.start;
-    // Folding turned dashes into hyphens: "Scott—after" is two words, "Won-shik" one.
-    for (let k = start; k < scanner.end; k++) {
-      const code = text.charCodeAt(k);
-      if (code === 0x2014 || code === 0x2013 || code === 0x2012 || code === 0x2015) {
-        scanner.end = k;
-        break;
-      }
-    }
     if (folded[scanner.end] === ".") scanner.end++;
     const raw = folded.slice(start, scanner.end);
     // Combining marks are not ASCII: most words need no replace.
@@ -73,20 +65,28 @@ function words(text: string): Word[] {
       dot = true;
     }
     if (word.endsWith("'s")) word = word.slice(0, -2); // possessive: "Chinh's visit"
-    const sentenceStart = result.length === 0 || endsSentence(folded, previousEnd, start);
     const previous = result[result.length - 1];
     // "U. S." is "U.S.": single letters with dots, one space apart, are one word.
-    if (previous && word.length === 2 && word.endsWith(".") && /\.$/.test(previous.folded) && /^(?:[a-z]\.)+$/.test(previous.folded) && start - previous.end === 1 && folded[previous.end] === " ") {
+    if (previous && word.length === 2 && word.endsWith(".") && previous.folded.length <= 4 && isInitialism(previous.folded) && start - previous.end === 1 && folded[previous.end] === " ") {
       previous.folded += word;
       previous.bare = previous.folded.slice(0, -1);
       previous.end = start + word.length;
-      previousEnd = previous.end;
       continue;
     }
-    result.push({ folded: word, bare: word.endsWith(".") ? word.slice(0, -1) : word, start, end: start + word.length, capitalized: isCapitalAt(text, start), sentenceStart, dot });
-    previousEnd = start + word.length;
+    result.push({ folded: word, bare: word.endsWith(".") ? word.slice(0, -1) : word, start, end: start + word.length, capitalized: isCapitalAt(text, start), dot });
   }
   return result;
+}
+
+/** `folded` with a space wherever `text` has a dash (one unit each, so offsets stay). */
+function maskDashes(text: string, folded: string): string {
+  let masked = "";
+  let from = 0;
+  for (const match of text.matchAll(DASHES)) {
+    masked += folded.slice(from, match.index) + " ";
+    from = match.index + 1;
+  }
+  return masked + folded.slice(from);
 }
 
 /** "u.s." or "u.": letters each followed by a dot. */
@@ -94,15 +94,6 @@ function isInitialism(word: string): boolean {
   if (word.length > 8) return false;
   for (let k = 0; k < word.length; k += 2) if (word.charCodeAt(k) < 97 || word.charCodeAt(k) > 122 || word[k + 1] !== ".") return false;
   return word.length % 2 === 0;
-}
-
-/** Whether the gap folded[from, to) between two words starts a new sentence: /[.!?:"“|\-–—]\s*$/ or any newline. */
-function endsSentence(folded: string, from: number, to: number): boolean {
-  let k = to - 1;
-  for (; k >= from && isJsSpace(folded.charCodeAt(k)); k--) if (folded.charCodeAt(k) === 10) return true;
-  if (k >= from && SENTENCE_ENDS.includes(folded[k]!)) return true;
-  for (; k >= from; k--) if (folded.charCodeAt(k) === 10) return true;
-  return false;
 }
 
 function phraseAt(list: readonly Word[], i: number, length: number): string {
@@ -172,7 +163,7 @@ function looksLikeAcronym(text: string, word: Word): boolean {
 
 /** The head of a title at word i ("Secretary", "Attorney General", "Sen."), if there is one. */
 function matchHead(list: readonly Word[], i: number, lowercaseOk: boolean): { office: string; length: number } | undefined {
-  if (i >= list.length || (!lowercaseOk && !list[i]!.capitalized)) return undefined;
+  if (i >= list.length || (!lowercaseOk && !list[i]!.capitalized) || !mayStartHead(list[i]!.bare)) return undefined;
   for (let n = Math.min(MAX_HEAD_WORDS, list.length - i); n >= 1; n--) {
     const office = headOf(phraseAt(list, i, n));
     if (office !== undefined) return { office, length: n };
@@ -194,30 +185,66 @@ interface TitleMatch {
   place?: { start: number; length: number; entry: GazetteerEntry };
 }
 
+/** Capitalised words before a head that say when, not which body ("Today President Biden"). */
+const NOT_BODIES = new Set(["today", "yesterday", "tomorrow", "tonight", "now", "then", "later", "earlier", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "when", "as", "since", "after", "before"]);
+
+/** Courtesy titles that stand alone before a name. */
+const HONORIFIC_TITLES = new Set(["mr", "mrs", "ms", "dr", "sir", "dame", "madam"]);
+/** Words from a title's first word to its head, at most: three courtesy, four body and a few rank words. */
+const MAX_TITLE_REACH = 10;
+
+/**
+ * For each word, the first word at or after it that may start a head, when it lies within the
+ * capitalised words that follow it with only spaces between (list.length otherwise): a title's
+ * body and ranks are such words, so any other capitalised word starts no title.
+ */
+function nextHeads(list: readonly Word[], text: string): Int32Array {
+  const next = new Int32Array(list.length + 1);
+  next[list.length] = list.length;
+  for (let k = list.length - 1; k >= 0; k--) {
+    const word = list[k]!;
+    if (!word.capitalized) next[k] = list.length;
+    else if (mayStartHead(word.bare)) next[k] = k;
+    else next[k] = joined(list, k + 1, text) ? next[k + 1]! : list.length;
+  }
+  return next;
+}
+
 /** Words that may start a title without being part of the office: "former", "His Majesty". */
 function skipCourtesy(list: readonly Word[], i: number): number {
   let j = i;
   while (j < list.length && j - i < 3) {
     const word = list[j]!.bare;
-    if (isTemporal(word) || ((word === "his" || word === "her") && HONORIFICS.has(list[j + 1]?.bare ?? "")) || (HONORIFICS.has(word) && word !== "his" && word !== "her" && list[j]!.capitalized && !["mr", "mrs", "ms", "dr", "sir", "dame", "madam"].includes(word))) j++;
+    if (isTemporal(word) || ((word === "his" || word === "her") && HONORIFICS.has(list[j + 1]?.bare ?? "")) || (HONORIFICS.has(word) && word !== "his" && word !== "her" && list[j]!.capitalized && !HONORIFIC_TITLES.has(word))) j++;
     else break;
   }
   return j;
 }
 
 /** Whether the words i-1 and i are one phrase (only spaces between them). */
-const joined = (list: readonly Word[], i: number, text: string) => i > 0 && i < list.length && onlySpaces(text, list[i - 1]!.end + (list[i - 1]!.dot && headOf(list[i - 1]!.bare) !== undefined ? 1 : 0), list[i]!.start);
+const joined = (list: readonly Word[], i: number, text: string) => i > 0 && i < list.length && onlySpaces(text, list[i - 1]!.end + (isAbbreviatedHead(list[i - 1]!) ? 1 : 0), list[i]!.start);
+
+/** "Sen." and "Gov." keep going after their dot; "President." ends a sentence. */
+const isAbbreviatedHead = (word: Word) => word.dot === true && word.bare.length <= 4 && headOf(word.bare) !== undefined;
+
+/** Last words of events, laws and headings, never of a person's name ("G7 Foreign Ministers Meeting"). */
+const NOT_SURNAMES = new Set(["meeting", "meetings", "conference", "campaign", "act", "plan", "program", "programme", "session", "dialogue", "provisions", "provision", "statement", "remarks", "day", "week", "month", "year", "award", "awards", "prize", "medal"]);
 
 /**
  * A title at word i: [former] [Deputy] [domain words] [rank words] head [of/for/to domain].
  * `lowercaseOk` reads "director of the National Economic Council" after a name and a comma.
  */
-function matchTitle(list: readonly Word[], i: number, text: string, lowercaseOk = false): TitleMatch | undefined {
+function matchTitle(list: readonly Word[], i: number, text: string, lowercaseOk = false, nextHead?: Int32Array): TitleMatch | undefined {
   if (i >= list.length) return undefined;
   const first = list[i]!;
   if (!first.capitalized && !lowercaseOk && !isTemporal(first.bare)) return undefined;
   // Honorifics alone: "Mr. Smith".
-  if (first.capitalized && ["mr", "mrs", "ms", "dr", "sir", "dame", "madam"].includes(first.bare)) return { title: "", end: i + 1 };
+  if (first.capitalized && HONORIFIC_TITLES.has(first.bare)) return { title: "", end: i + 1 };
+  // Most capitalised words have no head within reach: nothing to read. ("former" is in lower case.)
+  if (nextHead) {
+    const from = first.capitalized ? i : i + 1;
+    if (from >= list.length || (from > i && !joined(list, from, text)) || nextHead[from]! - from > MAX_TITLE_REACH) return undefined;
+  }
   let j = skipCourtesy(list, i);
   const ranks: string[] = [];
   const domain: string[] = [];
@@ -231,7 +258,7 @@ function matchTitle(list: readonly Word[], i: number, text: string, lowercaseOk 
   for (let k = 0; k < 4 && j < list.length && list[j]!.capitalized && !matchHead(list, j, lowercaseOk) && !isRank(list[j]!.bare); k++) {
     if (j > i && !joined(list, j, text)) break;
     const word = list[j]!.bare;
-    if (NOT_NAMES.has(word) && !DOMAIN_WORDS.has(word)) break;
+    if ((NOT_NAMES.has(word) && !DOMAIN_WORDS.has(word)) || NOT_BODIES.has(word)) break;
     const place = matchGazetteer(list, j, text) ?? matchDemonym(list, j);
     domainStart ??= j;
     if (place) {
@@ -280,7 +307,10 @@ for (const place of PLACES) {
   for (const demonym of place.demonyms) if (!DEMONYM_PLACES.has(demonym) || place.independent) DEMONYM_PLACES.set(demonym, entry);
 }
 
+const DEMONYM_FIRST_WORDS = new Set([...DEMONYM_PLACES.keys()].map((d) => d.split(" ")[0]!));
+
 function matchDemonym(list: readonly Word[], i: number): { entry: GazetteerEntry; length: number } | undefined {
+  if (i >= list.length || !DEMONYM_FIRST_WORDS.has(list[i]!.bare)) return undefined;
   for (const n of [2, 1]) {
     if (i + n > list.length) continue;
     const entry = DEMONYM_PLACES.get(phraseAt(list, i, n));
@@ -407,7 +437,8 @@ function appositiveTitle(list: readonly Word[], after: number, text: string): Ti
 function definedAcronym(list: readonly Word[], first: number, length: number, text: string): number | undefined {
   const at = first + length;
   const candidate = list[at];
-  if (!candidate || text.slice(list[at - 1]!.end, candidate.start).trim() !== "(" || text[candidate.end] !== ")") return undefined;
+  if (!candidate || text.charCodeAt(candidate.start - 1) !== 40 || text.charCodeAt(candidate.end) !== 41) return undefined;
+  if (text.slice(list[at - 1]!.end, candidate.start).trim() !== "(") return undefined;
   if (!looksLikeAcronym(text, candidate)) return undefined;
   const letters = candidate.bare.replace(/[^a-z]/g, "");
   const all = wordsOf(list, first, at).map((w) => w[0]).join("");
@@ -418,6 +449,7 @@ function definedAcronym(list: readonly Word[], first: number, length: number, te
 /** Names in one line or paragraph, sorted and non-overlapping; offsets are UTF-16 into `text`. */
 export function extractNames(text: string): NameMention[] {
   const list = words(text);
+  const nextHead = nextHeads(list, text);
   const found: NameMention[] = [];
   const push = (name: NameMention, first: number, length: number) => {
     found.push(name);
@@ -426,7 +458,7 @@ export function extractNames(text: string): NameMention[] {
     return acronym !== undefined ? acronym - first + 1 : length;
   };
   for (let i = 0; i < list.length; i++) {
-    const title = matchTitle(list, i, text);
+    const title = matchTitle(list, i, text, false, nextHead);
     if (title) {
       // "President Designate", "President-elect": when, not who.
       let after = title.end;
@@ -434,7 +466,10 @@ export function extractNames(text: string): NameMention[] {
       const nameAt = title.name ?? { start: after, length: joined(list, after, text) ? capitalisedRun(list, after, 4, text) : 0 };
       const { start: j, length } = nameAt;
       const lastWord = length > 0 ? list[j + length - 1]!.bare : "";
-      if (length > 0 && !GAZETTEER_ALIASES.has(phraseAt(list, j, length)) && !DEMONYMS.has(lastWord) && !ORGANISATION_HEADS.has(lastWord)) {
+      // A bare "General" is often an adjective or a company ("General Provisions", "General Motors"):
+      // one word after it is a surname only when it does not look like a plural or a common noun.
+      const adjectiveHead = title.title === "general" && length < 2 && (lastWord.endsWith("s") || lastWord === "electric");
+      if (length > 0 && !adjectiveHead && !GAZETTEER_ALIASES.has(phraseAt(list, j, length)) && !DEMONYMS.has(lastWord) && !ORGANISATION_HEADS.has(lastWord) && !NOT_SURNAMES.has(lastWord)) {
         // The body before the head ("NEC" of "NEC Director") is named too.
         if (title.domainStart !== undefined && title.domainEnd! - title.domainStart === 1 && looksLikeAcronym(text, list[title.domainStart]!)) {
           found.push(mention("organisation", text, list, title.domainStart, 1));
@@ -680,7 +715,14 @@ export function findNames(text: string, registry: NameRegistry): NameMention[] {
   });
   // Short mentions ("Chinh", "Woo") that extractNames cannot know are people.
   const list = words(text);
-  const taken = (start: number, end: number) => found.some((m) => start < m.end && end > (m.titleStart ?? m.start));
+  // Spans already named, in text order: a pointer walks them once as the scan moves right.
+  const spans = found.map((m) => ({ start: Math.min(m.titleStart ?? m.start, m.start), end: m.end })).sort((a, b) => a.start - b.start);
+  let next = 0;
+  const taken = (start: number, end: number) => {
+    while (next < spans.length && spans[next]!.end <= start) next++;
+    for (let k = next; k < spans.length && spans[k]!.start < end; k++) if (start < spans[k]!.end) return true;
+    return false;
+  };
   const firstWords = registry.aliasFirstWords();
   for (let i = 0; i < list.length; i++) {
     const word = list[i]!;

@@ -30,6 +30,7 @@ describe("extracting names", () => {
       ["Li Wen", "secretary of commerce"],
     ]);
     assert.deepEqual(people("The Secretary of Homeland Security will report to the Attorney General."), []);
+    assert.deepEqual(people("Today President Ada Moss spoke."), [["Ada Moss", "president"]]);
   });
 
   test("Should read ranks, courtesy words and abbreviations: deputy offices differ, former ones do not", () => {
@@ -53,6 +54,8 @@ describe("extracting names", () => {
     assert.deepEqual(people("Chief Executive Officers and Chairs will meet. The Summit President Designate United Arab Emirates will host."), []);
     assert.deepEqual(people("Policy Coordinator for Defense Policy and Arms Control at the council spoke; Senator Lee Park—after a vote—left."), [["Lee Park", "senator"]]);
     assert.deepEqual(people("African Leaders Climate Action Summit"), []);
+    assert.deepEqual(people("Section 2. General Provisions. Thank you, Mr. President. Thank you all. G7 Foreign Ministers Meeting"), []);
+    assert.deepEqual(people("Major General Ada Stone met Sen. Bo Lind."), [["Ada Stone", "major general"], ["Bo Lind", "senator"]]);
   });
 
   test("Should key places by one name whatever the spelling", () => {
@@ -72,6 +75,16 @@ describe("extracting names", () => {
     const line = "The Secretary of Homeland Security will work in collaboration with the Attorney General to";
     assert.doesNotThrow(() => extractNames(line));
     for (const end of ["Ambassador to", "Secretary of", "Secretary of the", "NEC Director", "Lael Brainard, director of", "Agency (", "U. S."]) assert.doesNotThrow(() => extractNames(end));
+  });
+
+  test("Should read long lines of titles, initials, acronyms and dashes in one pass each", () => {
+    // Each pattern once made the scan go back over the rest of the line (issue 13).
+    const line = (unit: string) => unit.repeat(Math.ceil(300_000 / unit.length));
+    assert.equal(extractNames(line("the U. S. and ")).length, Math.ceil(300_000 / 14));
+    assert.equal(extractNames(line("Scott—after—")).length, 0);
+    assert.equal(extractNames(line("Secretary of the Treasury and ")).length, 0);
+    const acronyms = extractNames(line("National Economic Council (NEC) "));
+    assert.deepEqual(new Set(acronyms.map((n) => n.key)), new Set(["national economic council"]));
   });
 
   test("Should give UTF-16 offsets after emoji", () => {

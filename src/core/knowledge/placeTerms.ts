@@ -51,6 +51,16 @@ for (const place of [...PLACES].sort((a, b) => Number(b.independent) - Number(a.
   }
 }
 
+// A name also written apart ("Viet Nam" for "Vietnam"): each part is the place, so a draft's
+// "Viet Nam" is a subject the sources know when they write "Vietnam".
+for (const place of PLACES) {
+  const single = new Set(place.aliases.filter((alias) => !alias.includes(" ")));
+  for (const alias of place.aliases) {
+    const parts = alias.split(" ");
+    if (parts.length > 1 && single.has(parts.join(""))) for (const part of parts) if (part.length >= 3 && !WORD_TERMS.has(part)) WORD_TERMS.set(part, termFor(place));
+  }
+}
+
 // Capitals stand for their governments ("Seoul said"); a short one with accents ("Malé") is too
 // often an ordinary word once folded.
 for (const place of PLACES) {

@@ -5,12 +5,12 @@
 // ("deputy secretary of treasury"), that `titlesCompatible` reads back.
 
 /** Written heads (folded, without dots) -> the office they name. Several words: joined by spaces. */
-const HEADS: Record<string, string> = {};
+const HEADS = new Map<string, string>();
 function heads(office: string, ...forms: string[]): void {
   for (const form of [office, ...forms]) {
-    HEADS[form] = office;
+    HEADS.set(form, office);
     // "Chief Executive Officers and Chairs": a plural is the office too, never a name.
-    if (form.length > 3 && !form.endsWith("s")) HEADS[`${form}s`] ??= office;
+    if (form.length > 3 && !form.endsWith("s") && !HEADS.has(`${form}s`)) HEADS.set(`${form}s`, office);
   }
 }
 heads("president", "pres");
@@ -42,6 +42,8 @@ heads("leader");
 heads("whip");
 heads("chancellor");
 heads("attorney general");
+heads("general counsel");
+heads("counsel");
 heads("solicitor general");
 heads("surgeon general");
 heads("inspector general");
@@ -88,7 +90,7 @@ heads("prosecutor");
 /** Words that make another office of the same head: a deputy secretary is not the secretary. */
 const RANKS = new Set([
   "deputy", "vice", "assistant", "under", "associate", "principal", "lieutenant", "chief", "executive", "managing",
-  "first", "majority", "minority", "ranking", "co",
+  "first", "majority", "minority", "ranking", "co", "major", "brigadier", "rear",
 ]);
 /** Words about when or how someone holds an office, not which office ("former", "acting"). */
 const TEMPORAL = new Set(["former", "acting", "interim", "incoming", "outgoing", "then", "late", "current", "elect", "designate", "special", "presidential", "senior"]);
@@ -114,7 +116,18 @@ export const DOMAIN_WORDS = new Set([
 /** Words of a domain that say nothing about which one it is. */
 const DOMAIN_FILLER = new Set(["the", "of", "and", "for", "on", "in", "to", "&", "department", "dept", "ministry", "s"]);
 
-const MAX_HEAD_WORDS = Math.max(...Object.keys(HEADS).map((h) => h.split(" ").length));
+const MAX_HEAD_WORDS = Math.max(...[...HEADS.keys()].map((h) => h.split(" ").length));
+/** First words of every head: any other word starts none (checked before building phrases). */
+const HEAD_FIRST_WORDS = new Set([...HEADS.keys()].map((h) => h.split(" ")[0]!));
+
+/** Whether a folded word can start a head ("attorney", "sen", "vice-chair"). */
+export function mayStartHead(word: string): boolean {
+  if (HEAD_FIRST_WORDS.has(word)) return true;
+  const dash = word.indexOf("-");
+  if (dash < 0) return false;
+  const first = word.slice(0, dash);
+  return (HEADS.has(first) || RANKS.has(first)) && headOf(word) !== undefined;
+}
 
 export interface TitleParts {
   ranks: string[];
@@ -124,13 +137,13 @@ export interface TitleParts {
 
 /** The office a folded phrase names ("chairwoman" -> "chair", "vice-chair" -> "vice chair"), if it is a head. */
 export function headOf(phrase: string): string | undefined {
-  const known = HEADS[phrase];
+  const known = HEADS.get(phrase);
   if (known !== undefined || !phrase.includes("-")) return known;
   // "president-elect" is the president's office; "vice-chair" a rank of the chair's.
   const parts = phrase.split("-");
-  if (parts.length === 2 && TEMPORAL.has(parts[1]!)) return HEADS[parts[0]!];
-  if (parts.length === 2 && RANKS.has(parts[0]!) && HEADS[parts[1]!] !== undefined) return `${parts[0]} ${HEADS[parts[1]!]}`;
-  return undefined;
+  if (parts.length === 2 && TEMPORAL.has(parts[1]!)) return HEADS.get(parts[0]!);
+  const head = parts.length === 2 && RANKS.has(parts[0]!) ? HEADS.get(parts[1]!) : undefined;
+  return head === undefined ? undefined : `${parts[0]} ${head}`;
 }
 
 export const isRank = (word: string) => RANKS.has(word);
@@ -166,7 +179,7 @@ function officeParts(office: readonly string[]): TitleParts | undefined {
     // "vice-president" is read as the rank "vice" and the head "president".
     const headWords = written.split(" ");
     const before = office.slice(0, office.length - n).filter((word) => !TEMPORAL.has(word) && !HONORIFICS.has(word));
-    while (headWords.length > 1 && RANKS.has(headWords[0]!) && HEADS[headWords.slice(1).join(" ")] !== undefined) before.push(headWords.shift()!);
+    while (headWords.length > 1 && RANKS.has(headWords[0]!) && HEADS.has(headWords.slice(1).join(" "))) before.push(headWords.shift()!);
     return { ranks: before.filter((word) => RANKS.has(word)).sort(), head: headWords.join(" "), domain: before.filter((word) => !RANKS.has(word)) };
   }
   return undefined;

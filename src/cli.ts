@@ -116,12 +116,19 @@ async function runCheck(argv: string[]): Promise<number> {
   const index = await openIndex(args);
   const all = args.booleans.has("--all");
   const ignore = args.flags.get("--ignore") ?? [];
-  const results = drafts.map(({ file, text }) => {
+  const results = drafts.flatMap(({ file, text }) => {
     const shownPath = file === "-" ? "<stdin>" : path.relative(process.cwd(), path.resolve(file)).split(path.sep).join("/");
     const html = flagValue(args, "--format") === "html";
-    const findings = checkDocument(index, text, { ignore }).filter((f) => all || html || f.verdict === "contradicted" || f.verdict === "disputed");
-    return { path: file === "-" ? "-" : shownPath, shownPath, findings };
+    try {
+      const findings = checkDocument(index, text, { ignore }).filter((f) => all || html || f.verdict === "contradicted" || f.verdict === "disputed");
+      return [{ path: file === "-" ? "-" : shownPath, shownPath, findings }];
+    } catch (error) {
+      // One draft the engine fails on must not lose the others' results.
+      process.stderr.write(`grounded: internal error checking ${sanitize(shownPath)}: ${error instanceof Error ? error.message : String(error)}\n`);
+      return [];
+    }
   });
+  if (results.length === 0) throw new InputError("no draft could be checked");
   const contradicted = results.reduce((n, r) => n + r.findings.filter((f) => f.verdict === "contradicted").length, 0);
   if (flagValue(args, "--format") === "html") {
     write(renderReportHtml(results.map((r) => summarize(r.shownPath, r.findings))));

@@ -15,8 +15,9 @@ export interface TestClient {
   stop(): Promise<void>;
 }
 
-export async function startClient(workspace: string, settings: Record<string, unknown> = {}): Promise<TestClient> {
-  const child = spawn(process.execPath, [serverPath, "--stdio"], { stdio: ["pipe", "pipe", "inherit"] });
+/** `nodeOptions`: flags for the server's node (a test's `--require` that injects a fault). */
+export async function startClient(workspace: string, settings: Record<string, unknown> = {}, nodeOptions: string[] = []): Promise<TestClient> {
+  const child = spawn(process.execPath, [...nodeOptions, serverPath, "--stdio"], { stdio: ["pipe", "pipe", "inherit"] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const latest = new Map<string, PublishDiagnosticsParams>();
   const waiters: Array<{ uri: string; accept: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }> = [];
@@ -30,9 +31,11 @@ export async function startClient(workspace: string, settings: Record<string, un
       }
     }
   });
-  connection.onNotification("grounded/status", (params: unknown) => {
-    notifications.push({ method: "grounded/status", params });
-  });
+  for (const method of ["grounded/status", "window/logMessage"]) {
+    connection.onNotification(method, (params: unknown) => {
+      notifications.push({ method, params });
+    });
+  }
   connection.onRequest("workspace/configuration", () => [settings]);
   connection.onRequest("window/workDoneProgress/create", () => null);
   connection.onRequest("client/registerCapability", () => null);

@@ -1,5 +1,5 @@
-import { loadCorpus } from "/work/main/src/core/corpus.ts";
-import { CorpusIndex } from "/work/main/src/core/corpusIndex.ts";
+import { loadCorpus } from "../src/core/corpus.ts";
+import { CorpusIndex } from "../src/core/corpusIndex.ts";
 loadCorpus({ roots: ["/tmp/big"] }).then((c) => {
   const t = performance.now();
   const index = CorpusIndex.build(c.documents, c.skipped);

@@ -4,11 +4,30 @@ const esbuild = require("esbuild");
 const production = process.argv.includes("--production");
 const watch = process.argv.includes("--watch");
 
+/**
+ * pdf.js and mammoth are a bundle of their own, loaded by the CLI and the server when they first
+ * meet a PDF or Word source (both bundles sit in dist/, so the relative path holds at run time).
+ * @type {import('esbuild').Plugin}
+ */
+const readerLibrariesApart = {
+  name: "reader-libraries-apart",
+  setup(build) {
+    build.onResolve({ filter: /^\.\/readerLibraries\.js$/ }, () => ({ path: "./readerLibraries.js", external: true }));
+  },
+};
+
 /** @type {import('esbuild').BuildOptions[]} */
 const builds = [
-  { entryPoints: ["src/cli.ts"], outfile: "dist/cli.js", banner: { js: "#!/usr/bin/env node" } },
-  { entryPoints: ["src/server/main.ts"], outfile: "dist/server.js" },
-  { entryPoints: ["src/extension/extension.ts"], outfile: "dist/extension.js", external: ["vscode"] },
+  { entryPoints: ["src/cli.ts"], outfile: "dist/cli.js", banner: { js: "#!/usr/bin/env node" }, plugins: [readerLibrariesApart] },
+  { entryPoints: ["src/server/main.ts"], outfile: "dist/server.js", plugins: [readerLibrariesApart] },
+  { entryPoints: ["src/extension/extension.ts"], outfile: "dist/extension.js", external: ["vscode"], plugins: [readerLibrariesApart] },
+  {
+    // pdf.js asks import.meta.url where it is, to require a native canvas package for rendering;
+    // without it (as in the .vsix, which has no node_modules) it goes on without: text needs none.
+    entryPoints: ["src/core/sources/readerLibraries.ts"],
+    outfile: "dist/readerLibraries.js",
+    define: { "import.meta.url": "undefined" },
+  },
 ];
 
 async function main() {
@@ -26,6 +45,8 @@ async function main() {
         minify: production,
         logLevel: "warning",
         ...options,
+        // node-postgres's optional native binding is never used.
+        external: ["pg-native", ...(options.external ?? [])],
       }),
     );
   }

@@ -24,7 +24,12 @@ if (!existsSync(join(tools, "score-cases.mjs"))) {
 
 /** One scorer run: which scorer, its arguments, and the name shown in the table. */
 const runs = [];
-const casesRun = (name, cases, corpus) => ({ name, scorer: "score-cases.mjs", args: ["--cases", cases, "--corpus", corpus], draft: false });
+const casesRun = (name, cases, corpus) => ({ name, scorer: "score-cases.mjs", args: ["--cases", cases, "--corpus", corpus], draft: false, cases });
+/** Figures a "sources disagree" notice must not touch: those labelled supported or unverifiable. */
+const undisputedFigures = (cases) =>
+  readFileSync(cases, "utf8").split("\n").filter((l) => l.trim())
+    .flatMap((l) => JSON.parse(l).figures)
+    .filter((f) => f.label === "supported" || f.label === "unverifiable").length;
 const jsonl = (dir) => readdirSync(dir).filter((f) => f.endsWith(".jsonl")).sort();
 
 if (existsSync("../shared/cases")) for (const f of jsonl("../shared/cases")) runs.push(casesRun(`shared/${basename(f, ".jsonl")}`, join("../shared/cases", f), "corpus"));
@@ -70,7 +75,7 @@ for (const run of runs) {
     precision: scores[1],
     recall: scores[2],
     supportedShown: run.draft ? (/supported shown (\d+\/\d+)/.exec(out)?.[1] ?? "?") : "–",
-    wrongDisputed: run.draft ? "–" : (/wrong disputed (\d+)/.exec(out)?.[1] ?? "?"),
+    wrongDisputed: run.draft ? "–" : `${/wrong disputed (\d+)/.exec(out)?.[1] ?? "?"}/${undisputedFigures(run.cases)}`,
     seconds: /· ([\d.]+) s\n/.exec(out)?.[1] ?? "?",
   });
 }

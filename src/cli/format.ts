@@ -1,6 +1,7 @@
 // Terminal output: linter-style lines, optional colour, highlighted search matches.
 import type { Finding } from "../core/types.js";
 import type { SearchHit } from "../core/corpusIndex.js";
+import { citeLocation } from "../core/sources/citation.js";
 
 export interface Style {
   bold(s: string): string;
@@ -41,7 +42,7 @@ export function formatFinding(path: string, finding: Finding, style: Style): str
   const head = `${style.bold(`${path}:${line + 1}:${character + 1}`)}  ${colour(severity.padEnd(11))}  ${sanitize(finding.message)}  ${style.dim(`[${finding.verdict}]`)}`;
   const evidence = finding.sources[0];
   if (!evidence || finding.verdict === "supported") return head;
-  return `${head}\n    ${style.dim(`${evidence.path}:${evidence.line + 1}:`)} ${sanitize(evidence.text, 240)}`;
+  return `${head}\n    ${style.dim(`${citeLocation(evidence)}:`)} ${sanitize(evidence.text, 240)}`;
 }
 
 export function highlight(text: string, ranges: ReadonlyArray<{ start: number; end: number }>, style: Style): string {
@@ -56,7 +57,7 @@ export function highlight(text: string, ranges: ReadonlyArray<{ start: number; e
 }
 
 export function formatHit(hit: SearchHit, rank: number, style: Style): string {
-  const where = style.bold(`${hit.sentence.path}:${hit.sentence.line + 1}`);
+  const where = style.bold(citeLocation(hit.sentence));
   const text = hit.sentence.text.length > 400 ? hit.sentence.text.slice(0, 400) + "…" : hit.sentence.text;
   return `${String(rank).padStart(2)}. ${where}  ${style.dim(hit.score.toFixed(1))}\n    ${highlight(text, hit.highlights.filter((h) => h.end <= 400), style)}`;
 }

@@ -1,6 +1,6 @@
 // The claim checker: for each figure in a draft, find the source figures that state
 // the same quantity and decide supported / contradicted / disputed / unverifiable.
-import type { Evidence, Figure, Finding, NameMention, Range } from "./types.js";
+import type { Evidence, Figure, Finding, NameMention, Range, SourceSentence } from "./types.js";
 import { CorpusIndex, entityTerms, evidenceOf, type SourceFigure } from "./corpusIndex.js";
 import { CLAUSE_BREAK, contextOf, describeTime, type FigureContext } from "./figureContext.js";
 import { plausibleRivals, sameStatedTime, sharedDateParts, unitsMatch, valuesAgree } from "./compare.js";
@@ -11,7 +11,9 @@ import { fold } from "./normalize.js";
 import { termOf } from "./terms.js";
 import { checkTitle } from "./titleCheck.js";
 import { similarity } from "./similarity.js";
+import { isCalendarWord, sameSubject } from "./subjects.js";
 import { describeFigure, describeSource, locationOf } from "./messages.js";
+import { canSupport, correctionPlaces, localRole, sourceRole, type FigureRole } from "./claimRoles.js";
 import { throwIfCancelled, type CancellationToken } from "../util/cancellation.js";
 
 export { similarity };
@@ -39,6 +41,58 @@ export interface DraftFigure {
   names: NameMention[];
   context: FigureContext;
   range: Range;
+  /** Stated, or written only to deny it ("not 41st") or as the old value of a change ("from N to M"). */
+  role: FigureRole;
+}
+
+/** Roles depend only on the sources, so each source figure's is read once per index. */
+const roleCache = new WeakMap<CorpusIndex, WeakMap<SourceFigure, FigureRole>>();
+
+function roleOf(index: CorpusIndex, source: SourceFigure): FigureRole {
+  let byFigure = roleCache.get(index);
+  if (!byFigure) roleCache.set(index, (byFigure = new WeakMap()));
+  let role = byFigure.get(source);
+  if (role === undefined) byFigure.set(source, (role = sourceRole(source.figure, source.sentence, index.sentences)));
+  return role;
+}
+
+/** The source figure for a figure of a sentence (source figures are stored in sentence order). */
+function sourceFigureAt(index: CorpusIndex, sentence: SourceSentence, figure: Figure): SourceFigure | undefined {
+  const figures = index.sourceFigures;
+  let lo = 0;
+  let hi = figures.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (figures[mid]!.sentence.id < sentence.id) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < figures.length && figures[i]!.sentence.id === sentence.id; i++) if (figures[i]!.figure.start === figure.start) return figures[i];
+  return undefined;
+}
+
+/**
+ * The value a source puts in place of one it does not stand behind ("in fact 16 percent"): the
+ * first that can rival the draft's figure and disagrees with it.
+ */
+function correctionFor(index: CorpusIndex, draft: DraftFigure, source: SourceFigure): SourceFigure | undefined {
+  for (const place of correctionPlaces(source.figure, roleOf(index, source), source.sentence, index.sentences)) {
+    const figure = place.figure;
+    const unitFits = unitsMatch(figure.kind, draft.figure.unit, figure.unit) || (figure.kind === "count" && figure.unit === "");
+    if (!unitFits || valuesAgree(draft.figure, figure) || !plausibleRivals(draft.figure, figure)) continue;
+    const found = sourceFigureAt(index, place.sentence, figure);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * Whether a source figure can speak for the draft's: a number the source denies, corrects or
+ * replaces is not what the source says, unless the draft uses it the same way or both give the
+ * same time for it ("from $54,803 in 2002": $54,803 was true in 2002).
+ */
+function speaksFor(index: CorpusIndex, draft: DraftFigure, source: SourceFigure): boolean {
+  const role = roleOf(index, source);
+  return canSupport(role, draft.role) || (role === "superseded" && sameStatedTime(draft.context, source.context));
 }
 
 interface Candidate {
@@ -47,6 +101,8 @@ interface Candidate {
   /** The source figure's place in the index, and its similarity before the same-time bonus. */
   figure: number;
   raw: number;
+  /** Stands in for a number the source denies: it answers the draft whatever time either states. */
+  correction?: boolean;
 }
 
 /** A measure word on one side that the other sentence never mentions means another quantity. */
@@ -58,9 +114,10 @@ function measuresConflict(a: FigureContext, b: FigureContext): boolean {
 
 /** Capitalised words near the draft figure that no source ever uses: a subject the sources do not cover. */
 function unknownSubjects(index: CorpusIndex, context: FigureContext, names: readonly NameMention[]): string[] {
+  // Days and months are written with a capital without naming a subject.
   const unknownWords = context.capitalizedWords.filter((word) => {
     const term = termOf(word);
-    return term !== undefined && !index.knowsTerm(term);
+    return term !== undefined && !index.knowsTerm(term) && !isCalendarWord(word);
   });
   // A person or organisation the sources never name, wherever it sits in the sentence.
   const unknownNames = names.filter((n) => (n.kind === "person" || n.kind === "organisation") && !index.names.get(n.key)).map((n) => n.text);
@@ -68,16 +125,40 @@ function unknownSubjects(index: CorpusIndex, context: FigureContext, names: read
 }
 
 /** Terms naming what the draft figure is about: capitalised words near it, and a leading name. */
-function subjectTerms(index: CorpusIndex, context: FigureContext): string[] {
-  const words = [...context.capitalizedWords];
-  if (context.initialWord && !index.isOrdinaryWord(context.initialWord)) words.push(context.initialWord);
+function subjectTerms(index: CorpusIndex, context: FigureContext, sentence: string): string[] {
+  const words = context.capitalizedWords.filter((word) => !isCalendarWord(word));
+  const initial = context.initialWord;
+  // "Employers" is as ordinary as "employer": a plural or singular the sources write in lower case.
+  const ordinary = (word: string) => index.isOrdinaryWord(word) || index.isOrdinaryWord(word.replace(/e?s$/, "")) || index.isOrdinaryWord(`${word}s`);
+  if (initial && !ordinary(initial) && mayBeName(index, initial, sentence)) words.push(initial);
   return words.map((w) => termOf(w)).filter((t): t is string => t !== undefined);
+}
+
+/** Words that follow a verb or a preposition, never a name: "Lowering the limit", "Despite a fall". */
+const AFTER_VERB = /^\s+(?:the|a|an|its|their|his|her|our|this|these|those|that|some|all|more|most|up|down|out|to|in|on|at|by|for|from|with|of|over|under|into)\b/i;
+
+/**
+ * Whether a capitalised first word may be a name. Its capital says nothing; a contraction ("Don't"),
+ * an -ing or -ly form ("Cutting", "Reportedly") or a word followed by "the" or a preposition is not one.
+ */
+function mayBeName(index: CorpusIndex, folded: string, sentence: string): boolean {
+  if (/(?:n't|'re|'ve|'ll|'d|'m)$/.test(folded)) return false;
+  if (folded.length > 5 && /(?:ing|ly)$/.test(folded)) return false;
+  const at = fold(sentence).indexOf(folded);
+  if (at >= 0 && AFTER_VERB.test(sentence.slice(at + folded.length))) return false;
+  // A word the sources never use is taken for a name ("Japan", "Toyota's", "BMW") unless it reads
+  // as a plural or a past tense, as ordinary words that start sentences do ("Employers", "Added").
+  const term = termOf(folded);
+  if (term !== undefined && index.knowsTerm(term)) return true;
+  const written = at >= 0 ? sentence.slice(at, at + folded.length) : "";
+  if (folded.endsWith("'s") || (written.length > 1 && written === written.toUpperCase())) return true;
+  return !/(?:[^s']s|ed)$/.test(folded);
 }
 
 function candidatesFor(index: CorpusIndex, draft: DraftFigure, options: { ignoreTime: boolean }): Candidate[] {
   const subjectNames = draft.names.filter((n) => n.end <= draft.figure.start || !CLAUSE_BREAK.test(draft.sentence.text.slice(draft.figure.end, n.start)));
   if (unknownSubjects(index, draft.context, subjectNames).length > 0) return [];
-  const subjects = subjectTerms(index, draft.context);
+  const subjects = subjectTerms(index, draft.context, draft.sentence.text);
   const candidates: Candidate[] = [];
   const figures = index.sourceFigures;
   const time = options.ignoreTime ? undefined : draft.context.time;
@@ -99,7 +180,13 @@ function candidatesFor(index: CorpusIndex, draft: DraftFigure, options: { ignore
     if (draft.figure.kind === "date" && sharedDateParts(draft.figure, source.figure) === 0) continue;
     if (measuresConflict(draft.context, source.context)) continue;
     const score = sameStatedTime(draft.context, source.context) ? alike * SAME_TIME_BONUS : alike;
-    if (score >= RELATED) candidates.push({ source, similarity: score, figure, raw: alike });
+    if (score < RELATED) continue;
+    if (speaksFor(index, draft, source)) candidates.push({ source, similarity: score, figure, raw: alike });
+    else if (valuesAgree(draft.figure, source.figure)) {
+      // The draft repeats a number the source denies: the draft is held to the source's correction, as closely related.
+      const correction = correctionFor(index, draft, source);
+      if (correction) candidates.push({ source: correction, similarity: score, figure, raw: alike, correction: true });
+    }
   }
   candidates.sort((a, b) => b.similarity - a.similarity || a.figure - b.figure);
   // Far below the best, candidates change no verdict; keep the list short on a large corpus.
@@ -132,6 +219,8 @@ function findDisputes(index: CorpusIndex, matched: SourceFigure): SourceFigure[]
   // value at the same time); an undated one only with another undated amount described almost alike.
   const timed = matched.context.time !== undefined;
   if (!timed && (matched.figure.kind === "rank" || matched.figure.kind === "date")) return disputes;
+  // A bare number ("four", "20") says too little about what it counts to be disputed.
+  if (matched.figure.kind === "count" && matched.figure.unit === "") return disputes;
   const related = index.related(matched.context, {
     minimum: timed ? SAME_SOURCE_QUANTITY : UNTIMED_SAME_QUANTITY,
     kind: matched.figure.kind,
@@ -144,6 +233,8 @@ function findDisputes(index: CorpusIndex, matched: SourceFigure): SourceFigure[]
   for (const { index: figure, score: alike } of related.sort((a, b) => a.index - b.index)) {
     const other = index.sourceFigures[figure]!;
     if (measuresConflict(matched.context, other.context)) continue;
+    // Only figures about the same subject can disagree, and only with what a source stands behind.
+    if (!sameSubject(index, matched.sentence, other.sentence) || roleOf(index, other) !== "stated") continue;
     const sameValue = valuesAgree(matched.figure, other.figure) && valuesAgree(other.figure, matched.figure);
     const differentTime = Boolean(matched.context.time && other.context.time) && !sameStatedTime(matched.context, other.context);
     const neitherTimed = !matched.context.time && !other.context.time;
@@ -182,7 +273,9 @@ function groupsByValue(candidates: Candidate[]): Candidate[][] {
 
 function checkFigure(index: CorpusIndex, draft: DraftFigure): Finding {
   const candidates = candidatesFor(index, draft, { ignoreTime: false });
-  const best = candidates[0]?.similarity ?? 0;
+  // Measured against the best figure that could be the same quantity at all: a closer-worded
+  // amount a hundred times larger is something else, and must not push a matching one aside.
+  const best = candidates.find((c) => plausibleRivals(draft.figure, c.source.figure))?.similarity ?? 0;
   // A source that states the same time as the draft counts even when its wording is further off.
   const sameTime = (c: Candidate) => sameStatedTime(draft.context, c.source.context);
   // Dates listed together ("in the RoK in 2025 and in Vietnam in 2027") share their words: a date
@@ -203,7 +296,7 @@ function checkFigure(index: CorpusIndex, draft: DraftFigure): Finding {
     return finding(draft, "supported", `Supported by ${sources.map(describeSource).join(", ")}`, sources);
   }
   // When the draft says when, only sources that say the same time can contradict it.
-  const comparable = (draft.context.time ? candidates.filter(sameTime) : candidates).filter((c) => plausibleRivals(draft.figure, c.source.figure));
+  const comparable = (draft.context.time ? candidates.filter((c) => sameTime(c) || c.correction) : candidates).filter((c) => plausibleRivals(draft.figure, c.source.figure));
   const bestComparable = comparable[0]?.similarity ?? 0;
   const strongComparable = comparable.filter((c) => c.similarity >= bestComparable * 0.75);
   const strongGroups = groupsByValue(strongComparable);
@@ -211,6 +304,9 @@ function checkFigure(index: CorpusIndex, draft: DraftFigure): Finding {
   // whose figure it is ("profits rose 8%"): without a subject, no contradiction can be claimed.
   const ambiguous = strongGroups.length >= 3 && new Set(strongComparable.map((c) => c.source.sentence.path)).size >= 3;
   if (bestComparable >= SAME_QUANTITY && !ambiguous) {
+    // A source that states the draft's value among the strongest answers it: never "Sources say X, not X".
+    const stating = strongComparable.filter((c) => valuesAgree(draft.figure, c.source.figure)).map((c) => c.source);
+    if (stating.length > 0) return finding(draft, "supported", `Supported by ${stating.slice(0, 3).map(describeSource).join(", ")}`, stating.slice(0, 3));
     const groups = strongGroups;
     const named = groups.slice(0, 2).map((g) => g[0]!.source);
     const sources = groups.flatMap((g) => g.map((c) => c.source)).slice(0, 5);
@@ -268,6 +364,7 @@ export function analyzeSentence(index: CorpusIndex, sentence: DraftSentence, sta
       names,
       context: contextOf(figure, sentence.text, figures, extra),
       range: toRange(figure.start, figure.end),
+      role: localRole(figure, sentence.text, figures),
     })),
     names,
   };

@@ -14,6 +14,7 @@ import { contextOf, type FigureContext } from "./figureContext.js";
 import { ContextColumnsBuilder, ContextStore, noContexts, StoredFigure } from "./contextColumns.js";
 import { bestFirst, FigureRetrieval, type RetrievalQuery, type Scored } from "./figureRetrieval.js";
 import { throwIfCancelled, type CancellationToken } from "../util/cancellation.js";
+import { pageOrParagraph, placeInDocument } from "./sources/citation.js";
 
 export interface SearchHit {
   sentence: SourceSentence;
@@ -22,12 +23,8 @@ export interface SearchHit {
   highlights: Array<{ start: number; end: number }>;
 }
 
-/** A figure of the sources with what it is about. Figure offsets are relative to the sentence. */
-export interface SourceFigure {
-  figure: Figure;
-  sentence: SourceSentence;
-  context: FigureContext;
-}
+import type { SourceFigure } from "./sourceFigure.js";
+export type { SourceFigure };
 
 
 /** Entity keys of the names in a sentence, as extra context terms ("@pham minh chinh"). */
@@ -38,7 +35,7 @@ export function entityTerms(sentence: SourceSentence | { names: SourceSentence["
 
 export function evidenceOf(source: SourceFigure): Evidence {
   const span = sourceSpan(source.sentence, source.figure.start, source.figure.end);
-  return { path: source.sentence.path, line: span.line, text: source.sentence.text, value: source.figure.text, start: span.start, end: span.end };
+  return { path: source.sentence.path, line: span.line, text: source.sentence.text, value: source.figure.text, start: span.start, end: span.end, ...pageOrParagraph(source.sentence) };
 }
 
 /**
@@ -50,11 +47,39 @@ export type LineExtractor = (paragraph: string) => { figures: Figure[]; names: N
 export const extractLine: LineExtractor = (line) => ({ figures: extractFigures(line), names: extractNames(line) });
 
 /** What was read from one paragraph of a source before anything is added to the index. */
-interface ParagraphReading {
+export interface ParagraphReading {
   paragraph: Paragraph;
   spans: SentenceSpan[];
   figures: Figure[];
   names: NameMention[];
+}
+
+/** A figure or name written across a wrapped line ("one⏎    million") is shown, cited and offered as "one million". */
+function tidyText<T extends { text: string; qualifierText?: string }>(item: T): T {
+  const untidy = (text: string | undefined) => text !== undefined && /\s\s|[^\S ]/.test(text);
+  if (!untidy(item.text) && !untidy(item.qualifierText)) return item;
+  const tidy = { ...item, text: item.text.replace(/\s+/g, " ") };
+  if (item.qualifierText !== undefined) tidy.qualifierText = item.qualifierText.replace(/\s+/g, " ");
+  return tidy;
+}
+
+/** Paragraphs of a source with their sentence spans, figures and names (offsets into each paragraph's text). */
+export function readParagraphs(document: Pick<SourceDocument, "lines">, extract: LineExtractor = extractLine): ParagraphReading[] {
+  return paragraphsOf(document.lines).map((paragraph) => {
+    const { figures, names } = extract(paragraph.text);
+    return { paragraph, spans: splitSentences(paragraph.text), figures: figures.map(tidyText), names: names.map(tidyText) };
+  });
+}
+
+/** Names of a source as the index registers them: those inside a sentence, each with the line that states it. */
+export function namesOfDocument(document: Pick<SourceDocument, "lines">, extract: LineExtractor = extractLine): Array<{ name: NameMention; line: number }> {
+  const found: Array<{ name: NameMention; line: number }> = [];
+  for (const { paragraph, spans, names } of readParagraphs(document, extract)) {
+    for (const span of spans) {
+      for (const name of names) if (name.start >= span.start && name.end <= span.end) found.push({ name, line: placeInParagraph(document.lines, paragraph, name.start).line });
+    }
+  }
+  return found;
 }
 
 /** A sentence's place in its paragraph as a SourceSentence's line, columns and line breaks. */
@@ -71,9 +96,25 @@ function sentencePlace(lines: readonly string[], paragraph: Paragraph, span: Sen
   return { line: from.line, start: from.character, end: to.character, endLine: to.line, breaks };
 }
 
+/**
+ * Statistics of a larger corpus than the documents indexed (an archive: the index holds only the
+ * documents a check needs), so term rarity, ordinary words and names are those of the whole corpus.
+ */
+export interface CorpusStatistics {
+  /** Sentences in the whole corpus. */
+  sentenceCount: number;
+  /** In how many sentences of the whole corpus a term occurs. */
+  sentencesWith(term: string): number;
+  isOrdinaryWord(folded: string): boolean;
+  /** The whole corpus's finished registry: mentions are keyed by it, not added to it. */
+  names: NameRegistry;
+  /** How many documents of the whole corpus mention an entity. */
+  sourceCount(entityKey: string): number;
+}
+
 export class CorpusIndex {
   readonly sentences: SourceSentence[] = [];
-  readonly names = new NameRegistry();
+  readonly names: NameRegistry;
   readonly sourceFigures: SourceFigure[] = [];
   private readonly documentFrequency = new Map<string, number>();
   /** The documents (by index, ascending) that use each term, to tell whether a document talks about a subject at all. */
@@ -90,14 +131,15 @@ export class CorpusIndex {
   documents: readonly SourceDocument[];
   skipped: readonly SkippedFile[];
 
-  private constructor(documents: readonly SourceDocument[], skipped: readonly SkippedFile[]) {
+  private constructor(documents: readonly SourceDocument[], skipped: readonly SkippedFile[], private readonly statistics?: CorpusStatistics) {
     this.documents = documents;
     this.skipped = skipped;
+    this.names = statistics?.names ?? new NameRegistry();
     documents.forEach((document, i) => this.documentIndex.set(document.path, i));
   }
 
-  static build(documents: readonly SourceDocument[], skipped: readonly SkippedFile[] = [], token?: CancellationToken, extract: LineExtractor = extractLine): CorpusIndex {
-    const index = new CorpusIndex(documents, skipped);
+  static build(documents: readonly SourceDocument[], skipped: readonly SkippedFile[] = [], token?: CancellationToken, extract: LineExtractor = extractLine, statistics?: CorpusStatistics): CorpusIndex {
+    const index = new CorpusIndex(documents, skipped, statistics);
     for (const step of index.steps(extract)) {
       throwIfCancelled(token);
       step();
@@ -160,7 +202,7 @@ export class CorpusIndex {
       for (const [term, list] of this.documentsByTerm) this.documentsByTerm.set(term, Int32Array.from(list));
     };
     yield () => {
-      this.names.finalize();
+      if (!this.statistics) this.names.finalize();
       // Re-key mentions to the entities the registry settled on (surnames -> full names), and the
       // entity terms of the figure contexts with them.
       let figure = 0;
@@ -204,7 +246,7 @@ export class CorpusIndex {
   /** Paragraphs, sentences, figures and names of a document, or undefined (and a skipped file) if reading it fails. */
   private readDocument(document: SourceDocument, extract: LineExtractor): ParagraphReading[] | undefined {
     try {
-      return paragraphsOf(document.lines).map((paragraph) => ({ paragraph, spans: splitSentences(paragraph.text), ...extract(paragraph.text) }));
+      return readParagraphs(document, extract);
     } catch (error) {
       // An engine fault on one file written by somebody else must not cost the whole index.
       const message = error instanceof Error ? error.message : String(error);
@@ -220,16 +262,18 @@ export class CorpusIndex {
         const text = paragraph.text.slice(span.start, span.end);
         const within = <T extends { start: number; end: number }>(items: T[]) =>
           items.filter((item) => item.start >= span.start && item.end <= span.end).map((item) => ({ ...item, start: item.start - span.start, end: item.end - span.start }));
+        const place = sentencePlace(document.lines, paragraph, span);
         const sentence: SourceSentence = {
           id: this.sentences.length,
           path: document.path,
-          ...sentencePlace(document.lines, paragraph, span),
+          ...place,
           text,
           figures: within(paragraphFigures),
           names: within(paragraphNames),
+          ...placeInDocument(document, place.line),
         };
         this.sentences.push(sentence);
-        for (const name of sentence.names) this.names.add(name, { path: document.path, line: placeInSource(sentence, name.start).line, sentence: text });
+        if (!this.statistics) for (const name of sentence.names) this.names.add(name, { path: document.path, line: placeInSource(sentence, name.start).line, sentence: text });
         const seen = new Set<string>();
         const tokens = wordTokens(text);
         for (const token of tokens) {
@@ -266,16 +310,31 @@ export class CorpusIndex {
 
   /** Rarity weight of a term: rare words say more about what a figure measures. */
   idf(term: string): number {
-    const df = this.documentFrequency.get(term) ?? 0;
+    const df = this.sentencesWith(term);
     // A word no source uses cannot match anything, so it must not dilute a similarity either.
     if (df === 0) return 0;
-    return Math.max(0.05, Math.log((this.sentences.length + 1) / (df + 0.5)));
+    return Math.max(0.05, Math.log((this.sentenceCount + 1) / (df + 0.5)));
+  }
+
+  /** In how many sentences a term occurs (of the whole corpus when statistics were given). */
+  sentencesWith(term: string): number {
+    return this.statistics ? this.statistics.sentencesWith(term) : (this.documentFrequency.get(term) ?? 0);
+  }
+
+  private get sentenceCount(): number {
+    return this.statistics?.sentenceCount ?? this.sentences.length;
+  }
+
+  /** Terms with their sentence counts and the words seen in lower case, of the documents indexed (what an archive stores of each). */
+  ownStatistics(): { sentencesWith: ReadonlyMap<string, number>; lowercaseWords: ReadonlySet<string> } {
+    return { sentencesWith: this.documentFrequency, lowercaseWords: this.lowercaseWords };
   }
 
   private readonly sourcesNaming = new Map<string, number>();
 
   /** How many source documents mention the entity (counted once, for hovers on names that are everywhere). */
   sourceCount(entity: NameEntity): number {
+    if (this.statistics) return this.statistics.sourceCount(entity.key);
     return this.sourcesNaming.get(entity.key) ?? 0;
   }
 
@@ -299,12 +358,13 @@ export class CorpusIndex {
 
   /** Whether a folded word appears in lower case in the sources (so it is an ordinary word). */
   isOrdinaryWord(folded: string): boolean {
+    if (this.statistics) return this.statistics.isOrdinaryWord(folded);
     return this.lowercaseWords.has(folded);
   }
 
   /** Whether a folded word occurs anywhere in the sources. */
   knowsTerm(term: string): boolean {
-    return this.documentFrequency.has(term);
+    return this.sentencesWith(term) > 0;
   }
 
   search(query: string, options: { limit?: number } = {}): SearchHit[] {
@@ -391,7 +451,8 @@ function groupBy<K, T>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> 
   return groups;
 }
 
-function highlightsIn(text: string, queryTerms: Set<string>, matchedTerms: string[]): Array<{ start: number; end: number }> {
+/** Offsets in `text` of the query's words (and of what matched them), for highlighting a hit. */
+export function highlightsIn(text: string, queryTerms: Set<string>, matchedTerms: string[]): Array<{ start: number; end: number }> {
   const wanted = new Set([...queryTerms, ...matchedTerms]);
   const folded = foldPreservingOffsets(text);
   const highlights: Array<{ start: number; end: number }> = [];

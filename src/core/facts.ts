@@ -3,6 +3,7 @@ import type { FigureKind } from "./types.js";
 import { placeInSource, type CorpusIndex } from "./corpusIndex.js";
 import { describeFigure } from "./messages.js";
 import { describeTime } from "./figureContext.js";
+import { pageOrParagraph } from "./sources/citation.js";
 
 export const FACT_KINDS = ["money", "percent", "date", "count", "rank", "name"] as const;
 export type FactKind = (typeof FACT_KINDS)[number];
@@ -20,6 +21,9 @@ export interface Fact {
   time?: string;
   path: string;
   line: number;
+  /** PDF and Word sources: the 1-based page or paragraph of the sentence. */
+  page?: number;
+  paragraph?: number;
   sentence: string;
 }
 
@@ -44,6 +48,7 @@ export function factsOf(index: CorpusIndex, kind?: FactKind): Fact[] {
         ...(time ? { time } : {}),
         path: sentence.path,
         line: placeInSource(sentence, figure.start).line,
+        ...pageOrParagraph(sentence),
         sentence: sentence.text,
       });
     }

@@ -97,6 +97,29 @@ export function singular(word: string): string {
   return word;
 }
 
+// --- Forms of real text (issue 12): fractions, rates, measures, bare ordinals. ---
+
+/** Fractions written as words, by denominator: "a quarter of", "two-thirds of". Singular and plural. */
+export const FRACTIONS: Record<string, number> = {
+  half: 2, halves: 2, third: 3, thirds: 3, quarter: 4, quarters: 4, fifth: 5, fifths: 5, tenth: 10, tenths: 10,
+};
+
+/** Units of measure after a number, normalised ("parts per million" is ppm). Keys as written, lower-case. */
+export const MEASURE_UNITS: Record<string, string> = {
+  ppm: "ppm", ppb: "ppb", mm: "mm", cm: "cm", km: "km", kg: "kg", mph: "mph", kph: "km/h", celsius: "°C", fahrenheit: "°F",
+  millimetre: "mm", millimetres: "mm", millimeter: "mm", millimeters: "mm", centimetre: "cm", centimetres: "cm", centimeter: "cm",
+  centimeters: "cm", kilometre: "km", kilometres: "km", kilometer: "km", kilometers: "km", kilogram: "kg", kilograms: "kg",
+};
+
+/** Percentage points: a change between two percentages, not a percentage. Keys lower-case; value in points. */
+export const POINT_UNITS: Record<string, number> = { pp: 1, ppt: 1, ppts: 1 };
+
+/** Words before a bare ordinal that make it a place in a ranking: "ranked 41st", "finished second". */
+export const RANKING_VERBS = new Set([
+  "ranked", "ranks", "rank", "ranking", "placed", "finished", "finishes", "came", "comes", "slipped", "dropped", "fell", "rose", "climbed", "moved",
+]);
+
+
 /**
  * Whether a word is a key of the records, as a Set lookup (`in` would internalise every fresh token
  * string). Only the records' own keys: "constructor" is no number word, month or scale.
@@ -115,4 +138,6 @@ export const isMonth = keyTest(MONTHS);
 export const isOrdinal = keyTest(ORDINALS);
 export const isSuperlative = keyTest(SUPERLATIVES);
 /** Words (lower-case) that can start a date, a rank or a word number: the rules for a word need one of them. */
-export const isFigureWord = keyTest(MONTHS, ORDINALS, SUPERLATIVES, SMALL_NUMBERS);
+export const isFigureWord = keyTest(MONTHS, ORDINALS, SUPERLATIVES, SMALL_NUMBERS, FRACTIONS);
+export const isFraction = keyTest(FRACTIONS);
+export const isMeasureUnit = keyTest(MEASURE_UNITS);

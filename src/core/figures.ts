@@ -4,9 +4,9 @@ import type { CalendarDate, Figure, FigureKind, Qualifier } from "./types.js";
 import { normalizePunctuation } from "./normalize.js";
 import { scan, touching, type Token } from "./figureTokens.js";
 import {
-  CURRENCY_PREFIXES, CURRENCY_SUFFIXES, DATE_PREPOSITIONS, HEDGES, MONTHS, MULTIPLIERS, NOUN_STOPS, ORDINALS, SCALES,
-  SMALL_NUMBERS, SUPERLATIVES, isCurrencyPrefix, isCurrencySuffix, isFigureWord, isMonth, isMultiplier, isOrdinal, isScale, isSmallNumber,
-  isSuperlative, singular,
+  CURRENCY_PREFIXES, CURRENCY_SUFFIXES, DATE_PREPOSITIONS, FRACTIONS, HEDGES, MEASURE_UNITS, MONTHS, MULTIPLIERS, NOUN_STOPS, ORDINALS,
+  POINT_UNITS, RANKING_VERBS, SCALES, SMALL_NUMBERS, SUPERLATIVES, isCurrencyPrefix, isCurrencySuffix, isFigureWord, isFraction,
+  isMeasureUnit, isMonth, isMultiplier, isOrdinal, isScale, isSmallNumber, isSuperlative, singular,
 } from "./figureWords.js";
 
 interface Match {
@@ -19,6 +19,8 @@ interface Match {
   unit: string;
   date?: CalendarDate;
   topN?: boolean;
+  /** A share said in words ("half", "one in five") is a round figure: it reads as approximate. */
+  approximate?: boolean;
 }
 
 const isYear = (t: Token | undefined) => t?.type === "number" && !t.decimal && !t.grouped && t.text.length === 4 && t.value >= 1900 && t.value <= 2099;
@@ -44,7 +46,7 @@ class Parser {
     if (touching(before, t) && isSymbol(before, "-", "_", ":", "/", ".", "#", "@") && touching(this.at(i - 2), before) && this.at(i - 2)!.type !== "number") return !isSymbol(before, "-") || this.at(i - 2)?.type === "word";
     if (touching(t, after) && isSymbol(after, ":") && isNumber(this.at(i + 2)) && touching(after, this.at(i + 2))) return true;
     if (touching(before, t) && isSymbol(before, ":") && isNumber(this.at(i - 2))) return true;
-    if (touching(t, after) && after!.type === "word" && !isScale(after!.lower) && !/^(st|nd|rd|th|s)$/.test(after!.lower)) return true;
+    if (touching(t, after) && after!.type === "word" && !isScale(after!.lower) && !/^(st|nd|rd|th|s)$/.test(after!.lower) && !this.isGluedUnit(after!)) return true;
     return false;
   }
 
@@ -241,7 +243,7 @@ class Parser {
     let upper: number | undefined;
     // Ranges: "$4-5 billion", "5-7%", "between 5 and 7 percent"
     const link = this.at(q.last + 1);
-    if (!q.scaled && isNumber(t) && (isSymbol(link, "-") || (isWord(link, "and", "to") && isWord(this.at(i - 1), "between", "from")))) {
+    if (!q.scaled && isNumber(t) && (isSymbol(link, "-") || (isWord(link, "and", "to") && isWord(this.at(i - 1), "between", "from")) || this.rangeToUnit(q.last))) {
       const second = this.quantity(q.last + 2, false);
       if (second && second.value > q.value) {
         const scale = second.scaled ? second.value / this.at(q.last + 2)!.value : 1;
@@ -254,7 +256,9 @@ class Parser {
     const after = this.currencyAfter(last + 1);
     if (after) return { kind: "money", first, last: after.last, value, upper, unit: after.code };
     const next = this.at(last + 1);
-    if (isSymbol(next, "%") || isWord(next, "percent", "pct")) return { kind: "percent", first, last: last + 1, value, upper, unit: "%" };
+    if (isSymbol(next, "%") || isWord(next, "percent", "pct")) return this.percentRange({ kind: "percent", first, last: last + 1, value, upper, unit: "%" });
+    const form = this.unitAfter(last + 1, value);
+    if (form) return { kind: form.kind, first, last: form.last, value: form.value, upper: upper === undefined ? undefined : clean(upper * (form.value / value || 1)), unit: form.unit };
     if (isWord(next, "per") && isWord(this.at(last + 2), "cent")) return { kind: "percent", first, last: last + 2, value, upper, unit: "%" };
     if (isWord(next, "percentage") && isWord(this.at(last + 2), "points", "point")) return { kind: "percent", first, last: last + 2, value, upper, unit: "pp" };
     const noun = this.nounAfter(last + 1);
@@ -284,6 +288,108 @@ class Parser {
     return t?.type === "word" && DATE_PREPOSITIONS.has(t.lower) ? t.lower : undefined;
   }
 
+  // --- Forms of real text (issue 12): shares, rates, measures, points, "N times", bare ordinals. ---
+
+  /** "1.5C", "10mm", "400ppm": a unit glued to its number is still a figure. */
+  private isGluedUnit(after: Token): boolean {
+    return after.text === "C" || after.text === "F" || isMeasureUnit(after.lower) || after.lower in POINT_UNITS;
+  }
+
+  /** A unit after a number other than money or percent: a measure, percentage points, or "times". */
+  private unitAfter(j: number, value: number): { kind: FigureKind; unit: string; value: number; last: number } | undefined {
+    const t = this.at(j);
+    if (!t) return undefined;
+    if (t.type === "word" && isMeasureUnit(t.lower)) return { kind: "count", unit: MEASURE_UNITS[t.lower]!, value, last: j };
+    // "parts per million", "° C", "degrees Celsius", "1.5C"
+    if (isWord(t, "parts", "part") && isWord(this.at(j + 1), "per") && isWord(this.at(j + 2), "million", "billion")) {
+      return { kind: "count", unit: this.at(j + 2)!.lower === "million" ? "ppm" : "ppb", value, last: j + 2 };
+    }
+    const degree = isSymbol(t, "°", "º") || isWord(t, "degrees", "degree") ? j + 1 : j;
+    const scale = this.at(degree);
+    if (scale?.type === "word" && (scale.text === "C" || scale.text === "F" || isWord(scale, "celsius", "fahrenheit", "centigrade")) && (degree > j || touching(this.at(j - 1), scale))) {
+      return { kind: "count", unit: scale.lower.startsWith("f") ? "°F" : "°C", value, last: degree };
+    }
+    // Percentage points: a change between percentages ("up 0.3pp", "25 basis points" = 0.25 points).
+    if (t.type === "word" && t.lower in POINT_UNITS) return { kind: "percent", unit: "pp", value, last: j };
+    if (isWord(t, "percentage") && isSymbol(this.at(j + 1), "-") && isWord(this.at(j + 2), "point", "points")) return { kind: "percent", unit: "pp", value, last: j + 2 };
+    if (isWord(t, "basis") && isWord(this.at(j + 1), "points", "point")) return { kind: "percent", unit: "pp", value: clean(value / 100), last: j + 1 };
+    // "50 times higher", "signed 18 times": a multiple or a number of occasions, not a count of things.
+    if (isWord(t, "times")) return { kind: "count", unit: "times", value, last: j };
+    return undefined;
+  }
+
+  /** "2 to 4.5 °C", "3 to 4 percent": a range whose unit, written once at the end, says what both ends are. */
+  private rangeToUnit(last: number): boolean {
+    const second = this.at(last + 2);
+    if (!isWord(this.at(last + 1), "to") || !isNumber(second) || second.value <= this.at(last)!.value) return false;
+    const after = this.at(last + 3);
+    return isSymbol(after, "%") || isWord(after, "percent") || this.unitAfter(last + 3, second.value)?.unit !== undefined;
+  }
+
+  /** "3% to 3.5%": a range written with the sign on both ends. */
+  private percentRange(match: Match): Match {
+    const link = this.at(match.last + 1);
+    const second = this.at(match.last + 2);
+    const sign = this.at(match.last + 3);
+    if (match.upper === undefined && isWord(link, "to") && isNumber(second) && !this.isGlued(match.last + 2) && (isSymbol(sign, "%") || isWord(sign, "percent")) && second.value > match.value) {
+      return { ...match, upper: second.value, last: match.last + 3 };
+    }
+    return match;
+  }
+
+  /**
+   * Shares as a percentage: "half of", "a third of", "two-thirds of", "one in five", "4 out of 10".
+   * Only with "of" (or "in"/"out of" for rates), so "the third quarter" and "half a million" stay what they are.
+   */
+  private share(i: number): Match | undefined {
+    const t = this.at(i)!;
+    if (t.type === "word" && isFraction(t.lower)) {
+      const after = this.at(i + 1);
+      if (!isWord(after, "of") && !(t.lower === "half" && isWord(after, "the", "its", "their", "his", "her", "our", "all"))) return undefined;
+      // The numerator: "a", "one", "two" (also hyphenated: "two-thirds"); "half" needs none.
+      let first = i;
+      let numerator = 1;
+      const hyphen = isSymbol(this.at(i - 1), "-") && touching(this.at(i - 1), t);
+      const before = this.at(hyphen ? i - 2 : i - 1);
+      if (before?.type === "word" && isSmallNumber(before.lower) && SMALL_NUMBERS[before.lower]! > 0) {
+        numerator = SMALL_NUMBERS[before.lower]!;
+        first = hyphen ? i - 2 : i - 1;
+      } else if (isWord(before, "a", "an") && !hyphen) first = i - 1;
+      else if (t.lower !== "half" || isWord(before, "the") || (before?.type === "word" && isOrdinal(before.lower))) return undefined;
+      const denominator = FRACTIONS[t.lower]!;
+      if (numerator >= denominator) return undefined;
+      return { kind: "percent", first, last: i, value: clean((numerator / denominator) * 100), unit: "%", approximate: true };
+    }
+    if (!isNumber(t) && !(t.type === "word" && isSmallNumber(t.lower))) return undefined;
+    const x = this.quantity(i, true);
+    if (!x || x.scaled || isYear(t)) return undefined;
+    let j = x.last + 1;
+    if (isWord(this.at(j), "in")) j++;
+    else if (isWord(this.at(j), "out") && isWord(this.at(j + 1), "of")) j += isWord(this.at(j + 2), "every") ? 3 : 2;
+    else return undefined;
+    if (isYear(this.at(j))) return undefined;
+    const y = this.quantity(j, true);
+    if (!y || y.scaled || ![2, 3, 4, 5, 6, 8, 10, 12, 20, 25, 50, 100, 1000].includes(y.value) || x.value < 1 || x.value >= y.value) return undefined;
+    return { kind: "percent", first: i, last: y.last, value: clean((x.value / y.value) * 100), unit: "%", approximate: true };
+  }
+
+  /** A place in a ranking without a superlative: "ranked 41st", "from second in the country to 41st". */
+  private bareOrdinal(i: number): Match | undefined {
+    const t = this.at(i)!;
+    const digits = isNumber(t) && !t.decimal && isWord(this.at(i + 1), "st", "nd", "rd", "th") && touching(t, this.at(i + 1));
+    if (!digits && !(t.type === "word" && isOrdinal(t.lower))) return undefined;
+    const last = digits ? i + 1 : i;
+    const value = digits ? t.value : ORDINALS[t.lower]!;
+    const after = this.at(last + 1);
+    // Ranked by a verb just before ("ranked 41st", "came second"), or moving between places ("from second … to 41st").
+    const byVerb = [1, 2].some((k) => { const w = this.at(i - k); return w?.type === "word" && RANKING_VERBS.has(w.lower); });
+    const moving = isWord(this.at(i - 1), "from", "to") && (!after || after.type === "symbol" || isWord(after, "in", "among", "place", "out", "overall"));
+    if (!byVerb && !moving) return undefined;
+    if (isWord(after, "of") && after && this.at(last + 2)?.type === "word" && isMonth(this.at(last + 2)!.lower)) return undefined; // "the 21st of March"
+    if (after?.type === "word" && !NOUN_STOPS.has(after.lower) && !isWord(after, "place", "overall", "among")) return undefined; // "the third quarter"
+    return { kind: "rank", first: i, last, value, unit: "place" };
+  }
+
   parse(): Figure[] {
     const figures: Figure[] = [];
     for (let i = 0; i < this.tokens.length; i++) {
@@ -298,7 +404,7 @@ class Parser {
         // Most words start no date, rank or amount: one lookup instead of three rules.
         continue;
       } else {
-        match = this.date(i) ?? this.rank(i) ?? this.amount(i);
+        match = this.share(i) ?? this.date(i) ?? this.rank(i) ?? this.bareOrdinal(i) ?? this.amount(i);
       }
       if (!match) {
         // A word number that makes no figure ("one hundred and one hundred and …"): read from any of
@@ -313,7 +419,7 @@ class Parser {
         i = match.last;
         continue;
       }
-      const figure: Figure = { kind: match.kind, text: this.text.slice(start, end), start, end, value: match.value, unit: match.unit, qualifier: hedge?.qualifier ?? "exact" };
+      const figure: Figure = { kind: match.kind, text: this.text.slice(start, end), start, end, value: match.value, unit: match.unit, qualifier: hedge?.qualifier ?? (match.approximate ? "approximately" : "exact") };
       if (hedge) figure.qualifierText = hedge.text;
       if (match.upper !== undefined) figure.upper = match.upper;
       if (match.date) figure.date = match.date;

@@ -13,6 +13,7 @@ import { StoredFigure, type ContextColumns, type ContextStore } from "./contextC
 import type { NameEntity } from "./names.js";
 import { sentenceText } from "./paragraphs.js";
 import type { Figure, NameMention, SourceDocument, SourceSentence } from "./types.js";
+import { placeInDocument } from "./sources/citation.js";
 
 /** Own fields of an object as plain data; fields holding class instances are captured the same way. */
 interface Captured {
@@ -185,7 +186,7 @@ export function restoreIndex(bytes: Buffer): CorpusIndex {
     const endLine = places.endLine[id]!;
     const content = contents.get(id);
     const { text, breaks } = sentenceText(source.lines, line, start, endLine, end);
-    const sentence: SourceSentence = { id, path: source.path, line, start, end, text, figures: content?.[1] ?? NONE, names: content?.[2] ?? NONE };
+    const sentence: SourceSentence = { id, path: source.path, line, start, end, text, figures: content?.[1] ?? NONE, names: content?.[2] ?? NONE, ...placeInDocument(source, line) };
     if (breaks) {
       sentence.endLine = endLine;
       sentence.breaks = breaks;

@@ -105,6 +105,10 @@ export interface SourceSentence {
    * title checks read); every mention stays in the name registry.
    */
   names: NameMention[];
+  /** PDF sources: the 1-based page the sentence starts on. */
+  page?: number;
+  /** Word sources: the 1-based paragraph the sentence is in. */
+  paragraph?: number;
 }
 
 export interface SourceDocument {
@@ -120,6 +124,12 @@ export interface SourceDocument {
   lines: string[];
   size: number;
   mtimeMs: number;
+  /** Text extracted from a PDF or Word file (shown as a read-only view of that text, not opened as a file). */
+  format?: "pdf" | "docx";
+  /** PDF: the 1-based page of each line. */
+  pages?: number[];
+  /** Word: the 1-based paragraph of each line (0 for the blank lines between paragraphs). */
+  paragraphs?: number[];
 }
 
 export interface SkippedFile {
@@ -141,6 +151,10 @@ export interface Evidence {
   /** Column range of that figure within the source line, for highlighting. */
   start?: number;
   end?: number;
+  /** PDF sources: the 1-based page of the sentence ("report.pdf p. 12"). */
+  page?: number;
+  /** Word sources: the 1-based paragraph of the sentence. */
+  paragraph?: number;
 }
 
 /** A verdict on one figure or titled name in a draft. */

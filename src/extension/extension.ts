@@ -8,10 +8,13 @@ import { openSourceAt, searchSources } from "./searchQuickPick.js";
 import { showDraftReport } from "./reportView.js";
 import { showFactSheet } from "./factSheet.js";
 import { SourcesView } from "./sourcesView.js";
+import { registerExtractedText } from "./extractedText.js";
+import { chooseSourceFolder, NoSourcesNotice, openSample } from "./onboarding.js";
 
 let client: LanguageClient | undefined;
 
 const TRUSTED_COMMANDS = ["grounded.openSource"];
+const ARCHIVE_PASSWORD_KEY = "grounded.archivePassword";
 
 function draftSelector(): Array<{ language: string; scheme: string }> {
   const languages = vscode.workspace.getConfiguration("grounded").get<unknown>("languages");
@@ -37,6 +40,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const statusBar = new GroundedStatusBar();
   context.subscriptions.push(output, statusBar);
 
+  // The archive's password lives in SecretStorage, never in settings.json.
+  const archivePassword = await context.secrets.get(ARCHIVE_PASSWORD_KEY);
   const module = context.asAbsolutePath("dist/server.js");
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -45,8 +50,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const clientOptions: LanguageClientOptions = {
     documentSelector: draftSelector(),
     outputChannel: output,
-    initializationOptions: { trusted: vscode.workspace.isTrusted, cacheDir: context.storageUri?.fsPath ?? context.globalStorageUri.fsPath },
-    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher("**/*.{txt,md,markdown,html,htm}") },
+    initializationOptions: { editor: "vscode", trusted: vscode.workspace.isTrusted, cacheDir: context.storageUri?.fsPath ?? context.globalStorageUri.fsPath, ...(archivePassword ? { archivePassword } : {}) },
+    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher("**/*.{txt,md,markdown,html,htm,pdf,docx}") },
     middleware: {
       provideHover: async (document, position, token, next) => trustOurCommandOnly(await next(document, position, token)),
     },
@@ -55,6 +60,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const languageClient = client;
 
   context.subscriptions.push(
+    vscode.commands.registerCommand("grounded.setArchivePassword", async () => {
+      const password = await vscode.window.showInputBox({ password: true, prompt: "Password for the archive in grounded.archive (kept in VS Code's secret storage)" });
+      if (password === undefined) return;
+      await context.secrets.store(ARCHIVE_PASSWORD_KEY, password);
+      void vscode.window.showInformationMessage("Grounded: archive password saved; reload the window to connect with it.");
+    }),
     vscode.commands.registerCommand("grounded.openSource", async (uri: unknown, line: unknown) => {
       // Arguments arrive from hover links: accept only a file URI and a line number.
       if (typeof uri !== "string" || !/^file:/.test(uri) || typeof line !== "number" || !Number.isInteger(line)) return;
@@ -84,6 +95,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       void vscode.window.showInformationMessage(`Grounded: indexed ${result.sources} sources.`);
     }),
     vscode.commands.registerCommand("grounded.showOutput", () => output.show(true)),
+    vscode.commands.registerCommand("grounded.chooseSourceFolder", () => chooseSourceFolder()),
+    vscode.commands.registerCommand("grounded.openSample", () => openSample(context)),
     vscode.commands.registerCommand("grounded.showDraftReport", () => showDraftReport(languageClient)),
     vscode.commands.registerCommand("grounded.ignoreFigure", async (figure: unknown) => {
       if (typeof figure !== "string" || figure.length > 200) return;
@@ -95,6 +108,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.onDidGrantWorkspaceTrust(() => void languageClient.restart()),
   );
 
+  const extractedText = registerExtractedText(languageClient);
+  context.subscriptions.push(extractedText);
   const sourcesView = new SourcesView(languageClient);
   context.subscriptions.push(
     vscode.window.registerTreeDataProvider("grounded.sources", sourcesView),
@@ -112,10 +127,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
   let wasIndexing = true;
+  const notice = new NoSourcesNotice(context);
   languageClient.onNotification(StatusNotification, (status: StatusParams) => {
     statusBar.update(status);
+    notice.update(status);
     // Refresh the tree when an index build finishes.
-    if (wasIndexing && !status.indexing) void sourcesView.refresh();
+    if (wasIndexing && !status.indexing) {
+      void sourcesView.refresh();
+      extractedText.provider.refresh();
+    }
     wasIndexing = status.indexing;
   });
   await languageClient.start();

@@ -4,6 +4,7 @@ import * as vscode from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
 import { SearchRequest, type SearchResultItem } from "../server/protocol.js";
 import { quickPickText } from "./quickPickText.js";
+import { extractedLocation } from "./extractedText.js";
 
 interface HitItem extends vscode.QuickPickItem {
   hit: SearchResultItem;
@@ -21,8 +22,10 @@ export function initialQuery(): string {
 }
 
 export async function openSourceAt(uri: string, line: number, preview = false): Promise<void> {
-  const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
-  const position = new vscode.Position(Math.max(0, line), 0);
+  // A PDF or Word source opens as its extracted text.
+  const target = (await extractedLocation(vscode.Uri.parse(uri), line)) ?? { uri: vscode.Uri.parse(uri), line };
+  const document = await vscode.workspace.openTextDocument(target.uri);
+  const position = new vscode.Position(Math.max(0, target.line), 0);
   await vscode.window.showTextDocument(document, { selection: new vscode.Range(position, position), preview, preserveFocus: preview, viewColumn: vscode.ViewColumn.Active });
 }
 

@@ -105,7 +105,7 @@ export function factSheetHtml(facts: readonly FactRow[], disagreements: readonly
     .map((d) => `<li${openAttrs(d.sides[0]?.uri, d.sides[0]?.line ?? 0)}>${escapeHtml(d.description)}</li>`)
     .join("\n");
   const rows = facts
-    .map((f) => `<tr${openAttrs(f.uri, f.line)}><td>${escapeHtml(f.value)}</td><td>${escapeHtml(f.kind)}</td><td>${escapeHtml(f.about)}</td><td>${escapeHtml(f.time ?? "")}</td><td>${escapeHtml(`${f.path}:${f.line + 1}`)}</td></tr>`)
+    .map((f) => `<tr${openAttrs(f.uri, f.line)}><td>${escapeHtml(f.value)}</td><td>${escapeHtml(f.kind)}</td><td>${escapeHtml(f.about)}</td><td>${escapeHtml(f.time ?? "")}</td><td class="path" title="${attr(`${f.path}:${f.line + 1}`)}">${escapeHtml(`${f.path}:${f.line + 1}`)}</td></tr>`)
     .join("\n");
   const csp = `default-src 'none'; img-src ${options.cspSource}; style-src ${options.cspSource}; script-src 'nonce-${attr(options.nonce)}'`;
   return `<!DOCTYPE html>

@@ -27,9 +27,25 @@ export interface StatusParams {
   /** Contradictions per open draft URI. */
   contradictions: Record<string, number>;
   message?: string;
+  /** The shared archive, when one is set. */
+  archive?: "connected" | "unreachable";
+  /** Set when there are no sources to check against: "unset" (no corpus chosen) or "untrusted". */
+  missing?: "unset" | "untrusted";
 }
 
 export const ReportRequest = "grounded/report";
 export interface ReportParams {
   uri: string;
+}
+
+/** The extracted text of a PDF or Word source, for the client's read-only view of it. */
+export const SourceTextRequest = "grounded/sourceText";
+export interface SourceTextParams {
+  /** The source's file: URI. */
+  uri: string;
+}
+export interface SourceTextResult {
+  text?: string;
+  /** Lines of the extracted text before which the view shows a page marker. */
+  pageStarts?: number[];
 }

@@ -12,6 +12,8 @@ const schema = {
   unverifiable: z.enum(["off", "hint", "information"]),
   citationStyle: z.enum(["footnote", "inline", "none"]),
   ignore: z.array(z.string()),
+  // The archive's URL names no password (that comes from SecretStorage or the environment).
+  archive: z.string().refine((url) => url === "" || (/^postgres(ql)?:\/\//.test(url) && !/^[^/]*\/\/[^/@]*:[^/@]*@/.test(url)), "a postgres:// URL without a password"),
 };
 
 export interface Settings {
@@ -23,6 +25,7 @@ export interface Settings {
   unverifiable: "off" | "hint" | "information";
   citationStyle: "footnote" | "inline" | "none";
   ignore: string[];
+  archive: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -34,6 +37,7 @@ export const DEFAULT_SETTINGS: Settings = {
   unverifiable: "off",
   citationStyle: "footnote",
   ignore: [],
+  archive: "",
 };
 
 /** Where each setting lives in the user's settings.json. */
@@ -46,6 +50,7 @@ const SETTING_NAMES: Record<keyof Settings, string> = {
   unverifiable: "grounded.diagnostics.unverifiable",
   citationStyle: "grounded.citationStyle",
   ignore: "grounded.ignore",
+  archive: "grounded.archive",
 };
 
 export interface ParsedSettings {
@@ -67,6 +72,7 @@ export function parseSettings(raw: unknown): ParsedSettings {
     unverifiable: diagnostics["unverifiable"],
     citationStyle: section["citationStyle"],
     ignore: section["ignore"],
+    archive: section["archive"],
   };
   const settings = { ...DEFAULT_SETTINGS } as Settings;
   const problems: string[] = [];

@@ -33,6 +33,8 @@ export interface StartOptions {
   theme?: Theme;
   /** More files for the workspace, by relative path. */
   files?: Record<string, string>;
+  /** Changes the fixture workspace before code-server opens it (e.g. sources elsewhere than corpus/). */
+  prepare?: (workspace: string) => Promise<void>;
 }
 
 function userSettings(theme: Theme): Record<string, unknown> {
@@ -253,6 +255,7 @@ export async function startSession(options: StartOptions): Promise<Session> {
   if (!chromiumPath) throw new Error("Chromium not found: run node scripts/e2e-setup.mjs or set GROUNDED_E2E_CHROMIUM");
   const theme = options.theme ?? "dark";
   const workspace = await makeWorkspace(options.files);
+  await options.prepare?.(workspace);
   const root = await fs.mkdtemp(path.join(os.tmpdir(), "grounded-e2e-"));
   const extensionsDir = path.join(root, "extensions");
   const userDataDir = path.join(root, "user");

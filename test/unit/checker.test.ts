@@ -130,3 +130,123 @@ describe("building the index in slices", () => {
     assert.equal(sliced.search("diplomatic relations")[0]?.sentence.text, whole.search("diplomatic relations")[0]?.sentence.text);
   });
 });
+
+/** The finding on the first figure of `draft` whose text contains `span`. */
+function findingOn(findings: Finding[], draft: string, span: string): Finding | undefined {
+  const start = draft.indexOf(span);
+  return findings.find((f) => f.range.start.character < start + span.length && f.range.end.character > start);
+}
+
+describe("numbers a source does not stand behind", () => {
+  test("Should contradict a claim a fact-check quotes and corrects, naming the correction", () => {
+    const index = indexOf({
+      "check.txt": 'A campaign flyer says that 64 percent of the town budget goes to roads. In fact, once schools are counted, the share of the budget spent on roads is 18 percent.',
+    });
+    const draft = "Roads take 64 percent of the town budget.";
+    const finding = findingOn(checkDocument(index, draft), draft, "64 percent");
+    assert.equal(finding?.verdict, "contradicted");
+    assert.match(finding.message, /^Sources say 18 percent/);
+  });
+
+  test("Should hold a draft to the value a source gives instead of the one it denies", () => {
+    const index = indexOf({ "check.txt": "The frost killed far short of 40 percent of the orchard's trees; inspectors put the loss at 12 percent." });
+    const draft = "The frost killed 40 percent of the orchard's trees.";
+    const finding = findingOn(checkDocument(index, draft), draft, "40 percent");
+    assert.equal(finding?.verdict, "contradicted");
+    assert.match(finding.message, /^Sources say 12 percent/);
+  });
+
+  test("Should not take the old value of a change as the current one, unless the draft dates it the same", () => {
+    const index = indexOf({ "news.txt": "The ferry fare rose from $12 in 2019 to $15 in 2024." });
+    const now = "The ferry fare is $12.";
+    assert.equal(findingOn(checkDocument(index, now), now, "$12")?.verdict, "contradicted");
+    const then = "The ferry fare was $12 in 2019.";
+    assert.equal(findingOn(checkDocument(index, then), then, "$12")?.verdict, "supported");
+    const change = "The ferry fare went from $12 to $15.";
+    assert.equal(findingOn(checkDocument(index, change), change, "$12")?.verdict, "supported");
+  });
+
+  test("Should keep a quoted figure as support when the source confirms it", () => {
+    const index = indexOf({ "check.txt": 'The mayor said the library lends "about 9,000 books a month." City records show she is correct.' });
+    const draft = "The library lends about 9,000 books a month.";
+    assert.equal(findingOn(checkDocument(index, draft), draft, "9,000")?.verdict, "supported");
+  });
+});
+
+describe("disputes", () => {
+  test("Should not call one company's figure disputed by another company's", () => {
+    const index = indexOf({
+      "a.txt": "Fenwick Tools said its sales grew 12% last year.",
+      "b.txt": "Harlow Mills said its sales grew 3% last year.",
+    });
+    const draft = "Fenwick Tools said its sales grew 12% last year.";
+    assert.equal(findingOn(checkDocument(index, draft), draft, "12%")?.verdict, "supported");
+  });
+
+  test("Should carry a subject over from the sentence before when the figure's own sentence names none", () => {
+    const index = indexOf({
+      "a.txt": "Fenwick Tools reported its results on Monday.\nPre-tax profit was £40m for the year.",
+      "b.txt": "Harlow Mills reported its results on Tuesday.\nPre-tax profit was £9m for the year.",
+    });
+    const draft = "Fenwick Tools made a pre-tax profit of £40m for the year.";
+    assert.equal(findingOn(checkDocument(index, draft), draft, "£40m")?.verdict, "supported");
+  });
+
+  test("Should still see two sources disagree about the same subject", () => {
+    const index = indexOf({
+      "a.txt": "Fenwick Tools employs 1,200 workers at its Leeds plant.",
+      "b.txt": "Fenwick Tools employs 1,900 workers at its Leeds plant.",
+    });
+    const draft = "Fenwick Tools employs 1,200 workers at its Leeds plant.";
+    assert.equal(findingOn(checkDocument(index, draft), draft, "1,200")?.verdict, "disputed");
+  });
+});
+
+describe("contradictions", () => {
+  test("Should support a figure a source states even when a closer-worded amount of another size exists", () => {
+    const index = indexOf({
+      "a.txt": "Dredging at Port Ellis will cost the county $7 million, officials said.",
+      "b.txt": "The Port Ellis harbour dredging programme will cost $900 billion.",
+    });
+    const draft = "The Port Ellis harbour dredging programme will cost $7 million.";
+    assert.equal(findingOn(checkDocument(index, draft), draft, "$7 million")?.verdict, "supported");
+  });
+});
+
+describe("figures written in other forms", () => {
+  test("Should support a percentage with a source that says it as a share in words, and contradict a wrong one", () => {
+    const index = indexOf({ "survey.txt": "One in five riders in Dunmore walks to work, the transit survey found." });
+    const right = "The survey found that 20 percent of Dunmore riders walk to work.";
+    assert.equal(findingOn(checkDocument(index, right), right, "20 percent")?.verdict, "supported");
+    const wrong = "The survey found that 45 percent of Dunmore riders walk to work.";
+    assert.equal(findingOn(checkDocument(index, wrong), wrong, "45 percent")?.verdict, "contradicted");
+  });
+
+  test("Should not hold a change in percentage points to a percentage level", () => {
+    const index = indexOf({ "report.txt": "Turnout in Dunmore fell 3 percentage points to 61%." });
+    const draft = "Turnout in Dunmore fell 3% at the election.";
+    assert.notEqual(findingOn(checkDocument(index, draft), draft, "3%")?.verdict, "supported");
+  });
+});
+
+describe("the subject of a draft figure", () => {
+  const index = () => indexOf({ "road.txt": "A lower speed limit on Dunmore's ring road would save 14 lives a year, the council's study found." });
+
+  test("Should not take a sentence-initial verb or contraction for a subject the sources never name", () => {
+    for (const draft of ["Lowering the speed limit on the Dunmore ring road would save 14 lives a year.", "Don't doubt it: a lower limit on the Dunmore ring road would save 14 lives a year."]) {
+      assert.equal(findingOn(checkDocument(index(), draft), draft, "14")?.verdict, "supported", draft);
+    }
+  });
+
+  test("Should not take a first word the sources never use for a subject, unless it reads as a name", () => {
+    const ordinary = "Motorists would see 14 lives a year saved by a lower limit on the Dunmore ring road.";
+    assert.equal(findingOn(checkDocument(index(), ordinary), ordinary, "14")?.verdict, "supported");
+    const named = "Kelsall's ring road would save 14 lives a year with a lower limit.";
+    assert.equal(findingOn(checkDocument(index(), named), named, "14")?.verdict, "unverifiable");
+  });
+
+  test("Should not take a weekday for a subject the sources never name", () => {
+    const draft = "The council's study, published on Thursday, found a lower limit on the Dunmore ring road would save 14 lives a year.";
+    assert.equal(findingOn(checkDocument(index(), draft), draft, "14")?.verdict, "supported");
+  });
+});

@@ -117,3 +117,72 @@ describe("dates", () => {
     assert.equal(only("between 2025 and 2030").upper, 20300000);
   });
 });
+
+describe("forms of real text: shares, rates, measures, points, multiples, places", () => {
+  for (const [text, span, value] of [
+    ["Half of the riders walk to work.", "Half", 50],
+    ["A quarter of the riders walk to work.", "A quarter", 25],
+    ["Two-thirds of the riders walk to work.", "Two-thirds", 200 / 3],
+    ["Four in ten riders walk to work.", "Four in ten", 40],
+    ["One in five riders walks to work.", "One in five", 20],
+    ["3 out of 4 riders walk to work.", "3 out of 4", 75],
+  ] as const) {
+    test(`Should read "${span}" as a share of ${Number(value.toFixed(2))} percent, and as a round figure`, () => {
+      const figure = only(text);
+      assert.equal(figure.kind, "percent");
+      assert.equal(figure.text, span);
+      assert.ok(Math.abs(figure.value - value) < 1e-9);
+      assert.equal(figure.qualifier, "approximately");
+    });
+  }
+
+  test("Should not read a part of a year or a sum as a share", () => {
+    assert.deepEqual(extractFigures("in the third quarter of the year").filter((f) => f.kind === "percent"), []);
+    assert.deepEqual(extractFigures("over the first half of the season").filter((f) => f.kind === "percent"), []);
+    assert.deepEqual(extractFigures("half a loaf is better than none"), []);
+  });
+
+  for (const [text, span, value, unit] of [
+    ["The air held 418 ppm of carbon dioxide.", "418 ppm", 418, "ppm"],
+    ["The air held 418 parts per million of carbon dioxide.", "418 parts per million", 418, "ppm"],
+    ["The river rose 35 mm overnight.", "35 mm", 35, "mm"],
+    ["The river rose 3.5 centimetres overnight.", "3.5 centimetres", 3.5, "cm"],
+    ["The lake warmed by 1.2 °C since the survey.", "1.2 °C", 1.2, "°C"],
+    ["The lake warmed by 1.2C since the survey.", "1.2C", 1.2, "°C"],
+    ["The lake warmed by 2 degrees Fahrenheit since the survey.", "2 degrees Fahrenheit", 2, "°F"],
+    ["The tower is 12 times taller than the mill.", "12 times", 12, "times"],
+  ] as const) {
+    test(`Should read ${span} in its unit (${unit})`, () => {
+      const figure = only(text);
+      assert.equal(figure.text, span);
+      assert.equal(figure.value, value);
+      assert.equal(figure.unit, unit);
+    });
+  }
+
+  test("Should read a change in percentage points as points, not as a percentage", () => {
+    for (const [text, value] of [["Turnout fell 2.5 percentage points.", 2.5], ["Turnout fell 2.5pp.", 2.5], ["The bank cut rates by 25 basis points.", 0.25]] as const) {
+      const figure = only(text);
+      assert.equal(figure.kind, "percent");
+      assert.equal(figure.unit, "pp");
+      assert.equal(figure.value, value);
+    }
+  });
+
+  test("Should read a range whose unit is written once or on both ends", () => {
+    for (const [text, span, lower, upper] of [["Costs may rise 2% to 2.5% next year.", "2% to 2.5%", 2, 2.5], ["The lake may warm 1 to 2.5 °C by then.", "1 to 2.5 °C", 1, 2.5]] as const) {
+      const figure = only(text);
+      assert.equal(figure.text, span);
+      assert.equal(figure.value, lower);
+      assert.equal(figure.upper, upper);
+    }
+  });
+
+  test("Should read a bare place in a ranking after a ranking verb or between places", () => {
+    const ranked = only("The county ranked 41st in the survey.");
+    assert.deepEqual([ranked.kind, ranked.text, ranked.value, ranked.unit], ["rank", "41st", 41, "place"]);
+    const moved = extractFigures("The county fell from second in the region to 17th.").filter((f) => f.kind === "rank");
+    assert.deepEqual(moved.map((f) => [f.text, f.value]), [["second", 2], ["17th", 17]]);
+    assert.deepEqual(extractFigures("the 19th century and the third time").filter((f) => f.kind === "rank"), []);
+  });
+});

@@ -98,7 +98,7 @@ describe("draft lines of one token repeated", () => {
     const folder = await fs.mkdtemp(path.join(os.tmpdir(), "grounded-long-line-"));
     const draft = path.join(folder, "draft.md");
     await fs.writeFile(draft, repeated("$1,") + "\n");
-    const result = spawnSync(process.execPath, [cli, "check", draft], { cwd: repoRoot, encoding: "utf8", timeout: 110_000 });
+    const result = spawnSync(process.execPath, [cli, "check", "--sample", draft], { cwd: repoRoot, encoding: "utf8", timeout: 110_000 });
     await fs.rm(folder, { recursive: true, force: true });
     assert.equal(result.status, 0, result.stderr);
     assert.match(result.stdout, /0 contradicted, 0 disputed in 1 file/);
@@ -121,7 +121,7 @@ describe("draft lines of one token repeated", () => {
 describe("the CLI when checking one draft fails", () => {
   // The fault is injected (see helpers/injectFault.cjs): the engine throws on any text with a snowman.
   const run = (...drafts: string[]) =>
-    spawnSync(process.execPath, ["--require", path.join(__dirname, "helpers", "injectFault.cjs"), cli, "check", "--format", "json", ...drafts], { cwd: repoRoot, encoding: "utf8" });
+    spawnSync(process.execPath, ["--require", path.join(__dirname, "helpers", "injectFault.cjs"), cli, "check", "--sample", "--format", "json", ...drafts], { cwd: repoRoot, encoding: "utf8" });
   let folder: string;
   before(async () => {
     folder = await fs.mkdtemp(path.join(os.tmpdir(), "grounded-cli-fault-"));

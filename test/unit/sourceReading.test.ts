@@ -45,6 +45,12 @@ describe("reading sources as a writer reads them", () => {
     assert.equal(evidenceOf(months).start, 0);
   });
 
+  test("Should show and offer a figure written across an indented line break with single spaces", () => {
+    const index = indexOf({ "list.md": joinLines("-   The plant will power up to one", "    million homes and create more", "    than 1,800 jobs in the state.") });
+    const shown = index.figures().map((s) => [s.figure.qualifierText, s.figure.text]);
+    assert.deepEqual(shown, [["up to", "one million"], ["more than", "1,800"]]);
+  });
+
   test("Should not index front matter or link targets as facts, and take the title and date from the front matter", () => {
     const document = sourceFromText("release.md", release);
     assert.equal(document.title, "Statement on the $20 Billion Rail Program");

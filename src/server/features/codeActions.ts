@@ -3,7 +3,7 @@ import { CodeActionKind, type CodeAction, type Diagnostic } from "vscode-languag
 import type { DraftDocument } from "../documentCache.js";
 import { IGNORE_MARKER } from "../../core/draft.js";
 import type { DiagnosticData } from "./diagnostics.js";
-import { OPEN_SOURCE_COMMAND } from "../markdown.js";
+import { OPEN_SOURCE_COMMAND, type MarkupFlavour } from "../markdown.js";
 
 export const IGNORE_COMMAND = "grounded.ignoreFigure";
 
@@ -12,6 +12,9 @@ function isOurs(diagnostic: Diagnostic): diagnostic is Diagnostic & { data: Diag
 }
 
 export class CodeActionProvider {
+  /** `flavour`: in VS Code, ignoring adds to the settings; elsewhere the server ignores it for the session. */
+  constructor(private readonly flavour: () => MarkupFlavour = () => "vscode") {}
+
   provideCodeActions(document: DraftDocument & { languageId?: string }, diagnostics: readonly Diagnostic[]): CodeAction[] {
     const actions: CodeAction[] = [];
     const lines = document.getText().split(/\r\n|\r|\n/);
@@ -46,7 +49,7 @@ export class CodeActionProvider {
         });
       } else {
         actions.push({
-          title: `Ignore "${data.claimText}" (add to grounded.ignore)`,
+          title: this.flavour() === "vscode" ? `Ignore "${data.claimText}" (add to grounded.ignore)` : `Ignore "${data.claimText}" for this session`,
           kind: CodeActionKind.QuickFix,
           diagnostics: [diagnostic],
           command: { title: "Ignore figure", command: IGNORE_COMMAND, arguments: [data.claimText] },

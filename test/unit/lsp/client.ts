@@ -15,9 +15,20 @@ export interface TestClient {
   stop(): Promise<void>;
 }
 
-/** `nodeOptions`: flags for the server's node (a test's `--require` that injects a fault). */
-export async function startClient(workspace: string, settings: Record<string, unknown> = {}, nodeOptions: string[] = []): Promise<TestClient> {
-  const child = spawn(process.execPath, [...nodeOptions, serverPath, "--stdio"], { stdio: ["pipe", "pipe", "inherit"] });
+export interface ClientOptions {
+  /** Announce ourselves as Grounded's VS Code extension (codicons, command links). Default true. */
+  vscode?: boolean;
+  /** Advertise workspace/configuration (VS Code, Helix); Neovim 0.7 does not. Default true. */
+  configuration?: boolean;
+  /** Advertise window/showDocument. Default false. */
+  showDocument?: boolean;
+  /** Flags for the server's node (a test's `--require` that injects a fault). */
+  nodeArgs?: string[];
+}
+
+export async function startClient(workspace: string, settings: Record<string, unknown> = {}, options: ClientOptions = {}): Promise<TestClient> {
+  const { vscode = true, configuration = true, showDocument = false, nodeArgs = [] } = options;
+  const child = spawn(process.execPath, [...nodeArgs, serverPath, "--stdio"], { stdio: ["pipe", "pipe", "inherit"] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const latest = new Map<string, PublishDiagnosticsParams>();
   const waiters: Array<{ uri: string; accept: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }> = [];
@@ -31,11 +42,20 @@ export async function startClient(workspace: string, settings: Record<string, un
       }
     }
   });
-  for (const method of ["grounded/status", "window/logMessage"]) {
-    connection.onNotification(method, (params: unknown) => {
-      notifications.push({ method, params });
-    });
-  }
+  connection.onNotification("grounded/status", (params: unknown) => {
+    notifications.push({ method: "grounded/status", params });
+  });
+  for (const method of ["window/showMessage", "window/logMessage"]) connection.onNotification(method, (params: unknown) => {
+    notifications.push({ method, params });
+  });
+  connection.onRequest("window/showMessageRequest", (params: unknown) => {
+    notifications.push({ method: "window/showMessageRequest", params });
+    return null;
+  });
+  connection.onRequest("window/showDocument", (params: unknown) => {
+    notifications.push({ method: "window/showDocument", params });
+    return { success: true };
+  });
   connection.onRequest("workspace/configuration", () => [settings]);
   connection.onRequest("window/workDoneProgress/create", () => null);
   connection.onRequest("client/registerCapability", () => null);
@@ -44,8 +64,8 @@ export async function startClient(workspace: string, settings: Record<string, un
     processId: process.pid,
     rootUri: null,
     workspaceFolders: [{ uri: `file://${workspace}`, name: "workspace" }],
-    capabilities: { workspace: { configuration: true }, window: { workDoneProgress: true } },
-    initializationOptions: { trusted: true },
+    capabilities: { workspace: { configuration }, window: { workDoneProgress: true, ...(showDocument ? { showDocument: { support: true } } : {}) } },
+    initializationOptions: { trusted: true, ...(vscode ? { editor: "vscode" } : {}) },
   });
   await connection.sendNotification("initialized", {});
   return {

@@ -27,7 +27,7 @@ describe("the language server when the engine fails on part of a draft", () => {
     workspace = await fs.mkdtemp(path.join(os.tmpdir(), "grounded-lsp-fault-"));
     await fs.cp(path.join(repoRoot, "corpus"), path.join(workspace, "corpus"), { recursive: true });
     draftUri = `file://${workspace}/draft.md`;
-    client = await startClient(workspace, {}, ["--require", path.join(__dirname, "..", "helpers", "injectFault.cjs")]);
+    client = await startClient(workspace, {}, { nodeArgs: ["--require", path.join(__dirname, "..", "helpers", "injectFault.cjs")] });
     await client.connection.sendNotification("textDocument/didOpen", { textDocument: { uri: draftUri, languageId: "markdown", version: 1, text: draftText } });
   });
 

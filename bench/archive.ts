@@ -1,0 +1,112 @@
+// Measures an archive already loaded (`grounded archive load`): size per MB of sources, the check of
+// the bench's 5,000-word draft and of a draft spliced from the archive's own sentences, ranked search
+// with 1 and 16 concurrent clients; with --local DIR, the same checks through a local index of the
+// same sources, compared verdict for verdict.
+//   node --import tsx bench/archive.ts --archive URL [--local DIR --base DIR] [--queries N]
+import * as path from "node:path";
+import { Archive } from "../src/archive/archive.js";
+import { checkDocument } from "../src/core/checker.js";
+import { loadCorpus } from "../src/core/corpus.js";
+import { CorpusIndex } from "../src/core/corpusIndex.js";
+import { generateDraft, generateQueries, readArticles } from "./generate.js";
+import { summarize } from "./measures/stats.js";
+
+function option(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const round = (n: number) => Math.round(n * 10) / 10;
+
+/** A draft of about `words` words from the archive's sentences with figures, two in three figures changed. */
+async function splicedDraft(archive: Archive, words: number): Promise<string> {
+  const rows = (await archive.pool.query<{ sentence: string }>("SELECT DISTINCT ON (sentence) sentence FROM figures WHERE length(sentence) BETWEEN 60 AND 300 ORDER BY sentence, md5(sentence) LIMIT 20000")).rows;
+  const picked: string[] = [];
+  let count = 0;
+  for (let i = 0; count < words && i < rows.length; i += Math.max(1, Math.floor(rows.length / 400))) {
+    const text = rows[i]!.sentence;
+    picked.push(i % 3 === 0 ? text : text.replace(/\d+(?:\.\d+)?/, (d) => String(Math.round(Number(d) * 1.34 * 10) / 10)));
+    count += text.split(/\s+/).length;
+  }
+  return picked.map((s, i) => (i % 5 === 4 ? `${s}\n` : s)).join("\n");
+}
+
+async function searchLatencies(url: string, queries: readonly string[], clients: number): Promise<number[]> {
+  const archives = Array.from({ length: clients }, () => Archive.open(url, { max: 1 }));
+  await Promise.all(archives.map((a) => a.search("warm up", 1)));
+  const times: number[] = [];
+  let next = 0;
+  await Promise.all(
+    archives.map(async (archive) => {
+      while (next < queries.length) {
+        const query = queries[next++]!;
+        const start = performance.now();
+        await archive.search(query, 10);
+        times.push(performance.now() - start);
+      }
+    }),
+  );
+  await Promise.all(archives.map((a) => a.close()));
+  return times;
+}
+
+async function main(): Promise<void> {
+  const url = option("--archive") ?? process.env["GROUNDED_ARCHIVE"];
+  if (!url) throw new Error("--archive URL");
+  const archive = Archive.open(url);
+  const status = await archive.status();
+  const megabytes = status.sourceBytes / 1e6;
+  log(`archive: ${status.documents} documents, ${round(megabytes)} MB of sources, database ${round(status.databaseBytes / 1e6)} MB (${round(status.databaseBytes / status.sourceBytes)} × sources)`);
+  const articles = readArticles(path.resolve(__dirname, "..", "corpus"));
+  const drafts = { bench: generateDraft(articles, 5000, 1), spliced: await splicedDraft(archive, 5000) };
+  const results: Record<string, unknown> = { status };
+  const archiveFindings: Record<string, unknown> = {};
+  for (const [name, draft] of Object.entries(drafts)) {
+    const times: number[] = [];
+    for (let run = 0; run < 3; run++) {
+      const start = performance.now();
+      const { findings } = await archive.check(draft);
+      times.push(performance.now() - start);
+      archiveFindings[name] = findings;
+    }
+    const findings = archiveFindings[name] as Array<{ verdict: string }>;
+    log(`check ${name} draft (${draft.split(/\s+/).length} words, ${findings.length} findings) through the archive: first ${round(times[0]!)} ms, then ${times.slice(1).map(round).join(", ")} ms`);
+    results[`check_${name}_archive_ms`] = times;
+  }
+  const queries = generateQueries(articles, 200, 1);
+  for (const clients of [1, 16]) {
+    const summary = summarize(await searchLatencies(url, queries, clients));
+    log(`search, ${clients} client${clients > 1 ? "s" : ""}: p50 ${round(summary.p50)} ms, p95 ${round(summary.p95)} ms, max ${round(summary.max)} ms (n=${summary.n})`);
+    results[`search_${clients}`] = summary;
+  }
+  await archive.close();
+  const localDir = option("--local");
+  if (localDir) {
+    const started = performance.now();
+    const loaded = await loadCorpus({ roots: [localDir], baseDir: option("--base") ?? process.cwd() });
+    const index = CorpusIndex.build(loaded.documents, loaded.skipped);
+    const buildMs = performance.now() - started;
+    log(`local index: ${index.documents.length} documents built in ${round(buildMs / 1000)} s, heap ${round(process.memoryUsage().heapUsed / 1e6)} MB, RSS ${round(process.memoryUsage().rss / 1e6)} MB`);
+    results["local_build_ms"] = buildMs;
+    for (const [name, draft] of Object.entries(drafts)) {
+      const times: number[] = [];
+      let findings: unknown;
+      for (let run = 0; run < 3; run++) {
+        const start = performance.now();
+        findings = checkDocument(index, draft);
+        times.push(performance.now() - start);
+      }
+      const same = JSON.stringify(findings) === JSON.stringify(archiveFindings[name]);
+      log(`check ${name} draft locally: first ${round(times[0]!)} ms, then ${times.slice(1).map(round).join(", ")} ms; verdicts ${same ? "the same as" : "DIFFERENT from"} the archive's`);
+      results[`check_${name}_local_ms`] = times;
+      results[`check_${name}_same`] = same;
+    }
+  }
+  process.stdout.write(JSON.stringify(results, null, 2) + "\n");
+}
+
+main().catch((error: unknown) => {
+  log(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exit(1);
+});

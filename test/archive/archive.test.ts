@@ -1,0 +1,163 @@
+// The archive against a real PostgreSQL (npm run test:archive starts a throwaway one and sets
+// GROUNDED_TEST_POSTGRES). Skipped under plain `npm test`.
+import { test, describe, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, mkdtempSync, cpSync, writeFileSync, rmSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { Pool } from "pg";
+import { Archive } from "../../src/archive/archive.ts";
+import { openPool } from "../../src/archive/connection.ts";
+import { loadArchive } from "../../src/archive/load.ts";
+import { READER_ROLE } from "../../src/archive/schema.ts";
+import { checkDocument } from "../../src/core/checker.ts";
+import { loadCorpus } from "../../src/core/corpus.ts";
+import { CorpusIndex } from "../../src/core/corpusIndex.ts";
+import { factsOf } from "../../src/core/facts.ts";
+
+const server = process.env["GROUNDED_TEST_POSTGRES"];
+const ROOT = path.resolve(__dirname, "../..");
+const REAL_SLICE = path.resolve(ROOT, "../shared/data/realuse-whitehouse/sources");
+
+let databases = 0;
+/** A fresh database on the test server; its URL. */
+async function freshDatabase(admin: Pool): Promise<string> {
+  const name = `grounded_test_${process.pid}_${databases++}`;
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(server!);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/**
+ * A draft spliced from the sources' own sentences: every third figure kept, the others changed by a
+ * third, sentences of different documents side by side.
+ */
+function spliceDraft(index: CorpusIndex, sentences = 60): string {
+  const withFigures = index.sentences.filter((s) => s.figures.length > 0 && s.text.length < 400);
+  const step = Math.max(1, Math.floor(withFigures.length / sentences));
+  const picked = withFigures.filter((_, i) => i % step === 0).slice(0, sentences);
+  return picked
+    .map((s, i) => {
+      if (i % 3 === 0) return s.text;
+      return s.text.replace(/\d+(?:\.\d+)?/, (digits) => String(Math.round(Number(digits) * 1.34 * 10) / 10));
+    })
+    .join("\n\n");
+}
+
+
+async function localIndex(baseDir: string, roots: string[]): Promise<CorpusIndex> {
+  const loaded = await loadCorpus({ roots, baseDir });
+  return CorpusIndex.build(loaded.documents, loaded.skipped);
+}
+
+describe("the archive in PostgreSQL", { skip: server ? false : "needs GROUNDED_TEST_POSTGRES (npm run test:archive)" }, () => {
+  let admin: Pool;
+  before(() => {
+    admin = new Pool({ connectionString: server, max: 2 });
+  });
+  after(async () => {
+    await admin.end();
+  });
+
+  async function sameVerdicts(baseDir: string, root: string, drafts: (index: CorpusIndex) => string[]): Promise<number> {
+    const url = await freshDatabase(admin);
+    const loader = openPool(url, { write: true });
+    await loadArchive(loader, { roots: [root], baseDir });
+    await loader.end();
+    const local = await localIndex(baseDir, [root]);
+    const archive = Archive.open(url);
+    let compared = 0;
+    try {
+      for (const draft of drafts(local)) {
+        const expected = checkDocument(local, draft);
+        const { findings } = await archive.check(draft);
+        assert.deepEqual(findings, expected);
+        compared += expected.length;
+      }
+    } finally {
+      await archive.close();
+    }
+    return compared;
+  }
+
+  test("Should give the same verdicts as the local index on the sample corpus", async () => {
+    const compared = await sameVerdicts(ROOT, "corpus", (index) => [
+      spliceDraft(index),
+      "South Korea has invested US$87 billion in Vietnam. Korean investment in Vietnam totals $68 billion.\n\nBilateral trade was $95 billion in 2023. President Pham Minh Chinh visited Seoul.",
+    ]);
+    assert.ok(compared > 20, `only ${compared} findings compared`);
+  });
+
+  test("Should give the same verdicts as the local index on real White House releases", { skip: existsSync(REAL_SLICE) ? false : "../shared/data not present" }, async () => {
+    const compared = await sameVerdicts(path.dirname(REAL_SLICE), "sources", (index) => [spliceDraft(index, 80), spliceDraft(index, 25)]);
+    assert.ok(compared > 40, `only ${compared} findings compared`);
+  });
+
+  test("Should load incrementally: unchanged files skipped, changed replaced, removed ones pruned", async () => {
+    const url = await freshDatabase(admin);
+    const folder = mkdtempSync(path.join(tmpdir(), "grounded-archive-"));
+    try {
+      cpSync(path.join(ROOT, "corpus"), path.join(folder, "sources"), { recursive: true });
+      const pool = openPool(url, { write: true });
+      const first = await loadArchive(pool, { roots: ["sources"], baseDir: folder });
+      assert.equal(first.added, 5);
+      const again = await loadArchive(pool, { roots: ["sources"], baseDir: folder });
+      assert.deepEqual([again.added, again.replaced, again.unchanged, again.removed], [0, 0, 5, 0]);
+      const files = readdirSync(path.join(folder, "sources")).sort();
+      writeFileSync(path.join(folder, "sources", files[0]!), "Trade between the two countries reached $12 billion in 2024.\n");
+      rmSync(path.join(folder, "sources", files[1]!));
+      const changed = await loadArchive(pool, { roots: ["sources"], baseDir: folder, prune: true });
+      assert.deepEqual([changed.added, changed.replaced, changed.unchanged, changed.removed], [0, 1, 3, 1]);
+      await pool.end();
+      const archive = Archive.open(url);
+      const status = await archive.status();
+      assert.equal(status.documents, 4);
+      const { findings } = await archive.check("Trade between the two countries reached $15 billion in 2024.");
+      const money = findings.find((f) => f.claimText === "$15 billion");
+      assert.equal(money?.verdict, "contradicted");
+      assert.equal(money.sources[0]?.path, `sources/${files[0]}`);
+      await archive.close();
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  test("Should let a writer's read-only role check and search but not change the archive", async () => {
+    const url = await freshDatabase(admin);
+    const loader = openPool(url, { write: true });
+    await loadArchive(loader, { roots: ["corpus"], baseDir: ROOT });
+    await loader.end();
+    await admin.query(`DROP ROLE IF EXISTS grounded_writer_test; CREATE ROLE grounded_writer_test LOGIN IN ROLE ${READER_ROLE}`);
+    const writerUrl = new URL(url);
+    writerUrl.username = "grounded_writer_test";
+    const archive = Archive.open(writerUrl.toString());
+    try {
+      const hits = await archive.search("investment Vietnam", 5);
+      assert.ok(hits.length > 0 && hits[0]!.sentence.path.startsWith("corpus/"));
+      const { findings } = await archive.check("South Korea has invested US$87 billion in Vietnam.");
+      assert.equal(findings[0]?.verdict, "supported");
+      await assert.rejects(archive.pool.query("DELETE FROM documents"), /read-only|permission denied/);
+    } finally {
+      await archive.close();
+    }
+  });
+
+  test("Should list the same figure facts as the local index, and count what it holds", async () => {
+    const url = await freshDatabase(admin);
+    const loader = openPool(url, { write: true });
+    await loadArchive(loader, { roots: ["corpus"], baseDir: ROOT });
+    await loader.end();
+    const local = await localIndex(ROOT, ["corpus"]);
+    const archive = Archive.open(url);
+    try {
+      const key = (f: { value: string; path: string; line: number; time?: string; about: string }) => `${f.path}:${f.line} ${f.value} ${f.time ?? ""} ${f.about}`;
+      const expected = factsOf(local, "money").map(key).sort();
+      assert.deepEqual((await archive.facts("money")).map(key).sort(), expected);
+      const status = await archive.status();
+      assert.deepEqual([status.documents, status.sentences, status.figures, status.names], [local.documents.length, local.sentences.length, local.sourceFigures.length, local.names.all().length]);
+    } finally {
+      await archive.close();
+    }
+  });
+});

@@ -119,7 +119,7 @@ function print(result: FolderResult): void {
   const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   const skipped = [...result.skippedByReason].reduce((n, [, count]) => n + count, 0);
   console.log(`\n${result.folder}: ${result.filesRead} files read, ${skipped} skipped, ${result.internalErrors.length} internal errors`);
-  console.log(`  time: load ${seconds(result.loadMs)}, index ${seconds(result.indexMs)}, check of a ${result.draftWords}-word draft ${seconds(result.checkMs)} (processor ${seconds(result.cpuMs)})`);
+  console.log(`  time: load ${seconds(result.loadMs)}, index ${seconds(result.indexMs)}, check of a ${result.draftWords}-word draft ${seconds(result.checkMs)}; processor time for the folder ${seconds(result.cpuMs)}`);
   for (const [reason, count] of [...result.skippedByReason].sort((a, b) => b[1] - a[1])) console.log(`  skipped ${String(count).padStart(5)}  ${reason}`);
   console.log(`  draft verdicts: ${[...result.verdicts].map(([verdict, count]) => `${count} ${verdict}`).join(", ") || "none"}`);
   for (const error of result.internalErrors) console.log(`  INTERNAL ERROR ${error}`);

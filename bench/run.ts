@@ -12,6 +12,7 @@ import { realCorpus, type RealCorpus } from "./real.js";
 import { completionPositions, hoverPositions } from "./positions.js";
 import { measureServer, peakRss, type ServerResult } from "./measures/lsp.js";
 import { calibrate, summarize, type Summary } from "./measures/stats.js";
+import { measurePathological, renderPathological } from "./measures/pathological.js";
 
 const ROOT = path.resolve(__dirname, "..");
 const MB = 1024 * 1024;
@@ -173,6 +174,8 @@ async function main(): Promise<void> {
     });
   }
   if (!process.argv.includes("--keep")) rmSync(work, { recursive: true, force: true });
+  log("pathological lines …");
+  const pathological = await measurePathological(ROOT, draftText.replace(/\n+/g, " "));
 
   const machine = {
     cpu: os.cpus()[0]?.model ?? "unknown",
@@ -183,9 +186,9 @@ async function main(): Promise<void> {
     calibrationMs: Number(calibrationMs.toFixed(1)),
   };
   const table = renderTable(results, rg);
-  process.stdout.write(`${table}\n`);
+  process.stdout.write(`${table}\n\n${renderPathological(pathological)}\n\n`);
   process.stdout.write(`Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB, Node ${machine.node}; calibration loop ${machine.calibrationMs} ms. Total ${((performance.now() - started) / 1000).toFixed(0)} s.\n`);
-  writeFileSync(path.join(__dirname, "results.json"), `${JSON.stringify({ date: new Date().toISOString(), seed, machine, table, results }, null, 2)}\n`);
+  writeFileSync(path.join(__dirname, "results.json"), `${JSON.stringify({ date: new Date().toISOString(), seed, machine, table, results, pathological }, null, 2)}\n`);
 }
 
 const ms = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? "–" : n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));

@@ -159,8 +159,17 @@ async function runCheck(argv: string[]): Promise<number> {
   for (const { file, text } of drafts) {
     const shownPath = file === "-" ? "<stdin>" : path.relative(process.cwd(), path.resolve(file)).split(path.sep).join("/");
     const html = flagValue(args, "--format") === "html";
-    const findings = (await sources.check(text, ignore)).filter((f) => all || html || f.verdict === "contradicted" || f.verdict === "disputed");
-    results.push({ path: file === "-" ? "-" : shownPath, shownPath, findings });
+    try {
+      const findings = (await sources.check(text, ignore)).filter((f) => all || html || f.verdict === "contradicted" || f.verdict === "disputed");
+      results.push({ path: file === "-" ? "-" : shownPath, shownPath, findings });
+    } catch (error) {
+      // One draft the engine fails on must not lose the others' results.
+      process.stderr.write(`grounded: internal error checking ${sanitize(shownPath)}: ${error instanceof Error ? error.message : String(error)}\n`);
+    }
+  }
+  if (results.length === 0) {
+    await sources.close();
+    throw new InputError("no draft could be checked");
   }
   const sourceCount = await sources.count();
   await sources.close();

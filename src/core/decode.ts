@@ -42,6 +42,19 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
     const start = startsWith(bytes, [0xef, 0xbb, 0xbf]) ? 3 : 0;
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(start)), encoding: "utf-8" };
   } catch {
-    return { text: new TextDecoder("windows-1252").decode(bytes), encoding: "windows-1252" };
+    return { text: decodeWindows1252(bytes), encoding: "windows-1252" };
   }
+}
+
+/** Windows-1252's characters for bytes 0x80-0x9F (the rest is Latin-1); undefined bytes stay as they are. */
+const WINDOWS_1252_HIGH = "\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f" +
+  "\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178";
+
+/**
+ * Windows-1252 by hand: Node's TextDecoder("windows-1252") decodes Latin-1 when built without full
+ * ICU, which turns "€" and curly quotes into invisible control characters.
+ */
+function decodeWindows1252(bytes: Uint8Array): string {
+  const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
+  return latin1.replace(/[\u0080-\u009f]/g, (ch) => WINDOWS_1252_HIGH[ch.charCodeAt(0) - 0x80]!);
 }

@@ -4,6 +4,7 @@
 import type { Position } from "./types.js";
 import { splitSentences } from "./sentences.js";
 import { normalizePunctuation } from "./normalize.js";
+import { replaceComments } from "./html.js";
 
 export const IGNORE_MARKER = "grounded-ignore";
 
@@ -30,13 +31,34 @@ export function maskMarkup(text: string): string {
   masked = masked.replace(/^---\r?\n[\s\S]*?\r?\n---(?=\r?\n|$)/, blank);
   masked = masked.replace(/^(```|~~~)[^\n]*\n[\s\S]*?(^\1[^\n]*$|(?![\s\S]))/gm, blank);
   masked = masked.replace(/`[^`\n]*`/g, blank);
-  masked = masked.replace(/<!--[\s\S]*?-->/g, blank);
+  masked = replaceComments(masked, blank);
   masked = masked.replace(/<\/?[a-zA-Z][^>\n]{0,500}>/g, blank);
-  masked = masked.replace(/\]\([^)\n]*\)/g, (m) => "]" + blank(m.slice(1)));
+  masked = blankLinkTargets(masked);
   masked = masked.replace(/^\s{0,3}\[[^\]\n]+\]:\s*\S+.*$/gm, blank);
   masked = masked.replace(/\b(?:https?|ftp|file|command|mailto):[^\s)>\]]*/gi, blank);
-  masked = masked.replace(/\[\^[^\]\n]*\]/g, blank); // footnote markers [^1]
+  masked = masked.replace(/\[\^[^\]\n]{0,200}\]/g, blank); // footnote markers [^1]
   return masked;
+}
+
+/**
+ * Blanks link targets, "](…)" up to the next ")" on the same line. Where the next ")" and the next
+ * newline stand is looked up once and reused: a regular expression would rescan the rest of the line
+ * from every "](" that has no ")" after it.
+ */
+function blankLinkTargets(text: string): string {
+  let out = "";
+  let from = 0;
+  let close = -2;
+  let newline = -2;
+  for (let at = text.indexOf("](", 0); at >= 0; at = text.indexOf("](", Math.max(at + 1, from))) {
+    if (close !== -1 && close < at + 2) close = text.indexOf(")", at + 2);
+    if (close === -1) break;
+    if (newline !== -1 && newline < at + 2) newline = text.indexOf("\n", at + 2);
+    if (newline !== -1 && newline < close) continue;
+    out += text.slice(from, at + 1) + blank(text.slice(at + 1, close + 1));
+    from = close + 1;
+  }
+  return from === 0 ? text : out + text.slice(from);
 }
 
 /** Offsets of the start of every line (LF, CRLF or lone CR). */

@@ -350,21 +350,11 @@ function neighbourTokens(spans: TokenSpans, figure: Figure, sentenceFigures: rea
   const { byKind, placeInKind } = sentenceFiguresOf(sentenceFigures);
   const sameKind = byKind.get(figure.kind) ?? [];
   const at = placeInKind.get(figure) ?? -1;
-  let left: number | undefined;
-  let right: number | undefined;
-  for (let i = at - 1; i >= 0 && left === undefined; i--) {
-    const index = figureTokenIndex(spans, sameKind[i]!);
-    if (index < own) left = index;
-    else right = Math.min(right ?? Infinity, index);
-  }
-  for (let i = at + 1; i < sameKind.length; i++) {
-    const index = figureTokenIndex(spans, sameKind[i]!);
-    if (index >= own) {
-      right = Math.min(right ?? Infinity, index);
-      break;
-    }
-    left = Math.max(left ?? -Infinity, index);
-  }
+  const tokenOf = (i: number) => figureTokenIndex(spans, sameKind[i]!);
+  // In order of place, the figures' nearest tokens never go down: binary search finds the last one below `own`.
+  const firstAtOwn = lowerBound(Math.max(at, 0), (i) => tokenOf(i) >= own);
+  const left = firstAtOwn > 0 ? tokenOf(firstAtOwn - 1) : undefined;
+  const right = firstAtOwn < at ? own : at + 1 < sameKind.length ? tokenOf(at + 1) : undefined;
   return { ...(left !== undefined ? { left } : {}), ...(right !== undefined ? { right } : {}) };
 }
 

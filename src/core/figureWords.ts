@@ -121,11 +121,11 @@ export const RANKING_VERBS = new Set([
 
 
 /**
- * `key in record` as a Set lookup: `in` internalises every fresh token string, a Set only hashes it.
- * Object.prototype's names ("constructor") are `in` every record, so the Set keeps them too.
+ * Whether a word is a key of the records, as a Set lookup (`in` would internalise every fresh token
+ * string). Only the records' own keys: "constructor" is no number word, month or scale.
  */
 function keyTest(...records: object[]): (key: string) => boolean {
-  const keys = new Set([...records.flatMap((record) => Object.keys(record)), ...Object.getOwnPropertyNames(Object.prototype)]);
+  const keys = new Set(records.flatMap((record) => Object.keys(record)));
   return (key) => keys.has(key);
 }
 

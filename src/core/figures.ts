@@ -408,7 +408,12 @@ class Parser {
       } else {
         match = this.share(i) ?? this.date(i) ?? this.rank(i) ?? this.bareOrdinal(i) ?? this.amount(i);
       }
-      if (!match) continue;
+      if (!match) {
+        // A word number that makes no figure ("one hundred and one hundred and …"): read from any of
+        // its later words it ends at the same place, before the same words, so it makes none either.
+        if (t.type === "word" && isSmallNumber(t.lower)) i = this.wordNumber(i)?.last ?? i;
+        continue;
+      }
       const hedge = match.kind === "date" || match.kind === "rank" ? undefined : this.hedgeBefore(match.first);
       const start = this.at(match.first)!.start;
       const end = this.at(match.last)!.end;

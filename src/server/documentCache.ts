@@ -4,7 +4,7 @@ import { checkParagraph } from "../core/checker.js";
 import type { CorpusIndex } from "../core/corpusIndex.js";
 import { IGNORE_MARKER, maskMarkup } from "../core/draft.js";
 import type { Finding } from "../core/types.js";
-import { throwIfCancelled, type CancellationToken } from "../util/cancellation.js";
+import { CancelledError, throwIfCancelled, type CancellationToken } from "../util/cancellation.js";
 
 /** The small slice of a text document the engine needs (LSP's TextDocument fits). */
 export interface DraftDocument {
@@ -51,6 +51,9 @@ function shift(findings: Finding[], lines: number): Finding[] {
 
 export class DocumentCache {
   private readonly entries = new Map<string, Entry>();
+
+  /** `onError` hears of a paragraph the checker failed on; that paragraph shows nothing, the others their findings. */
+  constructor(private readonly onError: (message: string) => void = () => undefined) {}
   /** How many paragraphs the last check had to compute (the rest came from the cache). */
   lastComputedParagraphs = 0;
 
@@ -70,7 +73,7 @@ export class DocumentCache {
       throwIfCancelled(token);
       let local = reusable.get(paragraph.text) ?? paragraphs.get(paragraph.text);
       if (!local) {
-        local = checkParagraph(index, paragraph.text, 0, { ignore });
+        local = this.checkSafely(index, paragraph.text, ignore);
         this.lastComputedParagraphs++;
       }
       if (paragraphs.size < MAX_CACHED_PARAGRAPHS) paragraphs.set(paragraph.text, local);
@@ -78,6 +81,17 @@ export class DocumentCache {
     }
     this.entries.set(document.uri, { version: document.version, indexVersion, ignoreKey, findings, paragraphs });
     return findings;
+  }
+
+  private checkSafely(index: CorpusIndex, text: string, ignore: readonly string[]): Finding[] {
+    try {
+      return checkParagraph(index, text, 0, { ignore });
+    } catch (error) {
+      if (error instanceof CancelledError) throw error;
+      // Cached like any result, so the same paragraph is not checked (and reported) again until it changes.
+      this.onError(`Checking a paragraph failed: ${error instanceof Error ? error.message : String(error)}`);
+      return [];
+    }
   }
 
   forget(uri: string): void {

@@ -14,6 +14,7 @@ import { sourceDisagreements } from "../core/checker.js";
 import { CancelledError } from "../util/cancellation.js";
 import { CorpusService, resolveRoots } from "./corpusService.js";
 import { DocumentCache } from "./documentCache.js";
+import { guard, logOnce } from "./guard.js";
 import { CodeActionProvider, IGNORE_COMMAND } from "./features/codeActions.js";
 import { CompletionProvider } from "./features/completion.js";
 import { toDiagnostics } from "./features/diagnostics.js";
@@ -42,7 +43,7 @@ const NO_SOURCES_NOTICE: Record<"unset" | "untrusted", string> = {
 
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
   const documents = new TextDocuments(TextDocument);
-  const cache = new DocumentCache();
+  const cache = new DocumentCache((message) => logFault(message));
   let settings: Settings = DEFAULT_SETTINGS;
   let workspaceFolders: string[] = [];
   let trusted = true;
@@ -64,6 +65,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const contradictions: Record<string, number> = {};
 
   const log = (message: string) => connection.console.log(message);
+  const logFault = logOnce(log);
   const corpus = new CorpusService(
     { progress: (done, total, file) => progress?.report(total ? Math.round((done / total) * 100) : 0, `Indexing sources ${done}/${total} (${file})`), log },
     () => {
@@ -289,14 +291,14 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
 
-  connection.onHover((params, token) => {
+  connection.onHover(guard("Hover", logFault, null, (params, token) => {
     const document = documents.get(params.textDocument.uri);
     return document && isDraft(document) ? hover.provideHover(document, params.position, token) : null;
-  });
-  connection.onCompletion((params, token) => {
+  }));
+  connection.onCompletion(guard("Completion", logFault, [], (params, token) => {
     const document = documents.get(params.textDocument.uri);
     return document && isDraft(document) ? completion.provideCompletion(document, params.position, token) : [];
-  });
+  }));
   connection.onCodeAction((params) => {
     const document = documents.get(params.textDocument.uri);
     return document ? codeActions.provideCodeActions(document, params.context.diagnostics) : [];
@@ -325,7 +327,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     return null;
   });
 
-  connection.onRequest(SearchRequest, (params: SearchParams): SearchResultItem[] => {
+  connection.onRequest(SearchRequest, guard("Search", logFault, [], (params: SearchParams): SearchResultItem[] => {
     const current = index();
     if (!current || typeof params?.query !== "string") return [];
     const limit = Math.min(Math.max(1, Number(params.limit) || 30), 200);
@@ -338,7 +340,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       score: hit.score,
       highlights: hit.highlights,
     }));
-  });
+  }));
   connection.onRequest(FactsRequest, (params: FactsParams) => {
     const current = index();
     if (!current) return [];

@@ -22,11 +22,13 @@ export interface ClientOptions {
   configuration?: boolean;
   /** Advertise window/showDocument. Default false. */
   showDocument?: boolean;
+  /** Flags for the server's node (a test's `--require` that injects a fault). */
+  nodeArgs?: string[];
 }
 
 export async function startClient(workspace: string, settings: Record<string, unknown> = {}, options: ClientOptions = {}): Promise<TestClient> {
-  const { vscode = true, configuration = true, showDocument = false } = options;
-  const child = spawn(process.execPath, [serverPath, "--stdio"], { stdio: ["pipe", "pipe", "inherit"] });
+  const { vscode = true, configuration = true, showDocument = false, nodeArgs = [] } = options;
+  const child = spawn(process.execPath, [...nodeArgs, serverPath, "--stdio"], { stdio: ["pipe", "pipe", "inherit"] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const latest = new Map<string, PublishDiagnosticsParams>();
   const waiters: Array<{ uri: string; accept: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }> = [];

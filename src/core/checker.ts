@@ -286,6 +286,11 @@ function checkFigure(index: CorpusIndex, draft: DraftFigure): Finding {
     .filter((c) => (sameTime(c) || enumerated(c) || c.similarity >= Math.max(RELATED, best * 0.6)) && valuesAgree(draft.figure, c.source.figure))
     .sort((a, b) => Number(sameTime(b)) - Number(sameTime(a)) || b.similarity - a.similarity);
   const shown = describeFigure(draft.figure);
+  const precise = agreeing.length > 0 ? preciseRival(draft, candidates, agreeing) : undefined;
+  if (precise) {
+    const bound = agreeing[0]!.source;
+    return finding(draft, "contradicted", `Sources say ${describeSource(precise.source)}, not ${shown} (${describeSource(bound)} is only a bound)`, [precise.source, bound], precise.source.figure.text);
+  }
   if (agreeing.length > 0) {
     const disputes = disputesOf(index, agreeing[0]!.source);
     if (disputes.length > 0) {
@@ -315,6 +320,26 @@ function checkFigure(index: CorpusIndex, draft: DraftFigure): Finding {
   }
   const nearest = candidates.slice(0, 2).map((c) => c.source);
   return finding(draft, "unverifiable", nearest.length ? `No source states ${shown}; nearest: ${nearest.map(describeSource).join(", ")}` : `No source states ${shown}`, nearest);
+}
+
+/**
+ * An exact draft figure that only hedged or bounded sources agree with ("over 800,000"), while a
+ * source at least as close in wording states the quantity exactly and otherwise ("804,000"): the
+ * exact statement holds, and the draft's figure is a slip ("840,000").
+ */
+function preciseRival(draft: DraftFigure, candidates: readonly Candidate[], agreeing: readonly Candidate[]): Candidate | undefined {
+  // Words ("six months") are round by nature; only a figure written in digits can be a slip of digits.
+  if (draft.figure.qualifier !== "exact" || draft.figure.kind === "date" || draft.figure.kind === "rank" || !/\d/.test(draft.figure.text)) return undefined;
+  if (agreeing.some((c) => c.source.figure.qualifier === "exact")) return undefined;
+  const closest = Math.max(...agreeing.map((c) => c.similarity));
+  return candidates.find(
+    (c) =>
+      c.source.figure.qualifier === "exact" &&
+      c.similarity >= closest &&
+      !valuesAgree(draft.figure, c.source.figure) &&
+      plausibleRivals(draft.figure, c.source.figure) &&
+      (!draft.context.time || sameStatedTime(draft.context, c.source.context)),
+  );
 }
 
 /** A year that times another figure ("$150 billion by 2040"): is it the year the sources give for that figure? */

@@ -213,6 +213,21 @@ describe("contradictions", () => {
   });
 });
 
+describe("exact figures and bounds", () => {
+  test("Should hold an exact draft figure to a source's exact value, not to another source's bound", () => {
+    const index = indexOf({
+      "a.txt": "The county cancelled the loans of more than 800,000 Dunmore borrowers last week.",
+      "b.txt": "The county cancelled the loans of 804,000 Dunmore borrowers last week.",
+    });
+    const draft = "The county cancelled the loans of 840,000 Dunmore borrowers last week.";
+    const finding = findingOn(checkDocument(index, draft), draft, "840,000");
+    assert.equal(finding?.verdict, "contradicted");
+    assert.match(finding.message, /^Sources say 804,000/);
+    const right = "The county cancelled the loans of 804,000 Dunmore borrowers last week.";
+    assert.equal(findingOn(checkDocument(index, right), right, "804,000")?.verdict, "supported");
+  });
+});
+
 describe("figures written in other forms", () => {
   test("Should support a percentage with a source that says it as a share in words, and contradict a wrong one", () => {
     const index = indexOf({ "survey.txt": "One in five riders in Dunmore walks to work, the transit survey found." });

@@ -12,6 +12,7 @@ import { termOf } from "./terms.js";
 import { checkTitle } from "./titleCheck.js";
 import { similarity } from "./similarity.js";
 import { isCalendarWord, sameSubject } from "./subjects.js";
+import { newestHolds } from "./newest.js";
 import { describeFigure, describeSource, locationOf } from "./messages.js";
 import { canSupport, correctionPlaces, localRole, sourceRole, type FigureRole } from "./claimRoles.js";
 import { throwIfCancelled, type CancellationToken } from "../util/cancellation.js";
@@ -294,6 +295,17 @@ function checkFigure(index: CorpusIndex, draft: DraftFigure): Finding {
   if (agreeing.length > 0) {
     const disputes = disputesOf(index, agreeing[0]!.source);
     if (disputes.length > 0) {
+      const dated = (source: SourceFigure) => ({ source, figure: source.figure, date: index.documents[index.documentOf(source)]?.date });
+      const newest = newestHolds(dated(agreeing[0]!.source), disputes.map(dated));
+      if (newest?.holds === "draft") {
+        const older = newest.older.map((d) => d.source).slice(0, 3);
+        return finding(draft, "supported", `Supported by ${describeSource(agreeing[0]!.source)}, the newest source (${newest.date}); older sources said ${older.map(describeSource).join(", ")}`, [agreeing[0]!.source, ...older]);
+      }
+      if (newest?.holds === "other") {
+        // Said as a disagreement, not a contradiction: a newer figure may also be about something else.
+        const head = newest.newest.source;
+        return finding(draft, "disputed", `Sources disagree on ${shown}: the newest source (${newest.date}) says ${describeSource(head)}; ${describeSource(agreeing[0]!.source)} is older`, [head, agreeing[0]!.source]);
+      }
       const sides = [agreeing[0]!.source, ...disputes].slice(0, 4);
       return finding(draft, "disputed", `Sources disagree on ${shown}: ${sides.map(describeSource).join(" vs ")}`, sides);
     }

@@ -192,6 +192,19 @@ describe("disputes", () => {
     assert.equal(findingOn(checkDocument(index, draft), draft, "£40m")?.verdict, "supported");
   });
 
+  test("Should let the newest source hold when dated sources differ, and say so", () => {
+    const release = (date: string, count: string) => `---\ntitle: Dunmore jobs\ndate: ${date}\n---\n\nDunmore's jobless rate has stayed under 4 percent for ${count} straight months.\n`;
+    const index = indexOf({ "june.md": release("2023-06-02", "16"), "august.md": release("2023-08-04", "18") });
+    const current = "Dunmore's jobless rate has stayed under 4 percent for 18 straight months.";
+    const finding = findingOn(checkDocument(index, current), current, "18");
+    assert.equal(finding?.verdict, "supported");
+    assert.match(finding.message, /newest source \(2023-08-04\)/);
+    const stale = "Dunmore's jobless rate has stayed under 4 percent for 16 straight months.";
+    const old = findingOn(checkDocument(index, stale), stale, "16");
+    assert.notEqual(old?.verdict, "supported");
+    assert.match(old?.message ?? "", /newest source \(2023-08-04\) says 18/);
+  });
+
   test("Should still see two sources disagree about the same subject", () => {
     const index = indexOf({
       "a.txt": "Fenwick Tools employs 1,200 workers at its Leeds plant.",

@@ -278,3 +278,18 @@ describe("the subject of a draft figure", () => {
     assert.equal(findingOn(checkDocument(index(), draft), draft, "14")?.verdict, "supported");
   });
 });
+
+describe("a figure among many alike", () => {
+  test("Should hold a figure to the document its paragraph was found in, when many documents word it alike", () => {
+    const report = (town: string, grant: string, cost: string) => `${town} won a transit grant of ${grant} this spring, ${town}'s council said. The whole project is costed at ${cost}.`;
+    const index = indexOf({
+      "a.txt": report("Dunmore", "$2.1 billion", "$6.4 billion"),
+      "b.txt": report("Kelsall", "$0.8 billion", "$3.2 billion"),
+      "c.txt": report("Harlow", "$1.5 billion", "$5.9 billion"),
+    });
+    const draft = "Dunmore won a transit grant of $2.1 billion this spring. The whole project is costed at $4.6 billion.";
+    const finding = findingOn(checkDocument(index, draft), draft, "$4.6 billion");
+    assert.equal(finding?.verdict, "contradicted");
+    assert.match(finding.message, /^Sources say \$6\.4 billion/);
+  });
+});

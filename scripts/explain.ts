@@ -1,15 +1,19 @@
 // Debug aid: prints, for each figure of a sentence, the source candidates the checker weighed.
-//   node --import tsx scripts/explain.ts "Korea ranks as Vietnam's largest trading partner."
-import * as path from "node:path";
-import { loadCorpus } from "../src/core/corpus.ts";
+//   npm run explain -- [--corpus DIR]... "Korea ranks as Vietnam's largest trading partner."
+// Without --corpus: the bundled sample corpus (said on the first line).
+import { parseArgs } from "../src/cli/args.ts";
+import { bundledCorpusDir, loadCorpus } from "../src/core/corpus.ts";
 import { CorpusIndex } from "../src/core/corpusIndex.ts";
 import { analyzeSentence, checkDocument, similarity } from "../src/core/checker.ts";
 import { readDraft } from "../src/core/draft.ts";
 import { unitsCompatible, timesCompatible } from "../src/core/compare.ts";
 
 async function main() {
-  const text = process.argv.slice(2).join(" ");
-  const corpus = await loadCorpus({ roots: [path.resolve("corpus")] });
+  const args = parseArgs(process.argv.slice(2), { "--corpus": { value: true, repeatable: true } });
+  const text = args.positionals.join(" ");
+  const roots = args.flags.get("--corpus") ?? [bundledCorpusDir()];
+  const corpus = await loadCorpus({ roots });
+  console.log(`corpus: ${roots.join(", ")} (${corpus.documents.length} sources)`);
   const index = CorpusIndex.build(corpus.documents);
   const { paragraphs, starts } = readDraft(text);
   for (const sentence of paragraphs.flatMap((p) => p.sentences)) {
@@ -25,7 +29,7 @@ async function main() {
         .sort((a, b) => b.sim - a.sim)
         .slice(0, 6);
       for (const { s, sim, time } of scored) {
-        console.log(`  ${sim.toFixed(3)} ${time ? "   " : "!t "} ${s.figure.text} (${s.sentence.path.slice(7, 10)}:${s.sentence.line + 1}) time=${s.context.time ? s.context.time.from : "-"} target=${s.context.isTarget} measures=[${[...s.context.measures]}]`);
+        console.log(`  ${sim.toFixed(3)} ${time ? "   " : "!t "} ${s.figure.text} (${s.sentence.path}:${s.sentence.line + 1}) time=${s.context.time ? s.context.time.from : "-"} target=${s.context.isTarget} measures=[${[...s.context.measures]}]`);
       }
     }
   }

@@ -4,35 +4,45 @@ import { existsSync, promises as fs } from "node:fs";
 import * as path from "node:path";
 import { flagValue, parseArgs, UsageError, type FlagSpec, type ParsedArgs } from "./cli/args.js";
 import { formatFinding, formatHit, sanitize, SEVERITY, styleFor } from "./cli/format.js";
-import { citeLocation } from "./core/sources/citation.js";
+import { citeLocation, pageOrParagraph } from "./core/sources/citation.js";
 import { bundledCorpusDir, DEFAULT_MAX_FILE_SIZE, loadCorpus } from "./core/corpus.js";
 import { CorpusIndex } from "./core/corpusIndex.js";
 import { openIndex as openPersistedIndex } from "./core/indexCache.js";
+import { excludeDrafts } from "./util/draftExclusion.js";
 import { FACT_KINDS, type FactKind } from "./core/facts.js";
 import type { Finding } from "./core/types.js";
 import { renderReportHtml, summarize } from "./core/report.js";
 import { ArchiveError, ARCHIVE_HELP, openSources, runArchive } from "./cli/archive.js";
 
+const SOURCE_OPTIONS = `  --corpus DIR        a folder (or file) of source documents; repeatable
+  --sample            use the bundled sample corpus (five articles on Vietnam–South Korea) to try Grounded
+  --include GLOB      only these source files (repeatable; default **/*.{txt,md,markdown,html,htm})
+  --exclude GLOB      skip these source files (repeatable; default node_modules and .git)
+  --max-file-size N   skip sources larger than N bytes (default 10 MB)
+  --cache DIR         keep the index in DIR; later runs re-read only changed sources`;
+
 const HELP: Record<string, string> = {
   main: `grounded: keep a draft true to its sources
 
 Usage:
-  grounded check [--corpus DIR]... [--format text|json] [--all] FILE...
-  grounded search [--corpus DIR]... [--limit N] [--format text|json] QUERY
-  grounded facts [--corpus DIR]... [--kind money|percent|date|count|rank|name] [--format text|json]
+  grounded check --corpus DIR... [--format text|json|html] [--all] [--ignore TEXT]... FILE...
+  grounded search --corpus DIR... [--limit N] [--format text|json] QUERY
+  grounded facts --corpus DIR... [--kind money|percent|date|count|rank|name] [--format text|json]
   grounded archive load|status --archive URL ...
   grounded lsp --stdio
+  grounded --version
 
-Without --corpus, the bundled sample corpus is used. --archive URL (or GROUNDED_ARCHIVE) on check,
-search and facts reads a shared archive too (then only the folders --corpus names). Run "grounded COMMAND --help" for details.`,
+Sources:
+${SOURCE_OPTIONS}
+  --archive URL       a shared PostgreSQL archive (or GROUNDED_ARCHIVE), with or without --corpus
+
+Every command needs sources: --corpus DIR, --archive URL, or --sample to try the bundled sample
+(grounded check --sample examples/report.md). A draft inside a corpus folder is never its own source.
+Run "grounded COMMAND --help" for the options of a command.`,
   check: `grounded check [options] FILE...   (FILE may be - for standard input)
 
 Checks every figure and titled name in each draft against the sources.
-  --corpus DIR        source folder (repeatable; default: the bundled sample corpus)
-  --include GLOB      only these source files (repeatable; default **/*.{txt,md,markdown,html,htm})
-  --exclude GLOB      skip these source files (repeatable)
-  --max-file-size N   skip sources larger than N bytes (default 10 MB)
-  --cache DIR         keep the index in DIR; later runs re-read only changed sources
+${SOURCE_OPTIONS}
   --format text|json|html  output format (default text); html is the draft report with every verdict
   --all               also report supported and unverifiable figures
   --ignore TEXT       a figure or phrase not to check (repeatable)
@@ -40,20 +50,25 @@ Exit status: 0 nothing contradicted, 1 something contradicted, 2 usage or input 
   search: `grounded search [options] QUERY
 
 Ranks source sentences for QUERY.
-  --corpus DIR        source folder (repeatable)
+${SOURCE_OPTIONS}
   --limit N           how many results (default 10)
   --format text|json  output format (default text)`,
   archive: ARCHIVE_HELP,
   facts: `grounded facts [options]
 
 Lists what the index knows: every figure and name in the sources.
-  --corpus DIR        source folder (repeatable)
+${SOURCE_OPTIONS}
   --kind KIND         one of money, percent, date, count, rank, name
   --format text|json  output format (default text)`,
+  lsp: `grounded lsp --stdio
+
+Runs the language server over standard input and output, for editors (Neovim, Helix, …).
+The corpus comes from the editor's settings (grounded.corpus) or the workspace's corpus/ folder.`,
 };
 
 const CORPUS_FLAGS: Record<string, FlagSpec> = {
   "--corpus": { value: true, repeatable: true },
+  "--sample": {},
   "--include": { value: true, repeatable: true },
   "--exclude": { value: true, repeatable: true },
   "--max-file-size": { value: true },
@@ -70,8 +85,24 @@ function wantsHelp(args: ParsedArgs): boolean {
   return args.booleans.has("--help") || args.booleans.has("-h");
 }
 
-async function openIndex(args: ParsedArgs): Promise<CorpusIndex> {
-  const roots = args.flags.get("--corpus") ?? [bundledCorpusDir()];
+/** The corpus folders the user chose: never the sample unless asked for. */
+function chosenRoots(args: ParsedArgs): string[] {
+  const roots = [...(args.flags.get("--corpus") ?? [])];
+  if (args.booleans.has("--sample")) roots.push(bundledCorpusDir());
+  if (roots.length === 0) {
+    throw new InputError(
+      "no sources to check against: give the folder of your source documents with --corpus DIR\n" +
+        "  grounded check --corpus sources/ draft.md\n" +
+        "or try Grounded on the bundled sample corpus with --sample\n" +
+        "  grounded check --sample examples/report.md",
+    );
+  }
+  return roots;
+}
+
+/** `drafts`: the files being checked, kept out of the sources even when they sit in a corpus folder. */
+async function openIndex(args: ParsedArgs, drafts: readonly string[] = []): Promise<CorpusIndex> {
+  const roots = chosenRoots(args);
   for (const root of roots) {
     const stat = await fs.stat(root).catch(() => undefined);
     if (!stat) throw new InputError(`corpus folder not found: ${root}`);
@@ -79,7 +110,8 @@ async function openIndex(args: ParsedArgs): Promise<CorpusIndex> {
   const maxSize = flagValue(args, "--max-file-size");
   const maxFileSize = maxSize === undefined ? DEFAULT_MAX_FILE_SIZE : Number(maxSize);
   if (!Number.isFinite(maxFileSize) || maxFileSize <= 0) throw new UsageError(`--max-file-size must be a positive number of bytes (got "${maxSize}")`);
-  const options = { roots, include: args.flags.get("--include"), exclude: args.flags.get("--exclude"), maxFileSize };
+  const exclude = excludeDrafts(roots, drafts.filter((d) => d !== "-"), args.flags.get("--exclude"));
+  const options = { roots, include: args.flags.get("--include"), exclude, maxFileSize };
   const cacheDir = flagValue(args, "--cache");
   let index: CorpusIndex;
   if (cacheDir) {
@@ -118,7 +150,7 @@ async function runCheck(argv: string[]): Promise<number> {
   if (wantsHelp(args)) return help("check");
   if (args.positionals.length === 0) throw new UsageError("check needs at least one draft file (or - for standard input)");
   const drafts = await Promise.all(args.positionals.map(async (file) => ({ file, text: await readDraft(file) })));
-  const sources = await openSources(args, () => openIndex(args));
+  const sources = await openSources(args, () => openIndex(args, args.positionals));
   const all = args.booleans.has("--all");
   const ignore = args.flags.get("--ignore") ?? [];
   const results: Array<{ path: string; shownPath: string; findings: Finding[] }> = [];
@@ -142,7 +174,7 @@ async function runCheck(argv: string[]): Promise<number> {
     const count = (verdict: Finding["verdict"]) => results.reduce((n, r) => n + r.findings.filter((f) => f.verdict === verdict).length, 0);
     const parts = [`${contradicted} contradicted`, `${count("disputed")} disputed`];
     if (all) parts.push(`${count("unverifiable")} unverifiable`, `${count("supported")} supported`);
-    write(`\n${parts.join(", ")} in ${results.length} file${results.length === 1 ? "" : "s"} (${sourceCount} sources)\n`);
+    write(`\n${parts.join(", ")} in ${results.length} file${results.length === 1 ? "" : "s"} (${sourcesNote(args, sourceCount)})\n`);
   }
   return contradicted > 0 ? 1 : 0;
 }
@@ -154,7 +186,7 @@ function toDiagnostic(finding: Finding) {
     severity: SEVERITY[finding.verdict],
     code: finding.verdict,
     message: finding.message,
-    sources: finding.sources.map((s) => ({ path: s.path, line: s.line, text: s.text, value: s.value })),
+    sources: finding.sources.map((s) => ({ path: s.path, line: s.line, text: s.text, value: s.value, ...pageOrParagraph(s) })),
   };
 }
 
@@ -189,9 +221,15 @@ async function runFacts(argv: string[]): Promise<number> {
   else {
     const style = styleFor(process.stdout);
     for (const fact of facts) write(`${style.bold(fact.kind.padEnd(8))} ${sanitize(fact.value).padEnd(28)} ${style.dim(citeLocation(fact))}  ${sanitize(fact.about, 120)}\n`);
-    write(`\n${facts.length} facts from ${sourceCount} sources\n`);
+    write(`\n${facts.length} facts from ${sourcesNote(args, sourceCount)}\n`);
   }
   return 0;
+}
+
+/** "5 sources", saying so when they are the bundled sample: a reader must know what was compared. */
+function sourcesNote(args: ParsedArgs, sourceCount: number): string {
+  const count = `${sourceCount} source${sourceCount === 1 ? "" : "s"}`;
+  return args.booleans.has("--sample") && !args.flags.has("--corpus") ? `${count}, the bundled sample` : count;
 }
 
 function help(topic: string): number {
@@ -216,6 +254,7 @@ async function main(argv: string[]): Promise<number> {
       return runArchive(rest, write);
     case "lsp": {
       // The server is its own bundle next to this one; it starts listening when loaded and reads --stdio from argv.
+      if (rest.includes("--help") || rest.includes("-h")) return help("lsp");
       const serverPath = path.join(__dirname, "server.js");
       if (!existsSync(serverPath)) throw new InputError(`the language server is not built (${serverPath} is missing)`);
       if (!rest.includes("--stdio") && !rest.some((a) => a.startsWith("--node-ipc") || a.startsWith("--socket") || a.startsWith("--pipe"))) {

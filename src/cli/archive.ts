@@ -45,7 +45,7 @@ export interface Sources {
  */
 export async function openSources(args: ParsedArgs, openLocal: () => Promise<CorpusIndex>): Promise<Sources> {
   const url = archiveUrl(args);
-  const local = url === undefined || args.flags.has("--corpus") ? await openLocal() : undefined;
+  const local = url === undefined || args.flags.has("--corpus") || args.booleans.has("--sample") ? await openLocal() : undefined;
   if (url === undefined) {
     const index = local!;
     return {

@@ -1,7 +1,7 @@
 // Terminal output: linter-style lines, optional colour, highlighted search matches.
 import type { Finding } from "../core/types.js";
 import type { SearchHit } from "../core/corpusIndex.js";
-import { citeLocation } from "../core/sources/citation.js";
+import { citeLine, citeLocation } from "../core/sources/citation.js";
 
 export interface Style {
   bold(s: string): string;
@@ -57,7 +57,7 @@ export function highlight(text: string, ranges: ReadonlyArray<{ start: number; e
 }
 
 export function formatHit(hit: SearchHit, rank: number, style: Style): string {
-  const where = style.bold(citeLocation(hit.sentence));
+  const where = style.bold(citeLine(hit.sentence));
   const text = hit.sentence.text.length > 400 ? hit.sentence.text.slice(0, 400) + "…" : hit.sentence.text;
   return `${String(rank).padStart(2)}. ${where}  ${style.dim(hit.score.toFixed(1))}\n    ${highlight(text, hit.highlights.filter((h) => h.end <= 400), style)}`;
 }

@@ -2,7 +2,7 @@
 // persisted and restored as they are), decoded one figure at a time on first use. A large index has
 // tens of thousands of source figures; a check reads the contexts of a few thousand of them, so a
 // Map and Sets for every context would be memory and start-up time wasted.
-import type { SourceFigure } from "./corpusIndex.js";
+import type { SourceFigure } from "./sourceFigure.js";
 import type { FigureContext } from "./figureContext.js";
 import type { Figure, SourceSentence } from "./types.js";
 

@@ -3,11 +3,13 @@
 import { existsSync, promises as fs, type Dirent } from "node:fs";
 import * as path from "node:path";
 import picomatch from "picomatch";
-import type { CalendarDate, SkippedFile, SourceDocument } from "./types.js";
+import type { SkippedFile, SourceDocument } from "./types.js";
 import { normalizeSourceText, splitLines } from "./normalize.js";
 import { htmlToText } from "./html.js";
 import { decodeBytes } from "./decode.js";
-import { isMarkdownLike, proseLines } from "./sourceText.js";
+import { findDocumentDate, isMarkdownLike, proseLines } from "./sourceText.js";
+
+export { findDocumentDate };
 import { readBinarySource, sourceFromExtracted } from "./sources/binarySources.js";
 import type { CancellationToken } from "../util/cancellation.js";
 
@@ -144,26 +146,6 @@ function describeError(error: unknown): string {
   if (code === "ENOENT") return "file not found (deleted?)";
   if (code === "EISDIR") return "is a folder";
   return error instanceof Error ? error.message : String(error);
-}
-
-/** Reads a date stated near the top of a document ("2025-08-11", "11/10/2023", "August 11, 2025"). */
-export function findDocumentDate(lines: readonly string[]): CalendarDate | undefined {
-  const months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
-  for (const line of lines.slice(0, 12)) {
-    const head = line.slice(0, 400);
-    let m = /\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b/.exec(head);
-    if (m) return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
-    m = /\b(\d{1,2})\/(\d{1,2})\/((?:19|20)\d\d)\b/.exec(head);
-    if (m) {
-      const a = Number(m[1]);
-      const b = Number(m[2]);
-      const [day, month] = b > 12 ? [b, a] : [a, b];
-      return { year: Number(m[3]), month, day };
-    }
-    m = /\b(January|February|March|April|May|June|July|August|September|October|November|December) (\d{1,2}), ((?:19|20)\d\d)\b/i.exec(head);
-    if (m) return { year: Number(m[3]), month: months.indexOf(m[1]!.toLowerCase()) + 1, day: Number(m[2]) };
-  }
-  return undefined;
 }
 
 /** Builds a source document from text already in memory (tests, unsaved buffers). */

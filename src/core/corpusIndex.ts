@@ -14,7 +14,7 @@ import { contextOf, type FigureContext } from "./figureContext.js";
 import { ContextColumnsBuilder, ContextStore, noContexts, StoredFigure } from "./contextColumns.js";
 import { bestFirst, FigureRetrieval, type RetrievalQuery, type Scored } from "./figureRetrieval.js";
 import { throwIfCancelled, type CancellationToken } from "../util/cancellation.js";
-import { pageOrParagraph, placeInDocument } from "./sources/citation.js";
+import { citedPlace, placeInDocument } from "./sources/citation.js";
 
 export interface SearchHit {
   sentence: SourceSentence;
@@ -23,12 +23,8 @@ export interface SearchHit {
   highlights: Array<{ start: number; end: number }>;
 }
 
-/** A figure of the sources with what it is about. Figure offsets are relative to the sentence. */
-export interface SourceFigure {
-  figure: Figure;
-  sentence: SourceSentence;
-  context: FigureContext;
-}
+import type { SourceFigure } from "./sourceFigure.js";
+export type { SourceFigure };
 
 
 /** Entity keys of the names in a sentence, as extra context terms ("@pham minh chinh"). */
@@ -39,7 +35,7 @@ export function entityTerms(sentence: SourceSentence | { names: SourceSentence["
 
 export function evidenceOf(source: SourceFigure): Evidence {
   const span = sourceSpan(source.sentence, source.figure.start, source.figure.end);
-  return { path: source.sentence.path, line: span.line, text: source.sentence.text, value: source.figure.text, start: span.start, end: span.end, ...pageOrParagraph(source.sentence) };
+  return { path: source.sentence.path, line: span.line, text: source.sentence.text, value: source.figure.text, start: span.start, end: span.end, ...citedPlace(source.sentence, span.line) };
 }
 
 /**
@@ -274,8 +270,8 @@ export class CorpusIndex {
           text,
           figures: within(paragraphFigures),
           names: within(paragraphNames),
-          ...placeInDocument(document, place.line),
         };
+        if (document.format) Object.assign(sentence, placeInDocument(document, sentence.line, sentence.endLine));
         this.sentences.push(sentence);
         if (!this.statistics) for (const name of sentence.names) this.names.add(name, { path: document.path, line: placeInSource(sentence, name.start).line, sentence: text });
         const seen = new Set<string>();

@@ -1,9 +1,9 @@
 // What the index knows, as flat rows: for `grounded facts`, the fact sheet and the sources view.
-import type { FigureKind } from "./types.js";
+import type { FigureKind, SourceSentence } from "./types.js";
 import { placeInSource, type CorpusIndex } from "./corpusIndex.js";
 import { describeFigure } from "./messages.js";
 import { describeTime } from "./figureContext.js";
-import { pageOrParagraph } from "./sources/citation.js";
+import { citedPlace } from "./sources/citation.js";
 
 export const FACT_KINDS = ["money", "percent", "date", "count", "rank", "name"] as const;
 export type FactKind = (typeof FACT_KINDS)[number];
@@ -27,6 +27,11 @@ export interface Fact {
   sentence: string;
 }
 
+/** A line of a sentence with its page (PDF) or paragraph (Word). */
+function located(sentence: SourceSentence, line: number): { line: number; page?: number; paragraph?: number } {
+  return { line, ...citedPlace(sentence, line) };
+}
+
 function around(text: string, start: number, end: number): string {
   const before = text.slice(Math.max(0, start - 60), start).split(/\s+/).slice(-6).join(" ");
   const after = text.slice(end, end + 60).split(/\s+/).slice(0, 6).join(" ");
@@ -47,8 +52,7 @@ export function factsOf(index: CorpusIndex, kind?: FactKind): Fact[] {
         about: around(sentence.text, figure.start, figure.end),
         ...(time ? { time } : {}),
         path: sentence.path,
-        line: placeInSource(sentence, figure.start).line,
-        ...pageOrParagraph(sentence),
+        ...located(sentence, placeInSource(sentence, figure.start).line),
         sentence: sentence.text,
       });
     }

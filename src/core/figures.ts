@@ -306,7 +306,9 @@ class Parser {
     }
     const degree = isSymbol(t, "°", "º") || isWord(t, "degrees", "degree") ? j + 1 : j;
     const scale = this.at(degree);
-    if (scale?.type === "word" && (scale.text === "C" || scale.text === "F" || isWord(scale, "celsius", "fahrenheit", "centigrade")) && (degree > j || touching(this.at(j - 1), scale))) {
+    // "5C$3" is 5 then C$3 (Canadian dollars), not 5 °C.
+    const currencyFollows = isSymbol(this.at(degree + 1), "$") && touching(scale, this.at(degree + 1));
+    if (scale?.type === "word" && (scale.text === "C" || scale.text === "F" || isWord(scale, "celsius", "fahrenheit", "centigrade")) && (degree > j || touching(this.at(j - 1), scale)) && !currencyFollows) {
       return { kind: "count", unit: scale.lower.startsWith("f") ? "°F" : "°C", value, last: degree };
     }
     // Percentage points: a change between percentages ("up 0.3pp", "25 basis points" = 0.25 points).

@@ -186,7 +186,7 @@ export function restoreIndex(bytes: Buffer): CorpusIndex {
     const endLine = places.endLine[id]!;
     const content = contents.get(id);
     const { text, breaks } = sentenceText(source.lines, line, start, endLine, end);
-    const sentence: SourceSentence = { id, path: source.path, line, start, end, text, figures: content?.[1] ?? NONE, names: content?.[2] ?? NONE, ...placeInDocument(source, line) };
+    const sentence: SourceSentence = { id, path: source.path, line, start, end, text, figures: content?.[1] ?? NONE, names: content?.[2] ?? NONE, ...placeInDocument(source, line, endLine) };
     if (breaks) {
       sentence.endLine = endLine;
       sentence.breaks = breaks;

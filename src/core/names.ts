@@ -1,8 +1,15 @@
 // Names: people with their titles, organisations, places and agreements.
 // Matching is case- and diacritic-insensitive ("Tô Lâm" ~ "To Lam"); what is shown is as written.
+// Nothing here is about one corpus: places come from a data package, titles from a grammar
+// (knowledge/titles.ts), and acronyms and short forms of names from the sources themselves.
 import type { NameKind, NameMention } from "./types.js";
 import { fold, foldPreservingOffsets, isCapitalAt, isJsSpace, LETTER, MARK, NUMBER, WordScanner } from "./normalize.js";
-import { GAZETTEER, NOT_NAMES, ORGANISATION_HEADS, SURNAMES, TITLES, type GazetteerEntry } from "./nameLists.js";
+import { NOT_NAMES, ORGANISATION_HEADS } from "./nameLists.js";
+import { PLACES, REGIONS, SHARED_PLACE_WORDS } from "./knowledge/places.js";
+import { DOMAIN_WORDS, HONORIFICS, headOf, isRank, isTemporal, MAX_HEAD_WORDS, titlesCompatible, titleString } from "./knowledge/titles.js";
+import countries from "world-countries";
+
+export { titlesCompatible };
 
 interface Word {
   /** Folded. */
@@ -14,16 +21,26 @@ interface Word {
   capitalized: boolean;
   /** Follows a sentence end (or starts the text). */
   sentenceStart: boolean;
+  /** A full stop after it was left out of the word ("Sen." -> "sen"). */
+  dot?: boolean;
 }
 
-const MAX_TITLE_WORDS = 4;
-/** Upper-case words that are units or terms, not organisations. */
-const NOT_ACRONYMS = new Set(["usd", "krw", "vnd", "eur", "gbp", "jpy", "gdp", "oda", "fdi", "gni", "cpi", "ceo", "vat", "sea", "rok", "pm"]);
-const DEMONYMS = new Set(["korean", "vietnamese", "chinese", "japanese", "american", "asian", "european", "korean-vietnamese"]);
+interface GazetteerEntry {
+  canonical: string;
+  kind: NameKind;
+  aliases: string[];
+}
+
+/** Upper-case words that are units, currencies or terms, not organisations. */
+const NOT_ACRONYMS = new Set([
+  "gdp", "gnp", "gni", "cpi", "ppi", "fdi", "oda", "ceo", "cfo", "coo", "cto", "vat", "pm", "am", "ppm", "ppb", "mph", "kwh", "mw", "gw", "tv",
+  "faq", "usd", "ok", "ai", "it", "us",
+  ...countries.flatMap((country) => Object.keys(country.currencies ?? {}).map((code) => code.toLowerCase())),
+]);
 const MAX_ALIAS_WORDS = 8;
 
 /** Abbreviations that keep their dot, like "U.S." and "Mr.". */
-const DOTTED = new Set(["mr.", "mrs.", "ms.", "dr.", "u.s.", "u.k.", "st."]);
+const DOTTED = new Set(["mr.", "mrs.", "ms.", "dr.", "st."]);
 const NON_ASCII = /[^\x00-\x7f]/;
 const MARKS = /\p{M}/gu;
 /** Characters that end a sentence when only whitespace follows them before the next word. */
@@ -37,24 +54,46 @@ function words(text: string): Word[] {
   let previousEnd = 0;
   while (scanner.next()) {
     const start = scanner.start;
+    // Folding turned dashes into hyphens: "Scott—after" is two words, "Won-shik" one.
+    for (let k = start; k < scanner.end; k++) {
+      const code = text.charCodeAt(k);
+      if (code === 0x2014 || code === 0x2013 || code === 0x2012 || code === 0x2015) {
+        scanner.end = k;
+        break;
+      }
+    }
     if (folded[scanner.end] === ".") scanner.end++;
     const raw = folded.slice(start, scanner.end);
     // Combining marks are not ASCII: most words need no replace.
     let word = NON_ASCII.test(raw) ? raw.replace(MARKS, "") : raw;
     // Keep the dot only for abbreviations like "U.S." and "Mr."
-    if (word.endsWith(".") && !DOTTED.has(word)) word = word.slice(0, -1);
+    let dot = false;
+    if (word.endsWith(".") && !DOTTED.has(word) && !isInitialism(word)) {
+      word = word.slice(0, -1);
+      dot = true;
+    }
     if (word.endsWith("'s")) word = word.slice(0, -2); // possessive: "Chinh's visit"
-    result.push({
-      folded: word,
-      bare: word.endsWith(".") ? word.slice(0, -1) : word,
-      start,
-      end: start + word.length,
-      capitalized: isCapitalAt(text, start),
-      sentenceStart: result.length === 0 || endsSentence(folded, previousEnd, start),
-    });
+    const sentenceStart = result.length === 0 || endsSentence(folded, previousEnd, start);
+    const previous = result[result.length - 1];
+    // "U. S." is "U.S.": single letters with dots, one space apart, are one word.
+    if (previous && word.length === 2 && word.endsWith(".") && /\.$/.test(previous.folded) && /^(?:[a-z]\.)+$/.test(previous.folded) && start - previous.end === 1 && folded[previous.end] === " ") {
+      previous.folded += word;
+      previous.bare = previous.folded.slice(0, -1);
+      previous.end = start + word.length;
+      previousEnd = previous.end;
+      continue;
+    }
+    result.push({ folded: word, bare: word.endsWith(".") ? word.slice(0, -1) : word, start, end: start + word.length, capitalized: isCapitalAt(text, start), sentenceStart, dot });
     previousEnd = start + word.length;
   }
   return result;
+}
+
+/** "u.s." or "u.": letters each followed by a dot. */
+function isInitialism(word: string): boolean {
+  if (word.length > 8) return false;
+  for (let k = 0; k < word.length; k += 2) if (word.charCodeAt(k) < 97 || word.charCodeAt(k) > 122 || word[k + 1] !== ".") return false;
+  return word.length % 2 === 0;
 }
 
 /** Whether the gap folded[from, to) between two words starts a new sentence: /[.!?:"“|\-–—]\s*$/ or any newline. */
@@ -65,7 +104,6 @@ function endsSentence(folded: string, from: number, to: number): boolean {
   for (; k >= from; k--) if (folded.charCodeAt(k) === 10) return true;
   return false;
 }
-
 
 function phraseAt(list: readonly Word[], i: number, length: number): string {
   let phrase = list[i]!.bare;
@@ -87,56 +125,219 @@ function phraseLengths(phrases: Iterable<string>, max: number): Map<string, numb
   return lengths;
 }
 
+/** Countries (with their short forms) and world regions, from the data package. */
+const GAZETTEER: readonly GazetteerEntry[] = [
+  ...PLACES.map((place) => ({ canonical: place.canonical, kind: "place" as const, aliases: place.aliases })),
+  ...REGIONS.map((region) => ({ canonical: region, kind: "place" as const, aliases: [fold(region)] })),
+];
 /** Every alias of the gazetteer, folded, to its entry. */
 const GAZETTEER_ALIASES = new Map<string, GazetteerEntry>();
-for (const entry of GAZETTEER) for (const alias of entry.aliases) GAZETTEER_ALIASES.set(alias, entry);
-// By first word, the lengths of the titles and aliases it starts: a word that starts none is skipped
+for (const entry of GAZETTEER) for (const alias of entry.aliases) if (!GAZETTEER_ALIASES.has(alias)) GAZETTEER_ALIASES.set(alias, entry);
+/** Demonyms (their last word: "korean" of "South Korean"): a name ending in one is not a name ("Korean"). */
+const DEMONYMS = new Set(PLACES.flatMap((place) => place.demonyms.map((d) => d.split(" ").pop()!)));
+// By first word, the lengths of the heads and aliases it starts: a word that starts none is skipped
 // at once, and only phrases of those lengths are built.
-const TITLE_LENGTHS = phraseLengths(Object.keys(TITLES), MAX_TITLE_WORDS);
 const ALIAS_LENGTHS = phraseLengths(GAZETTEER_ALIASES.keys(), MAX_ALIAS_WORDS);
-/** Entries with an alias of several words: the only ones found in lower case. */
-const MULTI_WORD_ENTRIES = new Set(GAZETTEER.filter((entry) => entry.aliases.some((a) => a.includes(" "))));
 
-function matchTitle(list: readonly Word[], i: number): { title: string; length: number } | undefined {
-  if (i >= list.length) return undefined;
-  const lengths = list[i]!.capitalized ? TITLE_LENGTHS.get(list[i]!.bare) : undefined;
-  if (!lengths) return undefined;
-  for (const n of lengths) {
-    if (n > list.length - i) continue;
-    const phrase = phraseAt(list, i, n);
-    const title = TITLES[phrase];
-    if (title === undefined) continue;
-    // Titles start with a capital ("President"); "PM" and "Mr." are capitalised anyway.
-    if (!list[i]!.capitalized) continue;
-    return { title, length: n };
-  }
-  return undefined;
-}
-
-function matchGazetteer(list: readonly Word[], i: number): { entry: GazetteerEntry; length: number } | undefined {
+function matchGazetteer(list: readonly Word[], i: number, text: string): { entry: GazetteerEntry; length: number } | undefined {
   // Callers look past the words they matched ("Attorney General to" at the end of a line).
-  if (i >= list.length) return undefined;
+  if (i >= list.length || !list[i]!.capitalized) return undefined;
   const lengths = ALIAS_LENGTHS.get(list[i]!.bare);
   if (!lengths) return undefined;
   for (const n of lengths) {
     if (n > list.length - i) continue;
     const entry = GAZETTEER_ALIASES.get(phraseAt(list, i, n));
     if (!entry) continue;
-    // Lower-case "korea" in running text is still Korea; short codes must be capitalised ("UN", not "un").
-    if (!list[i]!.capitalized && (n === 1 && list[i]!.folded.length <= 4)) continue;
-    if (!list[i]!.capitalized && !MULTI_WORD_ENTRIES.has(entry)) continue;
+    // Short codes count in capitals only ("US", not "Us" or "us").
+    if (n === 1 && list[i]!.bare.replace(/\./g, "").length <= 3 && !isUpperCase(text, list[i]!)) continue;
     return { entry, length: n };
   }
   return undefined;
 }
+
+/** Whether the word is written in capitals ("NEC", "U.S.", "RoK" is not). */
+function isUpperCase(text: string, word: Word): boolean {
+  for (let k = word.start; k < word.end; k++) {
+    const code = text.charCodeAt(k);
+    if (code >= 97 && code <= 122) return false;
+  }
+  return true;
+}
+
+/** An acronym as sources write one: "NEC", "DPRK", "RoK" (two capitals or more, short). */
+function looksLikeAcronym(text: string, word: Word): boolean {
+  const written = text.slice(word.start, word.end);
+  return /^[A-Z][A-Za-z&]{1,7}$/.test(written) && (written.match(/[A-Z]/g)?.length ?? 0) >= Math.max(2, written.length - 1);
+}
+
+/** The head of a title at word i ("Secretary", "Attorney General", "Sen."), if there is one. */
+function matchHead(list: readonly Word[], i: number, lowercaseOk: boolean): { office: string; length: number } | undefined {
+  if (i >= list.length || (!lowercaseOk && !list[i]!.capitalized)) return undefined;
+  for (let n = Math.min(MAX_HEAD_WORDS, list.length - i); n >= 1; n--) {
+    const office = headOf(phraseAt(list, i, n));
+    if (office !== undefined) return { office, length: n };
+  }
+  return undefined;
+}
+
+interface TitleMatch {
+  /** The normalised title ("secretary of treasury"), "" for an honorific alone ("Mr."). */
+  title: string;
+  /** First word after the title's words (and its "of ..." part). */
+  end: number;
+  /** Where the name is, when the title's "of ..." part ran into it ("Secretary of State Antony Blinken"). */
+  name?: { start: number; length: number };
+  /** A body named before the head ("NEC" of "NEC Director"): words [domainStart, domainEnd). */
+  domainStart?: number;
+  domainEnd?: number;
+  /** A place the title is over ("of the Republic of Korea"), named in its own right. */
+  place?: { start: number; length: number; entry: GazetteerEntry };
+}
+
+/** Words that may start a title without being part of the office: "former", "His Majesty". */
+function skipCourtesy(list: readonly Word[], i: number): number {
+  let j = i;
+  while (j < list.length && j - i < 3) {
+    const word = list[j]!.bare;
+    if (isTemporal(word) || ((word === "his" || word === "her") && HONORIFICS.has(list[j + 1]?.bare ?? "")) || (HONORIFICS.has(word) && word !== "his" && word !== "her" && list[j]!.capitalized && !["mr", "mrs", "ms", "dr", "sir", "dame", "madam"].includes(word))) j++;
+    else break;
+  }
+  return j;
+}
+
+/** Whether the words i-1 and i are one phrase (only spaces between them). */
+const joined = (list: readonly Word[], i: number, text: string) => i > 0 && i < list.length && onlySpaces(text, list[i - 1]!.end + (list[i - 1]!.dot && headOf(list[i - 1]!.bare) !== undefined ? 1 : 0), list[i]!.start);
+
+/**
+ * A title at word i: [former] [Deputy] [domain words] [rank words] head [of/for/to domain].
+ * `lowercaseOk` reads "director of the National Economic Council" after a name and a comma.
+ */
+function matchTitle(list: readonly Word[], i: number, text: string, lowercaseOk = false): TitleMatch | undefined {
+  if (i >= list.length) return undefined;
+  const first = list[i]!;
+  if (!first.capitalized && !lowercaseOk && !isTemporal(first.bare)) return undefined;
+  // Honorifics alone: "Mr. Smith".
+  if (first.capitalized && ["mr", "mrs", "ms", "dr", "sir", "dame", "madam"].includes(first.bare)) return { title: "", end: i + 1 };
+  let j = skipCourtesy(list, i);
+  const ranks: string[] = [];
+  const domain: string[] = [];
+  let domainStart: number | undefined;
+  let domainEnd: number | undefined;
+  const takeRanks = () => {
+    while (j < list.length && isRank(list[j]!.bare) && (list[j]!.capitalized || lowercaseOk) && !matchHead(list, j, lowercaseOk)) ranks.push(list[j++]!.bare);
+  };
+  takeRanks();
+  // Domain words before the head: "Treasury", "NEC", "South Carolina", "White House Press".
+  for (let k = 0; k < 4 && j < list.length && list[j]!.capitalized && !matchHead(list, j, lowercaseOk) && !isRank(list[j]!.bare); k++) {
+    if (j > i && !joined(list, j, text)) break;
+    const word = list[j]!.bare;
+    if (NOT_NAMES.has(word) && !DOMAIN_WORDS.has(word)) break;
+    const place = matchGazetteer(list, j, text) ?? matchDemonym(list, j);
+    domainStart ??= j;
+    if (place) {
+      domain.push(placeKey(place.entry));
+      j += place.length;
+    } else {
+      domain.push(word);
+      j++;
+    }
+    domainEnd = j;
+  }
+  takeRanks();
+  if (j > i && j < list.length && !joined(list, j, text)) return undefined;
+  const head = matchHead(list, j, lowercaseOk);
+  if (!head) return undefined;
+  j += head.length;
+  const title: TitleMatch = { title: "", end: j };
+  if (domainStart !== undefined) Object.assign(title, { domainStart, domainEnd });
+  // "of the Treasury", "for Climate", "to South Korea": the body or place the office is over.
+  // The connector is in lower case: "To" of "General Secretary To Lam" is a name.
+  const connector = list[j] && !list[j]!.capitalized ? list[j]!.bare : undefined;
+  if ((connector === "of" || connector === "for" || connector === "to") && joined(list, j, text)) {
+    let k = j + 1;
+    if (list[k]?.bare === "the") k++;
+    const place = matchGazetteer(list, k, text);
+    if (place) {
+      domain.push(placeKey(place.entry));
+      title.end = k + place.length;
+      title.place = { start: k, length: place.length, entry: place.entry };
+    } else if (list[k]?.capitalized && connector !== "to") {
+      const run = domainRun(list, k, text);
+      domain.push(...run.domain);
+      title.end = run.end;
+      if (run.name) title.name = run.name;
+    }
+  }
+  title.title = titleString({ ranks, head: head.office, domain });
+  return title;
+}
+
+/** Demonyms of one or two words ("Vietnamese", "South Korean") -> their place. */
+const DEMONYM_PLACES = new Map<string, GazetteerEntry>();
+for (const place of PLACES) {
+  const entry = GAZETTEER_ALIASES.get(fold(place.canonical));
+  if (!entry) continue;
+  for (const demonym of place.demonyms) if (!DEMONYM_PLACES.has(demonym) || place.independent) DEMONYM_PLACES.set(demonym, entry);
+}
+
+function matchDemonym(list: readonly Word[], i: number): { entry: GazetteerEntry; length: number } | undefined {
+  for (const n of [2, 1]) {
+    if (i + n > list.length) continue;
+    const entry = DEMONYM_PLACES.get(phraseAt(list, i, n));
+    if (entry) return { entry, length: n };
+  }
+  return undefined;
+}
+
+/** The key a place is compared by in a title's domain ("u.s" and "united states" alike). */
+const placeKey = (entry: GazetteerEntry) => fold(entry.canonical);
+
+/**
+ * Capitalised words after "of" up to the name, if one follows: "Homeland Security Alejandro Mayorkas".
+ * The name is the last words that do not name a body (at most four), when a body word comes before them.
+ */
+function domainRun(list: readonly Word[], from: number, text: string): { domain: string[]; end: number; name?: { start: number; length: number } } {
+  let end = from;
+  while (end < list.length && end - from < 10 && joined(list, end, text)) {
+    const word = list[end]!;
+    const connector = word.bare === "and" || word.bare === "of" || word.bare === "the" || word.bare === "for" || word.bare === "&";
+    if (!word.capitalized && !(connector && list[end + 1]?.capitalized)) break;
+    // Another title starts ("... and Secretary of State ..."): this one's domain ends here.
+    if (matchHead(list, end, false) || (connector && matchHead(list, end + 1, false))) break;
+    end++;
+  }
+  // Trailing words that are not body words are the name: at most four, and something must stay the
+  // domain, also after the last "and" ("Defense Policy and Arms Control" names no one).
+  let segment = from;
+  for (let k = from; k < end; k++) if (!list[k]!.capitalized) segment = k + 1;
+  let nameStart = end;
+  while (nameStart - 1 > segment && end - nameStart < 4) {
+    const word = list[nameStart - 1]!;
+    if (DOMAIN_WORDS.has(word.bare) || ORGANISATION_HEADS.has(word.bare) || word.bare === "and" || word.bare === "of" || word.bare === "the" || GAZETTEER_ALIASES.has(word.bare)) break;
+    nameStart--;
+  }
+  const domain: string[] = [];
+  for (let k = from; k < nameStart; k++) domain.push(list[k]!.bare);
+  // "Secretary of Homeland Security" (nothing after the body) has no name.
+  if (nameStart === end || nameStart === from) return { domain: [...domain, ...wordsOf(list, nameStart, end)], end };
+  return { domain, end: nameStart, name: { start: nameStart, length: end - nameStart } };
+}
+
+const wordsOf = (list: readonly Word[], from: number, to: number) => list.slice(from, to).map((w) => w.bare);
+
+/** Words that cannot be inside a name even when capitalised (headings: "Jobs In The South"). */
+const FUNCTION_WORDS = new Set(["the", "a", "an", "and", "or", "but", "in", "on", "at", "for", "with", "by", "from", "as", "of", "to", "is", "are", "was", "if", "when", "while", "after", "before", "this", "that", "it", "its", "his", "her", "their", "our", "we", "they", "he", "she", "i"]);
 
 /** Capitalised words from i that can be part of a name (at most `max`). */
 function capitalisedRun(list: readonly Word[], i: number, max: number, text: string): number {
   let n = 0;
   while (n < max && i + n < list.length) {
     const w = list[i + n]!;
-    if (!w.capitalized || NOT_NAMES.has(w.folded) || matchTitle(list, i + n)) break;
+    // Inside a name only function words end it: "National Economic Council" goes on past "Economic".
+    if (!w.capitalized || (n === 0 ? NOT_NAMES.has(w.folded) : FUNCTION_WORDS.has(w.folded)) || matchHead(list, i + n, false) || (n > 0 && ["mr", "mrs", "ms", "dr"].includes(w.bare))) break;
     if (n > 0 && !onlySpaces(text, list[i + n - 1]!.end, w.start)) break;
+    // A place is not part of a person's name ("... Designate United Arab Emirates will host").
+    if (matchGazetteer(list, i + n, text)) break;
     n++;
   }
   return n;
@@ -166,57 +367,126 @@ function mention(kind: NameKind, text: string, list: readonly Word[], first: num
   const start = list[first]!.start;
   const end = list[first + length - 1]!.end;
   const written = text.slice(start, end);
-  return { kind, text: written, start, end, key: key ?? nameKey(written) };
+  return { kind, text: written, start, end, key: key ?? (kind === "person" ? personKey(written) : nameKey(written)) };
+}
+
+/** A person's key without middle initials: "Janet L. Yellen" and "Janet Yellen" are one person. */
+function personKey(written: string): string {
+  const key = nameKey(written);
+  if (!key.includes(".")) return key;
+  const parts = key.split(" ");
+  const kept = parts.filter((part, k) => k === 0 || k === parts.length - 1 || !/^[a-z]\.$/.test(part));
+  return kept.join(" ");
+}
+
+/** Whether the gap text[from, to) is a comma and spaces (", "). */
+function commaGap(text: string, from: number, to: number): boolean {
+  let comma = false;
+  for (let k = from; k < to; k++) {
+    const ch = text.charCodeAt(k);
+    if (ch === 44 && !comma) comma = true;
+    else if (!isJsSpace(ch)) return false;
+  }
+  return comma;
+}
+
+/** A title after a name and a comma: "Lael Brainard, director of the National Economic Council,". */
+function appositiveTitle(list: readonly Word[], after: number, text: string): TitleMatch | undefined {
+  if (after >= list.length || !commaGap(text, list[after - 1]!.end, list[after]!.start)) return undefined;
+  let k = after;
+  if (["the", "a", "an", "now"].includes(list[k]!.bare)) k++;
+  const title = matchTitle(list, k, text, true);
+  if (!title || title.title === "" || title.name) return undefined;
+  // The title must close the apposition: a comma, a full stop or the end, not another name.
+  const next = list[title.end];
+  if (next && next.capitalized && onlySpaces(text, list[title.end - 1]!.end, next.start)) return undefined;
+  return title;
+}
+
+/** "National Economic Council (NEC)": the acronym the text defines right after a name, if its letters fit. */
+function definedAcronym(list: readonly Word[], first: number, length: number, text: string): number | undefined {
+  const at = first + length;
+  const candidate = list[at];
+  if (!candidate || text.slice(list[at - 1]!.end, candidate.start).trim() !== "(" || text[candidate.end] !== ")") return undefined;
+  if (!looksLikeAcronym(text, candidate)) return undefined;
+  const letters = candidate.bare.replace(/[^a-z]/g, "");
+  const all = wordsOf(list, first, at).map((w) => w[0]).join("");
+  const significant = wordsOf(list, first, at).filter((w) => !["of", "the", "and", "for", "on", "&"].includes(w)).map((w) => w[0]).join("");
+  return letters === all || letters === significant ? at : undefined;
 }
 
 /** Names in one line or paragraph, sorted and non-overlapping; offsets are UTF-16 into `text`. */
 export function extractNames(text: string): NameMention[] {
   const list = words(text);
   const found: NameMention[] = [];
+  const push = (name: NameMention, first: number, length: number) => {
+    found.push(name);
+    const acronym = definedAcronym(list, first, length, text);
+    if (acronym !== undefined) found.push(mention(name.kind, text, list, acronym, 1, name.key));
+    return acronym !== undefined ? acronym - first + 1 : length;
+  };
   for (let i = 0; i < list.length; i++) {
-    const title = matchTitle(list, i);
+    const title = matchTitle(list, i, text);
     if (title) {
-      let j = i + title.length;
-      // "Ambassador to South Korea Nguyen Vu Tung": skip the posting.
-      if (list[j]?.folded === "to") {
-        const place = matchGazetteer(list, j + 1);
-        if (place) j += 1 + place.length;
-      }
-      const length = capitalisedRun(list, j, 4, text);
-      if (length > 0 && !GAZETTEER_ALIASES.has(phraseAt(list, j, length))) {
+      // "President Designate", "President-elect": when, not who.
+      let after = title.end;
+      while (after < list.length && isTemporal(list[after]!.bare) && joined(list, after, text)) after++;
+      const nameAt = title.name ?? { start: after, length: joined(list, after, text) ? capitalisedRun(list, after, 4, text) : 0 };
+      const { start: j, length } = nameAt;
+      const lastWord = length > 0 ? list[j + length - 1]!.bare : "";
+      if (length > 0 && !GAZETTEER_ALIASES.has(phraseAt(list, j, length)) && !DEMONYMS.has(lastWord) && !ORGANISATION_HEADS.has(lastWord)) {
+        // The body before the head ("NEC" of "NEC Director") is named too.
+        if (title.domainStart !== undefined && title.domainEnd! - title.domainStart === 1 && looksLikeAcronym(text, list[title.domainStart]!)) {
+          found.push(mention("organisation", text, list, title.domainStart, 1));
+        }
         const person = mention("person", text, list, j, length);
         if (title.title) {
           person.title = title.title;
           person.titleStart = list[i]!.start;
-          person.titleEnd = list[i + title.length - 1]!.end;
+          person.titleEnd = list[Math.max(i, Math.min(j, title.end) - 1)]!.end;
         }
         found.push(person);
         i = j + length - 1;
+        // "Dr. Kim Tae-hyo, Principal Deputy National Security Advisor of the ROK;"
+        const apposition = title.title ? undefined : appositiveTitle(list, j + length, text);
+        if (apposition) {
+          person.title = apposition.title;
+          i = apposition.end - 1;
+        }
+        continue;
+      }
+      if (length === 0 && title.title !== "" && title.end > i + 1) {
+        // A title without a name ("the Secretary of Homeland Security will"): its words name no one,
+        // but the place it is over is named ("Prime Minister of the Republic of Korea (RoK)").
+        const named = title.place ? push(mention("place", text, list, title.place.start, title.place.length, nameKey(title.place.entry.canonical)), title.place.start, title.place.length) : 0;
+        i = Math.max(title.end, (title.place?.start ?? 0) + named) - 1;
         continue;
       }
     }
-    const known = matchGazetteer(list, i);
+    const known = matchGazetteer(list, i, text);
     if (known) {
-      found.push(mention(known.entry.kind, text, list, i, known.length, nameKey(known.entry.canonical)));
-      i += known.length - 1;
+      i += push(mention(known.entry.kind, text, list, i, known.length, nameKey(known.entry.canonical)), i, known.length) - 1;
       continue;
     }
     const word = list[i]!;
     if (!word.capitalized || NOT_NAMES.has(word.folded)) continue;
     const length = capitalisedRun(list, i, 5, text);
     if (length === 0) continue;
-    const last = list[i + length - 1]!.folded;
-    if (length >= 2 && SURNAMES.has(word.folded.split("-")[0]!)) {
-      found.push(mention("person", text, list, i, Math.min(length, 4)));
-      i += Math.min(length, 4) - 1;
+    const last = list[i + length - 1]!.bare;
+    const apposition = length >= 2 && length <= 4 ? appositiveTitle(list, i + length, text) : undefined;
+    if (apposition && !ORGANISATION_HEADS.has(last) && !DEMONYMS.has(last)) {
+      // A titled person in apposition; the title's span is not before the name, so none is given.
+      found.push({ ...mention("person", text, list, i, length), title: apposition.title });
+      i = apposition.end - 1;
     } else if (length >= 2 && ORGANISATION_HEADS.has(last)) {
-      found.push(mention("organisation", text, list, i, length));
-      i += length - 1;
-    } else if (length === 1 && /^[A-Z]{3,6}$/.test(text.slice(word.start, word.end)) && !NOT_ACRONYMS.has(word.folded)) {
+      i += push(mention("organisation", text, list, i, length), i, length) - 1;
+    } else if (length === 1 && SHARED_PLACE_WORDS.has(word.bare)) {
+      // "Korea" alone: the registry decides which Korea the sources mean; until then it is a bare word.
+      found.push(mention("other", text, list, i, 1));
+    } else if (length === 1 && looksLikeAcronym(text, word) && !NOT_ACRONYMS.has(word.bare)) {
       found.push(mention("organisation", text, list, i, 1));
-    } else if (length >= 2 && !word.sentenceStart && !DEMONYMS.has(last)) {
-      found.push(mention("other", text, list, i, length));
-      i += length - 1;
+    } else if (length >= 2 && !DEMONYMS.has(last)) {
+      i += push(mention("other", text, list, i, length), i, length) - 1;
     }
   }
   return found;
@@ -238,6 +508,8 @@ const hasDiacritics = (s: string) => s !== fold(s) && s.toLowerCase() !== fold(s
 export class NameRegistry {
   private readonly entities = new Map<string, NameEntity>();
   private readonly aliasToKey = new Map<string, string>();
+  /** Short forms the sources define ("NEC" after "National Economic Council"): form -> full key -> times. */
+  private readonly defined = new Map<string, Map<string, number>>();
 
   add(name: NameMention, where: { path: string; line: number; sentence: string }): void {
     let entity = this.entities.get(name.key);
@@ -254,33 +526,93 @@ export class NameRegistry {
       else entity.titles.push({ title: name.title, count: 1 });
     }
     entity.mentions.push({ path: where.path, line: where.line, sentence: where.sentence, text: name.text });
+    // A one-word form keyed to a longer name is an acronym the text defined, or a short form of a place.
+    if (!name.text.includes(" ") && name.key.includes(" ")) {
+      const form = fold(name.text).replace(/\.$/, "");
+      if (form !== name.key) {
+        const counts = this.defined.get(form) ?? new Map<string, number>();
+        counts.set(name.key, (counts.get(name.key) ?? 0) + 1);
+        this.defined.set(form, counts);
+      }
+    }
   }
 
-  /** Links one-word people ("Chinh", "Lâm") to the full name they belong to, when only one fits. */
+  /** Moves everything known about `from` to `to`, which now answers for it. */
+  private merge(from: NameEntity, to: NameEntity): void {
+    for (const t of from.titles) {
+      const known = to.titles.find((o) => o.title === t.title);
+      if (known) known.count += t.count;
+      else to.titles.push({ ...t });
+    }
+    for (const m of from.mentions) to.mentions.push(m);
+    if (from.kind === "person") to.kind = "person";
+    this.entities.delete(from.key);
+    this.aliasToKey.set(from.key, to.key);
+  }
+
+  /** Short forms the sources define, each to the name most of its definitions give. */
+  private linkDefinedForms(): void {
+    for (const [form, counts] of this.defined) {
+      let best: string | undefined;
+      let bestCount = 0;
+      let total = 0;
+      for (const [key, count] of counts) {
+        total += count;
+        if (count > bestCount) [best, bestCount] = [key, count];
+      }
+      const target = best === undefined ? undefined : this.entities.get(best);
+      if (!target || bestCount * 2 <= total) continue;
+      const standalone = this.entities.get(form);
+      if (standalone && standalone !== target && standalone.kind !== "person") this.merge(standalone, target);
+      if (!this.aliasToKey.has(form)) this.aliasToKey.set(form, target.key);
+    }
+  }
+
+  /** "Korea" alone is the Korea the sources name most ("South Korea" or "North Korea"). */
+  private linkSharedPlaceWords(): void {
+    for (const [word, places] of SHARED_PLACE_WORDS) {
+      const bare = this.entities.get(word);
+      const named = places.map((place) => this.entities.get(fold(place))).filter((e): e is NameEntity => e !== undefined);
+      if (named.length === 0) continue;
+      const most = named.sort((a, b) => b.mentions.length - a.mentions.length)[0]!;
+      if (named.length > 1 && named[1]!.mentions.length === most.mentions.length) continue;
+      if (bare) this.merge(bare, most);
+      this.aliasToKey.set(word, most.key);
+    }
+  }
+
+  /**
+   * Links short forms to the names they stand for: acronyms the sources define, and one-word
+   * people ("Chinh", "Yellen" of "Secretary Yellen") to the full name they belong to, when only one fits.
+   */
   finalize(): void {
-    const fullNames = [...this.entities.values()].filter((e) => e.kind === "person" && e.key.includes(" "));
+    this.linkDefinedForms();
+    this.linkSharedPlaceWords();
     const partOwners = new Map<string, Set<string>>();
-    for (const person of fullNames) {
-      for (const part of person.key.split(" ")) {
-        if (part.length < 2) continue;
-        const owners = partOwners.get(part) ?? new Set<string>();
-        owners.add(person.key);
-        partOwners.set(part, owners);
+    const own = (part: string, key: string) => {
+      const owners = partOwners.get(part) ?? new Set<string>();
+      owners.add(key);
+      partOwners.set(part, owners);
+    };
+    /** Surnames of untitled full names ("Janet Yellen" written without a title), for titled short mentions. */
+    const surnameOwners = new Map<string, Set<string>>();
+    for (const entity of this.entities.values()) {
+      const parts = entity.key.split(" ");
+      if (parts.length < 2) continue;
+      if (entity.kind === "person") for (const part of parts) if (part.length >= 2) own(part, entity.key);
+      if (entity.kind === "other" && parts.length <= 3) {
+        const owners = surnameOwners.get(parts[parts.length - 1]!) ?? new Set<string>();
+        owners.add(entity.key);
+        surnameOwners.set(parts[parts.length - 1]!, owners);
       }
     }
     for (const entity of [...this.entities.values()]) {
-      this.aliasToKey.set(entity.key, entity.key);
-      const owners = entity.kind === "person" && !entity.key.includes(" ") ? partOwners.get(entity.key) : undefined;
+      if (!this.aliasToKey.has(entity.key)) this.aliasToKey.set(entity.key, entity.key);
+      if (entity.kind !== "person" || entity.key.includes(" ")) continue;
+      const owners = partOwners.get(entity.key) ?? (entity.titles.length > 0 ? surnameOwners.get(entity.key) : undefined);
       if (owners?.size === 1) {
-        const owner = this.entities.get([...owners][0]!)!;
-        for (const t of entity.titles) {
-          const known = owner.titles.find((o) => o.title === t.title);
-          if (known) known.count += t.count;
-          else owner.titles.push({ ...t });
-        }
-        owner.mentions.push(...entity.mentions);
-        this.entities.delete(entity.key);
-        this.aliasToKey.set(entity.key, owner.key);
+        const owner = this.entities.get([...owners][0]!);
+        if (owner) this.merge(entity, owner);
       }
     }
     for (const [part, owners] of partOwners) {
@@ -343,7 +675,8 @@ export function findNames(text: string, registry: NameRegistry): NameMention[] {
   const found = extractNames(text).map((m) => {
     const key = registry.resolveAlias(m.key);
     const entity = key ? registry.get(key) : undefined;
-    return entity ? { ...m, key: entity.key, kind: entity.kind === "person" || m.kind === "other" ? entity.kind : m.kind } : m;
+    if (!entity) return m;
+    return { ...m, key: entity.key, kind: entity.kind === "person" || m.kind === "other" ? entity.kind : m.kind };
   });
   // Short mentions ("Chinh", "Woo") that extractNames cannot know are people.
   const list = words(text);
@@ -365,16 +698,6 @@ export function findNames(text: string, registry: NameRegistry): NameMention[] {
     }
   }
   return found.sort((a, b) => a.start - b.start);
-}
-
-const TITLE_FAMILIES: Record<string, string> = { "foreign minister": "minister", "deputy minister": "minister" };
-
-/** Whether a drafted title can describe someone the sources give `stated`. */
-export function titlesCompatible(drafted: string, stated: string): boolean {
-  const a = TITLES[fold(drafted)] ?? fold(drafted);
-  const b = TITLES[fold(stated)] ?? fold(stated);
-  if (a === b || a === "" || b === "") return true;
-  return TITLE_FAMILIES[a] === b || TITLE_FAMILIES[b] === a;
 }
 
 /** People and other entities whose name or alias starts with `prefix` (folded), for completion. */

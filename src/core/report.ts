@@ -47,7 +47,16 @@ h1 { font-size: 1.3rem; margin: 0 0 .25rem; } h2 { font-size: 1.05rem; margin: 1
 .supported { color: var(--vscode-testing-iconPassed, #1a7f37); }
 table { border-collapse: collapse; width: 100%; } th, td { text-align: left; vertical-align: top; padding: .35rem .5rem;
   border-bottom: 1px solid var(--vscode-panel-border, #d0d7de); }
-td { overflow-wrap: anywhere; } td.sources { font-size: .9em; } a { color: var(--vscode-textLink-foreground, #0969da); }
+td { overflow-wrap: break-word; } td.sources { font-size: .9em; } a { color: var(--vscode-textLink-foreground, #0969da); }
+/* Paths stay on one line, cut with an ellipsis (the full path in the tooltip), however narrow the column. */
+td.sources { width: 30%; max-width: 0; } td.sources div { display: flex; gap: .4em; min-width: 0; } td.sources a { flex: 0 1 auto; min-width: 3em; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+td.sources b { flex: none; white-space: nowrap; } h2 { overflow-wrap: anywhere; }
+/* A narrow column: each finding becomes a block of lines instead of five squeezed columns. */
+@media (max-width: 640px) {
+  table, tbody, tr, td, td.sources { display: block; width: auto; max-width: none; } thead { display: none; }
+  tr { border-bottom: 1px solid var(--vscode-panel-border, #d0d7de); padding: .4rem 0; } td { border: none; padding: .1rem 0; }
+  td:first-child, td:nth-child(2), td:nth-child(3) { display: inline-block; margin-right: .6em; }
+}
 .meter { width: 24rem; max-width: 100%; accent-color: var(--vscode-testing-iconPassed, #1a7f37); }
 `;
 
@@ -63,7 +72,7 @@ export function renderReportHtml(reports: DraftReport[], links: ReportLinks = fi
         const where = `<a href="${escapeHtml(links.draftLine(report.path, f.range.start.line))}">${f.range.start.line + 1}:${f.range.start.character + 1}</a>`;
         const sources = f.sources
           .slice(0, 3)
-          .map((s) => `<div><a href="${escapeHtml(links.sourceLine(s.path, s.line))}">${escapeHtml(s.path)}:${s.line + 1}</a> <b>${escapeHtml(s.value)}</b></div>`)
+          .map((s) => `<div><a href="${escapeHtml(links.sourceLine(s.path, s.line))}" title="${escapeHtml(`${s.path}:${s.line + 1}`)}">${escapeHtml(s.path)}:${s.line + 1}</a> <b>${escapeHtml(s.value)}</b></div>`)
           .join("");
         return `<tr><td>${where}</td><td><b>${escapeHtml(f.claimText)}</b></td><td class="${f.verdict}">${f.verdict}</td><td>${escapeHtml(f.message)}</td><td class="sources">${sources}</td></tr>`;
       })

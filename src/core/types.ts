@@ -105,8 +105,8 @@ export interface SourceSentence {
    * title checks read); every mention stays in the name registry.
    */
   names: NameMention[];
-  /** PDF sources: the 1-based page the sentence starts on. */
-  page?: number;
+  /** PDF sources: the 1-based page of each line of the sentence, from `line` (it may run on to the next page). */
+  pages?: number[];
   /** Word sources: the 1-based paragraph the sentence is in. */
   paragraph?: number;
 }

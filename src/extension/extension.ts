@@ -8,7 +8,8 @@ import { openSourceAt, searchSources } from "./searchQuickPick.js";
 import { showDraftReport } from "./reportView.js";
 import { showFactSheet } from "./factSheet.js";
 import { SourcesView } from "./sourcesView.js";
-import { registerExtractedText } from "./extractedText.js";
+import { redirectDiagnostics, registerExtractedText } from "./extractedText.js";
+import { chooseSourceFolder, NoSourcesNotice, openSample } from "./onboarding.js";
 
 let client: LanguageClient | undefined;
 
@@ -49,10 +50,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const clientOptions: LanguageClientOptions = {
     documentSelector: draftSelector(),
     outputChannel: output,
-    initializationOptions: { trusted: vscode.workspace.isTrusted, cacheDir: context.storageUri?.fsPath ?? context.globalStorageUri.fsPath, ...(archivePassword ? { archivePassword } : {}) },
+    initializationOptions: { editor: "vscode", trusted: vscode.workspace.isTrusted, cacheDir: context.storageUri?.fsPath ?? context.globalStorageUri.fsPath, ...(archivePassword ? { archivePassword } : {}) },
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher("**/*.{txt,md,markdown,html,htm,pdf,docx}") },
     middleware: {
       provideHover: async (document, position, token, next) => trustOurCommandOnly(await next(document, position, token)),
+      handleDiagnostics: redirectDiagnostics,
     },
   };
   client = new LanguageClient("grounded", "Grounded", serverOptions, clientOptions);
@@ -94,6 +96,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       void vscode.window.showInformationMessage(`Grounded: indexed ${result.sources} sources.`);
     }),
     vscode.commands.registerCommand("grounded.showOutput", () => output.show(true)),
+    vscode.commands.registerCommand("grounded.chooseSourceFolder", () => chooseSourceFolder()),
+    vscode.commands.registerCommand("grounded.openSample", () => openSample(context)),
     vscode.commands.registerCommand("grounded.showDraftReport", () => showDraftReport(languageClient)),
     vscode.commands.registerCommand("grounded.ignoreFigure", async (figure: unknown) => {
       if (typeof figure !== "string" || figure.length > 200) return;
@@ -124,8 +128,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
   let wasIndexing = true;
+  const notice = new NoSourcesNotice(context);
   languageClient.onNotification(StatusNotification, (status: StatusParams) => {
     statusBar.update(status);
+    notice.update(status);
     // Refresh the tree when an index build finishes.
     if (wasIndexing && !status.indexing) {
       void sourcesView.refresh();

@@ -57,3 +57,29 @@ export function registerExtractedText(client: LanguageClient): vscode.Disposable
 export async function extractedLocation(fileUri: vscode.Uri, line: number): Promise<{ uri: vscode.Uri; line: number } | undefined> {
   return provider?.locate(fileUri, line);
 }
+
+/** The latest diagnostics per draft: redirecting them waits for the server, and an older set must not land last. */
+const latestDiagnostics = new Map<string, number>();
+let diagnosticsSent = 0;
+
+/**
+ * Diagnostics of a draft with each related location in a PDF or Word source moved to its line in
+ * the extracted-text view (VS Code would otherwise open the binary file), handed on unless a newer
+ * set for the same draft came first.
+ */
+export function redirectDiagnostics(uri: vscode.Uri, diagnostics: vscode.Diagnostic[], next: (uri: vscode.Uri, diagnostics: vscode.Diagnostic[]) => void): void {
+  const needed = diagnostics.some((d) => d.relatedInformation?.some((r) => isExtractedSource(r.location.uri.path)));
+  const mine = ++diagnosticsSent;
+  latestDiagnostics.set(uri.toString(), mine);
+  if (!needed) return next(uri, diagnostics);
+  void (async () => {
+    for (const diagnostic of diagnostics) {
+      for (const related of diagnostic.relatedInformation ?? []) {
+        const { range } = related.location;
+        const moved = await extractedLocation(related.location.uri, range.start.line);
+        if (moved) related.location = new vscode.Location(moved.uri, new vscode.Range(moved.line, range.start.character, moved.line, range.end.character));
+      }
+    }
+    if (latestDiagnostics.get(uri.toString()) === mine) next(uri, diagnostics);
+  })();
+}

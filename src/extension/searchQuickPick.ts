@@ -5,6 +5,7 @@ import type { LanguageClient } from "vscode-languageclient/node";
 import { SearchRequest, type SearchResultItem } from "../server/protocol.js";
 import { quickPickText } from "./quickPickText.js";
 import { extractedLocation } from "./extractedText.js";
+import { citeLocation } from "../core/sources/citation.js";
 
 interface HitItem extends vscode.QuickPickItem {
   hit: SearchResultItem;
@@ -48,7 +49,7 @@ export async function searchSources(client: LanguageClient, query = initialQuery
       const hits = await client.sendRequest<SearchResultItem[]>(SearchRequest, { query: value, limit: 50 });
       if (mine !== request) return;
       // The server ranked them; keep that order whatever the QuickPick's own filter thinks.
-      pick.items = hits.map((hit) => ({ label: quickPickText(hit.text), description: `${hit.path}:${hit.line + 1}`, hit, alwaysShow: true }));
+      pick.items = hits.map((hit) => ({ label: quickPickText(hit.text), description: citeLocation(hit), hit, alwaysShow: true }));
     } finally {
       if (mine === request) pick.busy = false;
     }

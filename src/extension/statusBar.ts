@@ -1,4 +1,5 @@
 // The status bar item: "$(book) 5 sources · 2 contradictions" for the active draft; opens search.
+// Without sources: "Grounded: no sources", which opens the folder picker.
 import * as vscode from "vscode";
 import type { StatusParams } from "../server/protocol.js";
 
@@ -27,6 +28,16 @@ export class GroundedStatusBar implements vscode.Disposable {
       this.item.tooltip = "Grounded is indexing the sources";
       return;
     }
+    if (status.missing) {
+      // No sources: say so, and make the item the way to add them.
+      const untrusted = status.missing === "untrusted";
+      this.item.text = untrusted ? "$(shield) Grounded: untrusted" : "$(warning) Grounded: no sources";
+      this.item.tooltip = untrusted ? "Grounded reads no file of an untrusted workspace. Click to manage workspace trust." : "Grounded has no sources to check against. Click to choose the folder of your source documents.";
+      this.item.command = untrusted ? "workbench.trust.manage" : "grounded.chooseSourceFolder";
+      this.item.backgroundColor = new vscode.ThemeColor("statusBarItem.warningBackground");
+      return;
+    }
+    this.item.command = "grounded.searchSources";
     const uri = vscode.window.activeTextEditor?.document.uri.toString();
     const contradictions = uri ? status.contradictions[uri] : undefined;
     const sources = `${status.sources} source${status.sources === 1 ? "" : "s"}`;

@@ -2,6 +2,7 @@
 // unit-tested with node:test; the VS Code side only wires these to a tree and a webview.
 import { z } from "zod";
 import { escapeHtml } from "../core/report.js";
+import { citeLocation } from "../core/sources/citation.js";
 
 export interface SourcesPayload {
   documents: Array<{
@@ -9,7 +10,8 @@ export interface SourcesPayload {
     uri?: string;
     title: string;
     date?: { year?: number; month?: number; day?: number };
-    figures: Array<{ kind: string; value: string; line: number }>;
+    /** `page`: for a PDF source, the figure's page. */
+    figures: Array<{ kind: string; value: string; line: number; page?: number }>;
     names: Array<{ name: string; kind: string; line: number }>;
   }>;
   skipped: Array<{ path: string; reason: string }>;
@@ -44,7 +46,7 @@ export function sourceTree(payload: SourcesPayload, filter = ""): SourceNode[] {
     for (const figure of document.figures) {
       if (!matches(figure.value) && !matches(document.title)) continue;
       const list = kinds.get(figure.kind) ?? [];
-      list.push({ label: figure.value, description: `line ${figure.line + 1}`, open: at(figure.line), children: [] });
+      list.push({ label: figure.value, description: figure.page ? `p. ${figure.page}` : `line ${figure.line + 1}`, open: at(figure.line), children: [] });
       kinds.set(figure.kind, list);
     }
     const names = document.names.filter((n) => matches(n.name) || matches(document.title)).map((n) => ({ label: n.name, description: n.kind, open: at(n.line), children: [] }));
@@ -74,6 +76,9 @@ export interface FactRow {
   time?: string;
   path: string;
   line: number;
+  /** PDF and Word sources: where a reader finds the figure (see Fact). */
+  page?: number;
+  paragraph?: number;
   uri?: string;
 }
 
@@ -105,7 +110,7 @@ export function factSheetHtml(facts: readonly FactRow[], disagreements: readonly
     .map((d) => `<li${openAttrs(d.sides[0]?.uri, d.sides[0]?.line ?? 0)}>${escapeHtml(d.description)}</li>`)
     .join("\n");
   const rows = facts
-    .map((f) => `<tr${openAttrs(f.uri, f.line)}><td>${escapeHtml(f.value)}</td><td>${escapeHtml(f.kind)}</td><td>${escapeHtml(f.about)}</td><td>${escapeHtml(f.time ?? "")}</td><td>${escapeHtml(`${f.path}:${f.line + 1}`)}</td></tr>`)
+    .map((f) => `<tr${openAttrs(f.uri, f.line)}><td>${escapeHtml(f.value)}</td><td>${escapeHtml(f.kind)}</td><td>${escapeHtml(f.about)}</td><td>${escapeHtml(f.time ?? "")}</td><td class="path" title="${attr(citeLocation(f))}">${escapeHtml(citeLocation(f))}</td></tr>`)
     .join("\n");
   const csp = `default-src 'none'; img-src ${options.cspSource}; style-src ${options.cspSource}; script-src 'nonce-${attr(options.nonce)}'`;
   return `<!DOCTYPE html>

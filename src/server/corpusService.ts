@@ -2,7 +2,8 @@
 // them with progress, and rebuilds when a source changes on disk.
 import { existsSync, watch, type FSWatcher } from "node:fs";
 import * as path from "node:path";
-import { bundledCorpusDir, loadCorpus, type CorpusOptions } from "../core/corpus.js";
+import { loadCorpus, type CorpusOptions } from "../core/corpus.js";
+import { excludeDrafts, isInside } from "../util/draftExclusion.js";
 import { CorpusIndex } from "../core/corpusIndex.js";
 import { openIndex } from "../core/indexCache.js";
 import type { SkippedFile } from "../core/types.js";
@@ -13,17 +14,31 @@ export interface CorpusRoots {
   include: string[];
   /** Why these roots: shown in the output channel. */
   description: string;
+  /**
+   * Roots that hold the drafts too (a workspace folder itself: `grounded.corpus: ["."]` or a glob).
+   * A draft open from one of them is kept out of the sources; a file in any other root is a source.
+   */
+  shared: string[];
+  /** Why there is nothing to index, when there is not: told to the user, never replaced by the sample. */
+  missing?: SourcesMissing;
 }
+
+/** "unset": no grounded.corpus and no corpus/ folder; "untrusted": the workspace's files are not read. */
+export type SourcesMissing = "unset" | "untrusted";
 
 const GLOB = /[*?[\]{}]/;
 
-/** The folders to index: settings first, else each workspace's corpus/, else the bundled sample. */
+/**
+ * The folders to index: settings first, else each workspace's corpus/ folder. Nothing else: the
+ * bundled sample is for trying Grounded, chosen knowingly, never a silent stand-in.
+ */
 export function resolveRoots(workspaceFolders: readonly string[], settings: Settings, trusted: boolean): CorpusRoots {
-  if (!trusted) return { roots: [bundledCorpusDir()], include: [], description: "untrusted workspace: only the bundled sample corpus is read" };
+  if (!trusted) return { roots: [], include: [], shared: [], missing: "untrusted", description: "untrusted workspace: no file of the workspace is read" };
   const roots: string[] = [];
   const include: string[] = [...settings.include];
+  const folders = workspaceFolders.length ? workspaceFolders : [process.cwd()];
   if (settings.corpus.length > 0) {
-    for (const folder of workspaceFolders.length ? workspaceFolders : [process.cwd()]) {
+    for (const folder of folders) {
       for (const entry of settings.corpus) {
         if (GLOB.test(entry)) {
           roots.push(folder);
@@ -31,14 +46,16 @@ export function resolveRoots(workspaceFolders: readonly string[], settings: Sett
         } else roots.push(path.resolve(folder, entry));
       }
     }
-    return { roots: [...new Set(roots)], include, description: `grounded.corpus: ${settings.corpus.join(", ")}` };
+    const unique = [...new Set(roots)];
+    const shared = unique.filter((root) => folders.some((folder) => folder === root || isInside(folder, root)));
+    return { roots: unique, include, shared, description: `grounded.corpus: ${settings.corpus.join(", ")}` };
   }
   for (const folder of workspaceFolders) {
     const candidate = path.join(folder, "corpus");
     if (existsSync(candidate)) roots.push(candidate);
   }
-  if (roots.length > 0) return { roots, include, description: "the corpus/ folder of the workspace" };
-  return { roots: [bundledCorpusDir()], include, description: "the bundled sample corpus (no corpus/ folder in the workspace)" };
+  if (roots.length > 0) return { roots, include, shared: [], description: "the corpus/ folder of the workspace" };
+  return { roots: [], include, shared: [], missing: "unset", description: "no sources: grounded.corpus is not set and the workspace has no corpus/ folder" };
 }
 
 export interface IndexEvents {
@@ -53,8 +70,10 @@ export class CorpusService {
   private reloadTimer: NodeJS.Timeout | undefined;
   private loading: Promise<CorpusIndex> | undefined;
   private queued: Promise<CorpusIndex> | undefined;
-  private roots: CorpusRoots = { roots: [], include: [], description: "" };
+  private roots: CorpusRoots = { roots: [], include: [], description: "", shared: [] };
   private settings: Settings | undefined;
+  /** Drafts open in the editor from a shared root: never sources. */
+  private drafts: string[] = [];
 
   /** Where the persisted index lives (the extension's storage folder); none: always rebuild. */
   cacheDir: string | undefined;
@@ -70,10 +89,23 @@ export class CorpusService {
     return this.generation;
   }
 
-  /** Whether a file lies inside a corpus folder: a source, never a draft to check. */
-  containsPath(filePath: string): boolean {
+  /** Whether a file lies in a corpus folder of its own (not a shared one): a source, never a draft to check. */
+  isSource(filePath: string): boolean {
     const resolved = path.resolve(filePath);
-    return this.roots.roots.some((root) => resolved === root || resolved.startsWith(path.resolve(root) + path.sep));
+    return this.roots.roots.some((root) => !this.roots.shared.includes(root) && (resolved === path.resolve(root) || isInside(resolved, path.resolve(root))));
+  }
+
+  /** Why nothing is indexed, if nothing is. */
+  get missing(): SourcesMissing | undefined {
+    return this.roots.missing;
+  }
+
+  /** The drafts open in the editor (those in a shared root are left out); true when a reload is due. */
+  setOpenDrafts(paths: readonly string[]): boolean {
+    const next = [...new Set(paths)].sort();
+    if (next.join("\n") === this.drafts.join("\n")) return false;
+    this.drafts = next;
+    return this.roots.shared.length > 0;
   }
 
   /** The settings the index depends on, to tell whether a configuration change needs a reindex. */
@@ -107,12 +139,15 @@ export class CorpusService {
     const options: CorpusOptions = {
       roots: this.roots.roots,
       include: this.roots.include.length ? this.roots.include : undefined,
-      exclude: settings.exclude.length ? settings.exclude : undefined,
+      exclude: this.roots.shared.length ? excludeDrafts(this.roots.shared, this.drafts, settings.exclude) : settings.exclude.length ? settings.exclude : undefined,
       maxFileSize: settings.maxFileSize,
       baseDir: commonBase(this.roots.roots),
       onProgress: (done, total, file) => this.events.progress(done, total, file),
     };
-    const load = this.cacheDir
+    // No sources: an empty index (never the sample), and no persisted snapshot overwritten with it.
+    const load = this.roots.roots.length === 0
+      ? Promise.resolve(CorpusIndex.build([], []))
+      : this.cacheDir
       ? openIndex({ ...options, cacheDir: this.cacheDir }).then((opened) => {
           if (opened.problem) this.events.log(`Index cache: ${opened.problem}`);
           this.events.log(`Index ${opened.origin === "snapshot" ? "restored from the cache" : "rebuilt"} (${opened.filesRead} files read, ${opened.filesReused} reused).`);

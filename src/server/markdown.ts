@@ -2,14 +2,26 @@
 // and the only links are ours, built from trusted parts (a file URI and a line number).
 import { pathToFileURL } from "node:url";
 import type { CorpusIndex } from "../core/corpusIndex.js";
-import { citeLocation, placeInDocument } from "../core/sources/citation.js";
+import { citeLocation } from "../core/sources/citation.js";
 
 const MAX_SHOWN = 320;
 
-export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\u0000-\u001f\u007f]/g, " ")
-    .replace(/[\\`*_{}[\]()#+\-.!|<>~"'&:$]/g, (c) => `\\${c}`);
+/**
+ * How hovers may link: VS Code (our extension) runs our command and draws codicons; any other
+ * editor gets plain Markdown with `file:` links.
+ */
+export type MarkupFlavour = "vscode" | "plain";
+
+/**
+ * VS Code: every punctuation mark Markdown, HTML or math could act on. Other editors show the
+ * backslashes as they are (Neovim), so only what can start markup is escaped there: links, HTML,
+ * code, emphasis, tables, entities, and a block marker at the start of a line.
+ */
+export function escapeMarkdown(text: string, flavour: MarkupFlavour = "vscode", atLineStart = false): string {
+  const clean = text.replace(/[\u0000-\u001f\u007f]/g, " ");
+  if (flavour === "vscode") return clean.replace(/[\\`*_{}[\]()#+\-.!|<>~"'&:$]/g, (c) => `\\${c}`);
+  const escaped = clean.replace(/[\\`*[\]<>|~&]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, (c) => `\\${c}`);
+  return atLineStart ? escaped.replace(/^(\s*)([#+\-=]|\d+(?=[.)]))/, "$1\\$2") : escaped;
 }
 
 /** Shortens a sentence around [start, end) so the part that matters stays visible. */
@@ -22,15 +34,15 @@ export function excerpt(text: string, start: number, end: number): { text: strin
   return { text: prefix + text.slice(from, to) + suffix, start: start - from + prefix.length, end: Math.min(end, to) - from + prefix.length };
 }
 
-/** The sentence with the figure in bold, all of it escaped. */
-export function sentenceWithFigure(sentence: string, value: string): string {
+/** The sentence with the figure in bold, all of it escaped; it may start a line. */
+export function sentenceWithFigure(sentence: string, value: string, flavour: MarkupFlavour = "vscode"): string {
   const at = value ? sentence.indexOf(value) : -1;
   if (at < 0) {
     const shown = excerpt(sentence, 0, 0).text;
-    return escapeMarkdown(shown);
+    return escapeMarkdown(shown, flavour, true);
   }
   const cut = excerpt(sentence, at, at + value.length);
-  return `${escapeMarkdown(cut.text.slice(0, cut.start))}**${escapeMarkdown(cut.text.slice(cut.start, cut.end))}**${escapeMarkdown(cut.text.slice(cut.end))}`;
+  return `${escapeMarkdown(cut.text.slice(0, cut.start), flavour, true)}**${escapeMarkdown(cut.text.slice(cut.start, cut.end), flavour)}**${escapeMarkdown(cut.text.slice(cut.end), flavour)}`;
 }
 
 export const OPEN_SOURCE_COMMAND = "grounded.openSource";
@@ -44,7 +56,7 @@ export function sourceUri(index: CorpusIndex, displayPath: string): string | und
 /** Where a line of a source is, as a reader cites it: "report.pdf p. 12", "notes.md:3". */
 function citation(index: CorpusIndex, displayPath: string, line: number): string {
   const document = index.documents[index.documentNumber(displayPath)];
-  return citeLocation({ path: displayPath, line, ...(document ? placeInDocument(document, line) : {}) });
+  return citeLocation({ path: displayPath, line, page: document?.pages?.[line], paragraph: document?.paragraphs?.[line] });
 }
 
 /**
@@ -54,15 +66,23 @@ function citation(index: CorpusIndex, displayPath: string, line: number): string
 export function sourceFileLink(index: CorpusIndex, displayPath: string, line: number): string | undefined {
   const uri = sourceUri(index, displayPath);
   const document = index.documents[index.documentNumber(displayPath)];
-  const page = document ? placeInDocument(document, line).page : undefined;
+  const page = document?.pages?.[line];
   return uri && page ? `${uri}#page=${page}` : uri;
 }
 
-/** `[path:line](command:grounded.openSource?…)`: arguments JSON-encoded, never document text. */
-export function sourceLink(index: CorpusIndex, displayPath: string, line: number): string {
-  const label = escapeMarkdown(citation(index, displayPath, line));
+/**
+ * VS Code: `[path:line](command:grounded.openSource?…)`, arguments JSON-encoded, never document text.
+ * Elsewhere: a file: link any Markdown viewer can follow, at the line (`#L15`) or, for a PDF, the page (`#page=12`).
+ */
+export function sourceLink(index: CorpusIndex, displayPath: string, line: number, flavour: MarkupFlavour = "vscode"): string {
+  const label = escapeMarkdown(citation(index, displayPath, line), flavour);
   const uri = sourceUri(index, displayPath);
   if (!uri) return label;
+  if (flavour === "plain") {
+    // A PDF opens at its page; a text file at its line.
+    const file = sourceFileLink(index, displayPath, line) ?? uri;
+    return `[${label}](${file === uri ? `${uri}#L${line + 1}` : file})`;
+  }
   const args = encodeURIComponent(JSON.stringify([uri, line]));
   return `[${label}](command:${OPEN_SOURCE_COMMAND}?${args} "Open the source at this line")`;
 }

@@ -8,6 +8,9 @@ export interface SearchResultItem {
   uri: string;
   path: string;
   line: number;
+  /** PDF and Word sources: the sentence's 1-based page or paragraph. */
+  page?: number;
+  paragraph?: number;
   text: string;
   score: number;
   highlights: Array<{ start: number; end: number }>;
@@ -29,6 +32,8 @@ export interface StatusParams {
   message?: string;
   /** The shared archive, when one is set. */
   archive?: "connected" | "unreachable";
+  /** Set when there are no sources to check against: "unset" (no corpus chosen) or "untrusted". */
+  missing?: "unset" | "untrusted";
 }
 
 export const ReportRequest = "grounded/report";

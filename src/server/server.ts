@@ -1,8 +1,8 @@
 // The Grounded language server: wires the engine to LSP. Indexing runs here, in the server's
 // own process, so a large corpus never blocks the editor.
 import {
-  createConnection, DidChangeConfigurationNotification, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
-  type Connection, type InitializeParams, type InitializeResult,
+  createConnection, DidChangeConfigurationNotification, MessageType, ProposedFeatures, ShowMessageNotification, TextDocuments, TextDocumentSyncKind,
+  type Connection, type DidChangeConfigurationParams, type ExecuteCommandParams, type InitializeParams, type InitializeResult,
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -14,18 +14,31 @@ import { sourceDisagreements } from "../core/checker.js";
 import { CancelledError } from "../util/cancellation.js";
 import { CorpusService, resolveRoots } from "./corpusService.js";
 import { DocumentCache } from "./documentCache.js";
-import { CodeActionProvider } from "./features/codeActions.js";
+import { CodeActionProvider, IGNORE_COMMAND } from "./features/codeActions.js";
 import { CompletionProvider } from "./features/completion.js";
 import { toDiagnostics } from "./features/diagnostics.js";
 import { HoverProvider } from "./features/hover.js";
-import { sourceUri } from "./markdown.js";
+import { OPEN_SOURCE_COMMAND, sourceUri, type MarkupFlavour } from "./markdown.js";
 import { FactsRequest, ReportRequest, SearchRequest, StatusNotification, StatusRequest, type FactsParams, type ReportParams, type SearchParams, type SearchResultItem, type StatusParams } from "./protocol.js";
 import { SourceTextRequest, type SourceTextParams } from "./protocol.js";
-import { sourceText } from "./sourceText.js";
+import { extractedPage, sourceText } from "./sourceText.js";
+import { placeInSource } from "../core/corpusIndex.js";
+import { citedPlace } from "../core/sources/citation.js";
 import { ArchiveLink } from "./archiveLink.js";
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from "./settings.js";
 
 const DIAGNOSTIC_DELAY_MS = 200;
+/** Opening or closing drafts that sit among the sources changes what is indexed: once per burst. */
+const DRAFTS_REINDEX_DELAY_MS = 300;
+/** The "no sources" notice waits for settings a client sends just after starting. */
+const NOTICE_DELAY_MS = 500;
+
+const NO_SOURCES_NOTICE: Record<"unset" | "untrusted", string> = {
+  unset:
+    "Grounded has no sources to check against. Set grounded.corpus to the folder of your source documents " +
+    "(in your editor's settings for the grounded language server), or add a corpus/ folder to the workspace.",
+  untrusted: "Grounded reads no file of an untrusted workspace, so it has no sources to check against.",
+};
 
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
   const documents = new TextDocuments(TextDocument);
@@ -35,6 +48,16 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let trusted = true;
   let supportsConfiguration = false;
   let supportsWorkspaceFolders = false;
+  let supportsShowDocument = false;
+  /** Our VS Code extension draws codicons and runs our commands; every other client gets plain Markdown. */
+  let flavour: MarkupFlavour = "plain";
+  /** Settings a client pushed with workspace/didChangeConfiguration (Neovim 0.7 cannot be asked). */
+  let pushedSettings: unknown;
+  /** Figures ignored with the code action in editors whose settings the server cannot write. */
+  const sessionIgnore = new Set<string>();
+  const noticesShown = new Set<string>();
+  let noticeTimer: NodeJS.Timeout | undefined;
+  let draftsTimer: NodeJS.Timeout | undefined;
   let indexing = false;
   const reportedProblems = new Set<string>();
   const timers = new Map<string, NodeJS.Timeout>();
@@ -53,19 +76,47 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const index = (): CorpusIndex | undefined => corpus.index;
   // A source opened in the editor is not a draft: it would only be checked against itself.
   const isDraft = (document: TextDocument) =>
-    settings.languages.includes(document.languageId) && !(document.uri.startsWith("file:") && corpus.containsPath(fileURLToPath(document.uri)));
+    settings.languages.includes(document.languageId) && !(document.uri.startsWith("file:") && corpus.isSource(fileURLToPath(document.uri)));
+  const ignored = () => (sessionIgnore.size ? [...settings.ignore, ...sessionIgnore] : settings.ignore);
   const findingsOf = (document: TextDocument): Finding[] => {
     const current = index();
     if (!current || !isDraft(document)) return [];
-    return cache.findings(document, current, corpus.version, settings.ignore);
+    return cache.findings(document, current, corpus.version, ignored());
   };
 
   let archivePassword: string | undefined;
   const archive = new ArchiveLink(log, (message) => void connection.window.showWarningMessage(message), () => archivePassword ?? process.env["GROUNDED_ARCHIVE_PASSWORD"]);
 
-  const hover = new HoverProvider({ index, findings: (d) => findingsOf(d as TextDocument) });
-  const completion = new CompletionProvider({ index, citationStyle: () => settings.citationStyle });
-  const codeActions = new CodeActionProvider();
+  const hover = new HoverProvider({ index, findings: (d) => findingsOf(d as TextDocument), flavour: () => flavour });
+  const completion = new CompletionProvider({ index, citationStyle: () => settings.citationStyle, flavour: () => flavour });
+  const codeActions = new CodeActionProvider(() => flavour);
+
+  /** A message that never waits for an answer: a request would block some editors (Neovim's prompt). */
+  const notify = (type: MessageType, message: string) => void connection.sendNotification(ShowMessageNotification.type, { type, message });
+
+  /** Tells an editor other than VS Code (whose extension shows its own notice) that there is nothing to check against. */
+  function noticeNoSources(): void {
+    clearTimeout(noticeTimer);
+    noticeTimer = setTimeout(() => {
+      const missing = corpus.missing;
+      if (!missing || flavour === "vscode" || indexing || noticesShown.has(missing)) return;
+      if (!documents.all().some((d) => settings.languages.includes(d.languageId))) return;
+      noticesShown.add(missing);
+      log(NO_SOURCES_NOTICE[missing]);
+      notify(MessageType.Warning, NO_SOURCES_NOTICE[missing]);
+    }, NOTICE_DELAY_MS);
+  }
+
+  /** Drafts open from a folder that holds sources too are left out of the sources (reindexed once per burst). */
+  function draftsChanged(): void {
+    const open = documents
+      .all()
+      .filter((d) => settings.languages.includes(d.languageId) && d.uri.startsWith("file:"))
+      .map((d) => fileURLToPath(d.uri));
+    if (!corpus.setOpenDrafts(open)) return;
+    clearTimeout(draftsTimer);
+    draftsTimer = setTimeout(() => void corpus.reload().catch((error: unknown) => log(`Reindexing failed: ${String(error)}`)), DRAFTS_REINDEX_DELAY_MS);
+  }
 
   function sendStatus(message?: string): void {
     const status: StatusParams = {
@@ -75,6 +126,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       contradictions,
       ...(message ? { message } : {}),
       ...(archive.state !== "off" ? { archive: archive.state } : {}),
+      ...(corpus.missing && !indexing ? { missing: corpus.missing } : {}),
     };
     void connection.sendNotification(StatusNotification, status);
   }
@@ -82,7 +134,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   function check(document: TextDocument): void {
     const current = index();
     if (!current) return;
-    if (!isDraft(document)) {
+    if (!isDraft(document) || current.documents.length === 0) {
       void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
       return;
     }
@@ -120,7 +172,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   }
 
   async function loadSettings(): Promise<void> {
-    let raw: unknown = {};
+    let raw: unknown = pushedSettings ?? {};
     if (supportsConfiguration) {
       try {
         raw = await connection.workspace.getConfiguration("grounded");
@@ -134,7 +186,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       if (reportedProblems.has(problem)) continue;
       reportedProblems.add(problem);
       log(problem);
-      void connection.window.showWarningMessage(`Grounded: ${problem}`);
+      notify(MessageType.Warning, `Grounded: ${problem}`);
     }
   }
 
@@ -148,20 +200,25 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       await corpus.configure(resolveRoots(workspaceFolders, settings, trusted), settings);
     } catch (error) {
       log(`Indexing failed: ${String(error)}`);
-      void connection.window.showErrorMessage(`Grounded could not index the sources: ${String(error)}`);
+      notify(MessageType.Error, `Grounded could not index the sources: ${String(error)}`);
     } finally {
       indexing = false;
       progress?.done();
       progress = undefined;
       sendStatus();
+      noticeNoSources();
     }
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     supportsConfiguration = Boolean(params.capabilities?.workspace?.configuration);
     supportsWorkspaceFolders = Boolean(params.capabilities?.workspace?.workspaceFolders);
-    const options = (params.initializationOptions ?? {}) as { trusted?: boolean; cacheDir?: unknown; archivePassword?: unknown };
+    supportsShowDocument = Boolean(params.capabilities?.window?.showDocument?.support);
+    const options = (params.initializationOptions ?? {}) as { trusted?: boolean; cacheDir?: unknown; editor?: unknown; archivePassword?: unknown };
     if (typeof options.archivePassword === "string" && options.archivePassword) archivePassword = options.archivePassword;
+    // Only our extension registers grounded.openSource and turns codicons on: any other client,
+    // VS Code with a generic LSP client included, gets plain Markdown and file: links.
+    flavour = options.editor === "vscode" ? "vscode" : "plain";
     trusted = options.trusted !== false;
     if (typeof options.cacheDir === "string" && options.cacheDir.length > 0) corpus.cacheDir = options.cacheDir;
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
@@ -172,6 +229,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         hoverProvider: true,
         completionProvider: { triggerCharacters: ["$", "€", "£", "₩", "¥", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"], resolveProvider: false },
         codeActionProvider: { codeActionKinds: ["quickfix"] },
+        // VS Code's extension registers these commands itself; announcing them would clash with it.
+        ...(flavour === "vscode" ? {} : { executeCommandProvider: { commands: [OPEN_SOURCE_COMMAND, IGNORE_COMMAND] } }),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: "grounded", version: "0.1.0" },
@@ -192,7 +251,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     await reindex();
   });
 
-  connection.onDidChangeConfiguration(async () => {
+  connection.onDidChangeConfiguration(async (params: DidChangeConfigurationParams) => {
+    // Pushed settings arrive as { grounded: { … } } (Neovim, Helix); VS Code sends none and is asked.
+    const pushed = params?.settings && typeof params.settings === "object" ? (params.settings as Record<string, unknown>)["grounded"] : undefined;
+    if (pushed !== undefined && pushed !== null) pushedSettings = pushed;
     const before = corpus.indexKey(resolveRoots(workspaceFolders, settings, trusted), settings);
     await loadSettings();
     await archive.configure(settings.archive);
@@ -207,6 +269,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   documents.onDidOpen((event) => {
     opened.set(event.document.uri, event.document.version);
     scheduleCheck(event.document, 0);
+    draftsChanged();
+    noticeNoSources();
   });
   documents.onDidChangeContent((event) => {
     if (opened.get(event.document.uri) === event.document.version) return;
@@ -218,6 +282,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     opened.delete(event.document.uri);
     cache.forget(event.document.uri);
     delete contradictions[event.document.uri];
+    draftsChanged();
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
 
@@ -234,6 +299,29 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     return document ? codeActions.provideCodeActions(document, params.context.diagnostics) : [];
   });
 
+  connection.onExecuteCommand(async (params: ExecuteCommandParams) => {
+    const [first, second] = params.arguments ?? [];
+    if (params.command === OPEN_SOURCE_COMMAND) {
+      // Arguments come back from our own code actions; still, accept only a file URI and a line.
+      if (typeof first !== "string" || !first.startsWith("file:") || typeof second !== "number" || !Number.isInteger(second) || second < 0) return null;
+      const at = { line: second, character: 0 };
+      // An editor cannot show a PDF or Word file as text: the system's viewer opens it (a PDF at its page).
+      const page = extractedPage(index(), first, second);
+      if (supportsShowDocument && page !== undefined) return connection.window.showDocument({ uri: page ? `${first}#page=${page}` : first, external: true });
+      if (supportsShowDocument) return connection.window.showDocument({ uri: first, takeFocus: true, selection: { start: at, end: at } });
+      notify(MessageType.Info, `Source: ${fileURLToPath(first)}:${second + 1}`);
+      return null;
+    }
+    if (params.command === IGNORE_COMMAND) {
+      if (typeof first !== "string" || first.length === 0 || first.length > 200) return null;
+      sessionIgnore.add(first);
+      for (const document of documents.all()) scheduleCheck(document, 0);
+      notify(MessageType.Info, `Grounded ignores "${first}" until the editor restarts; add it to grounded.ignore in your settings to keep it ignored.`);
+      return null;
+    }
+    return null;
+  });
+
   connection.onRequest(SearchRequest, (params: SearchParams): SearchResultItem[] => {
     const current = index();
     if (!current || typeof params?.query !== "string") return [];
@@ -242,6 +330,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       uri: sourceUri(current, hit.sentence.path) ?? pathToFileURL(hit.sentence.path).toString(),
       path: hit.sentence.path,
       line: hit.sentence.line,
+      ...citedPlace(hit.sentence, hit.sentence.line),
       text: hit.sentence.text,
       score: hit.score,
       highlights: hit.highlights,
@@ -253,7 +342,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const kind = typeof params?.kind === "string" ? (params.kind as FactKind) : undefined;
     return factsOf(current, kind).map((fact) => ({ ...fact, uri: sourceUri(current, fact.path) }));
   });
-  connection.onRequest(StatusRequest, () => ({ indexing, sources: index()?.documents.length ?? 0, skipped: [...corpus.skipped], contradictions }));
+  connection.onRequest(StatusRequest, () => ({ indexing, sources: index()?.documents.length ?? 0, skipped: [...corpus.skipped], contradictions, ...(corpus.missing ? { missing: corpus.missing } : {}) }));
   connection.onRequest(ReportRequest, (params: ReportParams): { report?: ReturnType<typeof summarize> } => {
     const document = documents.get(params?.uri);
     return document ? { report: summarize(document.uri, findingsOf(document)) } : {};
@@ -266,10 +355,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onRequest("grounded/sources", () => {
     const current = index();
     if (!current) return { documents: [], skipped: [] };
-    const figures = new Map<string, Array<{ kind: string; value: string; line: number }>>();
+    const figures = new Map<string, Array<{ kind: string; value: string; line: number; page?: number }>>();
     for (const source of current.sourceFigures) {
       const list = figures.get(source.sentence.path) ?? [];
-      list.push({ kind: source.figure.kind, value: source.figure.text, line: source.sentence.line });
+      const line = placeInSource(source.sentence, source.figure.start).line;
+      list.push({ kind: source.figure.kind, value: source.figure.text, line, ...citedPlace(source.sentence, line) });
       figures.set(source.sentence.path, list);
     }
     const names = new Map<string, Array<{ name: string; kind: string; line: number }>>();
@@ -315,7 +405,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   connection.onRequest(SourceTextRequest, (params: SourceTextParams) => sourceText(index(), params));
 
-  connection.onShutdown(() => corpus.dispose());
+  connection.onShutdown(() => {
+    clearTimeout(noticeTimer);
+    clearTimeout(draftsTimer);
+    corpus.dispose();
+  });
   documents.listen(connection);
   connection.listen();
 }

@@ -32,7 +32,9 @@ export interface StartOptions {
   withExtension: boolean;
   theme?: Theme;
   /** More files for the workspace, by relative path. */
-  files?: Record<string, string>;
+  files?: Record<string, string | Buffer>;
+  /** Changes the fixture workspace before code-server opens it (e.g. sources elsewhere than corpus/). */
+  prepare?: (workspace: string) => Promise<void>;
 }
 
 function userSettings(theme: Theme): Record<string, unknown> {
@@ -226,7 +228,7 @@ export interface Session {
 }
 
 /** A fresh copy of the fixture workspace (corpus/ + draft.md) in a temp folder. */
-export async function makeWorkspace(extraFiles: Record<string, string> = {}): Promise<string> {
+export async function makeWorkspace(extraFiles: Record<string, string | Buffer> = {}): Promise<string> {
   const workspace = await fs.mkdtemp(path.join(os.tmpdir(), "grounded-e2e-ws-"));
   await fs.cp(fixtureDir, workspace, { recursive: true });
   for (const [name, text] of Object.entries(extraFiles)) await fs.writeFile(path.join(workspace, name), text);
@@ -253,6 +255,7 @@ export async function startSession(options: StartOptions): Promise<Session> {
   if (!chromiumPath) throw new Error("Chromium not found: run node scripts/e2e-setup.mjs or set GROUNDED_E2E_CHROMIUM");
   const theme = options.theme ?? "dark";
   const workspace = await makeWorkspace(options.files);
+  await options.prepare?.(workspace);
   const root = await fs.mkdtemp(path.join(os.tmpdir(), "grounded-e2e-"));
   const extensionsDir = path.join(root, "extensions");
   const userDataDir = path.join(root, "user");

@@ -4,7 +4,6 @@ import { promises as fs } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { resolveRoots } from "../../src/server/corpusService.ts";
-import { bundledCorpusDir } from "../../src/core/corpus.ts";
 import { DEFAULT_SETTINGS } from "../../src/server/settings.ts";
 
 describe("which folders are indexed", () => {
@@ -25,8 +24,15 @@ describe("which folders are indexed", () => {
     assert.deepEqual(roots.roots, [path.join(withCorpus, "corpus")]);
   });
 
-  test("Should fall back to the bundled sample corpus", () => {
-    assert.deepEqual(resolveRoots([without], DEFAULT_SETTINGS, true).roots, [bundledCorpusDir()]);
+  test("Should index nothing, and say why, rather than fall back to the bundled sample corpus", () => {
+    const roots = resolveRoots([without], DEFAULT_SETTINGS, true);
+    assert.deepEqual(roots.roots, []);
+    assert.equal(roots.missing, "unset");
+  });
+
+  test("Should treat a workspace folder given as the corpus as holding drafts too", () => {
+    const roots = resolveRoots([withCorpus], { ...DEFAULT_SETTINGS, corpus: [".", "corpus"] }, true);
+    assert.deepEqual(roots.shared, [withCorpus]);
   });
 
   test("Should resolve grounded.corpus folders and globs relative to every workspace folder", () => {
@@ -35,9 +41,9 @@ describe("which folders are indexed", () => {
     assert.deepEqual(roots.include, ["notes/**/*.md", "notes/**/*.md"]);
   });
 
-  test("Should read only the bundled corpus in an untrusted workspace", () => {
+  test("Should read no file in an untrusted workspace", () => {
     const roots = resolveRoots([withCorpus], { ...DEFAULT_SETTINGS, corpus: ["/etc"] }, false);
-    assert.deepEqual(roots.roots, [bundledCorpusDir()]);
-    assert.match(roots.description, /untrusted/);
+    assert.deepEqual(roots.roots, []);
+    assert.equal(roots.missing, "untrusted");
   });
 });

@@ -10,24 +10,10 @@ import { openIndex } from "../../src/core/indexCache.ts";
 import { extractedView, viewLineOf } from "../../src/core/sources/extractedView.ts";
 import { formatFinding, plain } from "../../src/cli/format.ts";
 import type { SourceDocument } from "../../src/core/types.ts";
-import { column, makePdf, type DrawnText } from "./helpers/makePdf.ts";
+import { column, makePdf, sampleReport } from "./helpers/makePdf.ts";
 import { sourceText } from "../../src/server/sourceText.ts";
 import { sourceLink } from "../../src/server/markdown.ts";
 import { pathToFileURL } from "node:url";
-
-/** A three-page report: the same header and a page footer on every page, one figure per page. */
-function reportPages(): DrawnText[][] {
-  const bodies = [
-    ["Rice exports from the delta reached $4 billion in 2023, the ministry said in its review of the year."],
-    ["Coffee exports from the highlands reached $7 billion in 2023, helped by higher prices abroad."],
-    ["Tea exports reached $1 billion in 2023 and the harbour expansion will cost"],
-  ];
-  return bodies.map((body, i) => [
-    { x: 50, y: 815, text: "Ministry of Trade - Annual Report 2024", size: 9 },
-    ...column(50, 760, body),
-    { x: 280, y: 30, text: `Page ${i + 1} of 3`, size: 9 },
-  ]);
-}
 
 describe("PDF sources", () => {
   let dir: string;
@@ -86,7 +72,7 @@ describe("PDF sources", () => {
   });
 
   test("Should leave out a header and a page footer repeated on every page, and cite each figure by its page", async () => {
-    const document = await read("report.pdf", makePdf(reportPages()));
+    const document = await read("report.pdf", makePdf(sampleReport()));
     assert.ok(!document.lines.some((line) => /Annual Report|Page \d/.test(line)), document.lines.join("\n"));
     const index = CorpusIndex.build([document]);
     assert.ok(!index.figures("date").some((s) => s.figure.value === 20240000), "the header's year is not a fact");
@@ -100,7 +86,7 @@ describe("PDF sources", () => {
   });
 
   test("Should carry a paragraph over a page break on to the next page, each part cited by its own page", async () => {
-    const pages = reportPages();
+    const pages = sampleReport();
     pages.push([...column(50, 760, ["$5 billion over the next ten years, the port authority said."])]);
     const document = await read("carried.pdf", makePdf(pages));
     const carried = document.lines.findIndex((line) => line.startsWith("$5 billion over"));
@@ -110,7 +96,7 @@ describe("PDF sources", () => {
   });
 
   test("Should open a cited line in the extracted text past the page markers, which say the page", async () => {
-    const document = await read("report.pdf", makePdf(reportPages()));
+    const document = await read("report.pdf", makePdf(sampleReport()));
     const view = extractedView(document);
     const shown = view.text.split("\n");
     const line = document.lines.findIndex((l) => l.includes("$7 billion"));
@@ -119,7 +105,7 @@ describe("PDF sources", () => {
   });
 
   test("Should hand the editor the extracted text of a PDF in the index only, and label its hover links with the page", async () => {
-    const document = await read("report.pdf", makePdf(reportPages()));
+    const document = await read("report.pdf", makePdf(sampleReport()));
     const index = CorpusIndex.build([document]);
     const view = sourceText(index, { uri: pathToFileURL(document.absolutePath).toString() });
     assert.match(view.text ?? "", /page 2[^\n]*\n[^]*Coffee exports/);
@@ -131,7 +117,7 @@ describe("PDF sources", () => {
 
   test("Should skip an encrypted, a corrupt and a text-less (scanned) PDF, each with a reason that says so", async () => {
     await fs.mkdir(path.join(dir, "bad"));
-    await fs.writeFile(path.join(dir, "bad", "locked.pdf"), makePdf(reportPages(), { encrypted: true }));
+    await fs.writeFile(path.join(dir, "bad", "locked.pdf"), makePdf(sampleReport(), { encrypted: true }));
     await fs.writeFile(path.join(dir, "bad", "broken.pdf"), Buffer.concat([Buffer.from("%PDF-1.4\n1 0 obj\n<< /Type"), Buffer.alloc(300, 7)]));
     await fs.writeFile(path.join(dir, "bad", "scanned.pdf"), makePdf([[]], { drawings: ["0.5 g 40 40 500 700 re f"] }));
     const corpus = await loadCorpus({ roots: [path.join(dir, "bad")], baseDir: dir });
@@ -145,7 +131,7 @@ describe("PDF sources", () => {
   test("Should extract a PDF once: the persisted index restores it, pages and all, without reading it again", async () => {
     const corpusDir = path.join(dir, "persisted");
     await fs.mkdir(corpusDir);
-    await fs.writeFile(path.join(corpusDir, "report.pdf"), makePdf(reportPages()));
+    await fs.writeFile(path.join(corpusDir, "report.pdf"), makePdf(sampleReport()));
     const options = { roots: [corpusDir], baseDir: corpusDir, cacheDir: path.join(dir, "cache"), engineVersion: "test" };
     const first = await openIndex(options);
     const second = await openIndex(options);

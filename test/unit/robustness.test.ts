@@ -38,16 +38,16 @@ describe("the CLI on bad input", () => {
   }
 
   test("Should read the draft from standard input and exit 1 on a contradiction, 0 when clean", () => {
-    const contradicted = grounded(["check", "--format", "json", "-"], "Korean investment in Vietnam totals $68 billion.\n");
+    const contradicted = grounded(["check", "--sample", "--format", "json", "-"], "Korean investment in Vietnam totals $68 billion.\n");
     assert.equal(contradicted.status, 1);
     const report = JSON.parse(contradicted.stdout) as { files: Array<{ path: string; diagnostics: Array<{ code: string }> }> };
     assert.equal(report.files[0]?.path, "-");
     assert.equal(report.files[0]?.diagnostics[0]?.code, "contradicted");
-    assert.equal(grounded(["check", "-"], "Korean investment in Vietnam totals $87 billion.\n").status, 0);
+    assert.equal(grounded(["check", "--sample", "-"], "Korean investment in Vietnam totals $87 billion.\n").status, 0);
   });
 
   test("Should stop quietly when the reader closes the pipe", () => {
-    const run = spawnSync("bash", ["-c", `node ${JSON.stringify(cli)} facts | head -c 10 > /dev/null; echo "\${PIPESTATUS[0]}"`], { cwd: repoRoot, encoding: "utf8" });
+    const run = spawnSync("bash", ["-c", `node ${JSON.stringify(cli)} facts --sample | head -c 10 > /dev/null; echo "\${PIPESTATUS[0]}"`], { cwd: repoRoot, encoding: "utf8" });
     assert.equal(run.stdout.trim(), "0");
     assert.doesNotMatch(run.stderr, /EPIPE|^\s+at /m);
   });

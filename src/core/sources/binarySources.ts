@@ -1,7 +1,7 @@
 // PDF and Word sources: which reader a file needs, and the source document made of what it read.
 import * as path from "node:path";
 import type { SourceDocument } from "../types.js";
-import { findDocumentDate } from "../corpus.js";
+import { findDocumentDate } from "../sourceText.js";
 import { normalizeSourceText } from "../normalize.js";
 import { extractedFormatOf, type ExtractedText, type Extraction } from "./extracted.js";
 import { readPdf } from "./pdf.js";

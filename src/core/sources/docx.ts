@@ -1,6 +1,7 @@
 // Reads a Word (.docx) file with mammoth: paragraphs, headings and list items become lines, a
 // table row becomes one line of its cells ("Exports | $5 billion"), so a figure keeps its label.
 // A paragraph's number (1-based, in document order) is where a citation points.
+import { readerLibraries } from "./loadReaderLibraries.js";
 import { normalizeCompatibility, type Extraction } from "./extracted.js";
 import { decodeEntities } from "../html.js";
 
@@ -47,7 +48,7 @@ export function paragraphsOfHtml(html: string): string[] {
 
 export async function readDocx(bytes: Uint8Array): Promise<Extraction> {
   // Loaded when a Word file is first read (see readerLibraries.ts).
-  const mammoth = await (await import("./readerLibraries.js")).loadDocxLibrary();
+  const mammoth = await readerLibraries().loadDocxLibrary();
   let html: string;
   try {
     // Images are left out: only their text alternative could be read, and they would be inlined as data.

@@ -1,5 +1,6 @@
 // Reads a PDF's text layer with pdf.js, a page at a time, yielding between pages so a server
 // answers while a long report is read. A PDF that cannot be used gives a reason, never throws.
+import { readerLibraries } from "./loadReaderLibraries.js";
 import { layoutPage, paragraphsOfPages, type PageLines, type TextPiece } from "./pdfLayout.js";
 import { yieldToEventLoop, type Extraction } from "./extracted.js";
 
@@ -14,7 +15,7 @@ function describePdfError(error: unknown): string {
 
 export async function readPdf(bytes: Uint8Array): Promise<Extraction> {
   // Loaded when a PDF is first read: the library is large, and most corpora have none.
-  const pdfjs = await (await import("./readerLibraries.js")).loadPdfLibrary();
+  const pdfjs = await readerLibraries().loadPdfLibrary();
   const task = pdfjs.getDocument({
     // pdf.js refuses a Node Buffer, and may keep what it is given.
     data: new Uint8Array(bytes),

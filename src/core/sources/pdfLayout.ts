@@ -329,8 +329,10 @@ export async function paragraphsOfPages(laidOut: PageLines[], pause: () => Promi
   let at = 0;
   for (const paragraph of paragraphs) {
     if (lines.length > 0) {
+      // The blank line between paragraphs stays on the page before: a page marker shown above
+      // the next paragraph then sits right on top of it.
       lines.push("");
-      pageOfLine.push(paragraph.parts[0]!.page);
+      pageOfLine.push(pageOfLine[pageOfLine.length - 1]!);
     }
     for (const part of paragraph.parts) {
       lines.push(texts[at++]!);

@@ -38,3 +38,4 @@ export function loadPdfLibrary(): Promise<PdfLibrary> {
 export async function loadDocxLibrary(): Promise<DocxLibrary> {
   return (await import("mammoth")) as DocxLibrary;
 }
+

@@ -3,7 +3,8 @@ import { CodeActionKind, type CodeAction, type Diagnostic } from "vscode-languag
 import type { DraftDocument } from "../documentCache.js";
 import { IGNORE_MARKER } from "../../core/draft.js";
 import type { DiagnosticData } from "./diagnostics.js";
-import { OPEN_SOURCE_COMMAND } from "../markdown.js";
+import { OPEN_SOURCE_COMMAND, type MarkupFlavour } from "../markdown.js";
+import { citeLocation } from "../../core/sources/citation.js";
 
 export const IGNORE_COMMAND = "grounded.ignoreFigure";
 
@@ -12,6 +13,9 @@ function isOurs(diagnostic: Diagnostic): diagnostic is Diagnostic & { data: Diag
 }
 
 export class CodeActionProvider {
+  /** `flavour`: in VS Code, ignoring adds to the settings; elsewhere the server ignores it for the session. */
+  constructor(private readonly flavour: () => MarkupFlavour = () => "vscode") {}
+
   provideCodeActions(document: DraftDocument & { languageId?: string }, diagnostics: readonly Diagnostic[]): CodeAction[] {
     const actions: CodeAction[] = [];
     const lines = document.getText().split(/\r\n|\r|\n/);
@@ -29,10 +33,10 @@ export class CodeActionProvider {
       }
       if (first) {
         actions.push({
-          title: `Insert citation (${first.path}:${first.line + 1})`,
+          title: `Insert citation (${citeLocation(first)})`,
           kind: CodeActionKind.QuickFix,
           diagnostics: [diagnostic],
-          edit: { changes: { [document.uri]: [{ range: { start: diagnostic.range.end, end: diagnostic.range.end }, newText: ` (${first.path}:${first.line + 1})` }] } },
+          edit: { changes: { [document.uri]: [{ range: { start: diagnostic.range.end, end: diagnostic.range.end }, newText: ` (${citeLocation(first)})` }] } },
         });
       }
       const line = diagnostic.range.start.line;
@@ -46,7 +50,7 @@ export class CodeActionProvider {
         });
       } else {
         actions.push({
-          title: `Ignore "${data.claimText}" (add to grounded.ignore)`,
+          title: this.flavour() === "vscode" ? `Ignore "${data.claimText}" (add to grounded.ignore)` : `Ignore "${data.claimText}" for this session`,
           kind: CodeActionKind.QuickFix,
           diagnostics: [diagnostic],
           command: { title: "Ignore figure", command: IGNORE_COMMAND, arguments: [data.claimText] },
@@ -54,7 +58,7 @@ export class CodeActionProvider {
       }
       if (first?.uri) {
         actions.push({
-          title: `Open source (${first.path}:${first.line + 1})`,
+          title: `Open source (${citeLocation(first)})`,
           kind: CodeActionKind.QuickFix,
           diagnostics: [diagnostic],
           command: { title: "Open source", command: OPEN_SOURCE_COMMAND, arguments: [first.uri, first.line] },

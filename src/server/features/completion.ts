@@ -4,21 +4,30 @@ import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, 
 import type { CorpusIndex } from "../../core/corpusIndex.js";
 import { prefixCompletions } from "../../core/names.js";
 import { describeFigure } from "../../core/messages.js";
+import { extractFigures } from "../../core/figures.js";
 import type { CancellationToken } from "../../util/cancellation.js";
 import type { DraftDocument } from "../documentCache.js";
-import { sentenceWithFigure } from "../markdown.js";
+import { sentenceWithFigure, type MarkupFlavour } from "../markdown.js";
 
 export type CitationStyle = "footnote" | "inline" | "none";
 
 export interface CompletionContext {
   index(): CorpusIndex | undefined;
   citationStyle(): CitationStyle;
+  /** How to escape the documentation: VS Code's Markdown or plain (other editors). */
+  flavour?(): MarkupFlavour;
 }
 
 /** A figure being typed at the end of the text: "US$", "$8", "87", "USD 8", "150 billion". */
 const FIGURE_PREFIX = /(?:US\$|S\$|A\$|C\$|[$€£¥₩₫]|\b(?:USD|EUR|GBP|JPY|KRW|VND)\s?)?\d[\d,.]*$|(?:US\$|[$€£¥₩₫])$|\b(?:USD|EUR|KRW|VND)\s$/;
 /** A name being typed: up to three capitalised words, the last possibly partial ("Pham M"). */
 const NAME_PREFIX = /(?:\p{Lu}[\p{L}\p{M}'-]*\s){0,2}\p{Lu}[\p{L}\p{M}'-]*$/u;
+/** The rest of the word under the cursor ("Pham M|inh"), and a following capitalised word. */
+const WORD_REST = /^[\p{L}\p{M}'-]*/u;
+const NEXT_NAME_WORD = /^\s\p{Lu}[\p{L}\p{M}'-]*/u;
+/** A currency written before the amount ("US$", "€", "KRW "), or after it ("100 billion USD", "… dollars"). */
+const LEADING_CURRENCY = /^(?:US\$|S\$|A\$|C\$|[$€£¥₩₫]|(?:USD|EUR|GBP|JPY|KRW|VND)\s?)/;
+const TRAILING_CURRENCY = /\s+(?:(?:US\s+)?dollars?|USD|EUR|GBP|JPY|KRW|VND|euros?|won|yen|dong)$/i;
 
 function lineAt(text: string, line: number): string {
   return text.split(/\r\n|\r|\n/)[line] ?? "";
@@ -35,7 +44,7 @@ export class CompletionProvider {
     const figure = FIGURE_PREFIX.exec(before);
     if (figure) return this.figures(index, document, text, before, figure[0], position);
     const name = NAME_PREFIX.exec(before);
-    if (name && name[0].length >= 2) return this.names(index, name[0], position);
+    if (name && name[0].length >= 2) return this.names(index, name[0], lineAt(text, position.line), position);
     return [];
   }
 
@@ -49,12 +58,14 @@ export class CompletionProvider {
       if (currencyTyped && s.figure.kind !== "money") return false;
       return digits === "" || s.figure.text.replace(/[^\d.]/g, "").startsWith(digits);
     });
+    const writersCurrency = inWritersCurrency(typed);
     const style = this.context.citationStyle();
     const lineCount = text.split(/\r\n|\r|\n/).length;
     const range = { start: { line: position.line, character: position.character - typed.length }, end: position };
     return fitting.slice(0, 20).map((source, rank) => {
       const where = `${source.sentence.path}:${source.sentence.line + 1}`;
-      const value = source.figure.text;
+      // The writer typed "US$": "$22 billion" from a source goes in as "US$22 billion".
+      const value = writersCurrency(source.figure.text, source.figure.unit);
       let insert = value;
       const additionalTextEdits: TextEdit[] = [];
       const label = `src-${rank}-${source.sentence.line + 1}`.replace(/[^\w-]/g, "");
@@ -75,7 +86,7 @@ export class CompletionProvider {
         label: value,
         kind: CompletionItemKind.Value,
         detail: `${describeFigure(source.figure)} · ${source.figure.kind} · ${where}`,
-        documentation: { kind: MarkupKind.Markdown, value: sentenceWithFigure(source.sentence.text, value) },
+        documentation: { kind: MarkupKind.Markdown, value: sentenceWithFigure(source.sentence.text, source.figure.text, this.context.flavour?.()) },
         sortText: String(rank).padStart(4, "0"),
         filterText: typed + value,
         insertTextFormat: InsertTextFormat.PlainText,
@@ -86,18 +97,60 @@ export class CompletionProvider {
     });
   }
 
-  private names(index: CorpusIndex, typed: string, position: Position): CompletionItem[] {
-    const range = { start: { line: position.line, character: position.character - typed.length }, end: position };
-    return prefixCompletions(index.names, typed, 20).map((match, rank) => ({
-      label: match.label,
-      kind: match.entity.kind === "person" ? CompletionItemKind.Constant : CompletionItemKind.Reference,
-      detail: [match.title ? capitalise(match.title) : "", match.entity.kind, `${match.entity.mentions.length} mentions`].filter(Boolean).join(" · "),
-      documentation: { kind: MarkupKind.Markdown, value: match.entity.mentions[0] ? sentenceWithFigure(match.entity.mentions[0].sentence, match.entity.mentions[0].text) : "" },
-      sortText: String(rank).padStart(4, "0"),
-      filterText: typed,
-      textEdit: { range, newText: match.label },
-    }));
+  /**
+   * Names for the capitalised words before the cursor, trying "Prime Minister Pham M", then
+   * "Minister Pham M", then "Pham M". The cursor may be inside a name (VS Code asks there too):
+   * the edit then replaces the rest of the name as well, not just what is before the cursor.
+   */
+  private names(index: CorpusIndex, typedWords: string, line: string, position: Position): CompletionItem[] {
+    const words = typedWords.split(/\s/);
+    for (let first = 0; first < words.length; first++) {
+      const typed = words.slice(first).join(" ");
+      if (typed.length < 2) break;
+      const matches = prefixCompletions(index.names, typed, 20);
+      if (matches.length === 0) continue;
+      const start = { line: position.line, character: position.character - typed.length };
+      const after = line.slice(position.character);
+      return matches.map((match, rank) => ({
+        label: match.label,
+        kind: match.entity.kind === "person" ? CompletionItemKind.Constant : CompletionItemKind.Reference,
+        detail: [match.title ? capitalise(match.title) : "", match.entity.kind, `${match.entity.mentions.length} mentions`].filter(Boolean).join(" · "),
+        documentation: { kind: MarkupKind.Markdown, value: match.entity.mentions[0] ? sentenceWithFigure(match.entity.mentions[0].sentence, match.entity.mentions[0].text, this.context.flavour?.()) : "" },
+        sortText: String(rank).padStart(4, "0"),
+        filterText: typed,
+        textEdit: { range: { start, end: { line: position.line, character: position.character + nameRest(after, match.label.split(/\s+/).length - (words.length - first)) } }, newText: match.label },
+      }));
+    }
+    return [];
   }
+}
+
+/** How many characters after the cursor belong to the name: the word's rest and up to `moreWords` capitalised words. */
+function nameRest(after: string, moreWords: number): number {
+  let length = WORD_REST.exec(after)![0].length;
+  for (let i = 0; i < moreWords; i++) {
+    const next = NEXT_NAME_WORD.exec(after.slice(length));
+    if (!next) break;
+    length += next[0].length;
+  }
+  return length;
+}
+
+/**
+ * Rewrites a source's amount in the currency the writer typed, when it is the same currency
+ * ("US$" and "$22 billion" are both US dollars); the source's own wording otherwise.
+ */
+function inWritersCurrency(typed: string): (sourceText: string, unit: string | undefined) => string {
+  const written = LEADING_CURRENCY.exec(typed)?.[0];
+  const writtenUnit = written ? extractFigures(`${written}1`)[0]?.unit : undefined;
+  if (!written || !writtenUnit) return (sourceText) => sourceText;
+  return (sourceText, unit) => {
+    if (unit !== writtenUnit) return sourceText;
+    const leading = LEADING_CURRENCY.exec(sourceText)?.[0];
+    if (leading) return written + sourceText.slice(leading.length);
+    const trailing = TRAILING_CURRENCY.exec(sourceText);
+    return trailing && /^\d/.test(sourceText) ? written + sourceText.slice(0, trailing.index) : sourceText;
+  };
 }
 
 function capitalise(title: string): string {

@@ -4,11 +4,13 @@ import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation 
 import type { CorpusIndex } from "../../core/corpusIndex.js";
 import type { Finding } from "../../core/types.js";
 import { sourceUri } from "../markdown.js";
+import { pageOrParagraph } from "../../core/sources/citation.js";
 
 export interface DiagnosticData {
   suggestion?: string;
   claimText: string;
-  sources: Array<{ path: string; line: number; uri?: string }>;
+  /** `page`/`paragraph`: for PDF and Word sources, where a reader finds it. */
+  sources: Array<{ path: string; line: number; page?: number; paragraph?: number; uri?: string }>;
 }
 
 export function toDiagnostics(index: CorpusIndex, findings: readonly Finding[], unverifiable: "off" | "hint" | "information"): Diagnostic[] {
@@ -20,7 +22,7 @@ export function toDiagnostics(index: CorpusIndex, findings: readonly Finding[], 
     else if (finding.verdict === "unverifiable" && unverifiable !== "off") severity = unverifiable === "hint" ? DiagnosticSeverity.Hint : DiagnosticSeverity.Information;
     else continue;
     const relatedInformation: DiagnosticRelatedInformation[] = [];
-    const sources = finding.sources.map((s) => ({ path: s.path, line: s.line, uri: sourceUri(index, s.path) }));
+    const sources = finding.sources.map((s) => ({ path: s.path, line: s.line, ...pageOrParagraph(s), uri: sourceUri(index, s.path) }));
     for (const [i, source] of finding.sources.entries()) {
       const uri = sources[i]!.uri;
       if (!uri) continue;

@@ -5,19 +5,22 @@ import type { CorpusIndex } from "../../core/corpusIndex.js";
 import type { Finding, Range } from "../../core/types.js";
 import type { CancellationToken } from "../../util/cancellation.js";
 import type { DraftDocument } from "../documentCache.js";
-import { escapeMarkdown, sentenceWithFigure, sourceLink } from "../markdown.js";
+import { escapeMarkdown, sentenceWithFigure, sourceLink, type MarkupFlavour } from "../markdown.js";
 
 export interface HoverContext {
   index(): CorpusIndex | undefined;
   findings(document: DraftDocument): Finding[];
+  /** Codicons and command links for VS Code, plain Markdown for other editors. */
+  flavour(): MarkupFlavour;
 }
 
 const VERDICT_TITLE: Record<Finding["verdict"], string> = {
-  contradicted: "$(warning) Contradicted by the sources",
-  disputed: "$(info) The sources disagree",
-  unverifiable: "$(question) No source states this",
-  supported: "$(check) Supported by the sources",
+  contradicted: "Contradicted by the sources",
+  disputed: "The sources disagree",
+  unverifiable: "No source states this",
+  supported: "Supported by the sources",
 };
+const VERDICT_ICON: Record<Finding["verdict"], string> = { contradicted: "$(warning) ", disputed: "$(info) ", unverifiable: "$(question) ", supported: "$(check) " };
 
 function contains(range: Range, position: Position): boolean {
   const afterStart = position.line > range.start.line || (position.line === range.start.line && position.character >= range.start.character);
@@ -55,20 +58,23 @@ export class HoverProvider {
     if (!entity) return null;
     const sources = index.sourceCount(entity);
     const title = entity.titles[0]?.title;
+    const flavour = this.context.flavour();
     const lines = [
-      `**${escapeMarkdown(entity.canonical)}**: ${escapeMarkdown([entity.kind, title ? `called ${title} in the sources` : ""].filter(Boolean).join(", "))}`,
+      `**${escapeMarkdown(entity.canonical, flavour)}**: ${escapeMarkdown([entity.kind, title ? `called ${title} in the sources` : ""].filter(Boolean).join(", "), flavour)}`,
       "",
       `Mentioned ${entity.mentions.length} time${entity.mentions.length === 1 ? "" : "s"} in ${sources} source${sources === 1 ? "" : "s"}. First mentions:`,
       "",
-      ...entity.mentions.slice(0, 3).map((m) => `- ${sentenceWithFigure(m.sentence, m.text)} (${sourceLink(index, m.path, m.line)})`),
+      ...entity.mentions.slice(0, 3).map((m) => `- ${sentenceWithFigure(m.sentence, m.text, flavour)} (${sourceLink(index, m.path, m.line, flavour)})`),
     ];
     return { contents: { kind: "markdown", value: lines.join("\n") }, range: name.range };
   }
 
   private describeFinding(index: CorpusIndex, finding: Finding): MarkupContent {
-    const lines = [`**${VERDICT_TITLE[finding.verdict]}**: ${escapeMarkdown(finding.message)}`, ""];
+    const flavour = this.context.flavour();
+    const icon = flavour === "vscode" ? VERDICT_ICON[finding.verdict] : "";
+    const lines = [`**${icon}${VERDICT_TITLE[finding.verdict]}**: ${escapeMarkdown(finding.message, flavour)}`, ""];
     for (const source of finding.sources.slice(0, 3)) {
-      lines.push(`> ${sentenceWithFigure(source.text, source.value)}`, ">", `> ${sourceLink(index, source.path, source.line)}`, "");
+      lines.push(`> ${sentenceWithFigure(source.text, source.value, flavour)}`, ">", `> ${sourceLink(index, source.path, source.line, flavour)}`, "");
     }
     return { kind: "markdown", value: lines.join("\n") };
   }

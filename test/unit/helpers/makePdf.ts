@@ -72,3 +72,17 @@ export function makePdf(pages: DrawnText[][], options: PdfOptions = {}): Buffer 
 export function column(x: number, top: number, lines: string[], step = 13, size = 10): DrawnText[] {
   return lines.map((text, i) => ({ x, y: top - i * step, text, size }));
 }
+
+/** A three-page report: the same header and a page footer on every page, one figure per page (the second: $7 billion). */
+export function sampleReport(): DrawnText[][] {
+  const bodies = [
+    ["Rice exports from the delta reached $4 billion in 2023, the ministry said in its review of the year."],
+    ["Coffee exports from the highlands reached $7 billion in 2023, helped by higher prices abroad."],
+    ["Tea exports reached $1 billion in 2023 and the harbour expansion will cost"],
+  ];
+  return bodies.map((body, i) => [
+    { x: 50, y: 815, text: "Ministry of Trade - Annual Report 2024", size: 9 },
+    ...column(50, 760, body),
+    { x: 280, y: 30, text: `Page ${i + 1} of 3`, size: 9 },
+  ]);
+}

@@ -15,7 +15,17 @@ export interface TestClient {
   stop(): Promise<void>;
 }
 
-export async function startClient(workspace: string, settings: Record<string, unknown> = {}): Promise<TestClient> {
+export interface ClientOptions {
+  /** Announce ourselves as Grounded's VS Code extension (codicons, command links). Default true. */
+  vscode?: boolean;
+  /** Advertise workspace/configuration (VS Code, Helix); Neovim 0.7 does not. Default true. */
+  configuration?: boolean;
+  /** Advertise window/showDocument. Default false. */
+  showDocument?: boolean;
+}
+
+export async function startClient(workspace: string, settings: Record<string, unknown> = {}, options: ClientOptions = {}): Promise<TestClient> {
+  const { vscode = true, configuration = true, showDocument = false } = options;
   const child = spawn(process.execPath, [serverPath, "--stdio"], { stdio: ["pipe", "pipe", "inherit"] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const latest = new Map<string, PublishDiagnosticsParams>();
@@ -33,6 +43,17 @@ export async function startClient(workspace: string, settings: Record<string, un
   connection.onNotification("grounded/status", (params: unknown) => {
     notifications.push({ method: "grounded/status", params });
   });
+  for (const method of ["window/showMessage", "window/logMessage"]) connection.onNotification(method, (params: unknown) => {
+    notifications.push({ method, params });
+  });
+  connection.onRequest("window/showMessageRequest", (params: unknown) => {
+    notifications.push({ method: "window/showMessageRequest", params });
+    return null;
+  });
+  connection.onRequest("window/showDocument", (params: unknown) => {
+    notifications.push({ method: "window/showDocument", params });
+    return { success: true };
+  });
   connection.onRequest("workspace/configuration", () => [settings]);
   connection.onRequest("window/workDoneProgress/create", () => null);
   connection.onRequest("client/registerCapability", () => null);
@@ -41,8 +62,8 @@ export async function startClient(workspace: string, settings: Record<string, un
     processId: process.pid,
     rootUri: null,
     workspaceFolders: [{ uri: `file://${workspace}`, name: "workspace" }],
-    capabilities: { workspace: { configuration: true }, window: { workDoneProgress: true } },
-    initializationOptions: { trusted: true },
+    capabilities: { workspace: { configuration }, window: { workDoneProgress: true, ...(showDocument ? { showDocument: { support: true } } : {}) } },
+    initializationOptions: { trusted: true, ...(vscode ? { editor: "vscode" } : {}) },
   });
   await connection.sendNotification("initialized", {});
   return {

@@ -30,6 +30,16 @@ describe("the sources view", () => {
     assert.equal(skipped?.tooltip, "Not indexed: binary file (PDF)");
   });
 
+  test("Should place a PDF source's figure by its page, and open it at its line", () => {
+    const pdf: SourcesPayload = {
+      documents: [{ path: "corpus/report.pdf", uri: "file:///w/corpus/report.pdf", title: "Annual review", figures: [{ kind: "money", value: "$7 billion", line: 9, page: 2 }], names: [] }],
+      skipped: [],
+    };
+    const figure = sourceTree(pdf)[0]?.children[0]?.children[0];
+    assert.equal(figure?.description, "p. 2");
+    assert.deepEqual(figure?.open, { uri: "file:///w/corpus/report.pdf", line: 9 });
+  });
+
   test("Should filter to the figures and names that match", () => {
     const [source] = sourceTree(payload, "87");
     assert.deepEqual(source?.children.map((c) => c.label), ["Money (1)"]);

@@ -1,0 +1,72 @@
+// Places as comparable terms: every form of a country ("U.S.", "USA", "American", "United States")
+// is one term, and a demonym shares the term of the name it comes from ("Korean" and "Korea").
+import { fold } from "../normalize.js";
+import { DEMONYM_WORDS, PLACES, type Place } from "./places.js";
+
+/**
+ * One term per place: the word its demonym comes from ("korea" for "South Korean", shared with
+ * North Korea: terms are about wording, names keep the two apart), else its name folded without
+ * spaces ("unitedstates").
+ */
+function termFor(place: Place): string {
+  for (const demonym of place.demonyms) {
+    const root = DEMONYM_WORDS.get(demonym.split(" ").pop()!);
+    if (root && fold(place.canonical).split(" ").includes(root)) return root;
+  }
+  return fold(place.canonical).replace(/[\s.'-]+/g, "");
+}
+
+const WORD_TERMS = new Map<string, string>();
+/** Two-letter forms ("us", "uk") name the place only when written in capitals. */
+const CAPITALS_ONLY = new Map<string, string>();
+const PHRASE_TERMS = new Map<string, string>();
+/** For each last word of a phrase, the phrases' word counts, longest first. */
+const PHRASE_LENGTHS = new Map<string, number[]>();
+
+function addPhrase(phrase: string, term: string): void {
+  const words = phrase.split(" ");
+  PHRASE_TERMS.set(phrase, term);
+  const lengths = PHRASE_LENGTHS.get(words[words.length - 1]!) ?? [];
+  if (!lengths.includes(words.length)) lengths.push(words.length);
+  PHRASE_LENGTHS.set(words[words.length - 1]!, lengths.sort((a, b) => b - a));
+}
+
+for (const place of PLACES) {
+  const term = termFor(place);
+  for (const alias of place.aliases) {
+    if (alias.includes(" ")) addPhrase(alias, term);
+    else if (/^[a-z]{2}$/.test(alias)) CAPITALS_ONLY.set(alias, term);
+    else WORD_TERMS.set(alias, term);
+  }
+}
+// Sovereign states first: "American" is the United States' before its territories'.
+for (const place of [...PLACES].sort((a, b) => Number(b.independent) - Number(a.independent))) {
+  for (const demonym of place.demonyms) {
+    const last = demonym.split(" ").pop()!;
+    // "korean" -> "korea" (shared by both Koreas); "american" -> the United States' term.
+    const root = DEMONYM_WORDS.get(last);
+    const term = root ? (WORD_TERMS.get(root) ?? root) : demonym.includes(" ") ? undefined : termFor(place);
+    if (term === undefined) continue;
+    for (const form of [last, `${last}s`]) if (!WORD_TERMS.has(form)) WORD_TERMS.set(form, term);
+  }
+}
+
+// Capitals stand for their governments ("Seoul said"); a short one with accents ("Malé") is too
+// often an ordinary word once folded.
+for (const place of PLACES) {
+  for (const capital of place.capitals) {
+    if (capital.length <= 4 || WORD_TERMS.has(capital)) continue;
+    if (capital.includes(" ")) addPhrase(capital.replace(/\.$/, ""), termFor(place));
+    else WORD_TERMS.set(capital, termFor(place));
+  }
+}
+
+/** The term of a folded word or phrase that names a place, if it does. */
+export function placeTermOf(folded: string, writtenInCapitals = false): string | undefined {
+  return WORD_TERMS.get(folded) ?? PHRASE_TERMS.get(folded) ?? (writtenInCapitals ? CAPITALS_ONLY.get(folded) : undefined);
+}
+
+export const PLACE_PHRASES = {
+  lengthsEndingWith: (word: string): readonly number[] | undefined => PHRASE_LENGTHS.get(word),
+  term: (phrase: string): string | undefined => PHRASE_TERMS.get(phrase),
+};

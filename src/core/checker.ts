@@ -281,10 +281,12 @@ interface Pins {
   found: Set<number>;
   /** Read by a second look at a figure the first could not decide. */
   known?: ReadonlySet<number>;
+  /** Figures left undecided only because many documents word them alike: worth a second look. */
+  ambiguous?: Set<DraftFigure>;
 }
 
 /** How many source sentences around a pinned one a neighbouring draft sentence may draw on. */
-const PIN_REACH = 5;
+const PIN_REACH = 2;
 
 function nearPin(sentence: SourceSentence, pinned: ReadonlySet<number>, index: CorpusIndex): boolean {
   for (let id = sentence.id - PIN_REACH; id <= sentence.id + PIN_REACH; id++) if (pinned.has(id) && index.sentences[id]?.path === sentence.path) return true;
@@ -339,15 +341,14 @@ function checkFigure(index: CorpusIndex, draft: DraftFigure, pins?: Pins): Findi
   const strongGroups = groupsByValue(strongComparable);
   // Many documents giving many values for "the same" wording means the wording does not say
   // whose figure it is ("profits rose 8%"): without a subject, no contradiction can be claimed.
-  // A draft that names its subject has already narrowed the sources to those that name it too.
-  const named = subjectTerms(index, draft.context, draft.sentence.text).length > 0;
-  const pinned = pins?.known ? comparable.filter((c) => c.similarity >= SAME_QUANTITY && nearPin(c.source.sentence, pins.known!, index)) : [];
+  const pinned = pins?.known ? strongComparable.filter((c) => c.similarity >= SAME_QUANTITY && nearPin(c.source.sentence, pins.known!, index)) : [];
   if (pinned.length > 0 && strongGroups.length >= 3) {
     // Many documents word it alike, but the draft's own sentence points at one of them.
     const head = pinned[0]!.source;
     return finding(draft, "contradicted", `Sources say ${describeSource(head)}, not ${shown}`, pinned.slice(0, 3).map((c) => c.source), head.figure.text);
   }
-  const ambiguous = !named && strongGroups.length >= 3 && new Set(strongComparable.map((c) => c.source.sentence.path)).size >= 3;
+  const ambiguous = strongGroups.length >= 3 && new Set(strongComparable.map((c) => c.source.sentence.path)).size >= 3;
+  if (ambiguous) pins?.ambiguous?.add(draft);
   if (bestComparable >= SAME_QUANTITY && !ambiguous) {
     // A source that states the draft's value among the strongest answers it: never "Sources say X, not X".
     const stating = strongComparable.filter((c) => valuesAgree(draft.figure, c.source.figure)).map((c) => c.source);
@@ -441,7 +442,7 @@ export function checkSentence(index: CorpusIndex, sentence: DraftSentence, start
   const findings: Finding[] = [];
   const ignore = options.ignore ?? [];
   // Pins gathered over the paragraph so far: a sentence often goes on from where the last one was found.
-  const pins: Pins = { found: paragraphPins ?? new Set() };
+  const pins: Pins = { found: paragraphPins ?? new Set(), ambiguous: new Set() };
   const undecided: Array<{ at: number; draft: DraftFigure }> = [];
   for (const draft of figures) {
     if (isIgnored(draft.figure.text, sentence.text, ignore)) continue;
@@ -452,7 +453,7 @@ export function checkSentence(index: CorpusIndex, sentence: DraftSentence, start
       continue;
     }
     const verdict = checkFigure(index, draft, pins);
-    if (verdict.verdict === "unverifiable") undecided.push({ at: findings.length, draft });
+    if (pins.ambiguous!.has(draft)) undecided.push({ at: findings.length, draft });
     findings.push(verdict);
   }
   // A second look, with the source sentences its neighbours were found in.

@@ -12,6 +12,7 @@ import { termOf } from "./terms.js";
 import { checkTitle } from "./titleCheck.js";
 import { similarity } from "./similarity.js";
 import { isCalendarWord, sameSubject } from "./subjects.js";
+import { newestHolds } from "./newest.js";
 import { describeFigure, describeSource, locationOf } from "./messages.js";
 import { canSupport, correctionPlaces, localRole, sourceRole, type FigureRole } from "./claimRoles.js";
 import { throwIfCancelled, type CancellationToken } from "../util/cancellation.js";
@@ -271,7 +272,28 @@ function groupsByValue(candidates: Candidate[]): Candidate[][] {
   return groups.sort((a, b) => weight(b) - weight(a));
 }
 
-function checkFigure(index: CorpusIndex, draft: DraftFigure): Finding {
+/**
+ * Source sentences the other figures of the same draft sentence were found in. A figure written
+ * next to them most likely comes from there too, whatever other documents say in similar words.
+ */
+interface Pins {
+  /** Filled by each figure a source states. */
+  found: Set<number>;
+  /** Read by a second look at a figure the first could not decide. */
+  known?: ReadonlySet<number>;
+  /** Figures left undecided only because many documents word them alike: worth a second look. */
+  ambiguous?: Set<DraftFigure>;
+}
+
+/** How many source sentences around a pinned one a neighbouring draft sentence may draw on. */
+const PIN_REACH = 2;
+
+function nearPin(sentence: SourceSentence, pinned: ReadonlySet<number>, index: CorpusIndex): boolean {
+  for (let id = sentence.id - PIN_REACH; id <= sentence.id + PIN_REACH; id++) if (pinned.has(id) && index.sentences[id]?.path === sentence.path) return true;
+  return false;
+}
+
+function checkFigure(index: CorpusIndex, draft: DraftFigure, pins?: Pins): Finding {
   const candidates = candidatesFor(index, draft, { ignoreTime: false });
   // Measured against the best figure that could be the same quantity at all: a closer-worded
   // amount a hundred times larger is something else, and must not push a matching one aside.
@@ -286,9 +308,26 @@ function checkFigure(index: CorpusIndex, draft: DraftFigure): Finding {
     .filter((c) => (sameTime(c) || enumerated(c) || c.similarity >= Math.max(RELATED, best * 0.6)) && valuesAgree(draft.figure, c.source.figure))
     .sort((a, b) => Number(sameTime(b)) - Number(sameTime(a)) || b.similarity - a.similarity);
   const shown = describeFigure(draft.figure);
+  const precise = agreeing.length > 0 ? preciseRival(draft, candidates, agreeing) : undefined;
+  if (precise) {
+    const bound = agreeing[0]!.source;
+    return finding(draft, "contradicted", `Sources say ${describeSource(precise.source)}, not ${shown} (${describeSource(bound)} is only a bound)`, [precise.source, bound], precise.source.figure.text);
+  }
   if (agreeing.length > 0) {
+    pins?.found.add(agreeing[0]!.source.sentence.id);
     const disputes = disputesOf(index, agreeing[0]!.source);
     if (disputes.length > 0) {
+      const dated = (source: SourceFigure) => ({ source, figure: source.figure, date: index.documents[index.documentOf(source)]?.date });
+      const newest = newestHolds(dated(agreeing[0]!.source), disputes.map(dated));
+      if (newest?.holds === "draft") {
+        const older = newest.older.map((d) => d.source).slice(0, 3);
+        return finding(draft, "supported", `Supported by ${describeSource(agreeing[0]!.source)}, the newest source (${newest.date}); older sources said ${older.map(describeSource).join(", ")}`, [agreeing[0]!.source, ...older]);
+      }
+      if (newest?.holds === "other") {
+        // Said as a disagreement, not a contradiction: a newer figure may also be about something else.
+        const head = newest.newest.source;
+        return finding(draft, "disputed", `Sources disagree on ${shown}: the newest source (${newest.date}) says ${describeSource(head)}; ${describeSource(agreeing[0]!.source)} is older`, [head, agreeing[0]!.source]);
+      }
       const sides = [agreeing[0]!.source, ...disputes].slice(0, 4);
       return finding(draft, "disputed", `Sources disagree on ${shown}: ${sides.map(describeSource).join(" vs ")}`, sides);
     }
@@ -302,19 +341,46 @@ function checkFigure(index: CorpusIndex, draft: DraftFigure): Finding {
   const strongGroups = groupsByValue(strongComparable);
   // Many documents giving many values for "the same" wording means the wording does not say
   // whose figure it is ("profits rose 8%"): without a subject, no contradiction can be claimed.
+  const pinned = pins?.known ? strongComparable.filter((c) => c.similarity >= SAME_QUANTITY && nearPin(c.source.sentence, pins.known!, index)) : [];
+  if (pinned.length > 0 && strongGroups.length >= 3) {
+    // Many documents word it alike, but the draft's own sentence points at one of them.
+    const head = pinned[0]!.source;
+    return finding(draft, "contradicted", `Sources say ${describeSource(head)}, not ${shown}`, pinned.slice(0, 3).map((c) => c.source), head.figure.text);
+  }
   const ambiguous = strongGroups.length >= 3 && new Set(strongComparable.map((c) => c.source.sentence.path)).size >= 3;
+  if (ambiguous) pins?.ambiguous?.add(draft);
   if (bestComparable >= SAME_QUANTITY && !ambiguous) {
     // A source that states the draft's value among the strongest answers it: never "Sources say X, not X".
     const stating = strongComparable.filter((c) => valuesAgree(draft.figure, c.source.figure)).map((c) => c.source);
     if (stating.length > 0) return finding(draft, "supported", `Supported by ${stating.slice(0, 3).map(describeSource).join(", ")}`, stating.slice(0, 3));
     const groups = strongGroups;
-    const named = groups.slice(0, 2).map((g) => g[0]!.source);
+    const leading = groups.slice(0, 2).map((g) => g[0]!.source);
     const sources = groups.flatMap((g) => g.map((c) => c.source)).slice(0, 5);
-    const head = named[0]!;
-    return finding(draft, "contradicted", `Sources say ${named.map(describeSource).join(" or ")}, not ${shown}`, sources, head.figure.text);
+    const head = leading[0]!;
+    return finding(draft, "contradicted", `Sources say ${leading.map(describeSource).join(" or ")}, not ${shown}`, sources, head.figure.text);
   }
   const nearest = candidates.slice(0, 2).map((c) => c.source);
   return finding(draft, "unverifiable", nearest.length ? `No source states ${shown}; nearest: ${nearest.map(describeSource).join(", ")}` : `No source states ${shown}`, nearest);
+}
+
+/**
+ * An exact draft figure that only hedged or bounded sources agree with ("over 800,000"), while a
+ * source at least as close in wording states the quantity exactly and otherwise ("804,000"): the
+ * exact statement holds, and the draft's figure is a slip ("840,000").
+ */
+function preciseRival(draft: DraftFigure, candidates: readonly Candidate[], agreeing: readonly Candidate[]): Candidate | undefined {
+  // Words ("six months") are round by nature; only a figure written in digits can be a slip of digits.
+  if (draft.figure.qualifier !== "exact" || draft.figure.kind === "date" || draft.figure.kind === "rank" || !/\d/.test(draft.figure.text)) return undefined;
+  if (agreeing.some((c) => c.source.figure.qualifier === "exact")) return undefined;
+  const closest = Math.max(...agreeing.map((c) => c.similarity));
+  return candidates.find(
+    (c) =>
+      c.source.figure.qualifier === "exact" &&
+      c.similarity >= closest &&
+      !valuesAgree(draft.figure, c.source.figure) &&
+      plausibleRivals(draft.figure, c.source.figure) &&
+      (!draft.context.time || sameStatedTime(draft.context, c.source.context)),
+  );
 }
 
 /** A year that times another figure ("$150 billion by 2040"): is it the year the sources give for that figure? */
@@ -371,10 +437,13 @@ export function analyzeSentence(index: CorpusIndex, sentence: DraftSentence, sta
 }
 
 /** Checks one sentence: every figure, every year that times a figure, every titled name. */
-export function checkSentence(index: CorpusIndex, sentence: DraftSentence, starts: readonly number[], options: CheckOptions = {}): Finding[] {
+export function checkSentence(index: CorpusIndex, sentence: DraftSentence, starts: readonly number[], options: CheckOptions = {}, paragraphPins?: Set<number>): Finding[] {
   const { figures, names } = analyzeSentence(index, sentence, starts);
   const findings: Finding[] = [];
   const ignore = options.ignore ?? [];
+  // Pins gathered over the paragraph so far: a sentence often goes on from where the last one was found.
+  const pins: Pins = { found: paragraphPins ?? new Set(), ambiguous: new Set() };
+  const undecided: Array<{ at: number; draft: DraftFigure }> = [];
   for (const draft of figures) {
     if (isIgnored(draft.figure.text, sentence.text, ignore)) continue;
     const timed = draft.figure.kind === "date" ? figures.find((f) => f.context.time?.figure === draft.figure) : undefined;
@@ -383,8 +452,12 @@ export function checkSentence(index: CorpusIndex, sentence: DraftSentence, start
       if (verdict) findings.push(verdict);
       continue;
     }
-    findings.push(checkFigure(index, draft));
+    const verdict = checkFigure(index, draft, pins);
+    if (pins.ambiguous!.has(draft)) undecided.push({ at: findings.length, draft });
+    findings.push(verdict);
   }
+  // A second look, with the source sentences its neighbours were found in.
+  if (pins.found.size > 0) for (const { at, draft } of undecided) findings[at] = checkFigure(index, draft, { found: new Set(), known: pins.found });
   for (const name of names) {
     const verdict = checkTitle(index, name, (start, end) => ({
       start: positionAt(starts, sentence.offset + start),
@@ -401,7 +474,8 @@ export function checkDocument(index: CorpusIndex, text: string, options: CheckOp
   const findings: Finding[] = [];
   for (const paragraph of paragraphs) {
     throwIfCancelled(options.token);
-    for (const sentence of paragraph.sentences) findings.push(...checkSentence(index, sentence, starts, options));
+    const pins = new Set<number>();
+    for (const sentence of paragraph.sentences) findings.push(...checkSentence(index, sentence, starts, options, pins));
   }
   return findings;
 }

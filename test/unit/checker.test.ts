@@ -192,6 +192,19 @@ describe("disputes", () => {
     assert.equal(findingOn(checkDocument(index, draft), draft, "£40m")?.verdict, "supported");
   });
 
+  test("Should let the newest source hold when dated sources differ, and say so", () => {
+    const release = (date: string, count: string) => `---\ntitle: Dunmore jobs\ndate: ${date}\n---\n\nDunmore's jobless rate has stayed under 4 percent for ${count} straight months.\n`;
+    const index = indexOf({ "june.md": release("2023-06-02", "16"), "august.md": release("2023-08-04", "18") });
+    const current = "Dunmore's jobless rate has stayed under 4 percent for 18 straight months.";
+    const finding = findingOn(checkDocument(index, current), current, "18");
+    assert.equal(finding?.verdict, "supported");
+    assert.match(finding.message, /newest source \(2023-08-04\)/);
+    const stale = "Dunmore's jobless rate has stayed under 4 percent for 16 straight months.";
+    const old = findingOn(checkDocument(index, stale), stale, "16");
+    assert.notEqual(old?.verdict, "supported");
+    assert.match(old?.message ?? "", /newest source \(2023-08-04\) says 18/);
+  });
+
   test("Should still see two sources disagree about the same subject", () => {
     const index = indexOf({
       "a.txt": "Fenwick Tools employs 1,200 workers at its Leeds plant.",
@@ -210,6 +223,21 @@ describe("contradictions", () => {
     });
     const draft = "The Port Ellis harbour dredging programme will cost $7 million.";
     assert.equal(findingOn(checkDocument(index, draft), draft, "$7 million")?.verdict, "supported");
+  });
+});
+
+describe("exact figures and bounds", () => {
+  test("Should hold an exact draft figure to a source's exact value, not to another source's bound", () => {
+    const index = indexOf({
+      "a.txt": "The county cancelled the loans of more than 800,000 Dunmore borrowers last week.",
+      "b.txt": "The county cancelled the loans of 804,000 Dunmore borrowers last week.",
+    });
+    const draft = "The county cancelled the loans of 840,000 Dunmore borrowers last week.";
+    const finding = findingOn(checkDocument(index, draft), draft, "840,000");
+    assert.equal(finding?.verdict, "contradicted");
+    assert.match(finding.message, /^Sources say 804,000/);
+    const right = "The county cancelled the loans of 804,000 Dunmore borrowers last week.";
+    assert.equal(findingOn(checkDocument(index, right), right, "804,000")?.verdict, "supported");
   });
 });
 
@@ -248,5 +276,20 @@ describe("the subject of a draft figure", () => {
   test("Should not take a weekday for a subject the sources never name", () => {
     const draft = "The council's study, published on Thursday, found a lower limit on the Dunmore ring road would save 14 lives a year.";
     assert.equal(findingOn(checkDocument(index(), draft), draft, "14")?.verdict, "supported");
+  });
+});
+
+describe("a figure among many alike", () => {
+  test("Should hold a figure to the document its paragraph was found in, when many documents word it alike", () => {
+    const report = (town: string, grant: string, cost: string) => `${town} won a transit grant of ${grant} this spring, ${town}'s council said. The whole project is costed at ${cost}.`;
+    const index = indexOf({
+      "a.txt": report("Dunmore", "$2.1 billion", "$6.4 billion"),
+      "b.txt": report("Kelsall", "$0.8 billion", "$3.2 billion"),
+      "c.txt": report("Harlow", "$1.5 billion", "$5.9 billion"),
+    });
+    const draft = "Dunmore won a transit grant of $2.1 billion this spring. The whole project is costed at $4.6 billion.";
+    const finding = findingOn(checkDocument(index, draft), draft, "$4.6 billion");
+    assert.equal(finding?.verdict, "contradicted");
+    assert.match(finding.message, /^Sources say \$6\.4 billion/);
   });
 });

@@ -334,6 +334,10 @@ function checkFigure(index: CorpusIndex, draft: DraftFigure, pins?: Pins): Findi
     const sources = agreeing.slice(0, 3).map((c) => c.source);
     return finding(draft, "supported", `Supported by ${sources.map(describeSource).join(", ")}`, sources);
   }
+  // The draft's value stated in the very source sentence its companions were found in ("from £6 to
+  // £10" where £10 was found): that sentence is where the draft took it from, however it is worded.
+  const besideCompanion = pins?.known ? candidates.find((c) => pins.known!.has(c.source.sentence.id) && valuesAgree(draft.figure, c.source.figure)) : undefined;
+  if (besideCompanion) return finding(draft, "supported", `Supported by ${describeSource(besideCompanion.source)}`, [besideCompanion.source]);
   // When the draft says when, only sources that say the same time can contradict it.
   const comparable = (draft.context.time ? candidates.filter((c) => sameTime(c) || c.correction) : candidates).filter((c) => plausibleRivals(draft.figure, c.source.figure));
   const bestComparable = comparable[0]?.similarity ?? 0;
@@ -453,7 +457,8 @@ export function checkSentence(index: CorpusIndex, sentence: DraftSentence, start
       continue;
     }
     const verdict = checkFigure(index, draft, pins);
-    if (pins.ambiguous!.has(draft)) undecided.push({ at: findings.length, draft });
+    // Contradicted too: a companion found later may pin the source sentence that states it.
+    if (pins.ambiguous!.has(draft) || verdict.verdict === "contradicted") undecided.push({ at: findings.length, draft });
     findings.push(verdict);
   }
   // A second look, with the source sentences its neighbours were found in.

@@ -293,3 +293,18 @@ describe("a figure among many alike", () => {
     assert.match(finding.message, /^Sources say \$6\.4 billion/);
   });
 });
+
+describe("figures of one sentence", () => {
+  test("Should support a figure stated in the very source sentence its companions were found in, however that sentence words it", () => {
+    const index = indexOf({
+      "fares.txt":
+        "The Dunmore ferry company changed its island surcharge this winter. In March the company took it from $3 to $5 for every return crossing to the island, while the harbour surcharge was raised from $1.20 to $2 a trip.",
+    });
+    const draft = "Dunmore's ferry company raised its island surcharge from $3 to $5 a return crossing, and its harbour surcharge to $2.";
+    const findings = checkDocument(index, draft);
+    assert.equal(findingOn(findings, draft, "$3")?.verdict, "supported");
+    assert.equal(findingOn(findings, draft, "$5")?.verdict, "supported");
+    const wrong = "Dunmore's ferry company raised its island surcharge from $3 to $5 a return crossing, and its harbour surcharge to $2.50.";
+    assert.equal(findingOn(checkDocument(index, wrong), wrong, "$2.50")?.verdict, "contradicted");
+  });
+});

@@ -44,6 +44,8 @@ export interface DraftFigure {
   range: Range;
   /** Stated, or written only to deny it ("not 41st") or as the old value of a change ("from N to M"). */
   role: FigureRole;
+  /** The other figures of its sentence. */
+  companions: Figure[];
 }
 
 /** Roles depend only on the sources, so each source figure's is read once per index. */
@@ -339,7 +341,9 @@ function checkFigure(index: CorpusIndex, draft: DraftFigure, pins?: Pins): Findi
   const besideCompanion = pins?.known ? candidates.find((c) => pins.known!.has(c.source.sentence.id) && valuesAgree(draft.figure, c.source.figure)) : undefined;
   if (besideCompanion) return finding(draft, "supported", `Supported by ${describeSource(besideCompanion.source)}`, [besideCompanion.source]);
   // When the draft says when, only sources that say the same time can contradict it.
-  const comparable = (draft.context.time ? candidates.filter((c) => sameTime(c) || c.correction) : candidates).filter((c) => plausibleRivals(draft.figure, c.source.figure));
+  const comparable = (draft.context.time ? candidates.filter((c) => sameTime(c) || c.correction) : candidates).filter(
+    (c) => plausibleRivals(draft.figure, c.source.figure) && !accountedFor(draft, c.source),
+  );
   const bestComparable = comparable[0]?.similarity ?? 0;
   const strongComparable = comparable.filter((c) => c.similarity >= bestComparable * 0.75);
   const strongGroups = groupsByValue(strongComparable);
@@ -365,6 +369,18 @@ function checkFigure(index: CorpusIndex, draft: DraftFigure, pins?: Pins): Findi
   }
   const nearest = candidates.slice(0, 2).map((c) => c.source);
   return finding(draft, "unverifiable", nearest.length ? `No source states ${shown}; nearest: ${nearest.map(describeSource).join(", ")}` : `No source states ${shown}`, nearest);
+}
+
+/**
+ * A source figure another figure of the draft's sentence states ("GDP fell 0.1%, an annualised
+ * 0.5%"): the draft has written that one already, so it is not a rival value for this one.
+ */
+function accountedFor(draft: DraftFigure, source: SourceFigure): boolean {
+  // The very value, not one within rounding or a hedge of it: "$53.09" does not account for "$53.03".
+  // A bare count ("50", "3") recurs by chance; an amount or a percentage names its quantity.
+  const stated = source.figure;
+  if (stated.kind !== "money" && stated.kind !== "percent") return false;
+  return draft.companions.some((other) => other.kind === stated.kind && unitsMatch(other.kind, other.unit, stated.unit) && other.value === stated.value && other.upper === stated.upper);
 }
 
 /**
@@ -435,6 +451,7 @@ export function analyzeSentence(index: CorpusIndex, sentence: DraftSentence, sta
       context: contextOf(figure, sentence.text, figures, extra),
       range: toRange(figure.start, figure.end),
       role: localRole(figure, sentence.text, figures),
+      companions: figures.filter((other) => other !== figure),
     })),
     names,
   };

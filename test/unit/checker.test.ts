@@ -307,4 +307,15 @@ describe("figures of one sentence", () => {
     const wrong = "Dunmore's ferry company raised its island surcharge from $3 to $5 a return crossing, and its harbour surcharge to $2.50.";
     assert.equal(findingOn(checkDocument(index, wrong), wrong, "$2.50")?.verdict, "contradicted");
   });
+
+  test("Should not hold a figure to a source value that another figure of the same sentence states", () => {
+    const index = indexOf({
+      "yearly.txt": "Port figures showed that harbour traffic at Dunmore, on a yearly basis, fell 0.8% in the spring quarter.",
+      "quarter.txt": "Harbour traffic in Dunmore slipped 0.2% between April and June, the port said.",
+    });
+    const draft = "Dunmore harbour traffic fell 0.2% in the spring quarter, a yearly fall of 0.8%.";
+    const findings = checkDocument(index, draft);
+    assert.notEqual(findingOn(findings, draft, "0.2%")?.verdict, "contradicted");
+    assert.equal(findingOn(findings, draft, "0.8%")?.verdict, "supported");
+  });
 });

@@ -9,6 +9,7 @@ import { extractFigures } from "./figures.js";
 import { findNames } from "./names.js";
 import { fold } from "./normalize.js";
 import { termOf } from "./terms.js";
+import { placeTermOf } from "./knowledge/placeTerms.js";
 import { checkTitle } from "./titleCheck.js";
 import { similarity } from "./similarity.js";
 import { isCalendarWord, sameSubject } from "./subjects.js";
@@ -115,12 +116,20 @@ function measuresConflict(a: FigureContext, b: FigureContext): boolean {
   return false;
 }
 
+/**
+ * A country written as "UK" or "US" is where most of its own sources are written from, and they
+ * seldom name it ("the trade deficit was $763 billion"): it does not say which documents can speak.
+ */
+function homeCountry(word: string): boolean {
+  return word.length === 2 && placeTermOf(word, true) !== undefined;
+}
+
 /** Capitalised words near the draft figure that no source ever uses: a subject the sources do not cover. */
 function unknownSubjects(index: CorpusIndex, context: FigureContext, names: readonly NameMention[]): string[] {
   // Days and months are written with a capital without naming a subject.
   const unknownWords = context.capitalizedWords.filter((word) => {
     const term = termOf(word);
-    return term !== undefined && !index.knowsTerm(term) && !isCalendarWord(word);
+    return term !== undefined && !index.knowsTerm(term) && !isCalendarWord(word) && !homeCountry(word);
   });
   // A person or organisation the sources never name, wherever it sits in the sentence.
   const unknownNames = names.filter((n) => (n.kind === "person" || n.kind === "organisation") && !index.names.get(n.key)).map((n) => n.text);
@@ -134,7 +143,7 @@ function subjectTerms(index: CorpusIndex, context: FigureContext, sentence: stri
   // "Employers" is as ordinary as "employer": a plural or singular the sources write in lower case.
   const ordinary = (word: string) => index.isOrdinaryWord(word) || index.isOrdinaryWord(word.replace(/e?s$/, "")) || index.isOrdinaryWord(`${word}s`);
   if (initial && !ordinary(initial) && mayBeName(index, initial, sentence)) words.push(initial);
-  return words.map((w) => termOf(w)).filter((t): t is string => t !== undefined);
+  return words.filter((w) => !homeCountry(w)).map((w) => termOf(w)).filter((t): t is string => t !== undefined);
 }
 
 /** Words that follow a verb or a preposition, never a name: "Lowering the limit", "Despite a fall". */

@@ -279,6 +279,19 @@ describe("the subject of a draft figure", () => {
   });
 });
 
+describe("the subject of a draft figure, written as a place", () => {
+  test("Should let a source that never names its own country speak for a figure the draft gives to \"UK\"", () => {
+    const index = indexOf({
+      "home.txt": "The goods trade deficit widened to £41 billion in 2019, the statistics office said.",
+      "abroad.txt": "Norway's goods trade surplus narrowed to £12 billion in 2019.",
+    });
+    const right = "The UK goods trade deficit widened to £41 billion in 2019.";
+    assert.equal(findingOn(checkDocument(index, right), right, "£41 billion")?.verdict, "supported");
+    const wrong = "The UK goods trade deficit widened to £47 billion in 2019.";
+    assert.equal(findingOn(checkDocument(index, wrong), wrong, "£47 billion")?.verdict, "contradicted");
+  });
+});
+
 describe("a figure among many alike", () => {
   test("Should hold a figure to the document its paragraph was found in, when many documents word it alike", () => {
     const report = (town: string, grant: string, cost: string) => `${town} won a transit grant of ${grant} this spring, ${town}'s council said. The whole project is costed at ${cost}.`;

@@ -292,6 +292,14 @@ describe("the subject of a draft figure, written as a place", () => {
   });
 });
 
+describe("measure words", () => {
+  test("Should not take a verb for the measure it is spelt like ('were spending less time' is not spending)", () => {
+    const index = indexOf({ "survey.txt": "In Dunmore homes with a new library card, 30% said they were spending more evenings reading." });
+    const draft = "In Dunmore, 30% of homes with a new library card read on more evenings.";
+    assert.equal(findingOn(checkDocument(index, draft), draft, "30%")?.verdict, "supported");
+  });
+});
+
 describe("a figure among many alike", () => {
   test("Should hold a figure to the document its paragraph was found in, when many documents word it alike", () => {
     const report = (town: string, grant: string, cost: string) => `${town} won a transit grant of ${grant} this spring, ${town}'s council said. The whole project is costed at ${cost}.`;

@@ -13,6 +13,9 @@ export interface TimeQualifier {
   figure: Figure;
 }
 
+/** A word after one of these is a verb, not the measure it is spelt like: "they were spending less time". */
+const AUXILIARY = /^(?:am|is|are|was|were|be|been|being)$/;
+
 /** Punctuation or a conjunction between two words: they belong to different clauses. */
 export const CLAUSE_BREAK = /[,;:()]|\b(and|but|while|whereas|or)\b/i;
 
@@ -280,7 +283,7 @@ export function contextOf(
     if (!words.counted[index]) continue;
     const weight = weightAt(index);
     terms.set(token.term!, Math.max(terms.get(token.term!) ?? 0, weight));
-    if (MEASURE_WORDS.has(token.term!) && weight >= 0.5) measures.add(token.term!);
+    if (MEASURE_WORDS.has(token.term!) && weight >= 0.5 && !AUXILIARY.test(tokens[index - 1]?.word ?? "")) measures.add(token.term!);
     // Any capitalised word of the sentence names part of its subject, near the figure or not.
     // A capitalised word names the figure's subject when it comes before the figure, or after it
     // in the same clause; after a comma ("…, more than Japan's") it is only a comparison.

@@ -292,6 +292,14 @@ describe("the subject of a draft figure, written as a place", () => {
   });
 });
 
+describe("a home country", () => {
+  test("Should not hold a figure the draft gives to \"UK\" to a source about another country", () => {
+    const index = indexOf({ "germany.txt": "German unemployment rose 7,000 in November, the labour agency said." });
+    const draft = "UK unemployment rose 32,000 in November.";
+    assert.notEqual(findingOn(checkDocument(index, draft), draft, "32,000")?.verdict, "contradicted");
+  });
+});
+
 describe("measure words", () => {
   test("Should not take a verb for the measure it is spelt like ('were spending less time' is not spending)", () => {
     const index = indexOf({ "survey.txt": "In Dunmore homes with a new library card, 30% said they were spending more evenings reading." });

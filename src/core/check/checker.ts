@@ -9,7 +9,7 @@ import { extractFigures } from "../extract/figures.js";
 import { findNames } from "../extract/names.js";
 import { fold } from "../extract/normalize.js";
 import { termOf } from "../extract/terms.js";
-import { placeTermOf } from "../knowledge/placeTerms.js";
+import { placeTermOf, placeTerms } from "../knowledge/placeTerms.js";
 import { checkTitle } from "./titleCheck.js";
 import { similarity } from "../index/similarity.js";
 import { isCalendarWord, sameSubject } from "./subjects.js";
@@ -124,6 +124,29 @@ function homeCountry(word: string): boolean {
   return word.length === 2 && placeTermOf(word, true) !== undefined;
 }
 
+/** Documents that name some place, per index: a source naming none may be about its home country. */
+const placeNaming = new WeakMap<CorpusIndex, Uint8Array>();
+
+function documentsNamingAPlace(index: CorpusIndex): Uint8Array {
+  let naming = placeNaming.get(index);
+  if (!naming) {
+    naming = new Uint8Array(index.documents.length);
+    for (const term of placeTerms()) index.documentsMentioningAll([term]).forEach((v, i) => (naming![i] |= v));
+    placeNaming.set(index, naming);
+  }
+  return naming;
+}
+
+/** Documents that may speak for a figure: those naming its subjects, and for a home country also those naming no place. */
+function documentsFor(index: CorpusIndex, context: FigureContext, subjects: readonly string[]): Uint8Array | undefined {
+  const homes = [...context.capitalizedWords, ...(context.initialWord ? [context.initialWord] : [])].filter(homeCountry).map((w) => placeTermOf(w, true)!);
+  if (homes.length === 0) return subjects.length > 0 ? index.documentsMentioningAll(subjects) : undefined;
+  const named = index.documentsMentioningAll([...subjects, ...homes]);
+  const others = subjects.length > 0 ? index.documentsMentioningAll(subjects) : undefined;
+  const naming = documentsNamingAPlace(index);
+  return named.map((v, i) => v | ((others ? others[i]! : 1) & (naming[i]! ^ 1)));
+}
+
 /** Capitalised words near the draft figure that no source ever uses: a subject the sources do not cover. */
 function unknownSubjects(index: CorpusIndex, context: FigureContext, names: readonly NameMention[]): string[] {
   // Days and months are written with a capital without naming a subject.
@@ -171,6 +194,7 @@ function candidatesFor(index: CorpusIndex, draft: DraftFigure, options: { ignore
   const subjectNames = draft.names.filter((n) => n.end <= draft.figure.start || !CLAUSE_BREAK.test(draft.sentence.text.slice(draft.figure.end, n.start)));
   if (unknownSubjects(index, draft.context, subjectNames).length > 0) return [];
   const subjects = subjectTerms(index, draft.context, draft.sentence.text);
+  const documents = documentsFor(index, draft.context, subjects);
   const candidates: Candidate[] = [];
   const figures = index.sourceFigures;
   const time = options.ignoreTime ? undefined : draft.context.time;
@@ -182,7 +206,7 @@ function candidatesFor(index: CorpusIndex, draft: DraftFigure, options: { ignore
     ...(time ? { time: { from: time.from, to: time.to } } : {}),
     unit: (unit) => unitsMatch(draft.figure.kind, draft.figure.unit, unit),
     // A source document that never mentions the draft's subject ("Yukos", "Samsung") is about something else.
-    ...(subjects.length > 0 ? { documents: index.documentsMentioningAll(subjects) } : {}),
+    ...(documents ? { documents } : {}),
   });
   for (const { index: figure, score: alike } of related) {
     // Taken best first: once MAX_CANDIDATES are in, one that scores below all of them even with

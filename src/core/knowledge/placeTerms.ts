@@ -76,6 +76,11 @@ export function placeTermOf(folded: string, writtenInCapitals = false): string |
   return WORD_TERMS.get(folded) ?? PHRASE_TERMS.get(folded) ?? (writtenInCapitals ? CAPITALS_ONLY.get(folded) : undefined);
 }
 
+/** Every term a place is read as. */
+export function placeTerms(): ReadonlySet<string> {
+  return new Set([...WORD_TERMS.values(), ...CAPITALS_ONLY.values(), ...PHRASE_TERMS.values()]);
+}
+
 export const PLACE_PHRASES = {
   lengthsEndingWith: (word: string): readonly number[] | undefined => PHRASE_LENGTHS.get(word),
   term: (phrase: string): string | undefined => PHRASE_TERMS.get(phrase),

@@ -294,9 +294,30 @@ export function contextOf(
     terms.set(extra.term, Math.max(terms.get(extra.term) ?? 0, weight));
   }
   const time = timeOf(figure, sentenceFigures);
-  const window = sentence.slice(Math.max(stretchStart(figure, sentenceFigures), figure.start - 60), Math.min(stretchEnd(figure, sentenceFigures, sentence.length), figure.end + 40));
-  const isTarget = time?.preposition === "by" || (figure.kind === "date" && figure.preposition === "by") || TARGET_VERBS.test(window) || [...terms.entries()].some(([t, w]) => TARGET_TERMS.has(t) && w >= 0.5);
+  const isTarget = time?.preposition === "by" || (figure.kind === "date" && figure.preposition === "by") || targetWordNear(figure, sentence, sentenceFigures) || [...terms.entries()].some(([t, w]) => TARGET_TERMS.has(t) && w >= 0.5);
   return { terms, measures, sentenceTerms, time, isTarget, capitalizedWords, ...(initialWord ? { initialWord } : {}) };
+}
+
+/**
+ * A word of intention in the figure's own stretch of the sentence. Not one inside a name ("the
+ * Thrifty Food Plan"), and not one after the figure that leads on, in the same clause, to the next
+ * figure: in "$810 million that is expected to create 1,100 jobs" the expectation is about the jobs.
+ */
+function targetWordNear(figure: Figure, sentence: string, sentenceFigures: readonly Figure[]): boolean {
+  const from = Math.max(stretchStart(figure, sentenceFigures), figure.start - 60);
+  const stretchTo = stretchEnd(figure, sentenceFigures, sentence.length);
+  const to = Math.min(stretchTo, figure.end + 40);
+  const words = new RegExp(TARGET_VERBS.source, "gi");
+  words.lastIndex = from;
+  for (let found = words.exec(sentence); found && found.index < to; found = words.exec(sentence)) {
+    if (found.index + found[0].length > to) break;
+    const leadsOn = stretchTo < sentence.length && stretchTo <= to && !CLAUSE_BREAK.test(sentence.slice(found.index + found[0].length, stretchTo));
+    if (found.index >= figure.end && leadsOn) continue;
+    const capital = /\p{Lu}/u.test(sentence[found.index]!);
+    if (capital && /[\p{L}\p{N},;]\s*$/u.test(sentence.slice(Math.max(0, found.index - 3), found.index))) continue;
+    return true;
+  }
+  return false;
 }
 
 /** Above this many figures a sentence is crowded: each figure weighs only the words within CROWDED_REACH. */

@@ -293,3 +293,19 @@ describe("a figure among many alike", () => {
     assert.match(finding.message, /^Sources say \$6\.4 billion/);
   });
 });
+
+describe("goals and outcomes", () => {
+  test("Should not read a goal into a figure because a programme's name contains 'Plan'", () => {
+    const index = indexOf({ "rents.txt": "The Greenway Housing Plan cut average rents in Dunmore by 7% last year." });
+    const draft = "Average rents in Dunmore fell 7% last year under the housing scheme.";
+    assert.equal(findingOn(checkDocument(index, draft), draft, "7%")?.verdict, "supported");
+  });
+
+  test("Should leave an expectation with the figure it leads on to, not the amount before it", () => {
+    const index = indexOf({ "mill.txt": "Harlow Paper will make a $40 million upgrade that is expected to create 120 jobs at its mill." });
+    const draft = "Harlow Paper is making a $40 million upgrade to its mill.";
+    assert.equal(findingOn(checkDocument(index, draft), draft, "$40 million")?.verdict, "supported");
+    const goal = "Harlow Paper expects to put $25 million into its mill.";
+    assert.notEqual(findingOn(checkDocument(index, goal), goal, "$25 million")?.verdict, "contradicted");
+  });
+});

@@ -2,7 +2,7 @@
 // the same quantity and decide supported / contradicted / disputed / unverifiable.
 import type { Evidence, Figure, Finding, NameMention, Range, SourceSentence } from "./types.js";
 import { CorpusIndex, entityTerms, evidenceOf, type SourceFigure } from "./corpusIndex.js";
-import { CLAUSE_BREAK, contextOf, describeTime, type FigureContext } from "./figureContext.js";
+import { CLAUSE_BREAK, contextOf, describeTime, listItemStart, type FigureContext } from "./figureContext.js";
 import { plausibleRivals, sameStatedTime, sharedDateParts, unitsMatch, valuesAgree } from "./compare.js";
 import { readDraft, positionAt, type DraftSentence } from "./draft.js";
 import { extractFigures } from "./figures.js";
@@ -113,6 +113,21 @@ function measuresConflict(a: FigureContext, b: FigureContext): boolean {
   return false;
 }
 
+/**
+ * Two counts of one value whose units were read differently ("450 trains" and "over 450 trains
+ * daily" read as "daily", "up to 600 of them" and "600 jobs"): the same thing is counted when the
+ * draft's unit (or, when it names none, the source's) is a word of the other side's sentence.
+ */
+function countsAlike(draft: DraftFigure, source: SourceFigure): boolean {
+  if (draft.figure.kind !== "count" || (draft.figure.unit === "" && source.figure.unit === "")) return false;
+  const named = (unit: string, terms: ReadonlySet<string>) => {
+    const term = termOf(unit);
+    return term !== undefined && terms.has(term);
+  };
+  // What the draft counts is what must match: its unit, or when it names none, the source's.
+  return draft.figure.unit !== "" ? named(draft.figure.unit, source.context.sentenceTerms) : named(source.figure.unit, draft.context.sentenceTerms);
+}
+
 /** Capitalised words near the draft figure that no source ever uses: a subject the sources do not cover. */
 function unknownSubjects(index: CorpusIndex, context: FigureContext, names: readonly NameMention[]): string[] {
   // Days and months are written with a capital without naming a subject.
@@ -157,7 +172,8 @@ function mayBeName(index: CorpusIndex, folded: string, sentence: string): boolea
 }
 
 function candidatesFor(index: CorpusIndex, draft: DraftFigure, options: { ignoreTime: boolean }): Candidate[] {
-  const subjectNames = draft.names.filter((n) => n.end <= draft.figure.start || !CLAUSE_BREAK.test(draft.sentence.text.slice(draft.figure.end, n.start)));
+  const itemStart = listItemStart(draft.sentence.text, draft.figure.start);
+  const subjectNames = draft.names.filter((n) => (n.end <= draft.figure.start && n.start >= itemStart) || (n.start >= draft.figure.end && !CLAUSE_BREAK.test(draft.sentence.text.slice(draft.figure.end, n.start))));
   if (unknownSubjects(index, draft.context, subjectNames).length > 0) return [];
   const subjects = subjectTerms(index, draft.context, draft.sentence.text);
   const candidates: Candidate[] = [];
@@ -169,7 +185,8 @@ function candidatesFor(index: CorpusIndex, draft: DraftFigure, options: { ignore
     kind: draft.figure.kind,
     target: draft.context.isTarget,
     ...(time ? { time: { from: time.from, to: time.to } } : {}),
-    unit: (unit) => unitsMatch(draft.figure.kind, draft.figure.unit, unit),
+    // Counts of another unit may still count the same thing (see countsAlike), so they are weighed too.
+    unit: (unit) => draft.figure.kind === "count" || unitsMatch(draft.figure.kind, draft.figure.unit, unit),
     // A source document that never mentions the draft's subject ("Yukos", "Samsung") is about something else.
     ...(subjects.length > 0 ? { documents: index.documentsMentioningAll(subjects) } : {}),
   });
@@ -179,6 +196,8 @@ function candidatesFor(index: CorpusIndex, draft: DraftFigure, options: { ignore
     if (candidates.length >= MAX_CANDIDATES && alike * SAME_TIME_BONUS < candidates[MAX_CANDIDATES - 1]!.raw) break;
     const source = figures[figure]!;
     if (draft.figure.kind === "date" && sharedDateParts(draft.figure, source.figure) === 0) continue;
+    // A count read with another unit can only support the draft, never stand against it.
+    if (!unitsMatch(draft.figure.kind, draft.figure.unit, source.figure.unit) && !(countsAlike(draft, source) && valuesAgree(draft.figure, source.figure))) continue;
     if (measuresConflict(draft.context, source.context)) continue;
     const score = sameStatedTime(draft.context, source.context) ? alike * SAME_TIME_BONUS : alike;
     if (score < RELATED) continue;

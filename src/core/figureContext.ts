@@ -16,6 +16,14 @@ export interface TimeQualifier {
 /** Punctuation or a conjunction between two words: they belong to different clauses. */
 export const CLAUSE_BREAK = /[,;:()]|\b(and|but|while|whereas|or)\b/i;
 
+/**
+ * Where the item of a list run together with semicolons that holds offset `at` starts ("$5 million
+ * for the airport; $2 million for the port"): a name in another item is not the figure's subject.
+ */
+export function listItemStart(sentence: string, at: number): number {
+  return sentence.lastIndexOf(";", at - 1) + 1;
+}
+
 /** The time a figure refers to, as a reader would say it: "by 2030", "in 2023". */
 export function describeTime(time: TimeQualifier | undefined): string | undefined {
   return time ? `${time.preposition ? time.preposition + " " : ""}${time.figure.text}` : undefined;
@@ -238,6 +246,7 @@ export function contextOf(
   const measures = new Set<string>();
   const capitalizedWords: string[] = [];
   let initialWord: string | undefined;
+  const clauseStart = listItemStart(sentence, figure.start);
 
   // Whether a clause break stands between token `from` and a later token: the first break after
   // `from` is found once, so each question is a comparison instead of a scan of the words between.
@@ -284,9 +293,9 @@ export function contextOf(
     // Any capitalised word of the sentence names part of its subject, near the figure or not.
     // A capitalised word names the figure's subject when it comes before the figure, or after it
     // in the same clause; after a comma ("…, more than Japan's") it is only a comparison.
-    if (token.capitalized && index > 0 && (index < own || !separated(own, breakAfterOwn, index))) capitalizedWords.push(token.word);
+    if (token.capitalized && index > 0 && (index < own ? token.start >= clauseStart : !separated(own, breakAfterOwn, index))) capitalizedWords.push(token.word);
   }
-  if (tokens[0]?.capitalized && words.counted[0]) initialWord = tokens[0].word;
+  if (tokens[0]?.capitalized && words.counted[0] && clauseStart === 0) initialWord = tokens[0].word;
   for (const extra of extraTerms) {
     const index = figureTokenIndex(spans, { start: extra.start, end: extra.start + 1 });
     if (index < from || index >= to) continue;

@@ -309,3 +309,21 @@ describe("goals and outcomes", () => {
     assert.notEqual(findingOn(checkDocument(index, goal), goal, "$25 million")?.verdict, "contradicted");
   });
 });
+
+describe("what a figure is about", () => {
+  test("Should not let a name in another item of a semicolon list hide a figure's support", () => {
+    const index = indexOf({ "grants.txt": "The harbour at Dunmore received $5 million for a new quay." });
+    const draft = "Grants this year: Bellingrath Castle got new roofs; $5 million went to the Dunmore harbour for a new quay.";
+    assert.equal(findingOn(checkDocument(index, draft), draft, "$5 million")?.verdict, "supported");
+    const unknown = "Grants this year: $5 million went to the Bellingrath harbour for a new quay.";
+    assert.equal(findingOn(checkDocument(index, unknown), unknown, "$5 million")?.verdict, "unverifiable");
+  });
+
+  test("Should support a count whose thing is named elsewhere in the sentence", () => {
+    const index = indexOf({ "plant.txt": "The Dunmore battery plant will create 600 jobs." });
+    const draft = "The Dunmore battery plant brings jobs, 600 of them.";
+    assert.equal(findingOn(checkDocument(index, draft), draft, "600")?.verdict, "supported");
+    const other = "The Dunmore battery plant will build 600 homes.";
+    assert.notEqual(findingOn(checkDocument(index, other), other, "600")?.verdict, "supported");
+  });
+});

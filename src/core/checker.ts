@@ -8,7 +8,7 @@ import { readDraft, positionAt, type DraftSentence } from "./draft.js";
 import { extractFigures } from "./figures.js";
 import { findNames } from "./names.js";
 import { fold } from "./normalize.js";
-import { termOf } from "./terms.js";
+import { termOf, wordTokens } from "./terms.js";
 import { checkTitle } from "./titleCheck.js";
 import { similarity } from "./similarity.js";
 import { isCalendarWord, sameSubject } from "./subjects.js";
@@ -135,8 +135,11 @@ function unknownSubjects(index: CorpusIndex, context: FigureContext, names: read
     const term = termOf(word);
     return term !== undefined && !index.knowsTerm(term) && !isCalendarWord(word);
   });
-  // A person or organisation the sources never name, wherever it sits in the sentence.
-  const unknownNames = names.filter((n) => (n.kind === "person" || n.kind === "organisation") && !index.names.get(n.key)).map((n) => n.text);
+  // A person or organisation the sources never name, wherever it sits in the sentence. An
+  // organisation whose every word the sources use ("Senate Banking Committee") may be one they name
+  // in another form; a word they never use is caught above.
+  const wordsKnown = (name: NameMention) => wordTokens(name.text).every((t) => t.term === undefined || index.knowsTerm(t.term));
+  const unknownNames = names.filter((n) => (n.kind === "person" || (n.kind === "organisation" && !wordsKnown(n))) && !index.names.get(n.key)).map((n) => n.text);
   return [...unknownWords, ...unknownNames];
 }
 

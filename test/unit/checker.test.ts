@@ -319,6 +319,14 @@ describe("what a figure is about", () => {
     assert.equal(findingOn(checkDocument(index, unknown), unknown, "$5 million")?.verdict, "unverifiable");
   });
 
+  test("Should not take an organisation for unknown when the sources use every word of its name", () => {
+    const index = indexOf({ "quay.txt": "The Harbour Committee of Dunmore approved the new quay on May 3, 2024." });
+    const draft = "The Dunmore Harbour Committee approved the new quay on May 3, 2024.";
+    assert.equal(findingOn(checkDocument(index, draft), draft, "May 3, 2024")?.verdict, "supported");
+    const unknown = "The Kelsall Harbour Committee approved the new quay on May 3, 2024.";
+    assert.equal(findingOn(checkDocument(index, unknown), unknown, "May 3, 2024")?.verdict, "unverifiable");
+  });
+
   test("Should support a count whose thing is named elsewhere in the sentence", () => {
     const index = indexOf({ "plant.txt": "The Dunmore battery plant will create 600 jobs." });
     const draft = "The Dunmore battery plant brings jobs, 600 of them.";

@@ -312,6 +312,9 @@ export function contextOf(
  * Thrifty Food Plan"), and not one after the figure that leads on, in the same clause, to the next
  * figure: in "$810 million that is expected to create 1,100 jobs" the expectation is about the jobs.
  */
+/** How far after a word of intention the figure it leads on to may start, in characters. */
+const LEAD_ON_REACH = 40;
+
 function targetWordNear(figure: Figure, sentence: string, sentenceFigures: readonly Figure[]): boolean {
   const from = Math.max(stretchStart(figure, sentenceFigures), figure.start - 60);
   const stretchTo = stretchEnd(figure, sentenceFigures, sentence.length);
@@ -320,7 +323,8 @@ function targetWordNear(figure: Figure, sentence: string, sentenceFigures: reado
   words.lastIndex = from;
   for (let found = words.exec(sentence); found && found.index < to; found = words.exec(sentence)) {
     if (found.index + found[0].length > to) break;
-    const leadsOn = stretchTo < sentence.length && stretchTo <= to && !CLAUSE_BREAK.test(sentence.slice(found.index + found[0].length, stretchTo));
+    const after = found.index + found[0].length;
+    const leadsOn = stretchTo < sentence.length && stretchTo - after <= LEAD_ON_REACH && !CLAUSE_BREAK.test(sentence.slice(after, stretchTo));
     if (found.index >= figure.end && leadsOn) continue;
     const capital = /\p{Lu}/u.test(sentence[found.index]!);
     if (capital && /[\p{L}\p{N},;]\s*$/u.test(sentence.slice(Math.max(0, found.index - 3), found.index))) continue;

@@ -305,6 +305,9 @@ describe("goals and outcomes", () => {
     const index = indexOf({ "mill.txt": "Harlow Paper will make a $40 million upgrade that is expected to create 120 jobs at its mill." });
     const draft = "Harlow Paper is making a $40 million upgrade to its mill.";
     assert.equal(findingOn(checkDocument(index, draft), draft, "$40 million")?.verdict, "supported");
+    const far = indexOf({ "quay.txt": "Dunmore council will make a $9 million investment that is expected to bring the town 80 jobs." });
+    const farDraft = "Dunmore council is making a $9 million investment in the town.";
+    assert.equal(findingOn(checkDocument(far, farDraft), farDraft, "$9 million")?.verdict, "supported");
     const goal = "Harlow Paper expects to put $25 million into its mill.";
     assert.notEqual(findingOn(checkDocument(index, goal), goal, "$25 million")?.verdict, "contradicted");
   });

@@ -106,10 +106,29 @@ interface Candidate {
   correction?: boolean;
 }
 
-/** A measure word on one side that the other sentence never mentions means another quantity. */
+/**
+ * Other words writers use for a measure (as terms): "the jobless rate" is the unemployment rate,
+ * "CPI" names price inflation, "borrowers" are owed loans.
+ */
+const MEASURE_EQUIVALENTS: ReadonlyMap<string, readonly string[]> = new Map(
+  (
+    [
+      ["unemployment", ["jobless", "joblessness"]],
+      ["price", ["cpi"]],
+      ["inflation", ["cpi"]],
+      ["loan", ["borrower", "borrowers", "borrowing"]],
+    ] as const
+  ).map(([measure, others]) => [termOf(measure)!, others.map((word) => termOf(word)!)]),
+);
+
+function mentions(terms: ReadonlySet<string>, measure: string): boolean {
+  return terms.has(measure) || (MEASURE_EQUIVALENTS.get(measure)?.some((other) => terms.has(other)) ?? false);
+}
+
+/** A measure word on one side that the other sentence never mentions (in any of its words) means another quantity. */
 function measuresConflict(a: FigureContext, b: FigureContext): boolean {
-  for (const measure of a.measures) if (!b.sentenceTerms.has(measure)) return true;
-  for (const measure of b.measures) if (!a.sentenceTerms.has(measure)) return true;
+  for (const measure of a.measures) if (!mentions(b.sentenceTerms, measure)) return true;
+  for (const measure of b.measures) if (!mentions(a.sentenceTerms, measure)) return true;
   return false;
 }
 

@@ -338,3 +338,13 @@ describe("what a figure is about", () => {
     assert.notEqual(findingOn(checkDocument(index, other), other, "600")?.verdict, "supported");
   });
 });
+
+describe("measures in other words", () => {
+  test("Should take the jobless rate for the unemployment rate, and not for another rate", () => {
+    const index = indexOf({ "labour.txt": "Dunmore's unemployment rate was 4.2% in May, the town's labour office said." });
+    const draft = "The jobless rate in Dunmore stood at 4.2% in May.";
+    assert.equal(findingOn(checkDocument(index, draft), draft, "4.2%")?.verdict, "supported");
+    const other = "Dunmore's inflation rate stood at 4.2% in May.";
+    assert.notEqual(findingOn(checkDocument(index, other), other, "4.2%")?.verdict, "supported");
+  });
+});

@@ -147,24 +147,48 @@ function countsAlike(draft: DraftFigure, source: SourceFigure): boolean {
   return draft.figure.unit !== "" ? named(draft.figure.unit, source.context.sentenceTerms) : named(source.figure.unit, draft.context.sentenceTerms);
 }
 
+/** Initials of the names the sources write in several words ("faa" for Federal Aviation Administration), once per index. */
+const initialismCache = new WeakMap<CorpusIndex, ReadonlySet<string>>();
+
+function sourceInitialisms(index: CorpusIndex): ReadonlySet<string> {
+  let initials = initialismCache.get(index);
+  if (!initials) {
+    const found = new Set<string>();
+    for (const entity of index.names.all()) {
+      const capitals = entity.canonical.split(/[\s-]+/).filter((word) => /^\p{Lu}/u.test(word)).map((word) => word[0]!);
+      if (capitals.length >= 2) found.add(fold(capitals.join("")));
+    }
+    initialismCache.set(index, (initials = found));
+  }
+  return initials;
+}
+
+/** Whether a word the sources never use is the initials of a name they write out ("faa"). */
+function abbreviatesSourceName(index: CorpusIndex, folded: string): boolean {
+  return folded.length <= 6 && !index.knowsTerm(termOf(folded) ?? folded) && sourceInitialisms(index).has(folded);
+}
+
 /** Capitalised words near the draft figure that no source ever uses: a subject the sources do not cover. */
 function unknownSubjects(index: CorpusIndex, context: FigureContext, names: readonly NameMention[]): string[] {
-  // Days and months are written with a capital without naming a subject.
+  // Days and months are written with a capital without naming a subject; an abbreviation of a name
+  // the sources write out in full ("FAA") names a subject they cover.
+  const abbreviates = (word: string) => abbreviatesSourceName(index, word);
   const unknownWords = context.capitalizedWords.filter((word) => {
     const term = termOf(word);
-    return term !== undefined && !index.knowsTerm(term) && !isCalendarWord(word);
+    return term !== undefined && !index.knowsTerm(term) && !isCalendarWord(word) && !abbreviates(word);
   });
   // A person or organisation the sources never name, wherever it sits in the sentence. An
   // organisation whose every word the sources use ("Senate Banking Committee") may be one they name
   // in another form; a word they never use is caught above.
   const wordsKnown = (name: NameMention) => wordTokens(name.text).every((t) => t.term === undefined || index.knowsTerm(t.term));
-  const unknownNames = names.filter((n) => (n.kind === "person" || (n.kind === "organisation" && !wordsKnown(n))) && !index.names.get(n.key)).map((n) => n.text);
+  const unknownNames = names.filter((n) => (n.kind === "person" || (n.kind === "organisation" && !wordsKnown(n) && !abbreviates(fold(n.text)))) && !index.names.get(n.key)).map((n) => n.text);
   return [...unknownWords, ...unknownNames];
 }
 
 /** Terms naming what the draft figure is about: capitalised words near it, and a leading name. */
 function subjectTerms(index: CorpusIndex, context: FigureContext, sentence: string): string[] {
-  const words = context.capitalizedWords.filter((word) => !isCalendarWord(word));
+  // An abbreviation the sources only write out in full ("FAA") is in no document as itself.
+  const words = context.capitalizedWords.filter((word) => !isCalendarWord(word) && !abbreviatesSourceName(index, word));
   const initial = context.initialWord;
   // "Employers" is as ordinary as "employer": a plural or singular the sources write in lower case.
   const ordinary = (word: string) => index.isOrdinaryWord(word) || index.isOrdinaryWord(word.replace(/e?s$/, "")) || index.isOrdinaryWord(`${word}s`);

@@ -330,6 +330,14 @@ describe("what a figure is about", () => {
     assert.equal(findingOn(checkDocument(index, unknown), unknown, "May 3, 2024")?.verdict, "unverifiable");
   });
 
+  test("Should take an abbreviation for the name the sources write out in full", () => {
+    const index = indexOf({ "port.txt": "The Dunmore Harbour Authority awarded $3 million for dredging the channel." });
+    const draft = "For dredging the channel, the DHA awarded $3 million.";
+    assert.equal(findingOn(checkDocument(index, draft), draft, "$3 million")?.verdict, "supported");
+    const unknown = "For dredging the channel, the KPB awarded $3 million.";
+    assert.equal(findingOn(checkDocument(index, unknown), unknown, "$3 million")?.verdict, "unverifiable");
+  });
+
   test("Should support a count whose thing is named elsewhere in the sentence", () => {
     const index = indexOf({ "plant.txt": "The Dunmore battery plant will create 600 jobs." });
     const draft = "The Dunmore battery plant brings jobs, 600 of them.";

@@ -5,6 +5,13 @@
 module.exports = {
   forbidden: [
     {
+      name: "front-ends-through-entry",
+      comment: "The language server and the CLI use the engine through its public entry, src/core/index.ts.",
+      severity: "error",
+      from: { path: ["^src/(server|cli)/", "^src/cli\\.ts$"] },
+      to: { path: "^src/core/", pathNot: "^src/core/index\\.ts$" },
+    },
+    {
       name: "no-circular",
       comment: "Modules that import each other in a circle: move what they share into its own module.",
       severity: "error",

@@ -46,11 +46,11 @@ const countryFieldsOnly = {
 const builds = [
   { entryPoints: ["src/cli.ts"], outfile: "dist/cli.js", banner: { js: "#!/usr/bin/env node" }, plugins: [readerLibrariesApart] },
   { entryPoints: ["src/server/main.ts"], outfile: "dist/server.js", plugins: [readerLibrariesApart] },
-  // Worker threads of the CLI and the server that read sources in parallel (src/core/parallelRead.ts).
-  { entryPoints: ["src/core/readWorker.ts"], outfile: "dist/readWorker.js", plugins: [readerLibrariesApart] },
-  { entryPoints: ["src/archive/extractWorker.ts"], outfile: "dist/archiveWorker.js", plugins: [readerLibrariesApart] },
-  // Worker threads of the CLI and the server that read sources in parallel (src/core/parallelRead.ts).
-  { entryPoints: ["src/core/readWorker.ts"], outfile: "dist/readWorker.js", plugins: [readerLibrariesApart] },
+  // Worker threads of the CLI and the server that read sources in parallel (src/core/sources/parallelRead.ts).
+  { entryPoints: ["src/core/sources/readWorker.ts"], outfile: "dist/readWorker.js", plugins: [readerLibrariesApart] },
+  { entryPoints: ["src/core/store/archive/extractWorker.ts"], outfile: "dist/archiveWorker.js", plugins: [readerLibrariesApart] },
+  // Worker threads of the CLI and the server that read sources in parallel (src/core/sources/parallelRead.ts).
+  { entryPoints: ["src/core/sources/readWorker.ts"], outfile: "dist/readWorker.js", plugins: [readerLibrariesApart] },
   { entryPoints: ["src/extension/extension.ts"], outfile: "dist/extension.js", external: ["vscode"], plugins: [readerLibrariesApart] },
   {
     // pdf.js asks import.meta.url where it is, to require a native canvas package for rendering;

@@ -4,10 +4,10 @@
 // same sources, compared verdict for verdict.
 //   node --import tsx bench/archive.ts --archive URL [--local DIR --base DIR] [--queries N]
 import * as path from "node:path";
-import { Archive } from "../src/archive/archive.js";
-import { checkDocument } from "../src/core/checker.js";
-import { loadCorpus } from "../src/core/corpus.js";
-import { CorpusIndex } from "../src/core/corpusIndex.js";
+import { Archive } from "../src/core/store/archive/archive.js";
+import { checkDocument } from "../src/core/check/checker.js";
+import { loadCorpus } from "../src/core/sources/corpus.js";
+import { CorpusIndex } from "../src/core/index/corpusIndex.js";
 import { generateDraft, generateQueries, readArticles } from "./generate.js";
 import { summarize } from "./measures/stats.js";
 

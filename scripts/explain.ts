@@ -2,11 +2,11 @@
 //   npm run explain -- [--corpus DIR]... "Korea ranks as Vietnam's largest trading partner."
 // Without --corpus: the bundled sample corpus (said on the first line).
 import { parseArgs } from "../src/cli/args.ts";
-import { bundledCorpusDir, loadCorpus } from "../src/core/corpus.ts";
-import { CorpusIndex } from "../src/core/corpusIndex.ts";
-import { analyzeSentence, checkDocument, similarity } from "../src/core/checker.ts";
-import { readDraft } from "../src/core/draft.ts";
-import { unitsCompatible, timesCompatible } from "../src/core/compare.ts";
+import { bundledCorpusDir, loadCorpus } from "../src/core/sources/corpus.ts";
+import { CorpusIndex } from "../src/core/index/corpusIndex.ts";
+import { analyzeSentence, checkDocument, similarity } from "../src/core/check/checker.ts";
+import { readDraft } from "../src/core/check/draft.ts";
+import { unitsCompatible, timesCompatible } from "../src/core/check/compare.ts";
 
 async function main() {
   const args = parseArgs(process.argv.slice(2), { "--corpus": { value: true, repeatable: true } });

@@ -2,11 +2,11 @@
 // to see how far the contradiction threshold sits from the unverifiable traps.
 import * as path from "node:path";
 import { readFileSync } from "node:fs";
-import { loadCorpus } from "../src/core/corpus.ts";
-import { CorpusIndex } from "../src/core/corpusIndex.ts";
-import { analyzeSentence, checkDocument, similarity } from "../src/core/checker.ts";
-import { readDraft } from "../src/core/draft.ts";
-import { unitsCompatible, timesCompatible, sameStatedTime } from "../src/core/compare.ts";
+import { loadCorpus } from "../src/core/sources/corpus.ts";
+import { CorpusIndex } from "../src/core/index/corpusIndex.ts";
+import { analyzeSentence, checkDocument, similarity } from "../src/core/check/checker.ts";
+import { readDraft } from "../src/core/check/draft.ts";
+import { unitsCompatible, timesCompatible, sameStatedTime } from "../src/core/check/compare.ts";
 
 async function main() {
   const corpus = await loadCorpus({ roots: [path.resolve("corpus")] });

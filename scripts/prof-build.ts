@@ -1,5 +1,5 @@
-import { loadCorpus } from "../src/core/corpus.ts";
-import { CorpusIndex } from "../src/core/corpusIndex.ts";
+import { loadCorpus } from "../src/core/sources/corpus.ts";
+import { CorpusIndex } from "../src/core/index/corpusIndex.ts";
 loadCorpus({ roots: ["/tmp/big"] }).then((c) => {
   const t = performance.now();
   const index = CorpusIndex.build(c.documents, c.skipped);

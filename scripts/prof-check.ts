@@ -4,9 +4,9 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { generateCorpus, generateDraft, readArticles } from "../bench/generate.ts";
-import { loadCorpus } from "../src/core/corpus.ts";
-import { CorpusIndex } from "../src/core/corpusIndex.ts";
-import { checkDocument } from "../src/core/checker.ts";
+import { loadCorpus } from "../src/core/sources/corpus.ts";
+import { CorpusIndex } from "../src/core/index/corpusIndex.ts";
+import { checkDocument } from "../src/core/check/checker.ts";
 
 const megabytes = Number(process.argv[2] ?? 5);
 const articles = readArticles("corpus");

@@ -6,9 +6,9 @@
 // read here is written anywhere.
 import { existsSync, readdirSync, statSync } from "node:fs";
 import * as path from "node:path";
-import { loadCorpus } from "../src/core/corpus.ts";
-import { CorpusIndex } from "../src/core/corpusIndex.ts";
-import { checkDocument } from "../src/core/checker.ts";
+import { loadCorpus } from "../src/core/sources/corpus.ts";
+import { CorpusIndex } from "../src/core/index/corpusIndex.ts";
+import { checkDocument } from "../src/core/check/checker.ts";
 import type { SourceDocument, SkippedFile } from "../src/core/types.ts";
 
 /** The reason the index gives a file its engine failed on (corpusIndex.readDocument). */

@@ -4,15 +4,11 @@ import { existsSync, promises as fs } from "node:fs";
 import * as path from "node:path";
 import { flagValue, parseArgs, UsageError, type FlagSpec, type ParsedArgs } from "./cli/args.js";
 import { formatFinding, formatHit, sanitize, SEVERITY, styleFor } from "./cli/format.js";
-import { citeLocation, pageOrParagraph } from "./core/sources/citation.js";
-import { bundledCorpusDir, DEFAULT_MAX_FILE_SIZE, loadCorpus } from "./core/corpus.js";
-import { CorpusIndex } from "./core/corpusIndex.js";
-import { openIndex as openPersistedIndex } from "./core/indexCache.js";
-import { readerThreads } from "./core/parallelRead.js";
+import {
+  bundledCorpusDir, citeLocation, CorpusIndex, DEFAULT_MAX_FILE_SIZE, FACT_KINDS, type FactKind, type Finding,
+  loadCorpus, openIndex as openPersistedIndex, pageOrParagraph, readerThreads, renderReportHtml, summarize,
+} from "./core/index.js";
 import { excludeDrafts } from "./util/draftExclusion.js";
-import { FACT_KINDS, type FactKind } from "./core/facts.js";
-import type { Finding } from "./core/types.js";
-import { renderReportHtml, summarize } from "./core/report.js";
 import { ArchiveError, ARCHIVE_HELP, openSources, runArchive } from "./cli/archive.js";
 
 const SOURCE_OPTIONS = `  --corpus DIR        a folder (or file) of source documents; repeatable

@@ -4,8 +4,8 @@
 // Prints one JSON object on stdout.
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import * as path from "node:path";
-import { openIndex } from "../../src/core/indexCache.js";
-import { checkDocument } from "../../src/core/checker.js";
+import { openIndex } from "../../src/core/store/indexCache.js";
+import { checkDocument } from "../../src/core/check/checker.js";
 import { DocumentCache } from "../../src/server/documentCache.js";
 import { summarize } from "./stats.js";
 

@@ -2,9 +2,9 @@
 // figure grammar, the scanners and the checker must stay linear, so no line of any shape should
 // cost more than a small multiple of a normal one. Checked against the bundled sample corpus.
 import * as path from "node:path";
-import { loadCorpus } from "../../src/core/corpus.js";
-import { CorpusIndex } from "../../src/core/corpusIndex.js";
-import { checkDocument } from "../../src/core/checker.js";
+import { loadCorpus } from "../../src/core/sources/corpus.js";
+import { CorpusIndex } from "../../src/core/index/corpusIndex.js";
+import { checkDocument } from "../../src/core/check/checker.js";
 
 /** Tokens of the figure grammar and the scanners that a line could repeat. */
 export const PATHOLOGICAL_TOKENS = [

@@ -5,14 +5,10 @@ import { availableParallelism } from "node:os";
 import * as path from "node:path";
 import { flagValue, parseArgs, UsageError, type ParsedArgs } from "./args.js";
 import { sanitize } from "./format.js";
-import { Archive } from "../archive/archive.js";
-import { checkArchiveUrl, openPool, redactUrl } from "../archive/connection.js";
-import { loadArchive } from "../archive/load.js";
-import { checkDocument } from "../core/checker.js";
-import type { CorpusIndex, SearchHit } from "../core/corpusIndex.js";
-import { formatBytes } from "../core/corpus.js";
-import { factsOf, type Fact, type FactKind } from "../core/facts.js";
-import type { Finding } from "../core/types.js";
+import {
+  Archive, checkArchiveUrl, checkDocument, type CorpusIndex, type Fact, type FactKind, factsOf, type Finding,
+  formatBytes, loadArchive, openPool, redactUrl, type SearchHit,
+} from "../core/index.js";
 
 export const ARCHIVE_HELP = `grounded archive load --archive URL [--prune] DIR...
 grounded archive status --archive URL

@@ -1,7 +1,5 @@
 // Terminal output: linter-style lines, optional colour, highlighted search matches.
-import type { Finding } from "../core/types.js";
-import type { SearchHit } from "../core/corpusIndex.js";
-import { citeLine, citeLocation } from "../core/sources/citation.js";
+import { citeLine, citeLocation, type Finding, type SearchHit } from "../core/index.js";
 
 export interface Style {
   bold(s: string): string;

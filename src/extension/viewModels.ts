@@ -1,7 +1,7 @@
 // What the sources view and the fact sheet show, as plain data and HTML. No vscode import:
 // unit-tested with node:test; the VS Code side only wires these to a tree and a webview.
 import { z } from "zod";
-import { escapeHtml } from "../core/report.js";
+import { escapeHtml } from "../core/check/report.js";
 import { citeLocation } from "../core/sources/citation.js";
 
 export interface SourcesPayload {

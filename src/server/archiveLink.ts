@@ -1,10 +1,7 @@
 // The language server's link to a shared archive (`grounded.archive`): drafts are checked against
 // the local folders and the archive at once. An archive that cannot be reached is said once; the
 // server goes on with the local folders.
-import { Archive } from "../archive/archive.js";
-import { redactUrl } from "../archive/connection.js";
-import type { CorpusIndex } from "../core/corpusIndex.js";
-import type { Finding } from "../core/types.js";
+import { Archive, type CorpusIndex, type Finding, redactUrl } from "../core/index.js";
 
 export type ArchiveState = "off" | "connected" | "unreachable";
 

@@ -2,12 +2,10 @@
 // them with progress, and rebuilds when a source changes on disk.
 import { existsSync, watch, type FSWatcher } from "node:fs";
 import * as path from "node:path";
-import { loadCorpus, type CorpusOptions } from "../core/corpus.js";
+import {
+  CorpusIndex, type CorpusOptions, loadCorpus, openIndex, readerThreads, type SkippedFile,
+} from "../core/index.js";
 import { excludeDrafts, isInside } from "../util/draftExclusion.js";
-import { CorpusIndex } from "../core/corpusIndex.js";
-import { openIndex } from "../core/indexCache.js";
-import { readerThreads } from "../core/parallelRead.js";
-import type { SkippedFile } from "../core/types.js";
 import type { Settings } from "./settings.js";
 
 export interface CorpusRoots {

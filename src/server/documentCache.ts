@@ -1,9 +1,6 @@
 // Findings per open draft, keyed by document version and index version. Each paragraph's
 // findings are cached by its text, so an edit re-checks only the paragraph it touched.
-import { checkParagraph } from "../core/checker.js";
-import type { CorpusIndex } from "../core/corpusIndex.js";
-import { IGNORE_MARKER, maskMarkup } from "../core/draft.js";
-import type { Finding } from "../core/types.js";
+import { checkParagraph, type CorpusIndex, type Finding, IGNORE_MARKER, maskMarkup } from "../core/index.js";
 import { CancelledError, throwIfCancelled, type CancellationToken } from "../util/cancellation.js";
 
 /** The small slice of a text document the engine needs (LSP's TextDocument fits). */

@@ -1,8 +1,7 @@
 // Markdown built from untrusted text: every character that Markdown or HTML could act on is escaped,
 // and the only links are ours, built from trusted parts (a file URI and a line number).
 import { pathToFileURL } from "node:url";
-import type { CorpusIndex } from "../core/corpusIndex.js";
-import { citeLocation } from "../core/sources/citation.js";
+import { citeLocation, type CorpusIndex } from "../core/index.js";
 
 const MAX_SHOWN = 320;
 

@@ -6,11 +6,10 @@ import {
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import type { CorpusIndex } from "../core/corpusIndex.js";
-import { factsOf, type FactKind } from "../core/facts.js";
-import { renderReportHtml, summarize } from "../core/report.js";
-import type { Finding } from "../core/types.js";
-import { sourceDisagreements } from "../core/checker.js";
+import {
+  citedPlace, type CorpusIndex, type FactKind, factsOf, type Finding, placeInSource, renderReportHtml,
+  sourceDisagreements, summarize,
+} from "../core/index.js";
 import { CancelledError } from "../util/cancellation.js";
 import { CorpusService, resolveRoots } from "./corpusService.js";
 import { DocumentCache } from "./documentCache.js";
@@ -23,8 +22,6 @@ import { OPEN_SOURCE_COMMAND, sourceUri, type MarkupFlavour } from "./markdown.j
 import { FactsRequest, ReportRequest, SearchRequest, StatusNotification, StatusRequest, type FactsParams, type ReportParams, type SearchParams, type SearchResultItem, type StatusParams } from "./protocol.js";
 import { SourceTextRequest, type SourceTextParams } from "./protocol.js";
 import { extractedPage, sourceText } from "./sourceText.js";
-import { placeInSource } from "../core/corpusIndex.js";
-import { citedPlace } from "../core/sources/citation.js";
 import { ArchiveLink } from "./archiveLink.js";
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from "./settings.js";
 

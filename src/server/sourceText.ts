@@ -1,9 +1,7 @@
 // The server side of opening a PDF or Word source: its extracted text, as the index has it,
 // for the client's read-only view (VS Code cannot show the file itself at a line).
 import { fileURLToPath } from "node:url";
-import type { CorpusIndex } from "../core/corpusIndex.js";
-import type { SourceDocument } from "../core/types.js";
-import { extractedView } from "../core/sources/extractedView.js";
+import { type CorpusIndex, extractedView, type SourceDocument } from "../core/index.js";
 import type { SourceTextParams, SourceTextResult } from "./protocol.js";
 
 /** The PDF or Word source of the index at a file: URI, if it is one. */

@@ -1,7 +1,7 @@
 // A draft is never its own source: exclude patterns that keep the drafts being checked out of the
 // corpus listing, whatever folder the sources are read from (`--corpus .` holds the draft too).
 import * as path from "node:path";
-import { DEFAULT_EXCLUDE } from "../core/corpus.js";
+import { DEFAULT_EXCLUDE } from "../core/sources/corpus.js";
 
 /** A literal path as a glob: picomatch reads a backslash as "the next character is plain". */
 export function literalGlob(relativePath: string): string {

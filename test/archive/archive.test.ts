@@ -6,14 +6,14 @@ import { existsSync, mkdtempSync, cpSync, writeFileSync, rmSync, readdirSync } f
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { Pool } from "pg";
-import { Archive } from "../../src/archive/archive.ts";
-import { openPool } from "../../src/archive/connection.ts";
-import { loadArchive } from "../../src/archive/load.ts";
-import { READER_ROLE } from "../../src/archive/schema.ts";
-import { checkDocument } from "../../src/core/checker.ts";
-import { loadCorpus } from "../../src/core/corpus.ts";
-import { CorpusIndex } from "../../src/core/corpusIndex.ts";
-import { factsOf } from "../../src/core/facts.ts";
+import { Archive } from "../../src/core/store/archive/archive.ts";
+import { openPool } from "../../src/core/store/archive/connection.ts";
+import { loadArchive } from "../../src/core/store/archive/load.ts";
+import { READER_ROLE } from "../../src/core/store/archive/schema.ts";
+import { checkDocument } from "../../src/core/check/checker.ts";
+import { loadCorpus } from "../../src/core/sources/corpus.ts";
+import { CorpusIndex } from "../../src/core/index/corpusIndex.ts";
+import { factsOf } from "../../src/core/check/facts.ts";
 
 const server = process.env["GROUNDED_TEST_POSTGRES"];
 const ROOT = path.resolve(__dirname, "../..");

@@ -1,8 +1,8 @@
 import { test, describe } from "node:test";
 import assert from "node:assert/strict";
 import { parseSettings } from "../../src/server/settings.ts";
-import { redactUrl, checkArchiveUrl } from "../../src/archive/connection.ts";
-import { compareDocumentPaths } from "../../src/archive/registry.ts";
+import { redactUrl, checkArchiveUrl } from "../../src/core/store/archive/connection.ts";
+import { compareDocumentPaths } from "../../src/core/store/archive/registry.ts";
 
 describe("archive settings and URLs", () => {
   test("Should refuse an archive URL that carries a password, and say which setting", () => {
@@ -32,7 +32,7 @@ describe("archive settings and URLs", () => {
 
 describe("terms of words that are also JavaScript names", () => {
   test("Should give 'constructor' and 'toString' a word's term, not an Object member", async () => {
-    const { termOf } = await import("../../src/core/terms.ts");
+    const { termOf } = await import("../../src/core/extract/terms.ts");
     for (const word of ["constructor", "tostring", "valueof", "hasownproperty"]) assert.equal(typeof termOf(word), "string", word);
   });
 });

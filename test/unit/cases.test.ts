@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import * as path from "node:path";
-import { checkDocument } from "../../src/core/checker.ts";
+import { checkDocument } from "../../src/core/check/checker.ts";
 import { sampleIndex } from "./helpers/corpus.ts";
 
 interface Case {

@@ -1,8 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { checkDocument } from "../../src/core/checker.ts";
-import { loadSourceFile, isSkipped } from "../../src/core/corpus.ts";
+import { checkDocument } from "../../src/core/check/checker.ts";
+import { loadSourceFile, isSkipped } from "../../src/core/sources/corpus.ts";
 import { sampleIndex } from "./helpers/corpus.ts";
 
 const runs = Math.max(50, Math.floor(Number(process.env["FUZZ_RUNS"] ?? 10_000) / 20));

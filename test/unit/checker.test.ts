@@ -1,6 +1,6 @@
 import { test, describe } from "node:test";
 import assert from "node:assert/strict";
-import { checkDocument } from "../../src/core/checker.ts";
+import { checkDocument } from "../../src/core/check/checker.ts";
 import type { Finding } from "../../src/core/types.ts";
 import { indexOf, joinLines, sampleIndex } from "./helpers/corpus.ts";
 
@@ -121,7 +121,7 @@ describe("checking against inline sources", () => {
 
 describe("building the index in slices", () => {
   test("Should give the same verdicts as building it at once", async () => {
-    const { CorpusIndex } = await import("../../src/core/corpusIndex.ts");
+    const { CorpusIndex } = await import("../../src/core/index/corpusIndex.ts");
     const whole = await sampleIndex();
     const sliced = await CorpusIndex.buildInSlices(whole.documents, whole.skipped, { sliceMs: 0 });
     const draft = "Korean investment in Vietnam totals $68 billion. The $100 billion two-way trade goal was set for 2025.";

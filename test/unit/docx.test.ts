@@ -3,9 +3,9 @@ import assert from "node:assert/strict";
 import { promises as fs } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { isSkipped, loadCorpus, loadSourceFile } from "../../src/core/corpus.ts";
-import { CorpusIndex } from "../../src/core/corpusIndex.ts";
-import { checkDocument } from "../../src/core/checker.ts";
+import { isSkipped, loadCorpus, loadSourceFile } from "../../src/core/sources/corpus.ts";
+import { CorpusIndex } from "../../src/core/index/corpusIndex.ts";
+import { checkDocument } from "../../src/core/check/checker.ts";
 import type { SourceDocument } from "../../src/core/types.ts";
 import { makeDocx } from "./helpers/makeDocx.ts";
 

@@ -1,7 +1,7 @@
 import { test, describe } from "node:test";
 import assert from "node:assert/strict";
-import { readDraft, maskMarkup, positionAt, lineStarts } from "../../src/core/draft.ts";
-import { splitSentences } from "../../src/core/sentences.ts";
+import { readDraft, maskMarkup, positionAt, lineStarts } from "../../src/core/check/draft.ts";
+import { splitSentences } from "../../src/core/sources/sentences.ts";
 import { joinLines } from "./helpers/text.ts";
 
 describe("reading a draft", () => {

@@ -1,9 +1,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import type { FigureContext } from "../../src/core/figureContext.ts";
-import { bestFirst, FigureRetrieval } from "../../src/core/figureRetrieval.ts";
-import { similarity } from "../../src/core/similarity.ts";
+import type { FigureContext } from "../../src/core/extract/figureContext.ts";
+import { bestFirst, FigureRetrieval } from "../../src/core/index/figureRetrieval.ts";
+import { similarity } from "../../src/core/index/similarity.ts";
 import type { FigureKind } from "../../src/core/types.ts";
 
 const words = ["trade", "export", "vietnam", "korea", "surplus", "samsung", "invest", "target", "growth", "aid"];

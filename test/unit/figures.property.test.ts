@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { extractFigures } from "../../src/core/figures.ts";
+import { extractFigures } from "../../src/core/extract/figures.ts";
 
 const runs = Number(process.env["FUZZ_RUNS"] ?? 10_000);
 const pieces = ["$", "US$", "₩", "€", "£", " billion", " bn", "m", " million", "%", " percent", " per cent", "-", "–", ",", ".", " ", "nearly ", "over ",

@@ -1,6 +1,6 @@
 import { test, describe } from "node:test";
 import assert from "node:assert/strict";
-import { extractFigures } from "../../src/core/figures.ts";
+import { extractFigures } from "../../src/core/extract/figures.ts";
 import type { Figure } from "../../src/core/types.ts";
 
 function only(text: string): Figure {

@@ -3,10 +3,10 @@ import assert from "node:assert/strict";
 import { promises as fs } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { openIndex } from "../../src/core/indexCache.ts";
-import { loadCorpus } from "../../src/core/corpus.ts";
-import { CorpusIndex } from "../../src/core/corpusIndex.ts";
-import { checkDocument } from "../../src/core/checker.ts";
+import { openIndex } from "../../src/core/store/indexCache.ts";
+import { loadCorpus } from "../../src/core/sources/corpus.ts";
+import { CorpusIndex } from "../../src/core/index/corpusIndex.ts";
+import { checkDocument } from "../../src/core/check/checker.ts";
 import { bundledCorpus } from "./helpers/corpus.ts";
 
 const DRAFT = [

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { restoreIndex, snapshotIndex } from "../../src/core/indexSnapshot.ts";
-import { checkDocument, sourceDisagreements } from "../../src/core/checker.ts";
+import { restoreIndex, snapshotIndex } from "../../src/core/store/indexSnapshot.ts";
+import { checkDocument, sourceDisagreements } from "../../src/core/check/checker.ts";
 import { sampleIndex } from "./helpers/corpus.ts";
 
 const draft = [

@@ -1,8 +1,8 @@
 import { test, describe } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { extractNames, findNames, prefixCompletions, titlesCompatible } from "../../src/core/names.ts";
-import { checkDocument } from "../../src/core/checker.ts";
+import { extractNames, findNames, prefixCompletions, titlesCompatible } from "../../src/core/extract/names.ts";
+import { checkDocument } from "../../src/core/check/checker.ts";
 import { indexOf, sampleIndex } from "./helpers/corpus.ts";
 
 const people = (text: string) => extractNames(text).filter((n) => n.kind === "person").map((p) => [p.text, p.title ?? ""]);

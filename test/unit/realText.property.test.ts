@@ -6,11 +6,11 @@ import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import * as path from "node:path";
 import fc from "fast-check";
-import { extractFigures } from "../../src/core/figures.ts";
-import { extractNames } from "../../src/core/names.ts";
-import { splitSentences } from "../../src/core/sentences.ts";
-import { readDraft } from "../../src/core/draft.ts";
-import { checkDocument } from "../../src/core/checker.ts";
+import { extractFigures } from "../../src/core/extract/figures.ts";
+import { extractNames } from "../../src/core/extract/names.ts";
+import { splitSentences } from "../../src/core/sources/sentences.ts";
+import { readDraft } from "../../src/core/check/draft.ts";
+import { checkDocument } from "../../src/core/check/checker.ts";
 import { bundledCorpus, repoRoot, sampleIndex } from "./helpers/corpus.ts";
 
 const runs = Math.max(100, Math.floor(Number(process.env["FUZZ_RUNS"] ?? 10_000) / 20));

@@ -6,9 +6,9 @@ import { spawnSync } from "node:child_process";
 import * as path from "node:path";
 import { parseSettings, DEFAULT_SETTINGS } from "../../src/server/settings.ts";
 import { escapeMarkdown, sentenceWithFigure } from "../../src/server/markdown.ts";
-import { renderReportHtml, summarize } from "../../src/core/report.ts";
+import { renderReportHtml, summarize } from "../../src/core/check/report.ts";
 import { sanitize } from "../../src/cli/format.ts";
-import { checkDocument } from "../../src/core/checker.ts";
+import { checkDocument } from "../../src/core/check/checker.ts";
 import { CancelledError } from "../../src/util/cancellation.ts";
 import { sampleIndex } from "./helpers/corpus.ts";
 
@@ -119,7 +119,7 @@ describe("source text in the search QuickPick", () => {
 
 describe("binary files renamed .txt", () => {
   test("Should be recognised by their signature and skipped with the kind named", async () => {
-    const { decodeBytes } = await import("../../src/core/decode.ts");
+    const { decodeBytes } = await import("../../src/core/sources/decode.ts");
     const reasonOf = (bytes: number[]) => {
       const decoded = decodeBytes(Uint8Array.from([...bytes, 0x0a, 0x41, 0x42]));
       return "reason" in decoded ? decoded.reason : "read as text";

@@ -7,11 +7,11 @@ import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import MiniSearch from "minisearch";
-import { isSkipped, loadCorpus, loadSourceFile } from "../../src/core/corpus.ts";
-import { CorpusIndex } from "../../src/core/corpusIndex.ts";
-import { tokenize } from "../../src/core/normalize.ts";
-import { STOPWORDS } from "../../src/core/terms.ts";
-import { FUZZY_MAX_SENTENCES, SentenceSearch } from "../../src/core/sentenceSearch.ts";
+import { isSkipped, loadCorpus, loadSourceFile } from "../../src/core/sources/corpus.ts";
+import { CorpusIndex } from "../../src/core/index/corpusIndex.ts";
+import { tokenize } from "../../src/core/extract/normalize.ts";
+import { STOPWORDS } from "../../src/core/extract/terms.ts";
+import { FUZZY_MAX_SENTENCES, SentenceSearch } from "../../src/core/index/sentenceSearch.ts";
 import type { SourceDocument } from "../../src/core/types.ts";
 import { bundledCorpus, repoRoot } from "./helpers/corpus.ts";
 

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { deserialize, serialize } from "node:v8";
-import { SentenceSearch, type SentenceSearchBuffers } from "../../src/core/sentenceSearch.ts";
+import { SentenceSearch, type SentenceSearchBuffers } from "../../src/core/index/sentenceSearch.ts";
 
 const SENTENCES = [
   "Prime Minister Phạm Minh Chính met the Korean delegation in Hanoi.",

@@ -3,11 +3,11 @@ import assert from "node:assert/strict";
 import fc from "fast-check";
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
-import { sourceFromText } from "../../src/core/corpus.ts";
-import { CorpusIndex, evidenceOf } from "../../src/core/corpusIndex.ts";
-import { checkDocument } from "../../src/core/checker.ts";
-import { paragraphsOf, placeInSource } from "../../src/core/paragraphs.ts";
-import { restoreIndex, snapshotIndex } from "../../src/core/indexSnapshot.ts";
+import { sourceFromText } from "../../src/core/sources/corpus.ts";
+import { CorpusIndex, evidenceOf } from "../../src/core/index/corpusIndex.ts";
+import { checkDocument } from "../../src/core/check/checker.ts";
+import { paragraphsOf, placeInSource } from "../../src/core/sources/paragraphs.ts";
+import { restoreIndex, snapshotIndex } from "../../src/core/store/indexSnapshot.ts";
 import { bundledCorpus, indexOf, joinLines } from "./helpers/corpus.ts";
 
 // A release as government sites publish it: front matter, hard-wrapped at ~70 characters, links.

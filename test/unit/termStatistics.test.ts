@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { TermStatistics } from "../../src/core/termStatistics.ts";
+import { TermStatistics } from "../../src/core/index/termStatistics.ts";
 
 function table(): TermStatistics {
   const terms = new TermStatistics();

@@ -1,7 +1,7 @@
 import { test, describe } from "node:test";
 import assert from "node:assert/strict";
-import { termOf, wordTokens } from "../../src/core/terms.ts";
-import { checkDocument } from "../../src/core/checker.ts";
+import { termOf, wordTokens } from "../../src/core/extract/terms.ts";
+import { checkDocument } from "../../src/core/check/checker.ts";
 import { indexOf } from "./helpers/corpus.ts";
 
 describe("terms a draft and its sources are compared by", () => {

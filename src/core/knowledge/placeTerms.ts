@@ -1,6 +1,6 @@
 // Places as comparable terms: every form of a country ("U.S.", "USA", "American", "United States")
 // is one term, and a demonym shares the term of the name it comes from ("Korean" and "Korea").
-import { fold } from "../normalize.js";
+import { fold } from "../extract/normalize.js";
 import { DEMONYM_WORDS, PLACES, type Place } from "./places.js";
 
 /**

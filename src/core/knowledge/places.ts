@@ -2,7 +2,7 @@
 // mledoze/countries), so that "Viet Nam", "Vietnam" and "Vietnamese", or "U.S.", "USA" and
 // "American", name one place whatever the corpus is about.
 import countries from "world-countries";
-import { fold } from "../normalize.js";
+import { fold } from "../extract/normalize.js";
 
 export interface Place {
   /** The usual English name ("United States"). */

@@ -1,8 +1,8 @@
 // PDF and Word sources: which reader a file needs, and the source document made of what it read.
 import * as path from "node:path";
 import type { SourceDocument } from "../types.js";
-import { findDocumentDate } from "../sourceText.js";
-import { normalizeSourceText } from "../normalize.js";
+import { findDocumentDate } from "./sourceText.js";
+import { normalizeSourceText } from "../extract/normalize.js";
 import { extractedFormatOf, type ExtractedText, type Extraction, type PageProgress } from "./extracted.js";
 import { readPdf } from "./pdf.js";
 import { readDocx } from "./docx.js";

@@ -3,7 +3,7 @@
 // A paragraph's number (1-based, in document order) is where a citation points.
 import { readerLibraries } from "./loadReaderLibraries.js";
 import { normalizeCompatibility, type Extraction } from "./extracted.js";
-import { decodeEntities } from "../html.js";
+import { decodeEntities } from "./html.js";
 
 /** Tags that end a paragraph of mammoth's HTML (lists nest, so an item's own text ends at a nested list). */
 const BLOCK = /^(?:p|h[1-6]|li|ul|ol|table|blockquote|pre)$/;

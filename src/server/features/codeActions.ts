@@ -1,10 +1,9 @@
 // Quick fixes for a Grounded diagnostic: use the source's value, cite it, ignore it here, open it.
 import { CodeActionKind, type CodeAction, type Diagnostic } from "vscode-languageserver";
 import type { DraftDocument } from "../documentCache.js";
-import { IGNORE_MARKER } from "../../core/draft.js";
+import { citeLocation, IGNORE_MARKER } from "../../core/index.js";
 import type { DiagnosticData } from "./diagnostics.js";
 import { OPEN_SOURCE_COMMAND, type MarkupFlavour } from "../markdown.js";
-import { citeLocation } from "../../core/sources/citation.js";
 
 export const IGNORE_COMMAND = "grounded.ignoreFigure";
 

@@ -1,10 +1,7 @@
 // Completion while typing: source figures that fit the sentence being written (after a digit,
 // a currency sign or word), and names from the sources (after a capitalised prefix).
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Position, type TextEdit } from "vscode-languageserver";
-import type { CorpusIndex } from "../../core/corpusIndex.js";
-import { prefixCompletions } from "../../core/names.js";
-import { describeFigure } from "../../core/messages.js";
-import { extractFigures } from "../../core/figures.js";
+import { type CorpusIndex, describeFigure, extractFigures, prefixCompletions } from "../../core/index.js";
 import type { CancellationToken } from "../../util/cancellation.js";
 import type { DraftDocument } from "../documentCache.js";
 import { sentenceWithFigure, type MarkupFlavour } from "../markdown.js";

@@ -1,10 +1,8 @@
 // Findings as LSP diagnostics: contradicted -> Warning, disputed -> Information,
 // unverifiable per setting; supported ones are not shown.
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from "vscode-languageserver";
-import type { CorpusIndex } from "../../core/corpusIndex.js";
-import type { Finding } from "../../core/types.js";
+import { type CorpusIndex, type Finding, pageOrParagraph } from "../../core/index.js";
 import { sourceUri } from "../markdown.js";
-import { pageOrParagraph } from "../../core/sources/citation.js";
 
 export interface DiagnosticData {
   suggestion?: string;

@@ -1,8 +1,6 @@
 // Hover on a figure or a name in a draft: the verdict, then what the sources say, with links.
 import type { Hover, MarkupContent, Position } from "vscode-languageserver";
-import { draftNames } from "../../core/checker.js";
-import type { CorpusIndex } from "../../core/corpusIndex.js";
-import type { Finding, Range } from "../../core/types.js";
+import { type CorpusIndex, draftNames, type Finding, type Range } from "../../core/index.js";
 import type { CancellationToken } from "../../util/cancellation.js";
 import type { DraftDocument } from "../documentCache.js";
 import { escapeMarkdown, sentenceWithFigure, sourceLink, type MarkupFlavour } from "../markdown.js";

@@ -1,8 +1,8 @@
 // Shared test helpers: the bundled corpus, built once per test file.
 import * as path from "node:path";
-import { loadCorpus } from "../../../src/core/corpus.ts";
-import { CorpusIndex } from "../../../src/core/corpusIndex.ts";
-import { sourceFromText } from "../../../src/core/corpus.ts";
+import { loadCorpus } from "../../../src/core/sources/corpus.ts";
+import { CorpusIndex } from "../../../src/core/index/corpusIndex.ts";
+import { sourceFromText } from "../../../src/core/sources/corpus.ts";
 
 export const repoRoot = path.resolve(__dirname, "..", "..", "..");
 export const bundledCorpus = path.join(repoRoot, "corpus");

@@ -1,8 +1,8 @@
 import { test, describe } from "node:test";
 import assert from "node:assert/strict";
 import { factSheetHtml, parseFactSheetMessage, sourceTree, type SourcesPayload } from "../../../src/extension/viewModels.ts";
-import { factsOf } from "../../../src/core/facts.ts";
-import { sourceDisagreements } from "../../../src/core/checker.ts";
+import { factsOf } from "../../../src/core/check/facts.ts";
+import { sourceDisagreements } from "../../../src/core/check/checker.ts";
 import { sampleIndex } from "../helpers/corpus.ts";
 
 const payload: SourcesPayload = {

@@ -1,0 +1,598 @@
+// The claim checker: for each figure in a draft, find the source figures that state
+// the same quantity and decide supported / contradicted / disputed / unverifiable.
+import type { Evidence, Figure, Finding, NameMention, Range, SourceSentence } from "../types.js";
+import { CorpusIndex, entityTerms, evidenceOf, type SourceFigure } from "../index/corpusIndex.js";
+import { CLAUSE_BREAK, contextOf, describeTime, listItemStart, type FigureContext } from "../extract/figureContext.js";
+import { plausibleRivals, sameStatedTime, sharedDateParts, unitsMatch, valuesAgree } from "./compare.js";
+import { readDraft, positionAt, type DraftSentence } from "./draft.js";
+import { extractFigures } from "../extract/figures.js";
+import { findNames } from "../extract/names.js";
+import { fold } from "../extract/normalize.js";
+import { termOf, wordTokens } from "../extract/terms.js";
+import { checkTitle } from "./titleCheck.js";
+import { similarity } from "../index/similarity.js";
+import { isCalendarWord, sameSubject } from "./subjects.js";
+import { newestHolds } from "./newest.js";
+import { describeFigure, describeSource, locationOf } from "./messages.js";
+import { canSupport, correctionPlaces, localRole, sourceRole, type FigureRole } from "../extract/claimRoles.js";
+import { throwIfCancelled, type CancellationToken } from "../../util/cancellation.js";
+
+export { similarity };
+
+export interface CheckOptions {
+  /** Figures or phrases not to check (matched case- and diacritic-insensitively). */
+  ignore?: readonly string[];
+  token?: CancellationToken;
+}
+
+/** Below this, a source figure is not about the same thing at all. */
+const RELATED = 0.12;
+/** A contradiction needs the nearest source figure to be at least this close. */
+const SAME_QUANTITY = 0.2;
+/** Source figures this alike across documents describe one quantity (for disputes). */
+const SAME_SOURCE_QUANTITY = 0.35;
+const UNTIMED_SAME_QUANTITY = 0.6;
+const MAX_CANDIDATES = 200;
+/** A source that states the same time as the draft counts this much more alike. */
+const SAME_TIME_BONUS = 1.15;
+
+export interface DraftFigure {
+  figure: Figure;
+  sentence: DraftSentence;
+  names: NameMention[];
+  context: FigureContext;
+  range: Range;
+  /** Stated, or written only to deny it ("not 41st") or as the old value of a change ("from N to M"). */
+  role: FigureRole;
+}
+
+/** Roles depend only on the sources, so each source figure's is read once per index. */
+const roleCache = new WeakMap<CorpusIndex, WeakMap<SourceFigure, FigureRole>>();
+
+function roleOf(index: CorpusIndex, source: SourceFigure): FigureRole {
+  let byFigure = roleCache.get(index);
+  if (!byFigure) roleCache.set(index, (byFigure = new WeakMap()));
+  let role = byFigure.get(source);
+  if (role === undefined) byFigure.set(source, (role = sourceRole(source.figure, source.sentence, index.sentences)));
+  return role;
+}
+
+/** The source figure for a figure of a sentence (source figures are stored in sentence order). */
+function sourceFigureAt(index: CorpusIndex, sentence: SourceSentence, figure: Figure): SourceFigure | undefined {
+  const figures = index.sourceFigures;
+  let lo = 0;
+  let hi = figures.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (figures[mid]!.sentence.id < sentence.id) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < figures.length && figures[i]!.sentence.id === sentence.id; i++) if (figures[i]!.figure.start === figure.start) return figures[i];
+  return undefined;
+}
+
+/**
+ * The value a source puts in place of one it does not stand behind ("in fact 16 percent"): the
+ * first that can rival the draft's figure and disagrees with it.
+ */
+function correctionFor(index: CorpusIndex, draft: DraftFigure, source: SourceFigure): SourceFigure | undefined {
+  for (const place of correctionPlaces(source.figure, roleOf(index, source), source.sentence, index.sentences)) {
+    const figure = place.figure;
+    const unitFits = unitsMatch(figure.kind, draft.figure.unit, figure.unit) || (figure.kind === "count" && figure.unit === "");
+    if (!unitFits || valuesAgree(draft.figure, figure) || !plausibleRivals(draft.figure, figure)) continue;
+    const found = sourceFigureAt(index, place.sentence, figure);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * Whether a source figure can speak for the draft's: a number the source denies, corrects or
+ * replaces is not what the source says, unless the draft uses it the same way or both give the
+ * same time for it ("from $54,803 in 2002": $54,803 was true in 2002).
+ */
+function speaksFor(index: CorpusIndex, draft: DraftFigure, source: SourceFigure): boolean {
+  const role = roleOf(index, source);
+  return canSupport(role, draft.role) || (role === "superseded" && sameStatedTime(draft.context, source.context));
+}
+
+interface Candidate {
+  source: SourceFigure;
+  similarity: number;
+  /** The source figure's place in the index, and its similarity before the same-time bonus. */
+  figure: number;
+  raw: number;
+  /** Stands in for a number the source denies: it answers the draft whatever time either states. */
+  correction?: boolean;
+}
+
+/**
+ * Other words writers use for a measure (as terms): "the jobless rate" is the unemployment rate,
+ * "CPI" names price inflation, "borrowers" are owed loans.
+ */
+const MEASURE_EQUIVALENTS: ReadonlyMap<string, readonly string[]> = new Map(
+  (
+    [
+      ["unemployment", ["jobless", "joblessness"]],
+      ["price", ["cpi"]],
+      ["inflation", ["cpi"]],
+      ["loan", ["borrower", "borrowers", "borrowing"]],
+    ] as const
+  ).map(([measure, others]) => [termOf(measure)!, others.map((word) => termOf(word)!)]),
+);
+
+function mentions(terms: ReadonlySet<string>, measure: string): boolean {
+  return terms.has(measure) || (MEASURE_EQUIVALENTS.get(measure)?.some((other) => terms.has(other)) ?? false);
+}
+
+/** A measure word on one side that the other sentence never mentions (in any of its words) means another quantity. */
+function measuresConflict(a: FigureContext, b: FigureContext): boolean {
+  for (const measure of a.measures) if (!mentions(b.sentenceTerms, measure)) return true;
+  for (const measure of b.measures) if (!mentions(a.sentenceTerms, measure)) return true;
+  return false;
+}
+
+/**
+ * Two counts of one value whose units were read differently ("450 trains" and "over 450 trains
+ * daily" read as "daily", "up to 600 of them" and "600 jobs"): the same thing is counted when the
+ * draft's unit (or, when it names none, the source's) is a word of the other side's sentence.
+ */
+function countsAlike(draft: DraftFigure, source: SourceFigure): boolean {
+  if (draft.figure.kind !== "count" || (draft.figure.unit === "" && source.figure.unit === "")) return false;
+  const named = (unit: string, terms: ReadonlySet<string>) => {
+    const term = termOf(unit);
+    return term !== undefined && terms.has(term);
+  };
+  // What the draft counts is what must match: its unit, or when it names none, the source's.
+  return draft.figure.unit !== "" ? named(draft.figure.unit, source.context.sentenceTerms) : named(source.figure.unit, draft.context.sentenceTerms);
+}
+
+/** Initials of the names the sources write in several words ("faa" for Federal Aviation Administration), once per index. */
+const initialismCache = new WeakMap<CorpusIndex, ReadonlySet<string>>();
+
+function sourceInitialisms(index: CorpusIndex): ReadonlySet<string> {
+  let initials = initialismCache.get(index);
+  if (!initials) {
+    const found = new Set<string>();
+    for (const entity of index.names.all()) {
+      const capitals = entity.canonical.split(/[\s-]+/).filter((word) => /^\p{Lu}/u.test(word)).map((word) => word[0]!);
+      if (capitals.length >= 2) found.add(fold(capitals.join("")));
+    }
+    initialismCache.set(index, (initials = found));
+  }
+  return initials;
+}
+
+/** Whether a word the sources never use is the initials of a name they write out ("faa"). */
+function abbreviatesSourceName(index: CorpusIndex, folded: string): boolean {
+  return folded.length <= 6 && !index.knowsTerm(termOf(folded) ?? folded) && sourceInitialisms(index).has(folded);
+}
+
+/** Capitalised words near the draft figure that no source ever uses: a subject the sources do not cover. */
+function unknownSubjects(index: CorpusIndex, context: FigureContext, names: readonly NameMention[]): string[] {
+  // Days and months are written with a capital without naming a subject; an abbreviation of a name
+  // the sources write out in full ("FAA") names a subject they cover.
+  const abbreviates = (word: string) => abbreviatesSourceName(index, word);
+  const unknownWords = context.capitalizedWords.filter((word) => {
+    const term = termOf(word);
+    return term !== undefined && !index.knowsTerm(term) && !isCalendarWord(word) && !abbreviates(word);
+  });
+  // A person or organisation the sources never name, wherever it sits in the sentence. An
+  // organisation whose every word the sources use ("Senate Banking Committee") may be one they name
+  // in another form; a word they never use is caught above.
+  const wordsKnown = (name: NameMention) => wordTokens(name.text).every((t) => t.term === undefined || index.knowsTerm(t.term));
+  const unknownNames = names.filter((n) => (n.kind === "person" || (n.kind === "organisation" && !wordsKnown(n) && !abbreviates(fold(n.text)))) && !index.names.get(n.key)).map((n) => n.text);
+  return [...unknownWords, ...unknownNames];
+}
+
+/** Terms naming what the draft figure is about: capitalised words near it, and a leading name. */
+function subjectTerms(index: CorpusIndex, context: FigureContext, sentence: string): string[] {
+  // An abbreviation the sources only write out in full ("FAA") is in no document as itself.
+  const words = context.capitalizedWords.filter((word) => !isCalendarWord(word) && !abbreviatesSourceName(index, word));
+  const initial = context.initialWord;
+  // "Employers" is as ordinary as "employer": a plural or singular the sources write in lower case.
+  const ordinary = (word: string) => index.isOrdinaryWord(word) || index.isOrdinaryWord(word.replace(/e?s$/, "")) || index.isOrdinaryWord(`${word}s`);
+  if (initial && !ordinary(initial) && mayBeName(index, initial, sentence)) words.push(initial);
+  return words.map((w) => termOf(w)).filter((t): t is string => t !== undefined);
+}
+
+/** Words that follow a verb or a preposition, never a name: "Lowering the limit", "Despite a fall". */
+const AFTER_VERB = /^\s+(?:the|a|an|its|their|his|her|our|this|these|those|that|some|all|more|most|up|down|out|to|in|on|at|by|for|from|with|of|over|under|into)\b/i;
+
+/**
+ * Whether a capitalised first word may be a name. Its capital says nothing; a contraction ("Don't"),
+ * an -ing or -ly form ("Cutting", "Reportedly") or a word followed by "the" or a preposition is not one.
+ */
+function mayBeName(index: CorpusIndex, folded: string, sentence: string): boolean {
+  if (/(?:n't|'re|'ve|'ll|'d|'m)$/.test(folded)) return false;
+  if (folded.length > 5 && /(?:ing|ly)$/.test(folded)) return false;
+  const at = fold(sentence).indexOf(folded);
+  if (at >= 0 && AFTER_VERB.test(sentence.slice(at + folded.length))) return false;
+  // A word the sources never use is taken for a name ("Japan", "Toyota's", "BMW") unless it reads
+  // as a plural or a past tense, as ordinary words that start sentences do ("Employers", "Added").
+  const term = termOf(folded);
+  if (term !== undefined && index.knowsTerm(term)) return true;
+  const written = at >= 0 ? sentence.slice(at, at + folded.length) : "";
+  if (folded.endsWith("'s") || (written.length > 1 && written === written.toUpperCase())) return true;
+  return !/(?:[^s']s|ed)$/.test(folded);
+}
+
+function candidatesFor(index: CorpusIndex, draft: DraftFigure, options: { ignoreTime: boolean }): Candidate[] {
+  const itemStart = listItemStart(draft.sentence.text, draft.figure.start);
+  const subjectNames = draft.names.filter((n) => (n.end <= draft.figure.start && n.start >= itemStart) || (n.start >= draft.figure.end && !CLAUSE_BREAK.test(draft.sentence.text.slice(draft.figure.end, n.start))));
+  if (unknownSubjects(index, draft.context, subjectNames).length > 0) return [];
+  const subjects = subjectTerms(index, draft.context, draft.sentence.text);
+  const candidates: Candidate[] = [];
+  const figures = index.sourceFigures;
+  const time = options.ignoreTime ? undefined : draft.context.time;
+  const related = index.relatedBestFirst(draft.context, {
+    // A source stating the same time scores more, so one below RELATED can still count.
+    minimum: RELATED / SAME_TIME_BONUS,
+    kind: draft.figure.kind,
+    target: draft.context.isTarget,
+    ...(time ? { time: { from: time.from, to: time.to } } : {}),
+    // Counts of another unit may still count the same thing (see countsAlike), so they are weighed too.
+    unit: (unit) => draft.figure.kind === "count" || unitsMatch(draft.figure.kind, draft.figure.unit, unit),
+    // A source document that never mentions the draft's subject ("Yukos", "Samsung") is about something else.
+    ...(subjects.length > 0 ? { documents: index.documentsMentioningAll(subjects) } : {}),
+  });
+  for (const { index: figure, score: alike } of related) {
+    // Taken best first: once MAX_CANDIDATES are in, one that scores below all of them even with
+    // the bonus cannot enter the list.
+    if (candidates.length >= MAX_CANDIDATES && alike * SAME_TIME_BONUS < candidates[MAX_CANDIDATES - 1]!.raw) break;
+    const source = figures[figure]!;
+    if (draft.figure.kind === "date" && sharedDateParts(draft.figure, source.figure) === 0) continue;
+    // A count read with another unit can only support the draft, never stand against it.
+    if (!unitsMatch(draft.figure.kind, draft.figure.unit, source.figure.unit) && !(countsAlike(draft, source) && valuesAgree(draft.figure, source.figure))) continue;
+    if (measuresConflict(draft.context, source.context)) continue;
+    const score = sameStatedTime(draft.context, source.context) ? alike * SAME_TIME_BONUS : alike;
+    if (score < RELATED) continue;
+    if (speaksFor(index, draft, source)) candidates.push({ source, similarity: score, figure, raw: alike });
+    else if (valuesAgree(draft.figure, source.figure)) {
+      // The draft repeats a number the source denies: the draft is held to the source's correction, as closely related.
+      const correction = correctionFor(index, draft, source);
+      if (correction) candidates.push({ source: correction, similarity: score, figure, raw: alike, correction: true });
+    }
+  }
+  candidates.sort((a, b) => b.similarity - a.similarity || a.figure - b.figure);
+  // Far below the best, candidates change no verdict; keep the list short on a large corpus.
+  if (candidates.length > MAX_CANDIDATES) candidates.length = MAX_CANDIDATES;
+  if (draft.figure.kind !== "date" || candidates.length === 0) return candidates;
+  // "August 15" is judged by sources that give a day ("August 11"), not by "August 2021".
+  const best = candidates[0]!.similarity;
+  const precision = (c: Candidate) => sharedDateParts(draft.figure, c.source.figure);
+  const finest = Math.max(...candidates.filter((c) => c.similarity >= best * 0.6).map(precision));
+  return candidates.filter((c) => precision(c) >= finest || c.similarity < best * 0.6);
+}
+
+/** Disputes depend only on the sources, so each source figure's are worked out once per index. */
+const disputeCache = new WeakMap<CorpusIndex, WeakMap<SourceFigure, SourceFigure[]>>();
+
+function disputesOf(index: CorpusIndex, matched: SourceFigure): SourceFigure[] {
+  let byFigure = disputeCache.get(index);
+  if (!byFigure) disputeCache.set(index, (byFigure = new WeakMap()));
+  const known = byFigure.get(matched);
+  if (known) return known;
+  const disputes = findDisputes(index, matched);
+  byFigure.set(matched, disputes);
+  return disputes;
+}
+
+/** Another source states the same quantity differently: same value at another time, or another value at the same time. */
+function findDisputes(index: CorpusIndex, matched: SourceFigure): SourceFigure[] {
+  const disputes: SourceFigure[] = [];
+  // A dated figure can only conflict with another dated one (same value at another time, another
+  // value at the same time); an undated one only with another undated amount described almost alike.
+  const timed = matched.context.time !== undefined;
+  if (!timed && (matched.figure.kind === "rank" || matched.figure.kind === "date")) return disputes;
+  // A bare number ("four", "20") says too little about what it counts to be disputed.
+  if (matched.figure.kind === "count" && matched.figure.unit === "") return disputes;
+  const related = index.related(matched.context, {
+    minimum: timed ? SAME_SOURCE_QUANTITY : UNTIMED_SAME_QUANTITY,
+    kind: matched.figure.kind,
+    bothWays: true,
+    target: matched.context.isTarget,
+    timed,
+    unit: (unit) => unitsMatch(matched.figure.kind, matched.figure.unit, unit),
+    notDocument: index.documentOf(matched),
+  });
+  for (const { index: figure, score: alike } of related.sort((a, b) => a.index - b.index)) {
+    const other = index.sourceFigures[figure]!;
+    if (measuresConflict(matched.context, other.context)) continue;
+    // Only figures about the same subject can disagree, and only with what a source stands behind.
+    if (!sameSubject(index, matched.sentence, other.sentence) || roleOf(index, other) !== "stated") continue;
+    const sameValue = valuesAgree(matched.figure, other.figure) && valuesAgree(other.figure, matched.figure);
+    const differentTime = Boolean(matched.context.time && other.context.time) && !sameStatedTime(matched.context, other.context);
+    const neitherTimed = !matched.context.time && !other.context.time;
+    const untimedRival = !sameValue && neitherTimed && matched.figure.kind !== "rank" && matched.figure.kind !== "date" && plausibleRivals(matched.figure, other.figure);
+    const conflict = (sameValue && differentTime) || (!sameValue && sameStatedTime(matched.context, other.context)) || untimedRival;
+    // `alike` is the larger of the similarities either way round; two undated figures must be
+    // described almost alike before we call them one quantity.
+    if (conflict && alike >= (untimedRival ? UNTIMED_SAME_QUANTITY : SAME_SOURCE_QUANTITY)) disputes.push(other);
+  }
+  return disputes;
+}
+
+function finding(draft: DraftFigure, verdict: Finding["verdict"], message: string, sources: SourceFigure[], suggestion?: string): Finding {
+  return {
+    range: draft.range,
+    verdict,
+    message,
+    claimText: draft.figure.text,
+    claimKind: draft.figure.kind,
+    sources: sources.map(evidenceOf),
+    ...(suggestion ? { suggestion } : {}),
+  };
+}
+
+/** Groups strong candidates by value and returns them best group first. */
+function groupsByValue(candidates: Candidate[]): Candidate[][] {
+  const groups: Candidate[][] = [];
+  for (const candidate of candidates) {
+    const group = groups.find((g) => valuesAgree(g[0]!.source.figure, candidate.source.figure));
+    if (group) group.push(candidate);
+    else groups.push([candidate]);
+  }
+  const weight = (g: Candidate[]) => g.reduce((sum, c) => sum + c.similarity, 0);
+  return groups.sort((a, b) => weight(b) - weight(a));
+}
+
+/**
+ * Source sentences the other figures of the same draft sentence were found in. A figure written
+ * next to them most likely comes from there too, whatever other documents say in similar words.
+ */
+interface Pins {
+  /** Filled by each figure a source states. */
+  found: Set<number>;
+  /** Read by a second look at a figure the first could not decide. */
+  known?: ReadonlySet<number>;
+  /** Figures left undecided only because many documents word them alike: worth a second look. */
+  ambiguous?: Set<DraftFigure>;
+}
+
+/** How many source sentences around a pinned one a neighbouring draft sentence may draw on. */
+const PIN_REACH = 2;
+
+function nearPin(sentence: SourceSentence, pinned: ReadonlySet<number>, index: CorpusIndex): boolean {
+  for (let id = sentence.id - PIN_REACH; id <= sentence.id + PIN_REACH; id++) if (pinned.has(id) && index.sentences[id]?.path === sentence.path) return true;
+  return false;
+}
+
+function checkFigure(index: CorpusIndex, draft: DraftFigure, pins?: Pins): Finding {
+  const candidates = candidatesFor(index, draft, { ignoreTime: false });
+  // Measured against the best figure that could be the same quantity at all: a closer-worded
+  // amount a hundred times larger is something else, and must not push a matching one aside.
+  const best = candidates.find((c) => plausibleRivals(draft.figure, c.source.figure))?.similarity ?? 0;
+  // A source that states the same time as the draft counts even when its wording is further off.
+  const sameTime = (c: Candidate) => sameStatedTime(draft.context, c.source.context);
+  // Dates listed together ("in the RoK in 2025 and in Vietnam in 2027") share their words: a date
+  // stated in the same sentence as the best match supports the draft as well as the best match would.
+  const bestSentence = candidates[0]?.source.sentence.id;
+  const enumerated = (c: Candidate) => draft.figure.kind === "date" && c.source.sentence.id === bestSentence;
+  const agreeing = candidates
+    .filter((c) => (sameTime(c) || enumerated(c) || c.similarity >= Math.max(RELATED, best * 0.6)) && valuesAgree(draft.figure, c.source.figure))
+    .sort((a, b) => Number(sameTime(b)) - Number(sameTime(a)) || b.similarity - a.similarity);
+  const shown = describeFigure(draft.figure);
+  const precise = agreeing.length > 0 ? preciseRival(draft, candidates, agreeing) : undefined;
+  if (precise) {
+    const bound = agreeing[0]!.source;
+    return finding(draft, "contradicted", `Sources say ${describeSource(precise.source)}, not ${shown} (${describeSource(bound)} is only a bound)`, [precise.source, bound], precise.source.figure.text);
+  }
+  if (agreeing.length > 0) {
+    pins?.found.add(agreeing[0]!.source.sentence.id);
+    const disputes = disputesOf(index, agreeing[0]!.source);
+    if (disputes.length > 0) {
+      const dated = (source: SourceFigure) => ({ source, figure: source.figure, date: index.documents[index.documentOf(source)]?.date });
+      const newest = newestHolds(dated(agreeing[0]!.source), disputes.map(dated));
+      if (newest?.holds === "draft") {
+        const older = newest.older.map((d) => d.source).slice(0, 3);
+        return finding(draft, "supported", `Supported by ${describeSource(agreeing[0]!.source)}, the newest source (${newest.date}); older sources said ${older.map(describeSource).join(", ")}`, [agreeing[0]!.source, ...older]);
+      }
+      if (newest?.holds === "other") {
+        // Said as a disagreement, not a contradiction: a newer figure may also be about something else.
+        const head = newest.newest.source;
+        return finding(draft, "disputed", `Sources disagree on ${shown}: the newest source (${newest.date}) says ${describeSource(head)}; ${describeSource(agreeing[0]!.source)} is older`, [head, agreeing[0]!.source]);
+      }
+      const sides = [agreeing[0]!.source, ...disputes].slice(0, 4);
+      return finding(draft, "disputed", `Sources disagree on ${shown}: ${sides.map(describeSource).join(" vs ")}`, sides);
+    }
+    const sources = agreeing.slice(0, 3).map((c) => c.source);
+    return finding(draft, "supported", `Supported by ${sources.map(describeSource).join(", ")}`, sources);
+  }
+  // When the draft says when, only sources that say the same time can contradict it.
+  const comparable = (draft.context.time ? candidates.filter((c) => sameTime(c) || c.correction) : candidates).filter((c) => plausibleRivals(draft.figure, c.source.figure));
+  const bestComparable = comparable[0]?.similarity ?? 0;
+  const strongComparable = comparable.filter((c) => c.similarity >= bestComparable * 0.75);
+  const strongGroups = groupsByValue(strongComparable);
+  // Many documents giving many values for "the same" wording means the wording does not say
+  // whose figure it is ("profits rose 8%"): without a subject, no contradiction can be claimed.
+  const pinned = pins?.known ? strongComparable.filter((c) => c.similarity >= SAME_QUANTITY && nearPin(c.source.sentence, pins.known!, index)) : [];
+  if (pinned.length > 0 && strongGroups.length >= 3) {
+    // Many documents word it alike, but the draft's own sentence points at one of them.
+    const head = pinned[0]!.source;
+    return finding(draft, "contradicted", `Sources say ${describeSource(head)}, not ${shown}`, pinned.slice(0, 3).map((c) => c.source), head.figure.text);
+  }
+  const ambiguous = strongGroups.length >= 3 && new Set(strongComparable.map((c) => c.source.sentence.path)).size >= 3;
+  if (ambiguous) pins?.ambiguous?.add(draft);
+  if (bestComparable >= SAME_QUANTITY && !ambiguous) {
+    // A source that states the draft's value among the strongest answers it: never "Sources say X, not X".
+    const stating = strongComparable.filter((c) => valuesAgree(draft.figure, c.source.figure)).map((c) => c.source);
+    if (stating.length > 0) return finding(draft, "supported", `Supported by ${stating.slice(0, 3).map(describeSource).join(", ")}`, stating.slice(0, 3));
+    const groups = strongGroups;
+    const leading = groups.slice(0, 2).map((g) => g[0]!.source);
+    const sources = groups.flatMap((g) => g.map((c) => c.source)).slice(0, 5);
+    const head = leading[0]!;
+    return finding(draft, "contradicted", `Sources say ${leading.map(describeSource).join(" or ")}, not ${shown}`, sources, head.figure.text);
+  }
+  const nearest = candidates.slice(0, 2).map((c) => c.source);
+  return finding(draft, "unverifiable", nearest.length ? `No source states ${shown}; nearest: ${nearest.map(describeSource).join(", ")}` : `No source states ${shown}`, nearest);
+}
+
+/**
+ * An exact draft figure that only hedged or bounded sources agree with ("over 800,000"), while a
+ * source at least as close in wording states the quantity exactly and otherwise ("804,000"): the
+ * exact statement holds, and the draft's figure is a slip ("840,000").
+ */
+function preciseRival(draft: DraftFigure, candidates: readonly Candidate[], agreeing: readonly Candidate[]): Candidate | undefined {
+  // Words ("six months") are round by nature; only a figure written in digits can be a slip of digits.
+  if (draft.figure.qualifier !== "exact" || draft.figure.kind === "date" || draft.figure.kind === "rank" || !/\d/.test(draft.figure.text)) return undefined;
+  if (agreeing.some((c) => c.source.figure.qualifier === "exact")) return undefined;
+  const closest = Math.max(...agreeing.map((c) => c.similarity));
+  return candidates.find(
+    (c) =>
+      c.source.figure.qualifier === "exact" &&
+      c.similarity >= closest &&
+      !valuesAgree(draft.figure, c.source.figure) &&
+      plausibleRivals(draft.figure, c.source.figure) &&
+      (!draft.context.time || sameStatedTime(draft.context, c.source.context)),
+  );
+}
+
+/** A year that times another figure ("$150 billion by 2040"): is it the year the sources give for that figure? */
+function checkTimeQualifier(index: CorpusIndex, year: DraftFigure, timed: DraftFigure): Finding | undefined {
+  const candidates = candidatesFor(index, timed, { ignoreTime: true }).filter(
+    (c) => c.source.context.time && valuesAgree(timed.figure, c.source.figure),
+  );
+  if (candidates.length === 0) return undefined;
+  const best = candidates[0]!.similarity;
+  const strong = candidates.filter((c) => c.similarity >= best * 0.6);
+  const sameTime = strong.filter((c) => valuesAgree(year.figure, c.source.context.time!.figure));
+  if (sameTime.length > 0) {
+    const sources = sameTime.slice(0, 3).map((c) => c.source);
+    return finding(year, "supported", `Supported by ${sources.map(describeSource).join(", ")}`, sources);
+  }
+  if (best < SAME_QUANTITY) return undefined;
+  const times = strong.map((c) => ({ sentence: c.source.sentence, context: c.source.context, figure: c.source.context.time!.figure }));
+  const head = times[0]!;
+  const preposition = head.figure.preposition ? `${head.figure.preposition} ` : "";
+  const message = `Sources give ${describeFigure(timed.figure)} ${preposition}${head.figure.text} (${locationOf(head)}), not ${year.figure.text}`;
+  return finding(year, "contradicted", message, times.slice(0, 3), head.figure.text);
+}
+
+function isIgnored(text: string, sentence: string, ignore: readonly string[]): boolean {
+  if (ignore.length === 0) return false;
+  const foldedFigure = fold(text);
+  const foldedSentence = fold(sentence);
+  return ignore.some((entry) => {
+    const folded = fold(entry);
+    return folded.length > 0 && (folded === foldedFigure || foldedSentence.includes(folded));
+  });
+}
+
+/** Figures and names of one draft sentence, with their positions in the draft. */
+export function analyzeSentence(index: CorpusIndex, sentence: DraftSentence, starts: readonly number[]): { figures: DraftFigure[]; names: NameMention[] } {
+  const figures = extractFigures(sentence.text);
+  const names = findNames(sentence.text, index.names);
+  const extra = entityTerms({ names });
+  const toRange = (start: number, end: number): Range => ({
+    start: positionAt(starts, sentence.offset + start),
+    end: positionAt(starts, sentence.offset + end),
+  });
+  return {
+    figures: figures.map((figure) => ({
+      figure,
+      sentence,
+      names,
+      context: contextOf(figure, sentence.text, figures, extra),
+      range: toRange(figure.start, figure.end),
+      role: localRole(figure, sentence.text, figures),
+    })),
+    names,
+  };
+}
+
+/** Checks one sentence: every figure, every year that times a figure, every titled name. */
+export function checkSentence(index: CorpusIndex, sentence: DraftSentence, starts: readonly number[], options: CheckOptions = {}, paragraphPins?: Set<number>): Finding[] {
+  const { figures, names } = analyzeSentence(index, sentence, starts);
+  const findings: Finding[] = [];
+  const ignore = options.ignore ?? [];
+  // Pins gathered over the paragraph so far: a sentence often goes on from where the last one was found.
+  const pins: Pins = { found: paragraphPins ?? new Set(), ambiguous: new Set() };
+  const undecided: Array<{ at: number; draft: DraftFigure }> = [];
+  for (const draft of figures) {
+    if (isIgnored(draft.figure.text, sentence.text, ignore)) continue;
+    const timed = draft.figure.kind === "date" ? figures.find((f) => f.context.time?.figure === draft.figure) : undefined;
+    if (timed) {
+      const verdict = checkTimeQualifier(index, draft, timed);
+      if (verdict) findings.push(verdict);
+      continue;
+    }
+    const verdict = checkFigure(index, draft, pins);
+    if (pins.ambiguous!.has(draft)) undecided.push({ at: findings.length, draft });
+    findings.push(verdict);
+  }
+  // A second look, with the source sentences its neighbours were found in.
+  if (pins.found.size > 0) for (const { at, draft } of undecided) findings[at] = checkFigure(index, draft, { found: new Set(), known: pins.found });
+  for (const name of names) {
+    const verdict = checkTitle(index, name, (start, end) => ({
+      start: positionAt(starts, sentence.offset + start),
+      end: positionAt(starts, sentence.offset + end),
+    }));
+    if (verdict && !isIgnored(name.text, sentence.text, ignore)) findings.push(verdict);
+  }
+  return findings;
+}
+
+/** Checks a whole draft. Ranges are zero-based lines and UTF-16 characters of `text`. */
+export function checkDocument(index: CorpusIndex, text: string, options: CheckOptions = {}): Finding[] {
+  const { paragraphs, starts } = readDraft(text);
+  const findings: Finding[] = [];
+  for (const paragraph of paragraphs) {
+    throwIfCancelled(options.token);
+    const pins = new Set<number>();
+    for (const sentence of paragraph.sentences) findings.push(...checkSentence(index, sentence, starts, options, pins));
+  }
+  return findings;
+}
+
+/** Checks one paragraph of a draft whose first line is `firstLine`, for incremental re-checking. */
+export function checkParagraph(index: CorpusIndex, paragraph: string, firstLine: number, options: CheckOptions = {}): Finding[] {
+  return checkDocument(index, paragraph, options).map((f) => ({
+    ...f,
+    range: {
+      start: { line: f.range.start.line + firstLine, character: f.range.start.character },
+      end: { line: f.range.end.line + firstLine, character: f.range.end.character },
+    },
+  }));
+}
+
+/** Names in a draft with their ranges, for hover (names only: figures and their contexts cost more). */
+export function draftNames(index: CorpusIndex, text: string): Array<{ name: NameMention; range: Range }> {
+  const { paragraphs, starts } = readDraft(text);
+  const names: Array<{ name: NameMention; range: Range }> = [];
+  for (const paragraph of paragraphs) {
+    for (const sentence of paragraph.sentences) {
+      for (const name of findNames(sentence.text, index.names)) {
+        names.push({ name, range: { start: positionAt(starts, sentence.offset + name.start), end: positionAt(starts, sentence.offset + name.end) } });
+      }
+    }
+  }
+  return names;
+}
+
+export interface Disagreement {
+  /** One line: "$100 billion by 2025 (003:14) vs 100 billion USD by 2023 (002:42)". */
+  description: string;
+  sides: Evidence[];
+}
+
+/** Quantities the sources disagree on, for the fact sheet. Capped: pairwise work on huge corpora. */
+export function sourceDisagreements(index: CorpusIndex, limit = 50): Disagreement[] {
+  const seen = new Set<string>();
+  const found: Disagreement[] = [];
+  const describe = (s: SourceFigure) => {
+    const time = describeTime(s.context.time);
+    return `${describeFigure(s.figure)}${time ? ` ${time}` : ""} (${locationOf(s)})`;
+  };
+  for (const source of index.sourceFigures.slice(0, 20_000)) {
+    if (found.length >= limit) break;
+    if (source.figure.kind === "date") continue;
+    for (const other of disputesOf(index, source)) {
+      const key = [source, other].map((s) => `${s.sentence.path}:${s.sentence.id}:${s.figure.start}`).sort().join("|");
+      if (seen.has(key)) continue;
+      seen.add(key);
+      found.push({ description: `${describe(source)} vs ${describe(other)}`, sides: [evidenceOf(source), evidenceOf(other)] });
+    }
+  }
+  return found;
+}

@@ -1,0 +1,113 @@
+// Who or what a source figure is about, as far as the words say: the proper names of its
+// sentence, else of the sentences just before it ("Umbro … Pre-tax profit was £15.4m"), else of
+// its document's title. Two figures about different subjects cannot disagree.
+import type { SourceSentence } from "../types.js";
+import { termOf, wordTokens } from "../extract/terms.js";
+import { isCurrencyPrefix, isCurrencySuffix, isMonth } from "../knowledge/figureWords.js";
+
+/** What the subject test needs from the index. */
+export interface SubjectSource {
+  documentNumber(path: string): number;
+  readonly documents: ReadonlyArray<{ title: string }>;
+  readonly sentences: readonly SourceSentence[];
+}
+
+/** Capitalised words of the calendar name a time, not a subject. */
+const WEEKDAYS = new Set(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]);
+/** How many sentences back a subject carries over to one that names none. */
+const CARRY_OVER = 3;
+const EMPTY: ReadonlySet<string> = new Set();
+
+interface Cache {
+  sentences: Map<number, ReadonlySet<string>>;
+  titles: Map<string, ReadonlySet<string>>;
+  /** Per document: words written with a capital inside a sentence, where a capital means a name. */
+  namesInside: Map<string, ReadonlySet<string>>;
+}
+
+const caches = new WeakMap<SubjectSource, Cache>();
+
+function cacheOf(index: SubjectSource): Cache {
+  let cache = caches.get(index);
+  if (!cache) caches.set(index, (cache = { sentences: new Map(), titles: new Map(), namesInside: new Map() }));
+  return cache;
+}
+
+/** Days and months (folded), written with a capital without naming anyone. */
+export function isCalendarWord(word: string): boolean {
+  return isMonth(word) || WEEKDAYS.has(word);
+}
+
+/** Calendar words and currencies ("USD") are written with capitals without naming anyone. */
+function isSubjectWord(word: string): boolean {
+  return !isCalendarWord(word) && !isCurrencySuffix(word) && !isCurrencyPrefix(word.toUpperCase());
+}
+
+/** Words capitalised after the first word of a sentence somewhere in the document of `sentence`. */
+function namesInside(index: SubjectSource, sentence: SourceSentence): ReadonlySet<string> {
+  const cache = cacheOf(index);
+  let names = cache.namesInside.get(sentence.path);
+  if (names) return names;
+  const found = new Set<string>();
+  const collect = (s: SourceSentence) => wordTokens(s.text).forEach((t, i) => i > 0 && t.capitalized && found.add(t.word));
+  for (let id = sentence.id; id >= 0 && index.sentences[id]!.path === sentence.path; id--) collect(index.sentences[id]!);
+  for (let id = sentence.id + 1; id < index.sentences.length && index.sentences[id]!.path === sentence.path; id++) collect(index.sentences[id]!);
+  cache.namesInside.set(sentence.path, (names = found));
+  return names;
+}
+
+/**
+ * Proper terms of a text. The first word's capital says nothing, so it counts only when the
+ * document writes it with a capital inside a sentence too ("BMW sold …", not "Officials said …");
+ * in a title, where every word may have a capital, that holds for every word.
+ */
+function properTerms(text: string, inside: ReadonlySet<string>, isTitle: boolean): Set<string> {
+  const terms = new Set<string>();
+  const add = (word: string) => {
+    const term = termOf(word);
+    if (term && isSubjectWord(word)) terms.add(term);
+  };
+  wordTokens(text).forEach((token, i) => {
+    if (!token.capitalized || ((i === 0 || isTitle) && !inside.has(token.word))) return;
+    add(token.word);
+    // "Vietnam-Korea trade" names both.
+    if (token.word.includes("-")) {
+      let offset = token.start;
+      for (const part of token.word.split("-")) {
+        if (/\p{Lu}/u.test(text[offset] ?? "")) add(part);
+        offset += part.length + 1;
+      }
+    }
+  });
+  return terms;
+}
+
+/** The subject terms of a source sentence (see the file comment); empty when nothing names one. */
+export function subjectsOf(index: SubjectSource, sentence: SourceSentence): ReadonlySet<string> {
+  const cache = cacheOf(index);
+  const known = cache.sentences.get(sentence.id);
+  if (known) return known;
+  const inside = namesInside(index, sentence);
+  let subjects: ReadonlySet<string> = EMPTY;
+  for (let id = sentence.id; id >= 0 && sentence.id - id <= CARRY_OVER && subjects.size === 0; id--) {
+    const s = index.sentences[id]!;
+    if (s.path !== sentence.path) break;
+    subjects = properTerms(s.text, inside, false);
+  }
+  if (subjects.size === 0) {
+    const title = index.documents[index.documentNumber(sentence.path)]?.title ?? "";
+    subjects = cache.titles.get(sentence.path) ?? properTerms(title, inside, true);
+    cache.titles.set(sentence.path, subjects);
+  }
+  cache.sentences.set(sentence.id, subjects);
+  return subjects;
+}
+
+/** Whether two source sentences can be about the same subject: a common one, or neither names any. */
+export function sameSubject(index: SubjectSource, a: SourceSentence, b: SourceSentence): boolean {
+  const x = subjectsOf(index, a);
+  const y = subjectsOf(index, b);
+  if (x.size === 0 && y.size === 0) return true;
+  for (const term of x) if (y.has(term)) return true;
+  return false;
+}

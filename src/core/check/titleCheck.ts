@@ -1,0 +1,83 @@
+// A title drafted next to a name ("President Pham Minh Chinh") against the titles
+// the sources give that person.
+import type { Finding, NameMention, Range } from "../types.js";
+import { sourceSpan, type CorpusIndex } from "../index/corpusIndex.js";
+import { titlesCompatible } from "../knowledge/titles.js";
+import { citedPlace, citeLocation, pageOrParagraph } from "../sources/citation.js";
+
+const SMALL_WORDS = new Set(["of", "the", "and", "for", "to"]);
+
+function titleCase(title: string): string {
+  return title.replace(/\p{L}+/gu, (word) => (SMALL_WORDS.has(word) ? word : word[0]!.toUpperCase() + word.slice(1)));
+}
+
+interface TitleStatement {
+  title: string;
+  /** The title as the source writes it ("NEC Director"), when its span is known. */
+  written?: string;
+  path: string;
+  line: number;
+  text: string;
+  value: string;
+  start: number;
+  end: number;
+  page?: number;
+  paragraph?: number;
+}
+
+/** Where the sources put a title next to each person, gathered once per index. */
+const statementsByIndex = new WeakMap<CorpusIndex, Map<string, TitleStatement[]>>();
+
+function titleStatements(index: CorpusIndex): Map<string, TitleStatement[]> {
+  let byKey = statementsByIndex.get(index);
+  if (byKey) return byKey;
+  byKey = new Map();
+  for (const sentence of index.sentences) {
+    for (const mention of sentence.names) {
+      if (!mention.title) continue;
+      // A title in apposition ("Lael Brainard, director of ...") has no span before the name.
+      const start = Math.min(mention.titleStart ?? mention.start, mention.start);
+      const written = mention.titleStart !== undefined && mention.titleEnd !== undefined && mention.titleEnd <= mention.start ? sentence.text.slice(mention.titleStart, mention.titleEnd) : undefined;
+      const place = sourceSpan(sentence, start, mention.end);
+      const statement: TitleStatement = { title: mention.title, ...(written ? { written } : {}), path: sentence.path, line: place.line, text: sentence.text, value: sentence.text.slice(start, mention.end), start: place.start, end: place.end, ...citedPlace(sentence, place.line) };
+      const list = byKey.get(mention.key);
+      if (list) list.push(statement);
+      else byKey.set(mention.key, [statement]);
+    }
+  }
+  statementsByIndex.set(index, byKey);
+  return byKey;
+}
+
+export function checkTitle(index: CorpusIndex, name: NameMention, toRange: (start: number, end: number) => Range): Finding | undefined {
+  if (!name.title || name.kind !== "person") return undefined;
+  const entity = index.names.get(name.key);
+  if (!entity) return undefined;
+  const stated = titleStatements(index).get(entity.key) ?? [];
+  if (stated.length === 0) return undefined;
+  const range = toRange(Math.min(name.titleStart ?? name.start, name.start), name.end);
+  const drafted = name.title;
+  // "NEC" and "National Economic Council" are one body when the sources define the acronym.
+  const sameBody = (a: string, b: string) => {
+    const x = index.names.resolveAlias(a);
+    return x !== undefined && x === index.names.resolveAlias(b);
+  };
+  const matching = stated.filter((s) => titlesCompatible(drafted, s.title, sameBody));
+  const evidence = (list: TitleStatement[]) => list.slice(0, 3).map(({ path, line, text, value, start, end, page, paragraph }) => ({ path, line, text, value, start, end, ...pageOrParagraph({ page, paragraph }) }));
+  const shown = (s: TitleStatement) => s.written ?? titleCase(s.title);
+  const base = { range, claimText: `${drafted} ${name.text}`, claimKind: "name" as const };
+  if (matching.length > 0) {
+    return { ...base, verdict: "supported", message: `Sources call ${entity.canonical} ${shown(matching[0]!)} (${citeLocation(matching[0]!)})`, sources: evidence(matching) };
+  }
+  const counts = new Map<string, number>();
+  for (const s of stated) counts.set(s.title, (counts.get(s.title) ?? 0) + 1);
+  const usual = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+  const first = stated.find((s) => s.title === usual && s.written) ?? stated.find((s) => s.title === usual)!;
+  return {
+    ...base,
+    verdict: "contradicted",
+    message: `Sources call ${entity.canonical} ${shown(first)} (${citeLocation(first)}), not ${titleCase(drafted)}`,
+    sources: evidence(stated.filter((s) => s.title === usual)),
+    suggestion: `${shown(first)} ${name.text}`,
+  };
+}

@@ -1,0 +1,451 @@
+// The figure grammar: money, percentages, counts, ranks and dates, read from tokens.
+// Each rule looks at a bounded number of tokens, so the whole parse is linear.
+import type { CalendarDate, Figure, FigureKind, Qualifier } from "../types.js";
+import { normalizePunctuation } from "./normalize.js";
+import { scan, touching, type Token } from "./figureTokens.js";
+import {
+  CURRENCY_PREFIXES, CURRENCY_SUFFIXES, DATE_PREPOSITIONS, FRACTIONS, HEDGES, MEASURE_UNITS, MONTHS, MULTIPLIERS, NOUN_STOPS, ORDINALS,
+  POINT_UNITS, RANKING_VERBS, SCALES, SMALL_NUMBERS, SUPERLATIVES, isCurrencyPrefix, isCurrencySuffix, isFigureWord, isFraction,
+  isMeasureUnit, isMonth, isMultiplier, isOrdinal, isScale, isSmallNumber, isSuperlative, singular,
+} from "../knowledge/figureWords.js";
+
+interface Match {
+  kind: FigureKind;
+  /** Token range [first, last] inclusive. */
+  first: number;
+  last: number;
+  value: number;
+  upper?: number;
+  unit: string;
+  date?: CalendarDate;
+  topN?: boolean;
+  /** A share said in words ("half", "one in five") is a round figure: it reads as approximate. */
+  approximate?: boolean;
+}
+
+const isYear = (t: Token | undefined) => t?.type === "number" && !t.decimal && !t.grouped && t.text.length === 4 && t.value >= 1900 && t.value <= 2099;
+const isNumber = (t: Token | undefined): t is Token & { type: "number" } => t?.type === "number" && Number.isFinite(t.value);
+const isWord = (t: Token | undefined, ...words: string[]) => t?.type === "word" && words.includes(t.lower);
+const isSymbol = (t: Token | undefined, ...symbols: string[]) => t?.type === "symbol" && symbols.includes(t.text);
+const dateValue = (d: CalendarDate) => (d.year ?? 0) * 10000 + (d.month ?? 0) * 100 + (d.day ?? 0);
+const clean = (n: number) => Number(n.toPrecision(15));
+
+class Parser {
+  constructor(private readonly tokens: Token[], private readonly text: string) {}
+
+  private at(i: number): Token | undefined {
+    return this.tokens[i];
+  }
+
+  /** A number glued to letters or inside an identifier: "G20", "COVID-19", "03:17", "v1.2". */
+  private isGlued(i: number): boolean {
+    const t = this.at(i)!;
+    const before = this.at(i - 1);
+    const after = this.at(i + 1);
+    if (touching(before, t) && before!.type === "word" && !isCurrencyPrefix(before!.text)) return true;
+    if (touching(before, t) && isSymbol(before, "-", "_", ":", "/", ".", "#", "@") && touching(this.at(i - 2), before) && this.at(i - 2)!.type !== "number") return !isSymbol(before, "-") || this.at(i - 2)?.type === "word";
+    if (touching(t, after) && isSymbol(after, ":") && isNumber(this.at(i + 2)) && touching(after, this.at(i + 2))) return true;
+    if (touching(before, t) && isSymbol(before, ":") && isNumber(this.at(i - 2))) return true;
+    if (touching(t, after) && after!.type === "word" && !isScale(after!.lower) && !/^(st|nd|rd|th|s)$/.test(after!.lower) && !this.isGluedUnit(after!)) return true;
+    return false;
+  }
+
+  /** Word numbers ("twenty-five", "three hundred and twenty thousand"): value and last token. */
+  private wordNumber(i: number): { value: number; last: number } | undefined {
+    let total = 0;
+    let current = 0;
+    let last = -1;
+    let j = i;
+    while (j < this.tokens.length) {
+      const t = this.at(j)!;
+      if (t.type === "word" && isSmallNumber(t.lower)) {
+        current += SMALL_NUMBERS[t.lower]!;
+        last = j;
+      } else if (t.type === "word" && isMultiplier(t.lower) && last >= 0) {
+        const m = MULTIPLIERS[t.lower]!;
+        if (m === 100) current *= 100;
+        else {
+          total += current * m;
+          current = 0;
+        }
+        last = j;
+      } else if (last >= 0 && ((isSymbol(t, "-") && touching(this.at(j - 1), t)) || (isWord(t, "and") && this.at(j + 1)?.type === "word" && isSmallNumber(this.at(j + 1)!.lower)))) {
+        // "twenty-five", "three hundred and twenty"
+      } else break;
+      j++;
+    }
+    return last >= 0 ? { value: total + current, last } : undefined;
+  }
+
+  /** A number (digits or words) with an optional scale: value and the last token used. */
+  private quantity(i: number, allowWords: boolean): { value: number; last: number; scaled: boolean } | undefined {
+    const t = this.at(i);
+    let value: number;
+    let last: number;
+    if (isNumber(t)) {
+      if (this.isGlued(i)) return undefined;
+      value = t.value;
+      last = i;
+    } else if (allowWords && t?.type === "word" && isSmallNumber(t.lower)) {
+      const words = this.wordNumber(i);
+      if (!words) return undefined;
+      ({ value, last } = words);
+    } else return undefined;
+    const scale = this.at(last + 1);
+    if (scale?.type === "word" && isScale(scale.lower) && (scale.lower.length > 1 || touching(this.at(last), scale))) {
+      // "5m" only glued; "5 m" may be metres.
+      if (!(scale.lower === "m" || scale.lower === "b" || scale.lower === "k") || touching(this.at(last), scale)) {
+        return { value: clean(value * SCALES[scale.lower]!), last: last + 1, scaled: true };
+      }
+    }
+    return { value, last, scaled: false };
+  }
+
+  /** Currency before the number: "$", "US$", "US $", "USD", "₩". Returns the code and the first token. */
+  private currencyBefore(i: number): { code: string; first: number } | undefined {
+    const prev = this.at(i - 1);
+    if (!prev) return undefined;
+    if (isSymbol(prev, "$")) {
+      const word = this.at(i - 2);
+      if (word?.type === "word" && touching(word, prev) && isCurrencyPrefix(`${word.text}$`)) return { code: CURRENCY_PREFIXES[`${word.text}$`]!, first: i - 2 };
+      if (word?.type === "word" && word.text === "US") return { code: "USD", first: i - 2 };
+      return { code: "USD", first: i - 1 };
+    }
+    if (prev.type === "symbol" && isCurrencyPrefix(prev.text)) return { code: CURRENCY_PREFIXES[prev.text]!, first: i - 1 };
+    if (prev.type === "word" && prev.text !== "US" && /^[A-Z]{3}$/.test(prev.text) && isCurrencyPrefix(prev.text)) return { code: CURRENCY_PREFIXES[prev.text]!, first: i - 1 };
+    return undefined;
+  }
+
+  private currencyAfter(j: number): { code: string; last: number } | undefined {
+    const t = this.at(j);
+    if (!t) return undefined;
+    if (isWord(t, "us", "u.s") && isWord(this.at(j + 1), "dollars", "dollar")) return { code: "USD", last: j + 1 };
+    if ((t.type === "word" || t.type === "symbol") && isCurrencySuffix(t.lower)) return { code: CURRENCY_SUFFIXES[t.lower]!, last: j };
+    return undefined;
+  }
+
+  /** The counted noun after a number: the first plural in up to three words, else the last word. */
+  private nounAfter(j: number): { unit: string; last: number } | undefined {
+    const words: Array<{ word: string; index: number }> = [];
+    for (let k = j; k < j + 3; k++) {
+      const t = this.at(k);
+      if (!t || t.type !== "word" || NOUN_STOPS.has(t.lower) || isMonth(t.lower) && t.text[0] !== t.text[0]!.toLowerCase()) break;
+      if (k > j && !touching(this.at(k - 1), t) && this.text.slice(this.at(k - 1)!.end, t.start).trim() !== "") break;
+      words.push({ word: t.lower, index: k });
+      if (this.at(k + 1) && isSymbol(this.at(k + 1), "-") && touching(t, this.at(k + 1))) break;
+    }
+    if (words.length === 0) return undefined;
+    const plural = words.find((w) => w.word.length > 3 && w.word.endsWith("s") && !w.word.endsWith("ss"));
+    const chosen = plural ?? words[words.length - 1]!;
+    if (/^[A-Z]/.test(this.at(chosen.index)!.text) && chosen === words[words.length - 1] && !plural) return undefined;
+    return { unit: singular(chosen.word), last: chosen.index };
+  }
+
+  private date(i: number): Match | undefined {
+    const t = this.at(i)!;
+    // Month Day[,] Year | Month Day | Month Year
+    if (t.type === "word" && isMonth(t.lower) && /^[A-Z]/.test(t.text)) {
+      if (t.lower === "may" && !isNumber(this.at(i + 1))) return undefined;
+      const month = MONTHS[t.lower]!;
+      let j = i + 1;
+      if (isSymbol(this.at(j), ".") && touching(t, this.at(j))) j++;
+      const next = this.at(j);
+      if (isYear(next)) return this.dateMatch(i, j, { year: next!.value, month });
+      if (isNumber(next) && !next.decimal && next.value >= 1 && next.value <= 31 && next.text.length <= 2) {
+        let k = j + 1;
+        if (isWord(this.at(k), "st", "nd", "rd", "th") && touching(next, this.at(k))) k++;
+        let m = k;
+        if (isSymbol(this.at(m), ",")) m++;
+        if (isYear(this.at(m))) return this.dateMatch(i, m, { year: this.at(m)!.value, month, day: next.value });
+        return this.dateMatch(i, k - 1, { month, day: next.value });
+      }
+      return undefined;
+    }
+    if (!isNumber(t) || t.decimal || t.grouped) return undefined;
+    // Day Month [Year]
+    const monthToken = this.at(i + 1);
+    if (t.value >= 1 && t.value <= 31 && t.text.length <= 2 && monthToken?.type === "word" && isMonth(monthToken.lower) && /^[A-Z]/.test(monthToken.text)) {
+      const year = this.at(i + 2);
+      const month = MONTHS[monthToken.lower]!;
+      if (isYear(year)) return this.dateMatch(i, i + 2, { year: year!.value, month, day: t.value });
+      return this.dateMatch(i, i + 1, { month, day: t.value });
+    }
+    // 11/10/2023 (day first unless the day cannot be one), 2025-08-11
+    const [s1, n2, s2, n3] = [this.at(i + 1), this.at(i + 2), this.at(i + 3), this.at(i + 4)];
+    if (isSymbol(s1, "/", ".") && isSymbol(s2, s1!.text) && isNumber(n2) && isYear(n3) && [t, s1, n2, s2, n3].every((x, k, all) => k === 0 || touching(all[k - 1], x))) {
+      const a = t.value;
+      const b = n2.value;
+      const [day, month] = a > 12 ? [a, b] : b > 12 ? [b, a] : [a, b];
+      if (month >= 1 && month <= 12 && day >= 1 && day <= 31) return this.dateMatch(i, i + 4, { year: n3!.value, month, day });
+    }
+    if (isYear(t) && isSymbol(s1, "-") && isNumber(n2) && n2.text.length === 2 && isSymbol(s2, "-") && isNumber(n3) && n3!.text.length === 2 && touching(t, s1) && touching(s1, n2) && touching(n2, s2) && touching(s2, n3)) {
+      return this.dateMatch(i, i + 4, { year: t.value, month: n2.value, day: n3!.value });
+    }
+    if (!isYear(t) || this.isGlued(i)) return undefined;
+    if (touching(t, this.at(i + 1)) && isWord(this.at(i + 1), "s")) return undefined; // "the 1990s"
+    // Year ranges: 2025-2030, 2025-30, 2025 to 2030, between 2025 and 2030
+    const link = this.at(i + 1);
+    const end = this.at(i + 2);
+    if ((isSymbol(link, "-", "/") || isWord(link, "to", "and")) && isNumber(end) && !end.decimal) {
+      const upper = isYear(end) ? end.value : end.text.length === 2 ? Math.floor(t.value / 100) * 100 + end.value : NaN;
+      if (upper > t.value && upper - t.value <= 100 && (!isWord(link, "and") || isWord(this.at(i - 1), "between"))) {
+        return { kind: "date", first: i, last: i + 2, value: dateValue({ year: t.value }), upper: dateValue({ year: upper }), unit: "date", date: { year: t.value } };
+      }
+    }
+    const after = this.at(i + 1);
+    if (after?.type === "word" && isScale(after.lower)) return undefined;
+    return this.dateMatch(i, i, { year: t.value });
+  }
+
+  private dateMatch(first: number, last: number, date: CalendarDate): Match {
+    return { kind: "date", first, last, value: dateValue(date), unit: "date", date };
+  }
+
+  private rank(i: number): Match | undefined {
+    const t = this.at(i)!;
+    // second-largest, third largest, 2nd-largest
+    const ordinal = t.type === "word" ? (isOrdinal(t.lower) ? ORDINALS[t.lower] : undefined) : isNumber(t) && /^(st|nd|rd|th)$/.test(this.at(i + 1)?.lower ?? "") && touching(t, this.at(i + 1)) ? t.value : undefined;
+    if (ordinal !== undefined) {
+      let j = t.type === "word" ? i + 1 : i + 2;
+      if (isSymbol(this.at(j), "-")) j++;
+      const sup = this.at(j);
+      if (sup?.type === "word" && isSuperlative(sup.lower) && sup.lower !== "top") return { kind: "rank", first: i, last: j, value: ordinal, unit: SUPERLATIVES[sup.lower]! };
+      return undefined;
+    }
+    // the 10 largest, one of the ten largest, among the 3 largest
+    if (isWord(this.at(i - 1), "the", "top") && (isNumber(t) || (t.type === "word" && isSmallNumber(t.lower)))) {
+      const q = this.quantity(i, true);
+      const sup = q ? this.at(q.last + 1) : undefined;
+      if (q && !q.scaled && sup?.type === "word" && isSuperlative(sup.lower) && q.value > 1 && q.value <= 1000) {
+        return { kind: "rank", first: i, last: q.last + 1, value: q.value, unit: SUPERLATIVES[sup.lower]!, topN: true };
+      }
+    }
+    // the largest investor, Vietnam's top source, its biggest partner
+    if (t.type === "word" && isSuperlative(t.lower)) {
+      const prev = this.at(i - 1);
+      const determiner = isWord(prev, "the", "its", "their", "his", "her", "our") || (prev?.type === "word" && /'s$/.test(prev.lower));
+      const next = this.at(i + 1);
+      if (determiner && next?.type === "word" && !NOUN_STOPS.has(next.lower)) return { kind: "rank", first: i, last: i, value: 1, unit: SUPERLATIVES[t.lower]! };
+    }
+    return undefined;
+  }
+
+  private amount(i: number): Match | undefined {
+    const t = this.at(i)!;
+    // "21st", "1990s": an ordinal or a decade, not an amount.
+    if (isNumber(t) && touching(t, this.at(i + 1)) && isWord(this.at(i + 1), "st", "nd", "rd", "th", "s")) return undefined;
+    const before = isNumber(t) ? this.currencyBefore(i) : undefined;
+    const q = this.quantity(i, !before);
+    if (!q) return undefined;
+    let first = before?.first ?? i;
+    let last = q.last;
+    let value = q.value;
+    let upper: number | undefined;
+    // Ranges: "$4-5 billion", "5-7%", "between 5 and 7 percent"
+    const link = this.at(q.last + 1);
+    if (!q.scaled && isNumber(t) && (isSymbol(link, "-") || (isWord(link, "and", "to") && isWord(this.at(i - 1), "between", "from")) || this.rangeToUnit(q.last))) {
+      const second = this.quantity(q.last + 2, false);
+      if (second && second.value > q.value) {
+        const scale = second.scaled ? second.value / this.at(q.last + 2)!.value : 1;
+        value = clean(q.value * scale);
+        upper = second.value;
+        last = second.last;
+      }
+    }
+    if (before) return { kind: "money", first, last, value, upper, unit: before.code };
+    const after = this.currencyAfter(last + 1);
+    if (after) return { kind: "money", first, last: after.last, value, upper, unit: after.code };
+    const next = this.at(last + 1);
+    if (isSymbol(next, "%") || isWord(next, "percent", "pct")) return this.percentRange({ kind: "percent", first, last: last + 1, value, upper, unit: "%" });
+    const form = this.unitAfter(last + 1, value);
+    if (form) return { kind: form.kind, first, last: form.last, value: form.value, upper: upper === undefined ? undefined : clean(upper * (form.value / value || 1)), unit: form.unit };
+    if (isWord(next, "per") && isWord(this.at(last + 2), "cent")) return { kind: "percent", first, last: last + 2, value, upper, unit: "%" };
+    if (isWord(next, "percentage") && isWord(this.at(last + 2), "points", "point")) return { kind: "percent", first, last: last + 2, value, upper, unit: "pp" };
+    const noun = this.nounAfter(last + 1);
+    if (q.scaled && !noun) return { kind: "money", first, last, value, upper, unit: "" };
+    if (noun) return { kind: "count", first, last, value, upper, unit: noun.unit };
+    if (!isNumber(t)) return undefined; // word numbers only count things
+    first = i;
+    return { kind: "count", first, last, value, upper, unit: "" };
+  }
+
+  private hedgeBefore(first: number): { qualifier: Qualifier; text: string; first: number } | undefined {
+    for (const hedge of HEDGES) {
+      const n = hedge.words.length;
+      const start = first - n;
+      if (start < 0) continue;
+      if (hedge.words.every((w, k) => isWord(this.at(start + k), w))) {
+        return { qualifier: hedge.qualifier, text: this.text.slice(this.at(start)!.start, this.at(first - 1)!.end), first: start };
+      }
+    }
+    return undefined;
+  }
+
+  private prepositionBefore(first: number): string | undefined {
+    let k = first - 1;
+    if (isWord(this.at(k), "the")) k--;
+    const t = this.at(k);
+    return t?.type === "word" && DATE_PREPOSITIONS.has(t.lower) ? t.lower : undefined;
+  }
+
+  // --- Forms of real text (issue 12): shares, rates, measures, points, "N times", bare ordinals. ---
+
+  /** "1.5C", "10mm", "400ppm": a unit glued to its number is still a figure. */
+  private isGluedUnit(after: Token): boolean {
+    return after.text === "C" || after.text === "F" || isMeasureUnit(after.lower) || after.lower in POINT_UNITS;
+  }
+
+  /** A unit after a number other than money or percent: a measure, percentage points, or "times". */
+  private unitAfter(j: number, value: number): { kind: FigureKind; unit: string; value: number; last: number } | undefined {
+    const t = this.at(j);
+    if (!t) return undefined;
+    if (t.type === "word" && isMeasureUnit(t.lower)) return { kind: "count", unit: MEASURE_UNITS[t.lower]!, value, last: j };
+    // "parts per million", "° C", "degrees Celsius", "1.5C"
+    if (isWord(t, "parts", "part") && isWord(this.at(j + 1), "per") && isWord(this.at(j + 2), "million", "billion")) {
+      return { kind: "count", unit: this.at(j + 2)!.lower === "million" ? "ppm" : "ppb", value, last: j + 2 };
+    }
+    const degree = isSymbol(t, "°", "º") || isWord(t, "degrees", "degree") ? j + 1 : j;
+    const scale = this.at(degree);
+    // "5C$3" is 5 then C$3 (Canadian dollars), not 5 °C.
+    const currencyFollows = isSymbol(this.at(degree + 1), "$") && touching(scale, this.at(degree + 1));
+    if (scale?.type === "word" && (scale.text === "C" || scale.text === "F" || isWord(scale, "celsius", "fahrenheit", "centigrade")) && (degree > j || touching(this.at(j - 1), scale)) && !currencyFollows) {
+      return { kind: "count", unit: scale.lower.startsWith("f") ? "°F" : "°C", value, last: degree };
+    }
+    // Percentage points: a change between percentages ("up 0.3pp", "25 basis points" = 0.25 points).
+    if (t.type === "word" && t.lower in POINT_UNITS) return { kind: "percent", unit: "pp", value, last: j };
+    if (isWord(t, "percentage") && isSymbol(this.at(j + 1), "-") && isWord(this.at(j + 2), "point", "points")) return { kind: "percent", unit: "pp", value, last: j + 2 };
+    if (isWord(t, "basis") && isWord(this.at(j + 1), "points", "point")) return { kind: "percent", unit: "pp", value: clean(value / 100), last: j + 1 };
+    // "50 times higher", "signed 18 times": a multiple or a number of occasions, not a count of things.
+    if (isWord(t, "times")) return { kind: "count", unit: "times", value, last: j };
+    return undefined;
+  }
+
+  /** "2 to 4.5 °C", "3 to 4 percent": a range whose unit, written once at the end, says what both ends are. */
+  private rangeToUnit(last: number): boolean {
+    const second = this.at(last + 2);
+    if (!isWord(this.at(last + 1), "to") || !isNumber(second) || second.value <= this.at(last)!.value) return false;
+    const after = this.at(last + 3);
+    return isSymbol(after, "%") || isWord(after, "percent") || this.unitAfter(last + 3, second.value)?.unit !== undefined;
+  }
+
+  /** "3% to 3.5%": a range written with the sign on both ends. */
+  private percentRange(match: Match): Match {
+    const link = this.at(match.last + 1);
+    const second = this.at(match.last + 2);
+    const sign = this.at(match.last + 3);
+    if (match.upper === undefined && isWord(link, "to") && isNumber(second) && !this.isGlued(match.last + 2) && (isSymbol(sign, "%") || isWord(sign, "percent")) && second.value > match.value) {
+      return { ...match, upper: second.value, last: match.last + 3 };
+    }
+    return match;
+  }
+
+  /**
+   * Shares as a percentage: "half of", "a third of", "two-thirds of", "one in five", "4 out of 10".
+   * Only with "of" (or "in"/"out of" for rates), so "the third quarter" and "half a million" stay what they are.
+   */
+  private share(i: number): Match | undefined {
+    const t = this.at(i)!;
+    if (t.type === "word" && isFraction(t.lower)) {
+      const after = this.at(i + 1);
+      if (!isWord(after, "of") && !(t.lower === "half" && isWord(after, "the", "its", "their", "his", "her", "our", "all"))) return undefined;
+      // The numerator: "a", "one", "two" (also hyphenated: "two-thirds"); "half" needs none.
+      let first = i;
+      let numerator = 1;
+      const hyphen = isSymbol(this.at(i - 1), "-") && touching(this.at(i - 1), t);
+      const before = this.at(hyphen ? i - 2 : i - 1);
+      if (before?.type === "word" && isSmallNumber(before.lower) && SMALL_NUMBERS[before.lower]! > 0) {
+        numerator = SMALL_NUMBERS[before.lower]!;
+        first = hyphen ? i - 2 : i - 1;
+      } else if (isWord(before, "a", "an") && !hyphen) first = i - 1;
+      else if (t.lower !== "half" || isWord(before, "the") || (before?.type === "word" && isOrdinal(before.lower))) return undefined;
+      const denominator = FRACTIONS[t.lower]!;
+      if (numerator >= denominator) return undefined;
+      return { kind: "percent", first, last: i, value: clean((numerator / denominator) * 100), unit: "%", approximate: true };
+    }
+    if (!isNumber(t) && !(t.type === "word" && isSmallNumber(t.lower))) return undefined;
+    const x = this.quantity(i, true);
+    if (!x || x.scaled || isYear(t)) return undefined;
+    let j = x.last + 1;
+    if (isWord(this.at(j), "in")) j++;
+    else if (isWord(this.at(j), "out") && isWord(this.at(j + 1), "of")) j += isWord(this.at(j + 2), "every") ? 3 : 2;
+    else return undefined;
+    if (isYear(this.at(j))) return undefined;
+    const y = this.quantity(j, true);
+    if (!y || y.scaled || ![2, 3, 4, 5, 6, 8, 10, 12, 20, 25, 50, 100, 1000].includes(y.value) || x.value < 1 || x.value >= y.value) return undefined;
+    return { kind: "percent", first: i, last: y.last, value: clean((x.value / y.value) * 100), unit: "%", approximate: true };
+  }
+
+  /** A place in a ranking without a superlative: "ranked 41st", "from second in the country to 41st". */
+  private bareOrdinal(i: number): Match | undefined {
+    const t = this.at(i)!;
+    const digits = isNumber(t) && !t.decimal && isWord(this.at(i + 1), "st", "nd", "rd", "th") && touching(t, this.at(i + 1));
+    if (!digits && !(t.type === "word" && isOrdinal(t.lower))) return undefined;
+    const last = digits ? i + 1 : i;
+    const value = digits ? t.value : ORDINALS[t.lower]!;
+    const after = this.at(last + 1);
+    // Ranked by a verb just before ("ranked 41st", "came second"), or moving between places ("from second … to 41st").
+    const byVerb = [1, 2].some((k) => { const w = this.at(i - k); return w?.type === "word" && RANKING_VERBS.has(w.lower); });
+    const moving = isWord(this.at(i - 1), "from", "to") && (!after || after.type === "symbol" || isWord(after, "in", "among", "place", "out", "overall"));
+    if (!byVerb && !moving) return undefined;
+    if (isWord(after, "of") && after && this.at(last + 2)?.type === "word" && isMonth(this.at(last + 2)!.lower)) return undefined; // "the 21st of March"
+    if (after?.type === "word" && !NOUN_STOPS.has(after.lower) && !isWord(after, "place", "overall", "among")) return undefined; // "the third quarter"
+    return { kind: "rank", first: i, last, value, unit: "place" };
+  }
+
+  parse(): Figure[] {
+    const figures: Figure[] = [];
+    for (let i = 0; i < this.tokens.length; i++) {
+      const t = this.at(i)!;
+      if (t.type === "symbol" && !isCurrencyPrefix(t.text)) continue;
+      let match: Match | undefined;
+      if (t.type === "symbol" || (t.type === "word" && isNumber(this.at(i + 1)) && isCurrencyPrefix(t.text))) {
+        // A currency sign: the number follows.
+        if (isNumber(this.at(i + 1))) match = this.amount(i + 1);
+        if (match && match.first > i) match = undefined;
+      } else if (t.type === "word" && !isFigureWord(t.lower)) {
+        // Most words start no date, rank or amount: one lookup instead of three rules.
+        continue;
+      } else {
+        match = this.share(i) ?? this.date(i) ?? this.rank(i) ?? this.bareOrdinal(i) ?? this.amount(i);
+      }
+      if (!match) {
+        // A word number that makes no figure ("one hundred and one hundred and …"): read from any of
+        // its later words it ends at the same place, before the same words, so it makes none either.
+        if (t.type === "word" && isSmallNumber(t.lower)) i = this.wordNumber(i)?.last ?? i;
+        continue;
+      }
+      const hedge = match.kind === "date" || match.kind === "rank" ? undefined : this.hedgeBefore(match.first);
+      const start = this.at(match.first)!.start;
+      const end = this.at(match.last)!.end;
+      if (!Number.isFinite(match.value) || (match.upper !== undefined && !Number.isFinite(match.upper))) {
+        i = match.last;
+        continue;
+      }
+      const figure: Figure = { kind: match.kind, text: this.text.slice(start, end), start, end, value: match.value, unit: match.unit, qualifier: hedge?.qualifier ?? (match.approximate ? "approximately" : "exact") };
+      if (hedge) figure.qualifierText = hedge.text;
+      if (match.upper !== undefined) figure.upper = match.upper;
+      if (match.date) figure.date = match.date;
+      if (match.topN) figure.topN = true;
+      if (match.kind === "date") {
+        const preposition = this.prepositionBefore(match.first);
+        if (preposition) figure.preposition = preposition;
+      }
+      figures.push(figure);
+      i = match.last;
+    }
+    return figures;
+  }
+}
+
+/** Every figure in one line or paragraph, sorted and non-overlapping; offsets are UTF-16 into `text`. */
+export function extractFigures(text: string): Figure[] {
+  try {
+    const normalized = normalizePunctuation(text);
+    const figures = new Parser(scan(normalized), normalized).parse();
+    // The figure's text is the original's, not the normalised copy's.
+    for (const figure of figures) figure.text = text.slice(figure.start, figure.end);
+    return figures;
+  } catch {
+    return [];
+  }
+}

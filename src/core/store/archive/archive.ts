@@ -1,0 +1,405 @@
+// Reading an archive: status, ranked search, facts, and the index a check needs. The database finds
+// the candidates (the documents whose figures can be alike a draft's, with the draft's terms' rarity
+// over the whole archive); an in-memory index over just those documents, given the archive's
+// statistics and name registry, then scores them with the same code as a local index, so the same
+// sources give the same verdicts.
+import type { Pool } from "pg";
+import { checkDocument, analyzeSentence, type CheckOptions, type DraftFigure } from "../../check/checker.js";
+import { CorpusIndex, evidenceOf, extractLine, highlightsIn, type CorpusStatistics, type SearchHit } from "../../index/corpusIndex.js";
+import { readDraft } from "../../check/draft.js";
+import type { Fact, FactKind } from "../../check/facts.js";
+import type { FigureContext } from "../../extract/figureContext.js";
+import { NameRegistry } from "../../extract/names.js";
+import { searchTerms } from "../../index/sentenceSearch.js";
+import { draftWeights } from "../../index/similarity.js";
+import { wordTokens } from "../../extract/terms.js";
+import type { CalendarDate, Finding, FigureKind, NameMention, SourceDocument } from "../../types.js";
+import { openPool, type ConnectOptions } from "./connection.js";
+import { compareDocumentPaths, restoreRegistry, type RestoredNames, type StoredRegistry } from "./registry.js";
+import { schemaVersion } from "./schema.js";
+
+/**
+ * The checker's thresholds, lowered: retrieval must return every figure the checker could use, a
+ * few more cost only a little scoring. First order: RELATED / SAME_TIME_BONUS (0.12 / 1.15);
+ * disputes: SAME_SOURCE_QUANTITY (0.35) for figures stating a time, 0.6 for the others.
+ */
+const MARGIN = 0.8;
+/** Matches ranked per search (see search()). */
+const SEARCH_CANDIDATES = 400;
+const RELATED_MINIMUM = (0.12 / 1.15) * MARGIN;
+const DISPUTE_MINIMUM = { timed: 0.35 * MARGIN, untimed: 0.6 * MARGIN };
+
+/** Where a check through the archive spent its time, and over how many of the archive's lines. */
+export interface CheckPhases {
+  retrievalMs: number;
+  indexMs: number;
+  checkMs: number;
+  /** Lines of the archive's documents indexed for the check. */
+  lines: number;
+  passes: number;
+}
+
+/** A line of an archive document. */
+interface Place {
+  document: number;
+  line: number;
+}
+
+export interface ArchiveStatus {
+  schemaVersion: number;
+  documents: number;
+  sentences: number;
+  figures: number;
+  names: number;
+  sourceBytes: number;
+  databaseBytes: number;
+}
+
+interface Snapshot {
+  sentenceCount: number;
+  names: RestoredNames;
+}
+
+export class Archive {
+  private snapshot: Promise<Snapshot> | undefined;
+
+  private constructor(readonly pool: Pool) {}
+
+  static open(url: string, options: ConnectOptions = {}): Archive {
+    return new Archive(openPool(url, options));
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+
+  async status(): Promise<ArchiveStatus> {
+    const version = await schemaVersion((sql) => this.pool.query(sql));
+    if (version === 0) return { schemaVersion: 0, documents: 0, sentences: 0, figures: 0, names: 0, sourceBytes: 0, databaseBytes: 0 };
+    const counts = await this.pool.query<{ documents: string; sentences: string; figures: string; bytes: string | null; database: string }>(
+      `SELECT (SELECT count(*) FROM documents) AS documents, (SELECT count(*) FROM sentences) AS sentences,
+              (SELECT count(*) FROM figures) AS figures, (SELECT sum(size) FROM documents) AS bytes,
+              pg_database_size(current_database()) AS database`,
+    );
+    const row = counts.rows[0]!;
+    // Counted by the server: parsing the whole registry only to count it takes seconds on a large archive.
+    const names = await this.pool.query<{ n: number | null }>("SELECT json_array_length((value::json)->'entities') AS n FROM grounded_meta WHERE key = 'names'");
+    return {
+      schemaVersion: version,
+      documents: Number(row.documents),
+      sentences: Number(row.sentences),
+      figures: Number(row.figures),
+      names: names.rows[0]?.n ?? 0,
+      sourceBytes: Number(row.bytes ?? 0),
+      databaseBytes: Number(row.database),
+    };
+  }
+
+  /** The archive's sentence count and name registry, read once per Archive. */
+  private load(): Promise<Snapshot> {
+    this.snapshot ??= (async () => {
+      const rows = (await this.pool.query<{ key: string; value: string }>("SELECT key, value FROM grounded_meta WHERE key IN ('sentence_count', 'names')")).rows;
+      const value = (key: string) => rows.find((r) => r.key === key)?.value;
+      const stored = JSON.parse(value("names") ?? '{"entities":[],"aliases":[]}') as StoredRegistry;
+      return { sentenceCount: Number(value("sentence_count") ?? 0), names: restoreRegistry(stored) };
+    })();
+    this.snapshot.catch(() => (this.snapshot = undefined));
+    return this.snapshot;
+  }
+
+  /** Ranked sentences for a query (all its words, as PostgreSQL's English full-text search stems them). */
+  async search(query: string, limit = 20): Promise<SearchHit[]> {
+    if (searchTerms(query).length === 0) return [];
+    const rows = (
+      await this.pool.query<{ path: string; line: number; start_column: number; end_column: number; text: string; score: number }>(
+        // Ranking reads every match's vector: a word in a tenth of the archive would take the server
+        // seconds, so only the first SEARCH_CANDIDATES matches are ranked.
+        `WITH q AS (SELECT websearch_to_tsquery('english', $1) AS q),
+              matches AS (SELECT s.document, s.line, s.start_column, s.end_column, s.text, ts_rank_cd(s.search, q.q) AS score
+                          FROM q, sentences s WHERE s.search @@ q.q LIMIT $3)
+         SELECT d.path, m.line, m.start_column, m.end_column, m.text, m.score
+         FROM matches m JOIN documents d ON d.id = m.document ORDER BY m.score DESC, d.path, m.line LIMIT $2`,
+        [query, limit, SEARCH_CANDIDATES],
+      )
+    ).rows;
+    const wanted = new Set(searchTerms(query));
+    return rows.map((row) => ({
+      sentence: { id: -1, path: row.path, line: row.line, start: row.start_column, end: row.end_column, text: row.text, figures: [], names: [] },
+      score: row.score,
+      highlights: highlightsIn(row.text, wanted, []),
+    }));
+  }
+
+  /** Every figure (in document order) and name of the archive, as `grounded facts` lists them. */
+  async facts(kind?: FactKind): Promise<Fact[]> {
+    const facts: Fact[] = [];
+    if (kind !== "name") {
+      const rows = (
+        await this.pool.query<{ kind: FigureKind; shown: string; value: number; unit: string; about: string; time_text: string | null; path: string; line: number; sentence: string }>(
+          `SELECT f.kind, f.shown, f.value, f.unit, f.about, f.time_text, d.path, f.line, f.sentence
+           FROM figures f JOIN documents d ON d.id = f.document WHERE $1::text IS NULL OR f.kind = $1 ORDER BY d.path, f.line`,
+          [kind ?? null],
+        )
+      ).rows;
+      rows.sort((a, b) => compareDocumentPaths(a.path, b.path) || a.line - b.line);
+      for (const row of rows) {
+        facts.push({ kind: row.kind, value: row.shown, normalized: row.value, unit: row.unit, about: row.about, ...(row.time_text ? { time: row.time_text } : {}), path: row.path, line: row.line, sentence: row.sentence });
+      }
+    }
+    if (kind === undefined || kind === "name") {
+      const { names } = await this.load();
+      for (const entity of names.registry.all()) {
+        const first = entity.mentions[0];
+        if (!first) continue;
+        const title = entity.titles[0]?.title;
+        facts.push({ kind: "name", value: entity.canonical, about: [entity.kind, title].filter(Boolean).join(", "), path: first.path, line: first.line, sentence: first.sentence });
+      }
+    }
+    return facts;
+  }
+
+  /** Checks a draft against the archive (and local folders, when given) with the local index's code. */
+  async check(draft: string, options: CheckOptions & { local?: CorpusIndex } = {}): Promise<{ findings: Finding[]; index: CorpusIndex; phases: CheckPhases }> {
+    const phases: CheckPhases = { retrievalMs: 0, indexMs: 0, checkMs: 0, lines: 0, passes: 1 };
+    let clock = performance.now();
+    const lap = (phase: "retrievalMs" | "indexMs" | "checkMs") => {
+      const now = performance.now();
+      phases[phase] += now - clock;
+      clock = now;
+    };
+    const snapshot = await this.load();
+    const local = options.local;
+    const registry = local ? combinedRegistry(snapshot.names, local) : snapshot.names.registry;
+    const probe = CorpusIndex.build([], [], undefined, extractLine, this.statistics(snapshot, registry, new Map(), new Set(), local));
+    const { paragraphs, starts } = readDraft(draft);
+    const figures: DraftFigure[] = [];
+    const people: NameMention[] = [];
+    const draftTerms = new Set<string>();
+    const draftWords = new Set<string>();
+    for (const paragraph of paragraphs) {
+      for (const sentence of paragraph.sentences) {
+        const analysed = analyzeSentence(probe, sentence, starts);
+        figures.push(...analysed.figures);
+        people.push(...analysed.names.filter((n) => n.title && n.kind === "person"));
+        for (const token of wordTokens(sentence.text)) {
+          draftWords.add(token.word);
+          if (token.term) draftTerms.add(token.term);
+        }
+      }
+    }
+    for (const figure of figures) for (const term of figure.context.terms.keys()) for (const variant of termVariants(term, registry)) draftTerms.add(variant);
+    const counts = await this.sentenceCounts(draftTerms, new Map());
+    const ordinary = new Set((await this.pool.query<{ word: string }>("SELECT word FROM ordinary_words WHERE word = ANY($1::text[])", [[...draftWords]])).rows.map((r) => r.word));
+    const statistics = this.statistics(snapshot, registry, counts, ordinary, local);
+    const rarity = { idf: (term: string) => idfOf(statistics, term) };
+
+    // The lines of the archive the check needs (document and line), as "document:line".
+    const documents = new Set<string>();
+    const addAll = (places: Place[]) => places.forEach((p) => documents.add(`${p.document}:${p.line}`));
+    addAll(await this.documentsTitling(people, registry));
+    await inTurn(figures, (f) => this.related(f.figure.kind, f.context, { minimum: RELATED_MINIMUM }, rarity, registry).then(addAll));
+    lap("retrievalMs");
+    const subjects = [...draftTerms];
+    let index = await this.workingIndex(documents, subjects, snapshot, registry, counts, ordinary, local);
+    lap("indexMs");
+    let findings = checkDocument(index, draft, options);
+    lap("checkMs");
+    // Disputes of the source figures that support the draft are found among figures alike them.
+    const matched = findings.filter((f) => (f.verdict === "supported" || f.verdict === "disputed") && f.claimKind !== "name").map((f) => f.sources[0]!);
+    const before = documents.size;
+    await inTurn(matched, (evidence) => {
+      const source = index.sourceFigures.find((s) => {
+        if (s.sentence.path !== evidence.path) return false;
+        const place = evidenceOf(s);
+        return place.line === evidence.line && place.start === evidence.start;
+      });
+      if (!source) return undefined;
+      const timed = source.context.time !== undefined;
+      if (!timed && (source.figure.kind === "rank" || source.figure.kind === "date")) return undefined;
+      return this.related(source.figure.kind, source.context, { minimum: timed ? DISPUTE_MINIMUM.timed : DISPUTE_MINIMUM.untimed, bothWays: true, timed }, rarity, registry).then(addAll);
+    });
+    lap("retrievalMs");
+    if (documents.size > before) {
+      phases.passes = 2;
+      index = await this.workingIndex(documents, subjects, snapshot, registry, counts, ordinary, local);
+      lap("indexMs");
+      findings = checkDocument(index, draft, options);
+      lap("checkMs");
+    }
+    phases.lines = documents.size;
+    return { findings, index, phases };
+  }
+
+  private statistics(snapshot: Snapshot, registry: NameRegistry, counts: ReadonlyMap<string, number>, ordinary: ReadonlySet<string>, local?: CorpusIndex, documentTerms?: ReadonlyMap<string, string[]>): CorpusStatistics {
+    const own = local?.ownStatistics();
+    return {
+      // Archive documents come in part; local ones whole (their own lines give their terms).
+      ...(documentTerms ? { documentTerms: (path: string) => documentTerms.get(path) } : {}),
+      sentenceCount: snapshot.sentenceCount + (local?.sentences.length ?? 0),
+      sentencesWith: (term) => (counts.get(term) ?? 0) + (own?.sentencesWith.get(term) ?? 0),
+      isOrdinaryWord: (word) => ordinary.has(word) || (own?.lowercaseWords.has(word) ?? false),
+      names: registry,
+      sourceCount: (key) => snapshot.names.sourceCount(key),
+    };
+  }
+
+  /** Sentence counts of terms over the archive, added to `counts` (terms already there are not asked again). */
+  private async sentenceCounts(terms: Iterable<string>, counts: Map<string, number>): Promise<Map<string, number>> {
+    const missing = [...terms].filter((t) => !counts.has(t));
+    if (missing.length === 0) return counts;
+    const rows = (await this.pool.query<{ term: string; sentences: number }>("SELECT term, sentences FROM term_stats WHERE term = ANY($1::text[])", [missing])).rows;
+    for (const term of missing) counts.set(term, 0);
+    for (const row of rows) counts.set(row.term, row.sentences);
+    return counts;
+  }
+
+  /**
+   * Documents with a figure of `kind` at least `minimum` alike `context` (and, with bothWays, the
+   * other way round), scored in the database with the archive's term rarity.
+   */
+  private async related(kind: FigureKind, context: FigureContext, query: { minimum: number; bothWays?: boolean; timed?: boolean }, rarity: { idf(term: string): number }, registry: NameRegistry): Promise<Place[]> {
+    const { total, terms } = draftWeights(rarity, context);
+    if (total === 0) return [];
+    const rows = terms.filter((t) => t.mass > 0).flatMap((t) => termVariants(t.term, registry).map((variant) => ({ ...t, variant, idf: rarity.idf(t.term) })));
+    // A figure that shares none of the strongest terms cannot reach the minimum with the rest.
+    const strongest = [...terms].filter((t) => t.mass > 0).sort((a, b) => b.weight * b.mass - a.weight * a.mass);
+    let rest = strongest.reduce((sum, t) => sum + t.weight * t.mass, 0);
+    const generators = new Set<string>();
+    for (const t of strongest) {
+      if (!query.bothWays && rest < query.minimum * total) break;
+      for (const variant of termVariants(t.term, registry)) generators.add(`${kind}\u001e${variant}`);
+      rest -= t.weight * t.mass;
+    }
+    if (generators.size === 0) return [];
+    const result = await this.pool.query<Place>(
+      `WITH q AS (SELECT * FROM unnest($2::text[], $3::float8[], $4::float8[], $5::float8[]) AS q(term, weight, mass, idf))
+       SELECT DISTINCT f.document, f.line FROM figures f,
+         LATERAL (SELECT coalesce(sum(least(q.weight, u.w) * q.mass), 0) AS ahead, coalesce(sum(least(q.weight, u.w) * u.w * q.idf), 0) AS behind
+                  FROM unnest(f.terms, f.weights) AS u(t, w) JOIN q ON q.term = u.t) s
+       WHERE f.kind = $1 AND f.keys && $6::text[] AND ($7::boolean IS NULL OR (f.time_from <> 0) = $7)
+         AND (s.ahead >= $8 OR ($9 AND s.behind >= $10 * (
+               SELECT coalesce(sum(u.w * u.w * greatest(0.05, ln(($11::float8 + 1) / (ts.sentences + 0.5)))), 0)
+               FROM unnest(f.terms, f.weights) AS u(t, w) JOIN term_stats ts ON ts.term = u.t)))`,
+      [
+        kind,
+        rows.map((r) => r.variant),
+        rows.map((r) => r.weight),
+        rows.map((r) => r.mass),
+        rows.map((r) => r.idf),
+        [...generators],
+        query.timed ?? null,
+        query.minimum * total,
+        query.bothWays ?? false,
+        query.minimum,
+        (await this.load()).sentenceCount,
+      ],
+    );
+    return result.rows;
+  }
+
+  /** Documents where the draft's titled people are named with a title (what title checks compare with). */
+  private async documentsTitling(people: readonly NameMention[], registry: NameRegistry): Promise<Place[]> {
+    const keys = new Set<string>();
+    for (const person of people) {
+      const entity = registry.get(person.key);
+      if (!entity) continue;
+      keys.add(entity.key);
+      for (const alias of entity.aliases) keys.add(alias);
+    }
+    if (keys.size === 0) return [];
+    return (await this.pool.query<Place>("SELECT DISTINCT document, line FROM titled_mentions WHERE key = ANY($1::text[])", [[...keys]])).rows;
+  }
+
+  /**
+   * An index over the archive's lines `places` ("document:line"; the rest of each document left
+   * blank, so lines keep their numbers), then the local documents, with the whole archive's
+   * statistics. `subjects`: the terms a check may ask whole documents about.
+   */
+  private async workingIndex(places: ReadonlySet<string>, subjects: readonly string[], snapshot: Snapshot, registry: NameRegistry, counts: Map<string, number>, ordinary: ReadonlySet<string>, local?: CorpusIndex): Promise<CorpusIndex> {
+    const pairs = [...places].map((p) => p.split(":").map(Number) as [number, number]);
+    const wanted = [pairs.map((p) => p[0]), pairs.map((p) => p[1])];
+    const lines = (
+      await this.pool.query<{ document: number; block_line: number; line_text: string; terms: string[] | null }>(
+        `SELECT f.document, f.block_line, f.line_text, f.terms FROM figures f JOIN unnest($1::int[], $2::int[]) AS u(d, l) ON f.document = u.d AND f.line = u.l
+         UNION ALL
+         SELECT t.document, t.block_line, t.line_text, NULL FROM titled_mentions t JOIN unnest($1::int[], $2::int[]) AS u(d, l) ON t.document = u.d AND t.line = u.l`,
+        wanted,
+      )
+    ).rows;
+    const ids = [...new Set(pairs.map((p) => p[0]))];
+    const rows = (
+      await this.pool.query<{ id: number; path: string; title: string; date: CalendarDate | null; line_count: number; hard_wrapped: boolean; size: number; mtime: number; subjects: string[] }>(
+        `SELECT id, path, title, date, line_count, hard_wrapped, size, mtime, ARRAY(SELECT unnest(terms) INTERSECT SELECT unnest($2::text[])) AS subjects
+         FROM documents WHERE id = ANY($1::int[])`,
+        [ids, subjects],
+      )
+    ).rows;
+    const textOf = new Map<number, Map<number, string>>();
+    const needed = new Set<string>();
+    for (const row of lines) {
+      let byLine = textOf.get(row.document);
+      if (!byLine) textOf.set(row.document, (byLine = new Map()));
+      byLine.set(row.block_line, row.line_text);
+      for (const term of row.terms ?? []) {
+        needed.add(term);
+        needed.add(settledTerm(term, registry));
+      }
+    }
+    await this.sentenceCounts(needed, counts);
+    const localPaths = new Set(local?.documents.map((d) => d.path) ?? []);
+    const fromArchive = rows.filter((row) => !localPaths.has(row.path)).sort((a, b) => compareDocumentPaths(a.path, b.path));
+    const documents: SourceDocument[] = fromArchive.map((row) => {
+      const text = new Array<string>(row.line_count).fill("");
+      // Whole paragraphs, at their lines: their sentences read as in the whole document.
+      for (const [first, paragraph] of textOf.get(row.id) ?? []) paragraph.split("\n").forEach((line, k) => (text[first + k] = line));
+      return { path: row.path, absolutePath: row.path, title: row.title, ...(row.date ? { date: row.date } : {}), lines: text, hardWrapped: row.hard_wrapped, size: row.size, mtimeMs: row.mtime };
+    });
+    const documentTerms = new Map(fromArchive.map((row) => [row.path, row.subjects]));
+    return CorpusIndex.build([...documents, ...(local?.documents ?? [])], local?.skipped ?? [], undefined, extractLine, this.statistics(snapshot, registry, counts, ordinary, local, documentTerms));
+  }
+}
+
+/** Runs `work` on every item, a few at a time: as many as the pool has connections to spare. */
+async function inTurn<T>(items: readonly T[], work: (item: T) => Promise<unknown> | undefined, parallel = 4): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(parallel, items.length) }, lane));
+}
+
+function idfOf(statistics: CorpusStatistics, term: string): number {
+  // As CorpusIndex.idf computes it over the whole corpus.
+  const df = statistics.sentencesWith(term);
+  if (df === 0) return 0;
+  return Math.max(0.05, Math.log((statistics.sentenceCount + 1) / (df + 0.5)));
+}
+
+/** An entity term as the archive stores it may be any alias of the entity ("@lam" for "@to lam"). */
+function termVariants(term: string, registry: NameRegistry): string[] {
+  if (!term.startsWith("@")) return [term];
+  const entity = registry.get(term.slice(1));
+  return entity ? [...new Set([term, `@${entity.key}`, ...entity.aliases.map((a) => `@${a}`)])] : [term];
+}
+
+/** A stored entity term as the index keys it once aliases are settled. */
+function settledTerm(term: string, registry: NameRegistry): string {
+  if (!term.startsWith("@")) return term;
+  const key = term.slice(1);
+  return `@${registry.resolveAlias(key) ?? key}`;
+}
+
+/** The archive's registry with the local folders' names added, settled again over both. */
+function combinedRegistry(archive: RestoredNames, local: CorpusIndex): NameRegistry {
+  const registry = new NameRegistry();
+  for (const entity of archive.registry.all()) {
+    for (const { title, count } of entity.titles) for (let i = 0; i < count; i++) registry.add({ key: entity.key, kind: entity.kind, text: entity.canonical, start: 0, end: 0, title }, entity.mentions[0] ?? { path: "", line: 0, sentence: "" });
+    registry.add({ key: entity.key, kind: entity.kind, text: entity.canonical, start: 0, end: 0 }, entity.mentions[0] ?? { path: "", line: 0, sentence: "" });
+  }
+  for (const entity of local.names.all()) {
+    for (const mention of entity.mentions) registry.add({ key: entity.key, kind: entity.kind, text: mention.text, start: 0, end: 0 }, mention);
+    for (const { title, count } of entity.titles) for (let i = 0; i < count; i++) registry.add({ key: entity.key, kind: entity.kind, text: entity.canonical, start: 0, end: 0, title }, entity.mentions[0] ?? { path: "", line: 0, sentence: "" });
+  }
+  registry.finalize();
+  return registry;
+}

@@ -1,0 +1,119 @@
+// What the archive stores of one source document: its sentences, its figures with their contexts,
+// its name mentions and what it adds to the corpus statistics. Extracted by the index's own build
+// (over this one document), so the archive sees exactly what a local index would.
+import { CorpusIndex, extractLine, namesOfDocument, placeInSource, type CorpusStatistics, type LineExtractor } from "../../index/corpusIndex.js";
+import { isHardWrapped, paragraphsOf } from "../../sources/paragraphs.js";
+import { factsOf } from "../../check/facts.js";
+import { NameRegistry } from "../../extract/names.js";
+import type { NameKind, SourceDocument } from "../../types.js";
+
+/** A name mention as stored, in the order the registry must see them: key, kind, as written, title, line. */
+export type StoredMention = [key: string, kind: NameKind, text: string, title: string | null, line: number];
+
+export interface ExtractedFigure {
+  kind: string;
+  text: string;
+  /** As `grounded facts` shows it, with its hedge ("nearly $80 billion"). */
+  shown: string;
+  value: number;
+  upper: number | null;
+  unit: string;
+  qualifier: string;
+  timeFrom: number;
+  timeTo: number;
+  timeText: string | null;
+  target: boolean;
+  terms: string[];
+  weights: number[];
+  /** The line stating the figure. */
+  line: number;
+  /** The paragraph holding it: its first line and its lines joined by newlines (what a check reads back). */
+  blockLine: number;
+  lineText: string;
+  sentence: string;
+  about: string;
+}
+
+export interface ExtractedDocument {
+  document: SourceDocument;
+  sentences: Array<{ line: number; start: number; end: number; text: string }>;
+  figures: ExtractedFigure[];
+  terms: string[];
+  termSentences: number[];
+  lowercaseWords: string[];
+  mentions: StoredMention[];
+  /** The people named with a title, and on which line (where title checks look). */
+  titled: Array<{ key: string; line: number; blockLine: number; lineText: string }>;
+  /** Whether the whole document is hard-wrapped (a partial document cannot tell). */
+  hardWrapped: boolean;
+}
+
+/**
+ * Statistics that leave every mention keyed as extracted: the archive settles aliases over the
+ * whole archive once loading is done, as a local index does over its whole corpus.
+ */
+const AS_EXTRACTED: CorpusStatistics = {
+  sentenceCount: 0,
+  sentencesWith: () => 0,
+  isOrdinaryWord: () => false,
+  names: NameRegistry.restore([], []),
+  sourceCount: () => 0,
+};
+
+export function extractDocument(document: SourceDocument): ExtractedDocument {
+  // Each paragraph is read once: the build and the list of mentions share the extraction.
+  const extracted = new Map<string, ReturnType<LineExtractor>>();
+  const once: LineExtractor = (paragraph) => {
+    let found = extracted.get(paragraph);
+    if (!found) extracted.set(paragraph, (found = extractLine(paragraph)));
+    return found;
+  };
+  const index = CorpusIndex.build([document], [], undefined, once, AS_EXTRACTED);
+  // A check reads back only the paragraphs it needs, whole, so their sentences read as in the whole document.
+  const hardWrapped = isHardWrapped(document.lines);
+  const paragraphs = paragraphsOf(document.lines, hardWrapped);
+  const paragraphOf = (line: number): { blockLine: number; lineText: string } => {
+    const paragraph = paragraphs.find((p) => p.firstLine <= line && line <= p.lastLine);
+    return paragraph ? { blockLine: paragraph.firstLine, lineText: document.lines.slice(paragraph.firstLine, paragraph.lastLine + 1).join("\n") } : { blockLine: line, lineText: document.lines[line] ?? "" };
+  };
+  const mentions: StoredMention[] = [];
+  const titled = new Map<string, ExtractedDocument["titled"][number]>();
+  // Names as extracted (the built index keeps only the titled ones on its sentences), in the order the registry sees them.
+  for (const { name, line } of namesOfDocument(document, once)) {
+    mentions.push([name.key, name.kind, name.text, name.title ?? null, line]);
+    if (name.title) titled.set(`${name.key}\n${line}`, { key: name.key, line, ...paragraphOf(line) });
+  }
+  // The fact rows come in figure order: what a figure is about and when, as `grounded facts` shows them.
+  const facts = factsOf(index).filter((fact) => fact.kind !== "name");
+  const figures = index.sourceFigures.map(({ figure, sentence, context }, i): ExtractedFigure => ({
+    kind: figure.kind,
+    text: figure.text,
+    shown: facts[i]?.value ?? figure.text,
+    value: figure.value,
+    upper: figure.upper ?? null,
+    unit: figure.unit,
+    qualifier: figure.qualifier,
+    timeFrom: context.time?.from ?? 0,
+    timeTo: context.time?.to ?? 0,
+    timeText: facts[i]?.time ?? null,
+    target: context.isTarget,
+    terms: [...context.terms.keys()],
+    weights: [...context.terms.values()],
+    line: placeInSource(sentence, figure.start).line,
+    ...paragraphOf(sentence.line),
+    sentence: sentence.text,
+    about: facts[i]?.about ?? "",
+  }));
+  const own = index.ownStatistics();
+  return {
+    document,
+    hardWrapped,
+    sentences: index.sentences.map(({ line, start, end, text }) => ({ line, start, end, text })),
+    figures,
+    terms: [...own.sentencesWith.keys()],
+    termSentences: [...own.sentencesWith.values()],
+    lowercaseWords: [...own.lowercaseWords],
+    mentions,
+    titled: [...titled.values()],
+  };
+}

@@ -348,3 +348,66 @@ describe("figures of one sentence", () => {
     assert.equal(findingOn(findings, draft, "0.8%")?.verdict, "supported");
   });
 });
+
+describe("goals and outcomes", () => {
+  test("Should not read a goal into a figure because a programme's name contains 'Plan'", () => {
+    const index = indexOf({ "rents.txt": "The Greenway Housing Plan cut average rents in Dunmore by 7% last year." });
+    const draft = "Average rents in Dunmore fell 7% last year under the housing scheme.";
+    assert.equal(findingOn(checkDocument(index, draft), draft, "7%")?.verdict, "supported");
+  });
+
+  test("Should leave an expectation with the figure it leads on to, not the amount before it", () => {
+    const index = indexOf({ "mill.txt": "Harlow Paper will make a $40 million upgrade that is expected to create 120 jobs at its mill." });
+    const draft = "Harlow Paper is making a $40 million upgrade to its mill.";
+    assert.equal(findingOn(checkDocument(index, draft), draft, "$40 million")?.verdict, "supported");
+    const far = indexOf({ "quay.txt": "Dunmore council will make a $9 million investment that is expected to bring the town 80 jobs." });
+    const farDraft = "Dunmore council is making a $9 million investment in the town.";
+    assert.equal(findingOn(checkDocument(far, farDraft), farDraft, "$9 million")?.verdict, "supported");
+    const goal = "Harlow Paper expects to put $25 million into its mill.";
+    assert.notEqual(findingOn(checkDocument(index, goal), goal, "$25 million")?.verdict, "contradicted");
+  });
+});
+
+describe("what a figure is about", () => {
+  test("Should not let a name in another item of a semicolon list hide a figure's support", () => {
+    const index = indexOf({ "grants.txt": "The harbour at Dunmore received $5 million for a new quay." });
+    const draft = "Grants this year: Bellingrath Castle got new roofs; $5 million went to the Dunmore harbour for a new quay.";
+    assert.equal(findingOn(checkDocument(index, draft), draft, "$5 million")?.verdict, "supported");
+    const unknown = "Grants this year: $5 million went to the Bellingrath harbour for a new quay.";
+    assert.equal(findingOn(checkDocument(index, unknown), unknown, "$5 million")?.verdict, "unverifiable");
+  });
+
+  test("Should not take an organisation for unknown when the sources use every word of its name", () => {
+    const index = indexOf({ "quay.txt": "The Harbour Committee of Dunmore approved the new quay on May 3, 2024." });
+    const draft = "The Dunmore Harbour Committee approved the new quay on May 3, 2024.";
+    assert.equal(findingOn(checkDocument(index, draft), draft, "May 3, 2024")?.verdict, "supported");
+    const unknown = "The Kelsall Harbour Committee approved the new quay on May 3, 2024.";
+    assert.equal(findingOn(checkDocument(index, unknown), unknown, "May 3, 2024")?.verdict, "unverifiable");
+  });
+
+  test("Should take an abbreviation for the name the sources write out in full", () => {
+    const index = indexOf({ "port.txt": "The Dunmore Harbour Authority awarded $3 million for dredging the channel." });
+    const draft = "For dredging the channel, the DHA awarded $3 million.";
+    assert.equal(findingOn(checkDocument(index, draft), draft, "$3 million")?.verdict, "supported");
+    const unknown = "For dredging the channel, the KPB awarded $3 million.";
+    assert.equal(findingOn(checkDocument(index, unknown), unknown, "$3 million")?.verdict, "unverifiable");
+  });
+
+  test("Should support a count whose thing is named elsewhere in the sentence", () => {
+    const index = indexOf({ "plant.txt": "The Dunmore battery plant will create 600 jobs." });
+    const draft = "The Dunmore battery plant brings jobs, 600 of them.";
+    assert.equal(findingOn(checkDocument(index, draft), draft, "600")?.verdict, "supported");
+    const other = "The Dunmore battery plant will build 600 homes.";
+    assert.notEqual(findingOn(checkDocument(index, other), other, "600")?.verdict, "supported");
+  });
+});
+
+describe("measures in other words", () => {
+  test("Should take the jobless rate for the unemployment rate, and not for another rate", () => {
+    const index = indexOf({ "labour.txt": "Dunmore's unemployment rate was 4.2% in May, the town's labour office said." });
+    const draft = "The jobless rate in Dunmore stood at 4.2% in May.";
+    assert.equal(findingOn(checkDocument(index, draft), draft, "4.2%")?.verdict, "supported");
+    const other = "Dunmore's inflation rate stood at 4.2% in May.";
+    assert.notEqual(findingOn(checkDocument(index, other), other, "4.2%")?.verdict, "supported");
+  });
+});

@@ -2,13 +2,13 @@
 // the same quantity and decide supported / contradicted / disputed / unverifiable.
 import type { Evidence, Figure, Finding, NameMention, Range, SourceSentence } from "../types.js";
 import { CorpusIndex, entityTerms, evidenceOf, type SourceFigure } from "../index/corpusIndex.js";
-import { CLAUSE_BREAK, contextOf, describeTime, type FigureContext } from "../extract/figureContext.js";
+import { CLAUSE_BREAK, contextOf, describeTime, listItemStart, type FigureContext } from "../extract/figureContext.js";
 import { plausibleRivals, sameStatedTime, sharedDateParts, unitsMatch, valuesAgree } from "./compare.js";
 import { readDraft, positionAt, type DraftSentence } from "./draft.js";
 import { extractFigures } from "../extract/figures.js";
 import { findNames } from "../extract/names.js";
 import { fold } from "../extract/normalize.js";
-import { termOf } from "../extract/terms.js";
+import { termOf, wordTokens } from "../extract/terms.js";
 import { placeTermOf, placeTerms } from "../knowledge/placeTerms.js";
 import { checkTitle } from "./titleCheck.js";
 import { similarity } from "../index/similarity.js";
@@ -109,10 +109,29 @@ interface Candidate {
   correction?: boolean;
 }
 
-/** A measure word on one side that the other sentence never mentions means another quantity. */
+/**
+ * Other words writers use for a measure (as terms): "the jobless rate" is the unemployment rate,
+ * "CPI" names price inflation, "borrowers" are owed loans.
+ */
+const MEASURE_EQUIVALENTS: ReadonlyMap<string, readonly string[]> = new Map(
+  (
+    [
+      ["unemployment", ["jobless", "joblessness"]],
+      ["price", ["cpi"]],
+      ["inflation", ["cpi"]],
+      ["loan", ["borrower", "borrowers", "borrowing"]],
+    ] as const
+  ).map(([measure, others]) => [termOf(measure)!, others.map((word) => termOf(word)!)]),
+);
+
+function mentions(terms: ReadonlySet<string>, measure: string): boolean {
+  return terms.has(measure) || (MEASURE_EQUIVALENTS.get(measure)?.some((other) => terms.has(other)) ?? false);
+}
+
+/** A measure word on one side that the other sentence never mentions (in any of its words) means another quantity. */
 function measuresConflict(a: FigureContext, b: FigureContext): boolean {
-  for (const measure of a.measures) if (!b.sentenceTerms.has(measure)) return true;
-  for (const measure of b.measures) if (!a.sentenceTerms.has(measure)) return true;
+  for (const measure of a.measures) if (!mentions(b.sentenceTerms, measure)) return true;
+  for (const measure of b.measures) if (!mentions(a.sentenceTerms, measure)) return true;
   return false;
 }
 
@@ -147,21 +166,63 @@ function documentsFor(index: CorpusIndex, context: FigureContext, subjects: read
   return named.map((v, i) => v | ((others ? others[i]! : 1) & (naming[i]! ^ 1)));
 }
 
+/**
+ * Two counts of one value whose units were read differently ("450 trains" and "over 450 trains
+ * daily" read as "daily", "up to 600 of them" and "600 jobs"): the same thing is counted when the
+ * draft's unit (or, when it names none, the source's) is a word of the other side's sentence.
+ */
+function countsAlike(draft: DraftFigure, source: SourceFigure): boolean {
+  if (draft.figure.kind !== "count" || (draft.figure.unit === "" && source.figure.unit === "")) return false;
+  const named = (unit: string, terms: ReadonlySet<string>) => {
+    const term = termOf(unit);
+    return term !== undefined && terms.has(term);
+  };
+  // What the draft counts is what must match: its unit, or when it names none, the source's.
+  return draft.figure.unit !== "" ? named(draft.figure.unit, source.context.sentenceTerms) : named(source.figure.unit, draft.context.sentenceTerms);
+}
+
+/** Initials of the names the sources write in several words ("faa" for Federal Aviation Administration), once per index. */
+const initialismCache = new WeakMap<CorpusIndex, ReadonlySet<string>>();
+
+function sourceInitialisms(index: CorpusIndex): ReadonlySet<string> {
+  let initials = initialismCache.get(index);
+  if (!initials) {
+    const found = new Set<string>();
+    for (const entity of index.names.all()) {
+      const capitals = entity.canonical.split(/[\s-]+/).filter((word) => /^\p{Lu}/u.test(word)).map((word) => word[0]!);
+      if (capitals.length >= 2) found.add(fold(capitals.join("")));
+    }
+    initialismCache.set(index, (initials = found));
+  }
+  return initials;
+}
+
+/** Whether a word the sources never use is the initials of a name they write out ("faa"). */
+function abbreviatesSourceName(index: CorpusIndex, folded: string): boolean {
+  return folded.length <= 6 && !index.knowsTerm(termOf(folded) ?? folded) && sourceInitialisms(index).has(folded);
+}
+
 /** Capitalised words near the draft figure that no source ever uses: a subject the sources do not cover. */
 function unknownSubjects(index: CorpusIndex, context: FigureContext, names: readonly NameMention[]): string[] {
-  // Days and months are written with a capital without naming a subject.
+  // Days and months are written with a capital without naming a subject; an abbreviation of a name
+  // the sources write out in full ("FAA") names a subject they cover.
+  const abbreviates = (word: string) => abbreviatesSourceName(index, word);
   const unknownWords = context.capitalizedWords.filter((word) => {
     const term = termOf(word);
-    return term !== undefined && !index.knowsTerm(term) && !isCalendarWord(word) && !homeCountry(word);
+    return term !== undefined && !index.knowsTerm(term) && !isCalendarWord(word) && !homeCountry(word) && !abbreviates(word);
   });
-  // A person or organisation the sources never name, wherever it sits in the sentence.
-  const unknownNames = names.filter((n) => (n.kind === "person" || n.kind === "organisation") && !index.names.get(n.key)).map((n) => n.text);
+  // A person or organisation the sources never name, wherever it sits in the sentence. An
+  // organisation whose every word the sources use ("Senate Banking Committee") may be one they name
+  // in another form; a word they never use is caught above.
+  const wordsKnown = (name: NameMention) => wordTokens(name.text).every((t) => t.term === undefined || index.knowsTerm(t.term));
+  const unknownNames = names.filter((n) => (n.kind === "person" || (n.kind === "organisation" && !wordsKnown(n) && !abbreviates(fold(n.text)))) && !index.names.get(n.key)).map((n) => n.text);
   return [...unknownWords, ...unknownNames];
 }
 
 /** Terms naming what the draft figure is about: capitalised words near it, and a leading name. */
 function subjectTerms(index: CorpusIndex, context: FigureContext, sentence: string): string[] {
-  const words = context.capitalizedWords.filter((word) => !isCalendarWord(word));
+  // An abbreviation the sources only write out in full ("FAA") is in no document as itself.
+  const words = context.capitalizedWords.filter((word) => !isCalendarWord(word) && !abbreviatesSourceName(index, word));
   const initial = context.initialWord;
   // "Employers" is as ordinary as "employer": a plural or singular the sources write in lower case.
   const ordinary = (word: string) => index.isOrdinaryWord(word) || index.isOrdinaryWord(word.replace(/e?s$/, "")) || index.isOrdinaryWord(`${word}s`);
@@ -191,7 +252,8 @@ function mayBeName(index: CorpusIndex, folded: string, sentence: string): boolea
 }
 
 function candidatesFor(index: CorpusIndex, draft: DraftFigure, options: { ignoreTime: boolean }): Candidate[] {
-  const subjectNames = draft.names.filter((n) => n.end <= draft.figure.start || !CLAUSE_BREAK.test(draft.sentence.text.slice(draft.figure.end, n.start)));
+  const itemStart = listItemStart(draft.sentence.text, draft.figure.start);
+  const subjectNames = draft.names.filter((n) => (n.end <= draft.figure.start && n.start >= itemStart) || (n.start >= draft.figure.end && !CLAUSE_BREAK.test(draft.sentence.text.slice(draft.figure.end, n.start))));
   if (unknownSubjects(index, draft.context, subjectNames).length > 0) return [];
   const subjects = subjectTerms(index, draft.context, draft.sentence.text);
   const documents = documentsFor(index, draft.context, subjects);
@@ -204,7 +266,8 @@ function candidatesFor(index: CorpusIndex, draft: DraftFigure, options: { ignore
     kind: draft.figure.kind,
     target: draft.context.isTarget,
     ...(time ? { time: { from: time.from, to: time.to } } : {}),
-    unit: (unit) => unitsMatch(draft.figure.kind, draft.figure.unit, unit),
+    // Counts of another unit may still count the same thing (see countsAlike), so they are weighed too.
+    unit: (unit) => draft.figure.kind === "count" || unitsMatch(draft.figure.kind, draft.figure.unit, unit),
     // A source document that never mentions the draft's subject ("Yukos", "Samsung") is about something else.
     ...(documents ? { documents } : {}),
   });
@@ -214,6 +277,8 @@ function candidatesFor(index: CorpusIndex, draft: DraftFigure, options: { ignore
     if (candidates.length >= MAX_CANDIDATES && alike * SAME_TIME_BONUS < candidates[MAX_CANDIDATES - 1]!.raw) break;
     const source = figures[figure]!;
     if (draft.figure.kind === "date" && sharedDateParts(draft.figure, source.figure) === 0) continue;
+    // A count read with another unit can only support the draft, never stand against it.
+    if (!unitsMatch(draft.figure.kind, draft.figure.unit, source.figure.unit) && !(countsAlike(draft, source) && valuesAgree(draft.figure, source.figure))) continue;
     if (measuresConflict(draft.context, source.context)) continue;
     const score = sameStatedTime(draft.context, source.context) ? alike * SAME_TIME_BONUS : alike;
     if (score < RELATED) continue;

@@ -19,6 +19,14 @@ const AUXILIARY = /^(?:am|is|are|was|were|be|been|being)$/;
 /** Punctuation or a conjunction between two words: they belong to different clauses. */
 export const CLAUSE_BREAK = /[,;:()]|\b(and|but|while|whereas|or)\b/i;
 
+/**
+ * Where the item of a list run together with semicolons that holds offset `at` starts ("$5 million
+ * for the airport; $2 million for the port"): a name in another item is not the figure's subject.
+ */
+export function listItemStart(sentence: string, at: number): number {
+  return sentence.lastIndexOf(";", at - 1) + 1;
+}
+
 /** The time a figure refers to, as a reader would say it: "by 2030", "in 2023". */
 export function describeTime(time: TimeQualifier | undefined): string | undefined {
   return time ? `${time.preposition ? time.preposition + " " : ""}${time.figure.text}` : undefined;
@@ -241,6 +249,7 @@ export function contextOf(
   const measures = new Set<string>();
   const capitalizedWords: string[] = [];
   let initialWord: string | undefined;
+  const clauseStart = listItemStart(sentence, figure.start);
 
   // Whether a clause break stands between token `from` and a later token: the first break after
   // `from` is found once, so each question is a comparison instead of a scan of the words between.
@@ -287,9 +296,9 @@ export function contextOf(
     // Any capitalised word of the sentence names part of its subject, near the figure or not.
     // A capitalised word names the figure's subject when it comes before the figure, or after it
     // in the same clause; after a comma ("…, more than Japan's") it is only a comparison.
-    if (token.capitalized && index > 0 && (index < own || !separated(own, breakAfterOwn, index))) capitalizedWords.push(token.word);
+    if (token.capitalized && index > 0 && (index < own ? token.start >= clauseStart : !separated(own, breakAfterOwn, index))) capitalizedWords.push(token.word);
   }
-  if (tokens[0]?.capitalized && words.counted[0]) initialWord = tokens[0].word;
+  if (tokens[0]?.capitalized && words.counted[0] && clauseStart === 0) initialWord = tokens[0].word;
   for (const extra of extraTerms) {
     const index = figureTokenIndex(spans, { start: extra.start, end: extra.start + 1 });
     if (index < from || index >= to) continue;
@@ -297,9 +306,34 @@ export function contextOf(
     terms.set(extra.term, Math.max(terms.get(extra.term) ?? 0, weight));
   }
   const time = timeOf(figure, sentenceFigures);
-  const window = sentence.slice(Math.max(stretchStart(figure, sentenceFigures), figure.start - 60), Math.min(stretchEnd(figure, sentenceFigures, sentence.length), figure.end + 40));
-  const isTarget = time?.preposition === "by" || (figure.kind === "date" && figure.preposition === "by") || TARGET_VERBS.test(window) || [...terms.entries()].some(([t, w]) => TARGET_TERMS.has(t) && w >= 0.5);
+  const isTarget = time?.preposition === "by" || (figure.kind === "date" && figure.preposition === "by") || targetWordNear(figure, sentence, sentenceFigures) || [...terms.entries()].some(([t, w]) => TARGET_TERMS.has(t) && w >= 0.5);
   return { terms, measures, sentenceTerms, time, isTarget, capitalizedWords, ...(initialWord ? { initialWord } : {}) };
+}
+
+/**
+ * A word of intention in the figure's own stretch of the sentence. Not one inside a name ("the
+ * Thrifty Food Plan"), and not one after the figure that leads on, in the same clause, to the next
+ * figure: in "$810 million that is expected to create 1,100 jobs" the expectation is about the jobs.
+ */
+/** How far after a word of intention the figure it leads on to may start, in characters. */
+const LEAD_ON_REACH = 40;
+
+function targetWordNear(figure: Figure, sentence: string, sentenceFigures: readonly Figure[]): boolean {
+  const from = Math.max(stretchStart(figure, sentenceFigures), figure.start - 60);
+  const stretchTo = stretchEnd(figure, sentenceFigures, sentence.length);
+  const to = Math.min(stretchTo, figure.end + 40);
+  const words = new RegExp(TARGET_VERBS.source, "gi");
+  words.lastIndex = from;
+  for (let found = words.exec(sentence); found && found.index < to; found = words.exec(sentence)) {
+    if (found.index + found[0].length > to) break;
+    const after = found.index + found[0].length;
+    const leadsOn = stretchTo < sentence.length && stretchTo - after <= LEAD_ON_REACH && !CLAUSE_BREAK.test(sentence.slice(after, stretchTo));
+    if (found.index >= figure.end && leadsOn) continue;
+    const capital = /\p{Lu}/u.test(sentence[found.index]!);
+    if (capital && /[\p{L}\p{N},;]\s*$/u.test(sentence.slice(Math.max(0, found.index - 3), found.index))) continue;
+    return true;
+  }
+  return false;
 }
 
 /** Above this many figures a sentence is crowded: each figure weighs only the words within CROWDED_REACH. */

@@ -324,6 +324,14 @@ describe("a figure among many alike", () => {
 });
 
 describe("figures of one sentence", () => {
+  test("Should hold a rank to its own noun, not to another rank of the sentence its companion was found in", async () => {
+    // The sample: one source sentence ranks Korea largest investor and third-largest trading partner, and states the trade.
+    const index = await sampleIndex();
+    const draft = "Two-way trade reached US$81.5 billion, which makes Korea Vietnam's largest trading partner.";
+    const finding = findingOn(checkDocument(index, draft), draft, "largest");
+    assert.equal(finding?.verdict, "contradicted");
+    assert.match(finding.message, /third-largest/);
+  });
   test("Should support a figure stated in the very source sentence its companions were found in, however that sentence words it", () => {
     const index = indexOf({
       "fares.txt":

@@ -436,7 +436,9 @@ function checkFigure(index: CorpusIndex, draft: DraftFigure, pins?: Pins): Findi
   }
   // The draft's value stated in the very source sentence its companions were found in ("from £6 to
   // £10" where £10 was found): that sentence is where the draft took it from, however it is worded.
-  const besideCompanion = pins?.known ? candidates.find((c) => pins.known!.has(c.source.sentence.id) && valuesAgree(draft.figure, c.source.figure)) : undefined;
+  // Not a rank: one sentence often ranks one subject on several measures ("largest investor, …,
+  // third-largest trading partner"), and a rank means only what its own noun says.
+  const besideCompanion = pins?.known && draft.figure.kind !== "rank" ? candidates.find((c) => pins.known!.has(c.source.sentence.id) && valuesAgree(draft.figure, c.source.figure)) : undefined;
   if (besideCompanion) return finding(draft, "supported", `Supported by ${describeSource(besideCompanion.source)}`, [besideCompanion.source]);
   // When the draft says when, only sources that say the same time can contradict it.
   const comparable = (draft.context.time ? candidates.filter((c) => sameTime(c) || c.correction) : candidates).filter(

@@ -4,6 +4,7 @@ import { placeInSource, type CorpusIndex } from "../index/corpusIndex.js";
 import { describeFigure } from "./messages.js";
 import { describeTime } from "../extract/figureContext.js";
 import { citedPlace } from "../sources/citation.js";
+import type { NameRegistry } from "../extract/names.js";
 
 export const FACT_KINDS = ["money", "percent", "date", "count", "rank", "name"] as const;
 export type FactKind = (typeof FACT_KINDS)[number];
@@ -57,14 +58,19 @@ export function factsOf(index: CorpusIndex, kind?: FactKind): Fact[] {
       });
     }
   }
-  if (kind === undefined || kind === "name") {
-    for (const entity of index.names.all()) {
-      const first = entity.mentions[0];
-      if (!first) continue;
-      // The registry keeps titles most-used first.
-      const title = entity.titles[0]?.title;
-      facts.push({ kind: "name", value: entity.canonical, about: [entity.kind, title].filter(Boolean).join(", "), path: first.path, line: first.line, sentence: first.sentence });
-    }
+  if (kind === undefined || kind === "name") facts.push(...nameFacts(index.names));
+  return facts;
+}
+
+/** Every named person, organisation and place of a registry, with its usual title and first mention. */
+export function nameFacts(registry: NameRegistry): Fact[] {
+  const facts: Fact[] = [];
+  for (const entity of registry.all()) {
+    const first = entity.mentions[0];
+    if (!first) continue;
+    // The registry keeps titles most-used first.
+    const title = entity.titles[0]?.title;
+    facts.push({ kind: "name", value: entity.canonical, about: [entity.kind, title].filter(Boolean).join(", "), path: first.path, line: first.line, sentence: first.sentence });
   }
   return facts;
 }

@@ -7,7 +7,7 @@ import type { Pool } from "pg";
 import { checkDocument, analyzeSentence, type CheckOptions, type DraftFigure } from "../../check/checker.js";
 import { CorpusIndex, evidenceOf, extractLine, highlightsIn, type CorpusStatistics, type SearchHit } from "../../index/corpusIndex.js";
 import { readDraft } from "../../check/draft.js";
-import type { Fact, FactKind } from "../../check/facts.js";
+import { nameFacts, type Fact, type FactKind } from "../../check/facts.js";
 import type { FigureContext } from "../../extract/figureContext.js";
 import { NameRegistry } from "../../extract/names.js";
 import { searchTerms } from "../../index/sentenceSearch.js";
@@ -148,12 +148,7 @@ export class Archive {
     }
     if (kind === undefined || kind === "name") {
       const { names } = await this.load();
-      for (const entity of names.registry.all()) {
-        const first = entity.mentions[0];
-        if (!first) continue;
-        const title = entity.titles[0]?.title;
-        facts.push({ kind: "name", value: entity.canonical, about: [entity.kind, title].filter(Boolean).join(", "), path: first.path, line: first.line, sentence: first.sentence });
-      }
+      facts.push(...nameFacts(names.registry));
     }
     return facts;
   }

@@ -438,8 +438,8 @@ function checkFigure(index: CorpusIndex, draft: DraftFigure, pins?: Pins): Findi
   // £10" where £10 was found): that sentence is where the draft took it from, however it is worded.
   // Not a rank: one sentence often ranks one subject on several measures ("largest investor, …,
   // third-largest trading partner"), and a rank means only what its own noun says.
-  const besideCompanion = pins?.known && draft.figure.kind !== "rank" ? candidates.find((c) => pins.known!.has(c.source.sentence.id) && valuesAgree(draft.figure, c.source.figure)) : undefined;
-  if (besideCompanion) return finding(draft, "supported", `Supported by ${describeSource(besideCompanion.source)}`, [besideCompanion.source]);
+  const besideCompanion = pins?.known && draft.figure.kind !== "rank" ? (candidates.find((c) => pins.known!.has(c.source.sentence.id) && valuesAgree(draft.figure, c.source.figure))?.source ?? statedInPinnedSentence(index, draft, pins.known)) : undefined;
+  if (besideCompanion) return finding(draft, "supported", `Supported by ${describeSource(besideCompanion)}`, [besideCompanion]);
   // When the draft says when, only sources that say the same time can contradict it.
   const comparable = (draft.context.time ? candidates.filter((c) => sameTime(c) || c.correction) : candidates).filter(
     (c) => plausibleRivals(draft.figure, c.source.figure) && !accountedFor(draft, c.source),
@@ -469,6 +469,26 @@ function checkFigure(index: CorpusIndex, draft: DraftFigure, pins?: Pins): Findi
   }
   const nearest = candidates.slice(0, 2).map((c) => c.source);
   return finding(draft, "unverifiable", nearest.length ? `No source states ${shown}; nearest: ${nearest.map(describeSource).join(", ")}` : `No source states ${shown}`, nearest);
+}
+
+/**
+ * The draft's value, stated in a source sentence its companions were found in, however far its
+ * wording there is from the draft's: in "rose $1.64 to $47.10, while Brent gained $1.32 to
+ * $44.45" the last figure's own words are only "to", so it is never found by its wording.
+ */
+function statedInPinnedSentence(index: CorpusIndex, draft: DraftFigure, pinned: ReadonlySet<number>): SourceFigure | undefined {
+  for (const id of pinned) {
+    const sentence = index.sentences[id];
+    if (!sentence) continue;
+    for (const figure of sentence.figures) {
+      if (figure.kind !== draft.figure.kind || !unitsMatch(figure.kind, draft.figure.unit, figure.unit)) continue;
+      if (figure.kind === "date" && sharedDateParts(draft.figure, figure) === 0) continue;
+      if (!valuesAgree(draft.figure, figure)) continue;
+      const source = sourceFigureAt(index, sentence, figure);
+      if (source && speaksFor(index, draft, source)) return source;
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -565,6 +585,7 @@ export function checkSentence(index: CorpusIndex, sentence: DraftSentence, start
   // Pins gathered over the paragraph so far: a sentence often goes on from where the last one was found.
   const pins: Pins = { found: paragraphPins ?? new Set(), ambiguous: new Set() };
   const undecided: Array<{ at: number; draft: DraftFigure }> = [];
+  const unfound: Array<{ at: number; draft: DraftFigure }> = [];
   for (const draft of figures) {
     if (isIgnored(draft.figure.text, sentence.text, ignore)) continue;
     const timed = draft.figure.kind === "date" ? figures.find((f) => f.context.time?.figure === draft.figure) : undefined;
@@ -576,10 +597,16 @@ export function checkSentence(index: CorpusIndex, sentence: DraftSentence, start
     const verdict = checkFigure(index, draft, pins);
     // Contradicted too: a companion found later may pin the source sentence that states it.
     if (pins.ambiguous!.has(draft) || verdict.verdict === "contradicted") undecided.push({ at: findings.length, draft });
+    // Its own words may be too few to find it by ("to $44.45"): its neighbours' source sentence may state it.
+    else if (verdict.verdict === "unverifiable" && draft.figure.kind !== "rank") unfound.push({ at: findings.length, draft });
     findings.push(verdict);
   }
   // A second look, with the source sentences its neighbours were found in.
   if (pins.found.size > 0) for (const { at, draft } of undecided) findings[at] = checkFigure(index, draft, { found: new Set(), known: pins.found });
+  for (const { at, draft } of pins.found.size > 0 ? unfound : []) {
+    const stated = statedInPinnedSentence(index, draft, pins.found);
+    if (stated) findings[at] = finding(draft, "supported", `Supported by ${describeSource(stated)}`, [stated]);
+  }
   for (const name of names) {
     const verdict = checkTitle(index, name, (start, end) => ({
       start: positionAt(starts, sentence.offset + start),

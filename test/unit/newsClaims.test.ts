@@ -1,0 +1,35 @@
+// How the checker reads paraphrased news: figures of one sentence, forecasts and outcomes, and
+// which figures can disagree. Fixtures are made-up towns and firms, in the project's own words.
+import { test, describe } from "node:test";
+import assert from "node:assert/strict";
+import { checkDocument } from "../../src/core/check/checker.ts";
+import type { Finding } from "../../src/core/types.ts";
+import { indexOf } from "./helpers/corpus.ts";
+
+function verdictOn(findings: Finding[], draft: string, span: string): Finding["verdict"] | undefined {
+  const start = draft.indexOf(span);
+  return findings.find((f) => f.range.start.character < start + span.length && f.range.end.character > start)?.verdict;
+}
+
+function check(files: Record<string, string>, draft: string, span: string): Finding["verdict"] | undefined {
+  return verdictOn(checkDocument(indexOf(files), draft), draft, span);
+}
+
+describe("figures of one sentence", () => {
+  // The last figure of "rose $1.64 to $47.10, while oats gained $1.32 to $44.45" has only "to" for words of its own.
+  const market = {
+    "grain.txt":
+      "Grain prices surged back above the $47 a tonne mark on Thursday after a market watchdog raised its forecasts for demand.\n\nThe Grain Board warned demand for feed grain in the first quarter would outstrip supply. The Board raised its estimate of demand growth by 80,000 tonnes a year to 84 million tonnes a year. Dunmore barley rose $1.64 to $47.10, while Kelsall oats in the city market gained $1.32 to $44.45.",
+    "feed.txt": "Feed prices: above $53 a tonne for the first time, the union said.",
+  };
+  const draft = (oats: string) =>
+    `Dunmore barley rose $1.64 to $47.10 a tonne, while Kelsall oats gained $1.32 to ${oats}, after the Grain Board raised its demand forecast to 84 million tonnes a year.`;
+
+  test("Should support the last figure of a run whose companions were found in one source sentence", () => {
+    assert.equal(check(market, draft("$44.45"), "$44.45"), "supported");
+  });
+
+  test("Should not support a value that sentence does not state", () => {
+    assert.notEqual(check(market, draft("$45.45"), "$45.45"), "supported");
+  });
+});

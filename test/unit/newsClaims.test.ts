@@ -33,3 +33,22 @@ describe("figures of one sentence", () => {
     assert.notEqual(check(market, draft("$45.45"), "$45.45"), "supported");
   });
 });
+
+describe("forecasts and outcomes", () => {
+  const tourism = {
+    "tourism.txt":
+      "Hotel stays in Dunmore fell 2.1% last year as the ferry was closed for repairs. The harbour board now predicts 4% growth in visitor numbers this year. The town council aims to double them by 2030.",
+    "ferry.txt": "The Kelsall ferry carried 6% more cars in the summer, its owners said.",
+    "rail.txt": "Passenger numbers on the Kelsall railway are expected to rise 9% after the new timetable.",
+  };
+
+  test("Should support a forecast however it is worded: 'is expected to see 4% growth' and 'predicts 4% growth'", () => {
+    const draft = "Dunmore is expected to see 4% growth in visitor numbers this year, the harbour board says.";
+    assert.equal(check(tourism, draft, "4%"), "supported");
+  });
+
+  test("Should still not support a forecast the sources do not make", () => {
+    const draft = "Dunmore is expected to see 7% growth in visitor numbers this year, the harbour board says.";
+    assert.notEqual(check(tourism, draft, "7%"), "supported");
+  });
+});

@@ -34,6 +34,12 @@ const SAME_QUANTITY = 0.2;
 const SAME_SOURCE_QUANTITY = 0.35;
 const UNTIMED_SAME_QUANTITY = 0.6;
 const MAX_CANDIDATES = 200;
+/**
+ * A goal or forecast matched with an outcome (or the other way round) counts this much less alike:
+ * "is expected to grow 4%" and "predicting 4% growth" are one figure whichever way the words read
+ * it, but a goal is no outcome when a source states both.
+ */
+const OTHER_TENSE = 0.6;
 /** A source that states the same time as the draft counts this much more alike. */
 const SAME_TIME_BONUS = 1.15;
 
@@ -264,7 +270,7 @@ function candidatesFor(index: CorpusIndex, draft: DraftFigure, options: { ignore
     // A source stating the same time scores more, so one below RELATED can still count.
     minimum: RELATED / SAME_TIME_BONUS,
     kind: draft.figure.kind,
-    target: draft.context.isTarget,
+    // Goals and outcomes are both weighed: the other kind can only support (see OTHER_TENSE).
     ...(time ? { time: { from: time.from, to: time.to } } : {}),
     // Counts of another unit may still count the same thing (see countsAlike), so they are weighed too.
     unit: (unit) => draft.figure.kind === "count" || unitsMatch(draft.figure.kind, draft.figure.unit, unit),
@@ -280,7 +286,10 @@ function candidatesFor(index: CorpusIndex, draft: DraftFigure, options: { ignore
     // A count read with another unit can only support the draft, never stand against it.
     if (!unitsMatch(draft.figure.kind, draft.figure.unit, source.figure.unit) && !(countsAlike(draft, source) && valuesAgree(draft.figure, source.figure))) continue;
     if (measuresConflict(draft.context, source.context)) continue;
-    const score = sameStatedTime(draft.context, source.context) ? alike * SAME_TIME_BONUS : alike;
+    const otherTense = source.context.isTarget !== draft.context.isTarget;
+    // A goal never contradicts an outcome, nor an outcome a goal.
+    if (otherTense && !valuesAgree(draft.figure, source.figure)) continue;
+    const score = (sameStatedTime(draft.context, source.context) ? alike * SAME_TIME_BONUS : alike) * (otherTense ? OTHER_TENSE : 1);
     if (score < RELATED) continue;
     if (speaksFor(index, draft, source)) candidates.push({ source, similarity: score, figure, raw: alike });
     else if (valuesAgree(draft.figure, source.figure)) {

@@ -52,3 +52,16 @@ describe("forecasts and outcomes", () => {
     assert.notEqual(check(tourism, draft, "7%"), "supported");
   });
 });
+
+describe("measures in other word forms", () => {
+  test("Should take 'to grow 4%' for '4% growth', and not for a rise in prices", () => {
+    const files = {
+      "tourism.txt": "Hotel stays in Dunmore fell 2.1% last year. The harbour board now predicts 4% growth in visitor numbers this year.",
+      "ferry.txt": "The Kelsall ferry carried 6% more cars in the summer, its owners said.",
+    };
+    const draft = "Visitor numbers in Dunmore are expected to grow 4% this year, the harbour board says.";
+    assert.equal(check(files, draft, "4%"), "supported");
+    const prices = "Hotel prices in Dunmore are expected to rise 4% this year, the harbour board says.";
+    assert.notEqual(check(files, prices, "4%"), "supported");
+  });
+});

@@ -131,7 +131,18 @@ const MEASURE_EQUIVALENTS: ReadonlyMap<string, readonly string[]> = new Map(
 );
 
 function mentions(terms: ReadonlySet<string>, measure: string): boolean {
-  return terms.has(measure) || (MEASURE_EQUIVALENTS.get(measure)?.some((other) => terms.has(other)) ?? false);
+  if (terms.has(measure) || (MEASURE_EQUIVALENTS.get(measure)?.some((other) => terms.has(other)) ?? false)) return true;
+  for (const term of terms) if (sameWordFamily(term, measure)) return true;
+  return false;
+}
+
+/**
+ * A verb and the noun made from it, which the stemmer leaves apart ("grow" and "growth", "export"
+ * and "exporter"): one stem begins the other, and only a short ending (a suffix) tells them apart.
+ */
+function sameWordFamily(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.length >= 4 && long.length - short.length <= 2 && long.startsWith(short);
 }
 
 /** A measure word on one side that the other sentence never mentions (in any of its words) means another quantity. */

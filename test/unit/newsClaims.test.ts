@@ -65,3 +65,32 @@ describe("measures in other word forms", () => {
     assert.notEqual(check(files, prices, "4%"), "supported");
   });
 });
+
+describe("which figures can disagree", () => {
+  test("Should not call undated readings of a moving price a disagreement between sources", () => {
+    const files = {
+      "monday.txt": "Barley prices at the Dunmore exchange rose 40 cents to $47.10 a tonne.",
+      "friday.txt": "Barley prices at the Dunmore exchange rose 60 cents to $53.20 a tonne.",
+    };
+    const draft = "Barley prices at the Dunmore exchange rose 40 cents to $47.10 a tonne.";
+    assert.equal(check(files, draft, "$47.10"), "supported");
+  });
+
+  test("Should still call two undated statements of one fixed amount a disagreement", () => {
+    const files = {
+      "council.txt": "The Dunmore bridge repair will cost $47.10 million, the council said.",
+      "paper.txt": "The Dunmore bridge repair will cost $53.20 million, the council said.",
+    };
+    const draft = "The Dunmore bridge repair will cost $47.10 million, the council said.";
+    assert.equal(check(files, draft, "$47.10 million"), "disputed");
+  });
+
+  test("Should not call two lower bounds a disagreement: 'above $47' and 'above $53' can both be true", () => {
+    const files = {
+      "early.txt": "Dunmore barley is now trading at above $47 a tonne, the exchange said.",
+      "late.txt": "Dunmore barley is now trading at above $53 a tonne, the exchange said.",
+    };
+    const draft = "Dunmore barley is trading at above $47 a tonne, the exchange said.";
+    assert.equal(check(files, draft, "$47"), "supported");
+  });
+});

@@ -3,7 +3,7 @@
 import type { Evidence, Figure, Finding, NameMention, Range, SourceSentence } from "../types.js";
 import { CorpusIndex, entityTerms, evidenceOf, type SourceFigure } from "../index/corpusIndex.js";
 import { CLAUSE_BREAK, contextOf, describeTime, listItemStart, type FigureContext } from "../extract/figureContext.js";
-import { plausibleRivals, sameStatedTime, sharedDateParts, unitsMatch, valuesAgree } from "./compare.js";
+import { plausibleRivals, sameStatedTime, sharedDateParts, statementsConsistent, unitsMatch, valuesAgree } from "./compare.js";
 import { readDraft, positionAt, type DraftSentence } from "./draft.js";
 import { extractFigures } from "../extract/figures.js";
 import { findNames } from "../extract/names.js";
@@ -359,13 +359,25 @@ function findDisputes(index: CorpusIndex, matched: SourceFigure): SourceFigure[]
     const sameValue = valuesAgree(matched.figure, other.figure) && valuesAgree(other.figure, matched.figure);
     const differentTime = Boolean(matched.context.time && other.context.time) && !sameStatedTime(matched.context, other.context);
     const neitherTimed = !matched.context.time && !other.context.time;
-    const untimedRival = !sameValue && neitherTimed && matched.figure.kind !== "rank" && matched.figure.kind !== "date" && plausibleRivals(matched.figure, other.figure);
+    // Two bounds ("above $47", "above $53"), or a bound and a value inside it, can both hold; so
+    // can two undated readings of a level that moves ("rose to $47.10", "surged above $53").
+    const untimedRival =
+      !sameValue && neitherTimed && matched.figure.kind !== "rank" && matched.figure.kind !== "date" && plausibleRivals(matched.figure, other.figure) &&
+      !statementsConsistent(matched.figure, other.figure) && !(movingLevel(matched) && movingLevel(other));
     const conflict = (sameValue && differentTime) || (!sameValue && sameStatedTime(matched.context, other.context)) || untimedRival;
     // `alike` is the larger of the similarities either way round; two undated figures must be
     // described almost alike before we call them one quantity.
     if (conflict && alike >= (untimedRival ? UNTIMED_SAME_QUANTITY : SAME_SOURCE_QUANTITY)) disputes.push(other);
   }
   return disputes;
+}
+
+/** A verb of change a few words before a figure: the figure is a reading of a level on the day it was written. */
+const CHANGE_BEFORE = /\b(?:rose|rise|rises|risen|rising|fell|fall|falls|fallen|falling|surged?|surges|climbed|climbs?|gained|gains?|dropped|drops?|jumped|jumps?|slipped|slips?|edged|grew|grows?|increased|decreased|declined|slumped|soared|tumbled|hit|hits|reached|reaches)\b[^;:]{0,30}$/i;
+
+function movingLevel(source: SourceFigure): boolean {
+  const text = source.sentence.text;
+  return CHANGE_BEFORE.test(text.slice(Math.max(0, source.figure.start - 50), source.figure.start));
 }
 
 function finding(draft: DraftFigure, verdict: Finding["verdict"], message: string, sources: SourceFigure[], suggestion?: string): Finding {

@@ -120,6 +120,20 @@ export function valuesAgree(draft: Figure, source: Figure): boolean {
 }
 
 /**
+ * Whether two source statements can both be true: "above $47" and "above $53" can, as can
+ * "over 800,000" and "804,000"; "$47" and "$53" cannot. Only statements that cannot both be true
+ * disagree.
+ */
+export function statementsConsistent(a: Figure, b: Figure): boolean {
+  if (a.kind === "date" || a.kind === "rank" || (direction(a) === "none" && direction(b) === "none")) return valuesAgree(a, b);
+  const x = intervalOf(a);
+  const y = intervalOf(b);
+  const lo = (f: Figure, i: Interval) => (direction(f) === "down" ? -Infinity : i.lo);
+  const hi = (f: Figure, i: Interval) => (direction(f) === "up" ? Infinity : i.hi);
+  return lo(a, x) <= hi(b, y) && lo(b, y) <= hi(a, x);
+}
+
+/**
  * Whether two amounts are close enough in size to be rival statements of one quantity.
  * Figures orders of magnitude apart are different things ($1.1m of fees, $206bn of debt),
  * except the classic slip of scale: the same digits with million for billion.

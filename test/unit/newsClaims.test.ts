@@ -94,3 +94,20 @@ describe("which figures can disagree", () => {
     assert.equal(check(files, draft, "$47"), "supported");
   });
 });
+
+describe("figures about different countries", () => {
+  const files = {
+    "india.txt": "In the year to March, the Indian economy grew by 8.5%. Ministers from the United States and India met in Delhi on Friday.",
+    "chile.txt": "Copper exports from Chile rose sharply last year, the central bank said.",
+  };
+
+  test("Should not hold one country's growth to another's", () => {
+    const draft = "The US economy grew at an annual rate of 3.8% in the last quarter.";
+    assert.notEqual(check(files, draft, "3.8%"), "contradicted");
+  });
+
+  test("Should still hold a country's growth to its own", () => {
+    const draft = "In the year to March, the Indian economy grew by 6.5%.";
+    assert.equal(check(files, draft, "6.5%"), "contradicted");
+  });
+});

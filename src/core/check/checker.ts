@@ -152,6 +152,43 @@ function measuresConflict(a: FigureContext, b: FigureContext): boolean {
   return false;
 }
 
+/** Every term a place is read as, once. */
+let placeTermSet: ReadonlySet<string> | undefined;
+
+/** The places a sentence names (as terms): "US", "Indian", "Taipei". */
+function placesOf(context: FigureContext): string[] {
+  placeTermSet ??= placeTerms();
+  return [...context.sentenceTerms].filter((term) => placeTermSet!.has(term));
+}
+
+/** Per source sentence: whether every name in it is a place or a date, so its places are all its subjects. */
+const onlyPlacesNamed = new WeakMap<SourceSentence, boolean>();
+
+function namesOnlyPlaces(sentence: SourceSentence): boolean {
+  let only = onlyPlacesNamed.get(sentence);
+  if (only === undefined) {
+    placeTermSet ??= placeTerms();
+    only = wordTokens(sentence.text).every((t, i) => i === 0 || !t.capitalized || t.term === undefined || placeTermSet!.has(t.term) || isCalendarWord(t.word));
+    onlyPlacesNamed.set(sentence, only);
+  }
+  return only;
+}
+
+/**
+ * The draft names places, and the source sentence names others and nothing else ("the US economy
+ * grew 3.8%", "the Indian economy grew by 8.5%"): figures about different countries. A source that
+ * also names something else ("the RoK", a firm) may be about the draft's place under another name.
+ * Forms of one place whose terms differ only in their ending ("india", "indian") are one place.
+ */
+function placesDiffer(draft: FigureContext, source: SourceFigure): boolean {
+  const x = placesOf(draft);
+  if (x.length === 0) return false;
+  const y = placesOf(source.context);
+  if (y.length === 0 || !namesOnlyPlaces(source.sentence)) return false;
+  const alike = (p: string, q: string) => p === q || (p.length >= 4 && q.length >= 4 && p.slice(0, 4) === q.slice(0, 4));
+  return !x.some((p) => y.some((q) => alike(p, q)));
+}
+
 /**
  * A country written as "UK" or "US" is where most of its own sources are written from, and they
  * seldom name it ("the trade deficit was $763 billion"): it does not say which documents can speak.
@@ -298,8 +335,8 @@ function candidatesFor(index: CorpusIndex, draft: DraftFigure, options: { ignore
     if (!unitsMatch(draft.figure.kind, draft.figure.unit, source.figure.unit) && !(countsAlike(draft, source) && valuesAgree(draft.figure, source.figure))) continue;
     if (measuresConflict(draft.context, source.context)) continue;
     const otherTense = source.context.isTarget !== draft.context.isTarget;
-    // A goal never contradicts an outcome, nor an outcome a goal.
-    if (otherTense && !valuesAgree(draft.figure, source.figure)) continue;
+    // A goal never contradicts an outcome, nor an outcome a goal; one country's figure never another's.
+    if ((otherTense || placesDiffer(draft.context, source)) && !valuesAgree(draft.figure, source.figure)) continue;
     const score = (sameStatedTime(draft.context, source.context) ? alike * SAME_TIME_BONUS : alike) * (otherTense ? OTHER_TENSE : 1);
     if (score < RELATED) continue;
     if (speaksFor(index, draft, source)) candidates.push({ source, similarity: score, figure, raw: alike });

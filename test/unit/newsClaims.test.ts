@@ -111,3 +111,14 @@ describe("figures about different countries", () => {
     assert.equal(check(files, draft, "6.5%"), "contradicted");
   });
 });
+
+describe("a source's figure the draft already writes", () => {
+  test("Should not hold a rate to a change the draft states in the same words ('by a quarter point')", () => {
+    const files = {
+      "bank.txt": "The Dunmore Savings Bank raised its key rate by a quarter of a point on Thursday, its fifth rise this year.",
+      "ferry.txt": "The Kelsall ferry carried 6% more cars in the summer, its owners said.",
+    };
+    const draft = "The Dunmore Savings Bank raised its key rate by a quarter point to 2.25%, its fifth rise this year.";
+    assert.notEqual(check(files, draft, "2.25%"), "contradicted");
+  });
+});

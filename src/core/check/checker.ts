@@ -569,7 +569,21 @@ function accountedFor(draft: DraftFigure, source: SourceFigure): boolean {
   // A bare count ("50", "3") recurs by chance; an amount or a percentage names its quantity.
   const stated = source.figure;
   if (stated.kind !== "money" && stated.kind !== "percent") return false;
+  if (writtenIn(draft.sentence.text, stated.text)) return true;
   return draft.companions.some((other) => other.kind === stated.kind && unitsMatch(other.kind, other.unit, stated.unit) && other.value === stated.value && other.upper === stated.upper);
+}
+
+/**
+ * Whether a source figure's very words are in the draft sentence ("by a quarter point" holds the
+ * source's "a quarter" of a point), even where the draft's reading found no figure there.
+ */
+function writtenIn(sentence: string, figureText: string): boolean {
+  if (!/\p{L}/u.test(figureText)) return false;
+  const at = fold(sentence).indexOf(fold(figureText));
+  if (at < 0) return false;
+  const before = sentence[at - 1] ?? " ";
+  const after = sentence[at + figureText.length] ?? " ";
+  return !/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after);
 }
 
 /**

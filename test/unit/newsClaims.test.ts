@@ -122,3 +122,24 @@ describe("a source's figure the draft already writes", () => {
     assert.notEqual(check(files, draft, "2.25%"), "contradicted");
   });
 });
+
+describe("the figure a sentence's neighbours point at", () => {
+  const files = {
+    "leave.txt":
+      "The Dunmore council published its staff report on Monday. Parental leave at the council lasted 13 weeks in 1999 and has since been raised to 26 weeks, the report said.",
+    "pay.txt": "Council pay in Kelsall rose 3% this spring, and 28 new wardens were hired.",
+  };
+
+  test("Should hold a figure to the one its neighbour's source sentence states in its place", () => {
+    const draft = "Dunmore council staff had 13 weeks of parental leave in 1999; it has since been stretched to 28 weeks, and the aim is a full year.";
+    const at = draft.indexOf("28 weeks");
+    const finding = checkDocument(indexOf(files), draft).find((f) => f.range.start.character <= at && f.range.end.character > at);
+    assert.equal(finding?.verdict, "contradicted");
+    assert.match(finding.message, /Sources say 26\b/);
+  });
+
+  test("Should not hold it to a figure of another unit in that sentence", () => {
+    const draft = "Dunmore council staff had 13 weeks of parental leave in 1999; it has since been stretched to 28 months, and the aim is a full year.";
+    assert.notEqual(check(files, draft, "28 months"), "contradicted");
+  });
+});

@@ -446,6 +446,10 @@ function groupsByValue(candidates: Candidate[]): Candidate[][] {
  * next to them most likely comes from there too, whatever other documents say in similar words.
  */
 interface Pins {
+  /** Per draft figure of this sentence: the source sentence it was found in. */
+  foundFor?: Map<Figure, number>;
+  /** For a second look: the source sentences the figure's neighbours in the draft were found in. */
+  neighbours?: ReadonlySet<number>;
   /** Filled by each figure a source states. */
   found: Set<number>;
   /** Read by a second look at a figure the first could not decide. */
@@ -484,6 +488,7 @@ function checkFigure(index: CorpusIndex, draft: DraftFigure, pins?: Pins): Findi
   }
   if (agreeing.length > 0) {
     pins?.found.add(agreeing[0]!.source.sentence.id);
+    pins?.foundFor?.set(draft.figure, agreeing[0]!.source.sentence.id);
     const disputes = disputesOf(index, agreeing[0]!.source);
     if (disputes.length > 0) {
       const dated = (source: SourceFigure) => ({ source, figure: source.figure, date: index.documents[index.documentOf(source)]?.date });
@@ -509,6 +514,8 @@ function checkFigure(index: CorpusIndex, draft: DraftFigure, pins?: Pins): Findi
   // third-largest trading partner"), and a rank means only what its own noun says.
   const besideCompanion = pins?.known && draft.figure.kind !== "rank" ? (candidates.find((c) => pins.known!.has(c.source.sentence.id) && valuesAgree(draft.figure, c.source.figure))?.source ?? statedInPinnedSentence(index, draft, pins.known)) : undefined;
   if (besideCompanion) return finding(draft, "supported", `Supported by ${describeSource(besideCompanion)}`, [besideCompanion]);
+  const pinnedRival = pins?.neighbours ? rivalInPinnedSentence(index, draft, pins.neighbours) : undefined;
+  if (pinnedRival) return finding(draft, "contradicted", `Sources say ${describeSource(pinnedRival)}, not ${shown}`, [pinnedRival], pinnedRival.figure.text);
   // When the draft says when, only sources that say the same time can contradict it.
   const comparable = (draft.context.time ? candidates.filter((c) => sameTime(c) || c.correction) : candidates).filter(
     (c) => plausibleRivals(draft.figure, c.source.figure) && !accountedFor(draft, c.source),
@@ -558,6 +565,33 @@ function statedInPinnedSentence(index: CorpusIndex, draft: DraftFigure, pinned: 
     }
   }
   return undefined;
+}
+
+/**
+ * The one figure of a source sentence the draft's companions were found in that the draft leaves
+ * unwritten, of the same kind and unit as the draft's figure and another value: "lasted 13 weeks;
+ * stretched to 28 weeks" against "from 13 weeks to 26 weeks", where 13 was found. That sentence is
+ * where the draft took the figure from, so its value is what the draft is held to. Two or more
+ * such figures, or one the draft writes elsewhere, leave it open.
+ */
+function rivalInPinnedSentence(index: CorpusIndex, draft: DraftFigure, pinned: ReadonlySet<number>): SourceFigure | undefined {
+  if (draft.figure.kind === "rank" || draft.figure.kind === "date") return undefined;
+  const written = (figure: Figure) => draft.companions.some((other) => other.kind === figure.kind && valuesAgree(other, figure));
+  let rival: SourceFigure | undefined;
+  for (const id of pinned) {
+    const sentence = index.sentences[id];
+    if (!sentence) continue;
+    for (const figure of sentence.figures) {
+      if (figure.kind !== draft.figure.kind || figure.unit !== draft.figure.unit || written(figure)) continue;
+      // A bound or a round guess ("over £1,000", "about 9%") is a threshold or an aside, not the figure's rival.
+      if (figure.qualifier !== "exact" || draft.figure.qualifier !== "exact" || valuesAgree(draft.figure, figure) || !plausibleRivals(draft.figure, figure)) continue;
+      const source = sourceFigureAt(index, sentence, figure);
+      if (!source || roleOf(index, source) !== "stated" || measuresConflict(draft.context, source.context)) continue;
+      if (rival && !valuesAgree(rival.figure, figure)) return undefined;
+      rival ??= source;
+    }
+  }
+  return rival;
 }
 
 /**
@@ -666,7 +700,15 @@ export function checkSentence(index: CorpusIndex, sentence: DraftSentence, start
   const findings: Finding[] = [];
   const ignore = options.ignore ?? [];
   // Pins gathered over the paragraph so far: a sentence often goes on from where the last one was found.
-  const pins: Pins = { found: paragraphPins ?? new Set(), ambiguous: new Set() };
+  const pins: Pins = { found: paragraphPins ?? new Set(), ambiguous: new Set(), foundFor: new Map() };
+  // The source sentences the nearest found figures before and after a figure were found in.
+  const neighbours = (draft: DraftFigure): Set<number> => {
+    const at = figures.indexOf(draft);
+    const found = (f: DraftFigure) => pins.foundFor!.has(f.figure);
+    const before = figures.slice(0, at).reverse().find(found);
+    const after = figures.slice(at + 1).find(found);
+    return new Set([before, after].flatMap((f) => (f ? [pins.foundFor!.get(f.figure)!] : [])));
+  };
   const undecided: Array<{ at: number; draft: DraftFigure }> = [];
   const unfound: Array<{ at: number; draft: DraftFigure }> = [];
   for (const draft of figures) {
@@ -685,10 +727,12 @@ export function checkSentence(index: CorpusIndex, sentence: DraftSentence, start
     findings.push(verdict);
   }
   // A second look, with the source sentences its neighbours were found in.
-  if (pins.found.size > 0) for (const { at, draft } of undecided) findings[at] = checkFigure(index, draft, { found: new Set(), known: pins.found });
+  if (pins.found.size > 0) for (const { at, draft } of undecided) findings[at] = checkFigure(index, draft, { found: new Set(), known: pins.found, neighbours: neighbours(draft) });
   for (const { at, draft } of pins.found.size > 0 ? unfound : []) {
     const stated = statedInPinnedSentence(index, draft, pins.found);
     if (stated) findings[at] = finding(draft, "supported", `Supported by ${describeSource(stated)}`, [stated]);
+    const rival = stated ? undefined : rivalInPinnedSentence(index, draft, neighbours(draft));
+    if (rival) findings[at] = finding(draft, "contradicted", `Sources say ${describeSource(rival)}, not ${describeFigure(draft.figure)}`, [rival], rival.figure.text);
   }
   for (const name of names) {
     const verdict = checkTitle(index, name, (start, end) => ({

@@ -487,8 +487,11 @@ function checkFigure(index: CorpusIndex, draft: DraftFigure, pins?: Pins): Findi
     return finding(draft, "contradicted", `Sources say ${describeSource(precise.source)}, not ${shown} (${describeSource(bound)} is only a bound)`, [precise.source, bound], precise.source.figure.text);
   }
   if (agreeing.length > 0) {
-    pins?.found.add(agreeing[0]!.source.sentence.id);
-    pins?.foundFor?.set(draft.figure, agreeing[0]!.source.sentence.id);
+    // Found only as a goal where the draft reads an outcome (or the other way round): too weak to say where the draft took its figures from.
+    if (agreeing[0]!.source.context.isTarget === draft.context.isTarget) {
+      pins?.found.add(agreeing[0]!.source.sentence.id);
+      pins?.foundFor?.set(draft.figure, agreeing[0]!.source.sentence.id);
+    }
     const disputes = disputesOf(index, agreeing[0]!.source);
     if (disputes.length > 0) {
       const dated = (source: SourceFigure) => ({ source, figure: source.figure, date: index.documents[index.documentOf(source)]?.date });
@@ -587,6 +590,8 @@ function rivalInPinnedSentence(index: CorpusIndex, draft: DraftFigure, pinned: R
       if (figure.qualifier !== "exact" || draft.figure.qualifier !== "exact" || valuesAgree(draft.figure, figure) || !plausibleRivals(draft.figure, figure)) continue;
       const source = sourceFigureAt(index, sentence, figure);
       if (!source || roleOf(index, source) !== "stated" || measuresConflict(draft.context, source.context)) continue;
+      // A goal is no rival for an outcome, nor an outcome for a goal.
+      if (source.context.isTarget !== draft.context.isTarget) continue;
       if (rival && !valuesAgree(rival.figure, figure)) return undefined;
       rival ??= source;
     }

@@ -262,11 +262,20 @@ class Parser {
     if (isWord(next, "per") && isWord(this.at(last + 2), "cent")) return { kind: "percent", first, last: last + 2, value, upper, unit: "%" };
     if (isWord(next, "percentage") && isWord(this.at(last + 2), "points", "point")) return { kind: "percent", first, last: last + 2, value, upper, unit: "pp" };
     const noun = this.nounAfter(last + 1);
-    if (q.scaled && !noun) return { kind: "money", first, last, value, upper, unit: "" };
+    // "5bn" or "87 million" alone is most often money; "900 thousand" alone is a count (amounts of
+    // thousands are written "$900,000").
+    if (q.scaled && !noun) return { kind: this.scaleWord(q.last) === "thousand" ? "count" : "money", first, last, value, upper, unit: "" };
     if (noun) return { kind: "count", first, last, value, upper, unit: noun.unit };
     if (!isNumber(t)) return undefined; // word numbers only count things
     first = i;
     return { kind: "count", first, last, value, upper, unit: "" };
+  }
+
+  /** The scale word a quantity ends with, normalised ("k" is "thousand"). */
+  private scaleWord(last: number): string | undefined {
+    const t = this.at(last);
+    if (t?.type !== "word" || !isScale(t.lower)) return undefined;
+    return SCALES[t.lower] === 1e3 ? "thousand" : t.lower;
   }
 
   private hedgeBefore(first: number): { qualifier: Qualifier; text: string; first: number } | undefined {

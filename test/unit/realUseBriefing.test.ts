@@ -1,0 +1,51 @@
+// Behaviour found on a writer's briefing drafted from real government releases (issue 12): how
+// sources are read, how figures and their times are read, how years and titles get verdicts.
+import { test, describe } from "node:test";
+import assert from "node:assert/strict";
+import { checkDocument } from "../../src/core/check/checker.ts";
+import { extractFigures } from "../../src/core/extract/figures.ts";
+import type { CorpusIndex } from "../../src/core/index/corpusIndex.ts";
+import type { Finding } from "../../src/core/types.ts";
+import { indexOf } from "./helpers/corpus.ts";
+
+function verdictOn(index: CorpusIndex, sentence: string, span: string): Finding | undefined {
+  const start = sentence.indexOf(span);
+  assert.ok(start >= 0, `${span} is not in ${sentence}`);
+  return checkDocument(index, sentence).find((f) => f.range.start.character < start + span.length && f.range.end.character > start);
+}
+
+describe("reading sources as a writer reads them", () => {
+  test("Should take a statement's title as its subject: a first-person release supports what the draft attributes to its speaker", () => {
+    const index = indexOf({
+      "harvest.md": "---\ntitle: Statement from Governor Ada Moss on the Harvest\ndate: '2024-09-02'\n---\n\nOur farms brought in 4.2 million tonnes of grain this year, a record.\n",
+      "roads.md": "---\ntitle: Road repairs\n---\n\nCrews resurfaced 310 miles of road.\n",
+    });
+    const finding = verdictOn(index, "The Governor said farms brought in 4.2 million tonnes of grain this year.", "4.2 million");
+    assert.equal(finding?.verdict, "supported");
+  });
+});
+
+describe("reading figures as a writer writes them", () => {
+  test("Should read a bare number of thousands as a count, not an amount of money ('rose by 900 thousand')", () => {
+    const [figure] = extractFigures("Sign-ups rose by 900 thousand, or 53 percent.");
+    assert.equal(figure?.kind, "count");
+    assert.equal(figure?.value, 900_000);
+  });
+
+  test("Should keep a bare number of millions an amount, as business news writes it ('profits of 5bn')", () => {
+    const [figure] = extractFigures("The company's profits reached 5bn, a record.");
+    assert.equal(figure?.kind, "money");
+  });
+});
+
+describe("the time a figure refers to", () => {
+  const tunnel = indexOf({
+    "tunnel.md": "The old tunnel carries at most 24 trains per hour.\n\nIn 2012 a storm flooded the tunnel with salt water.\n",
+  });
+
+  test("Should not date a figure by a year in the next clause: '32 trains an hour, and a storm in 2012' is still held to 24", () => {
+    const finding = verdictOn(tunnel, "The old tunnel carries 32 trains per hour, and a storm flooded it with salt water in 2012.", "32 trains");
+    assert.equal(finding?.verdict, "contradicted");
+    assert.match(finding!.message, /24/);
+  });
+});

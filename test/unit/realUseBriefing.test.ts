@@ -49,3 +49,20 @@ describe("the time a figure refers to", () => {
     assert.match(finding!.message, /24/);
   });
 });
+
+describe("years that time another figure", () => {
+  const tunnel = indexOf({
+    "tunnel.md": "The tunnel opened for service in 1910.\n\nIt carries more than 200,000 passenger trips each weekday.\n",
+    "signups.md": "Enrolment rose by 900,000, or 53%, from 2020 to 2022.\n",
+  });
+
+  test("Should check a year as a date of its own when no source dates the figure it times ('opened in 1910 and carries 200,000 trips')", () => {
+    const finding = verdictOn(tunnel, "The tunnel opened in 1910 and carries more than 200,000 passenger trips each weekday.", "1910");
+    assert.equal(finding?.verdict, "supported");
+  });
+
+  test("Should not support a span of years by another span that ends alike ('between 2019 and 2022' is not 'from 2020 to 2022')", () => {
+    const finding = verdictOn(tunnel, "Enrolment rose by 53% between 2019 and 2022.", "2019");
+    assert.notEqual(finding?.verdict, "supported");
+  });
+});

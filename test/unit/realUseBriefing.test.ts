@@ -66,3 +66,38 @@ describe("years that time another figure", () => {
     assert.notEqual(finding?.verdict, "supported");
   });
 });
+
+describe("units of measure and shares in words", () => {
+  const releases = indexOf({
+    "bridge.md": "The grant funds a new 100-foot road bridge over the rail line.\n\nThe solar projects in the province will generate over 500 megawatts of power.\n",
+    "prices.md": "Inflation has fallen by two thirds, real wages are higher than before the pandemic.\n\nThe average copayment rose by 20 percent between 2005 and 2021.\n",
+  });
+
+  test("Should read one length in two units and forms as one figure ('100 feet' is 'a 100-foot bridge')", () => {
+    assert.equal(verdictOn(releases, "The grant pays for a road bridge of about 100 feet over the rail line.", "100 feet")?.verdict, "supported");
+  });
+
+  test("Should contradict a unit error: 500 gigawatts where the source says 500 megawatts", () => {
+    const finding = verdictOn(releases, "The solar projects in the province will generate over 500 gigawatts of power.", "500 gigawatts");
+    assert.equal(finding?.verdict, "contradicted");
+    assert.match(finding!.message, /500 megawatts/);
+  });
+
+  test("Should read a share of a scale or a unit: 'half a billion dollars', 'half a century'", () => {
+    const [money] = extractFigures("The firm committed half a billion dollars.");
+    assert.deepEqual([money?.kind, money?.value, money?.unit], ["money", 5e8, "USD"]);
+    const [span] = extractFigures("It was the longest stretch in half a century.");
+    assert.deepEqual([span?.kind, span?.value, span?.unit], ["count", 50, "year"]);
+  });
+
+  test("Should read a change by a share as a percentage ('rose by almost a fifth', 'cut by more than half'), not 'the third quarter'", () => {
+    assert.deepEqual(extractFigures("The copayment rose by almost a fifth.").map((f) => [f.kind, f.value]), [["percent", 20]]);
+    assert.deepEqual(extractFigures("Inflation was cut by more than half.").map((f) => [f.kind, f.value]), [["percent", 50]]);
+    assert.deepEqual(extractFigures("Growth picked up in the third quarter.").filter((f) => f.kind === "percent"), []);
+    assert.equal(verdictOn(releases, "The average copayment rose by almost a fifth between 2005 and 2021.", "a fifth")?.verdict, "supported");
+  });
+
+  test("Should not take a measure word in the next clause for the figure's own ('fallen by two thirds, real wages are higher')", () => {
+    assert.equal(verdictOn(releases, "By then inflation had come down by two-thirds.", "two-thirds")?.verdict, "supported");
+  });
+});

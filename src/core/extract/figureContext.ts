@@ -288,6 +288,7 @@ export function contextOf(
     if (left === undefined || index < left) return left !== undefined;
     return !separated(left, breakAfterLeft, index);
   };
+  const acrossClause = (index: number): boolean => (index > own ? separated(own, breakAfterOwn, index) : index < own && separated(index, breakAfter(index), own));
   const weightAt = (index: number): number => {
     const distance = Math.abs(index - own);
     const weight = 1 / (1 + distance / 4);
@@ -304,7 +305,8 @@ export function contextOf(
     if (!words.counted[index]) continue;
     const weight = weightAt(index);
     terms.set(token.term!, Math.max(terms.get(token.term!) ?? 0, weight));
-    if (MEASURE_WORDS.has(token.term!) && weight >= 0.5 && !AUXILIARY.test(tokens[index - 1]?.word ?? "")) measures.add(token.term!);
+    // A measure word in another clause measures something else ("fallen by two thirds, real wages are higher").
+    if (MEASURE_WORDS.has(token.term!) && weight >= 0.5 && !AUXILIARY.test(tokens[index - 1]?.word ?? "") && !acrossClause(index)) measures.add(token.term!);
     // Any capitalised word of the sentence names part of its subject, near the figure or not.
     // A capitalised word names the figure's subject when it comes before the figure, or after it
     // in the same clause; after a comma ("…, more than Japan's") it is only a comparison.

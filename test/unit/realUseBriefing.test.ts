@@ -101,3 +101,22 @@ describe("units of measure and shares in words", () => {
     assert.equal(verdictOn(releases, "By then inflation had come down by two-thirds.", "two-thirds")?.verdict, "supported");
   });
 });
+
+describe("measures and abbreviations in other words", () => {
+  const releases = indexOf({
+    "gdp.md": "Today's report shows that the economy grew at a 2.4 percent annual rate in the second quarter.\n\nUS imports grew 16% to $1.76 trillion.\n",
+    "fund.md": "The Environmental Protection Agency will distribute over $5 billion to replace diesel school buses.\n",
+  });
+
+  test("Should hold 'growth at a 2.4% pace' to a source that says the economy grew 2.4%", () => {
+    assert.equal(verdictOn(releases, "The report showed growth at a 2.4% annual pace in the second quarter.", "2.4%")?.verdict, "supported");
+  });
+
+  test("Should not make the level a growth rate: 'imports grew 16% to $1.67 trillion' is held to $1.76 trillion", () => {
+    assert.equal(verdictOn(releases, "US imports grew 16% to $1.67 trillion.", "$1.67 trillion")?.verdict, "contradicted");
+  });
+
+  test("Should know an abbreviation in the possessive of a name the sources write out ('EPA's program')", () => {
+    assert.equal(verdictOn(releases, "Over five years the EPA's program will hand out more than 5 billion dollars for school buses.", "5 billion dollars")?.verdict, "supported");
+  });
+});

@@ -2,7 +2,7 @@
 // refers to, whether it is a target, and which measure it is. The checker compares
 // these between a draft figure and source figures.
 import type { Figure } from "../types.js";
-import { MEASURE_WORDS, wordTokens, type WordToken } from "./terms.js";
+import { namesMeasure, wordTokens, type WordToken } from "./terms.js";
 
 export interface TimeQualifier {
   /** First and last year the figure refers to. */
@@ -306,7 +306,7 @@ export function contextOf(
     const weight = weightAt(index);
     terms.set(token.term!, Math.max(terms.get(token.term!) ?? 0, weight));
     // A measure word in another clause measures something else ("fallen by two thirds, real wages are higher").
-    if (MEASURE_WORDS.has(token.term!) && weight >= 0.5 && !AUXILIARY.test(tokens[index - 1]?.word ?? "") && !acrossClause(index)) measures.add(token.term!);
+    if (namesMeasure(token.word, token.term) && weight >= 0.5 && !AUXILIARY.test(tokens[index - 1]?.word ?? "") && !acrossClause(index)) measures.add(token.term!);
     // Any capitalised word of the sentence names part of its subject, near the figure or not.
     // A capitalised word names the figure's subject when it comes before the figure, or after it
     // in the same clause; after a comma ("…, more than Japan's") it is only a comparison.

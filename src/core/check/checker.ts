@@ -198,7 +198,9 @@ function sourceInitialisms(index: CorpusIndex): ReadonlySet<string> {
 }
 
 /** Whether a word the sources never use is the initials of a name they write out ("faa"). */
-function abbreviatesSourceName(index: CorpusIndex, folded: string): boolean {
+function abbreviatesSourceName(index: CorpusIndex, written: string): boolean {
+  // "EPA's" abbreviates what "EPA" does.
+  const folded = written.endsWith("'s") ? written.slice(0, -2) : written;
   return folded.length <= 6 && !index.knowsTerm(termOf(folded) ?? folded) && sourceInitialisms(index).has(folded);
 }
 

@@ -252,7 +252,9 @@ function sourceInitialisms(index: CorpusIndex): ReadonlySet<string> {
 }
 
 /** Whether a word the sources never use is the initials of a name they write out ("faa"). */
-function abbreviatesSourceName(index: CorpusIndex, folded: string): boolean {
+function abbreviatesSourceName(index: CorpusIndex, written: string): boolean {
+  // "EPA's" abbreviates what "EPA" does.
+  const folded = written.endsWith("'s") ? written.slice(0, -2) : written;
   return folded.length <= 6 && !index.knowsTerm(termOf(folded) ?? folded) && sourceInitialisms(index).has(folded);
 }
 
@@ -666,6 +668,22 @@ function checkTimeQualifier(index: CorpusIndex, year: DraftFigure, timed: DraftF
   return finding(year, "contradicted", message, times.slice(0, 3), head.figure.text);
 }
 
+/** A year a source sentence worded this much like the draft's gives is the one the draft means. */
+const SAME_EVENT = 0.45;
+
+/**
+ * A year that times a figure no source dates, checked as a date of its own. Years recur in every
+ * kind of sentence ("since 2021", "in 2023"): only a source sentence worded much like the draft's
+ * can say the year is wrong; a looser likeness leaves it unverifiable.
+ */
+function checkYearAlone(index: CorpusIndex, year: DraftFigure, pins: Pins): Finding {
+  const verdict = checkFigure(index, year, pins);
+  if (verdict.verdict !== "contradicted") return verdict;
+  const best = candidatesFor(index, year, { ignoreTime: false })[0]?.similarity ?? 0;
+  if (best >= SAME_EVENT) return verdict;
+  return finding(year, "unverifiable", `No source gives ${describeFigure(year.figure)} as the time of this`, []);
+}
+
 function isIgnored(text: string, sentence: string, ignore: readonly string[]): boolean {
   if (ignore.length === 0) return false;
   const foldedFigure = fold(text);
@@ -720,11 +738,15 @@ export function checkSentence(index: CorpusIndex, sentence: DraftSentence, start
     if (isIgnored(draft.figure.text, sentence.text, ignore)) continue;
     const timed = draft.figure.kind === "date" ? figures.find((f) => f.context.time?.figure === draft.figure) : undefined;
     if (timed) {
+      // When no source gives the timed figure a time, the year may still be a fact of its own
+      // ("opened in 1910 and carries 200,000 trips"): it is checked as a date.
       const verdict = checkTimeQualifier(index, draft, timed);
-      if (verdict) findings.push(verdict);
-      continue;
+      if (verdict) {
+        findings.push(verdict);
+        continue;
+      }
     }
-    const verdict = checkFigure(index, draft, pins);
+    const verdict = timed ? checkYearAlone(index, draft, pins) : checkFigure(index, draft, pins);
     // Contradicted too: a companion found later may pin the source sentence that states it.
     if (pins.ambiguous!.has(draft) || verdict.verdict === "contradicted") undecided.push({ at: findings.length, draft });
     // Its own words may be too few to find it by ("to $44.45"): its neighbours' source sentence may state it.

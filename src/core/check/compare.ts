@@ -93,6 +93,8 @@ export function sharedDateParts(a: Figure, b: Figure): number {
 function datesAgree(a: Figure, b: Figure): boolean {
   const da = a.date ?? {};
   const db = b.date ?? {};
+  // Two spans of years are one span only if they start and end alike ("2019 to 2022" is not "2020 to 2022").
+  if (a.upper !== undefined && b.upper !== undefined && (da.year !== db.year || a.upper !== b.upper)) return false;
   if (da.year !== undefined && db.year !== undefined && da.year !== db.year) {
     // A year range contains a year: "2025-2030" and "2027".
     const aTo = a.upper ? Math.floor(a.upper / 10000) : da.year;

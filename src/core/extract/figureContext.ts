@@ -2,7 +2,7 @@
 // refers to, whether it is a target, and which measure it is. The checker compares
 // these between a draft figure and source figures.
 import type { Figure } from "../types.js";
-import { MEASURE_WORDS, wordTokens, type WordToken } from "./terms.js";
+import { namesMeasure, wordTokens, type WordToken } from "./terms.js";
 
 export interface TimeQualifier {
   /** First and last year the figure refers to. */
@@ -131,6 +131,8 @@ interface SentenceFigures {
   longestQuantity: number;
   /** timeOf of each figure asked about: a figure's context asks for its neighbours' too. */
   times: Map<Figure, TimeQualifier | undefined>;
+  /** The sentence's text, once a context has been asked for (where clauses end). */
+  text?: string;
 }
 
 const sortedBySentence = new WeakMap<readonly Figure[], SentenceFigures>();
@@ -169,6 +171,9 @@ function sentenceFiguresOf(sentenceFigures: readonly Figure[]): SentenceFigures 
   return sorted;
 }
 
+/** Where one clause ends and another, with its own subject and time, begins. */
+const CLAUSE_END = /;|,\s*(?:and|but|while|whereas|although|though)\s|\.\s/i;
+
 /** Farthest a year may stand from the figure it times, in characters. */
 const YEAR_REACH = 120;
 
@@ -178,8 +183,10 @@ const YEAR_REACH = 120;
  * and not across another amount. Only figures within reach are looked at (binary search on
  * sorted figures), so a sentence of thousands of figures costs no more per figure than a short one.
  */
-export function timeOf(figure: Figure, sentenceFigures: readonly Figure[]): TimeQualifier | undefined {
-  const { times } = sentenceFiguresOf(sentenceFigures);
+export function timeOf(figure: Figure, sentenceFigures: readonly Figure[], sentence?: string): TimeQualifier | undefined {
+  const sorted = sentenceFiguresOf(sentenceFigures);
+  if (sentence !== undefined && sorted.text === undefined) sorted.text = sentence;
+  const { times } = sorted;
   if (!times.has(figure)) times.set(figure, findTime(figure, sentenceFigures));
   return times.get(figure);
 }
@@ -188,7 +195,7 @@ function findTime(figure: Figure, sentenceFigures: readonly Figure[]): TimeQuali
   if (figure.kind === "date") return undefined;
   // "the two countries ... in 1995": a count written in words is an idiom, not what a year dates.
   if (isWordCount(figure)) return undefined;
-  const { quantities, amounts, years, yearFigures, longestYear, longestQuantity } = sentenceFiguresOf(sentenceFigures);
+  const { quantities, amounts, years, yearFigures, longestYear, longestQuantity, text } = sentenceFiguresOf(sentenceFigures);
   // An amount lying wholly in [lo, hi]: amounts do not overlap, so the first starting at lo ends first.
   const between = (lo: number, hi: number, owner: Figure) => {
     const first = lowerBound(amounts.length, (i) => amounts[i]!.start >= lo);
@@ -205,6 +212,8 @@ function findTime(figure: Figure, sentenceFigures: readonly Figure[]): TimeQuali
     const after = year.start >= owner.end;
     const [lo, hi] = after ? [owner.end, year.start] : [year.end, owner.start];
     if (hi - lo > YEAR_REACH || between(lo, hi, owner)) return Infinity;
+    // "32 trains an hour, and salt water from the storm in 2012": a year in another clause dates what that clause says.
+    if (text !== undefined && CLAUSE_END.test(text.slice(lo, hi))) return Infinity;
     if (!after && hasYearAfter(owner)) return Infinity;
     return (hi - lo) * (after ? 1 : 2) * (owner.kind === "money" || owner.kind === "percent" ? 1 : 10);
   };
@@ -240,6 +249,9 @@ export function contextOf(
   extraTerms: ReadonlyArray<{ term: string; start: number; end?: number }> = [],
   sentenceTokens?: readonly WordToken[],
 ): FigureContext {
+  // Times are read with the sentence's clauses in view, whichever figure asks first.
+  const sorted = sentenceFiguresOf(sentenceFigures);
+  if (sorted.text === undefined) sorted.text = sentence;
   const tokens = sentenceTokens ?? tokensOf(sentence);
   const words = sentenceWords(tokens, sentenceFigures, extraTerms);
   const { spans, sentenceTerms } = words;
@@ -276,6 +288,7 @@ export function contextOf(
     if (left === undefined || index < left) return left !== undefined;
     return !separated(left, breakAfterLeft, index);
   };
+  const acrossClause = (index: number): boolean => (index > own ? separated(own, breakAfterOwn, index) : index < own && separated(index, breakAfter(index), own));
   const weightAt = (index: number): number => {
     const distance = Math.abs(index - own);
     const weight = 1 / (1 + distance / 4);
@@ -292,7 +305,8 @@ export function contextOf(
     if (!words.counted[index]) continue;
     const weight = weightAt(index);
     terms.set(token.term!, Math.max(terms.get(token.term!) ?? 0, weight));
-    if (MEASURE_WORDS.has(token.term!) && weight >= 0.5 && !AUXILIARY.test(tokens[index - 1]?.word ?? "")) measures.add(token.term!);
+    // A measure word in another clause measures something else ("fallen by two thirds, real wages are higher").
+    if (namesMeasure(token.word, token.term) && weight >= 0.5 && !AUXILIARY.test(tokens[index - 1]?.word ?? "") && !acrossClause(index)) measures.add(token.term!);
     // Any capitalised word of the sentence names part of its subject, near the figure or not.
     // A capitalised word names the figure's subject when it comes before the figure, or after it
     // in the same clause; after a comma ("…, more than Japan's") it is only a comparison.
@@ -305,7 +319,7 @@ export function contextOf(
     const weight = weightAt(index);
     terms.set(extra.term, Math.max(terms.get(extra.term) ?? 0, weight));
   }
-  const time = timeOf(figure, sentenceFigures);
+  const time = timeOf(figure, sentenceFigures, sentence);
   const isTarget = time?.preposition === "by" || (figure.kind === "date" && figure.preposition === "by") || targetWordNear(figure, sentence, sentenceFigures) || [...terms.entries()].some(([t, w]) => TARGET_TERMS.has(t) && w >= 0.5);
   return { terms, measures, sentenceTerms, time, isTarget, capitalizedWords, ...(initialWord ? { initialWord } : {}) };
 }

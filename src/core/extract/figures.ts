@@ -8,6 +8,7 @@ import {
   POINT_UNITS, RANKING_VERBS, SCALES, SMALL_NUMBERS, SUPERLATIVES, isCurrencyPrefix, isCurrencySuffix, isFigureWord, isFraction,
   isMeasureUnit, isMonth, isMultiplier, isOrdinal, isScale, isSmallNumber, isSuperlative, singular,
 } from "../knowledge/figureWords.js";
+import { measureOf } from "../knowledge/measures.js";
 
 interface Match {
   kind: FigureKind;
@@ -262,11 +263,20 @@ class Parser {
     if (isWord(next, "per") && isWord(this.at(last + 2), "cent")) return { kind: "percent", first, last: last + 2, value, upper, unit: "%" };
     if (isWord(next, "percentage") && isWord(this.at(last + 2), "points", "point")) return { kind: "percent", first, last: last + 2, value, upper, unit: "pp" };
     const noun = this.nounAfter(last + 1);
-    if (q.scaled && !noun) return { kind: "money", first, last, value, upper, unit: "" };
+    // "5bn" or "87 million" alone is most often money; "900 thousand" alone is a count (amounts of
+    // thousands are written "$900,000").
+    if (q.scaled && !noun) return { kind: this.scaleWord(q.last) === "thousand" ? "count" : "money", first, last, value, upper, unit: "" };
     if (noun) return { kind: "count", first, last, value, upper, unit: noun.unit };
     if (!isNumber(t)) return undefined; // word numbers only count things
     first = i;
     return { kind: "count", first, last, value, upper, unit: "" };
+  }
+
+  /** The scale word a quantity ends with, normalised ("k" is "thousand"). */
+  private scaleWord(last: number): string | undefined {
+    const t = this.at(last);
+    if (t?.type !== "word" || !isScale(t.lower)) return undefined;
+    return SCALES[t.lower] === 1e3 ? "thousand" : t.lower;
   }
 
   private hedgeBefore(first: number): { qualifier: Qualifier; text: string; first: number } | undefined {
@@ -300,6 +310,11 @@ class Parser {
     const t = this.at(j);
     if (!t) return undefined;
     if (t.type === "word" && isMeasureUnit(t.lower)) return { kind: "count", unit: MEASURE_UNITS[t.lower]!, value, last: j };
+    // Other units, converted to their kind's reference unit: "100 feet" and "a 100-foot bridge", "500 megawatts".
+    const hyphenated = isSymbol(t, "-") && touching(this.at(j - 1), t) && touching(t, this.at(j + 1)) ? this.at(j + 1) : undefined;
+    const unitWord = hyphenated ?? t;
+    const measure = unitWord.type === "word" ? measureOf(unitWord.text) : undefined;
+    if (measure) return { kind: "count", unit: measure.unit, value: clean(value * measure.factor), last: hyphenated ? j + 1 : j };
     // "parts per million", "° C", "degrees Celsius", "1.5C"
     if (isWord(t, "parts", "part") && isWord(this.at(j + 1), "per") && isWord(this.at(j + 2), "million", "billion")) {
       return { kind: "count", unit: this.at(j + 2)!.lower === "million" ? "ppm" : "ppb", value, last: j + 2 };
@@ -340,28 +355,69 @@ class Parser {
   }
 
   /**
-   * Shares as a percentage: "half of", "a third of", "two-thirds of", "one in five", "4 out of 10".
-   * Only with "of" (or "in"/"out of" for rates), so "the third quarter" and "half a million" stay what they are.
+   * Shares as a percentage: "half of", "a third of", "two-thirds of", "one in five", "4 out of 10";
+   * a change by a share ("rose by almost a fifth", "cut by more than half"); and a share of a scale
+   * or a measure ("half a billion dollars", "half a century").
    */
   private share(i: number): Match | undefined {
     const t = this.at(i)!;
-    if (t.type === "word" && isFraction(t.lower)) {
-      const after = this.at(i + 1);
-      if (!isWord(after, "of") && !(t.lower === "half" && isWord(after, "the", "its", "their", "his", "her", "our", "all"))) return undefined;
-      // The numerator: "a", "one", "two" (also hyphenated: "two-thirds"); "half" needs none.
-      let first = i;
-      let numerator = 1;
-      const hyphen = isSymbol(this.at(i - 1), "-") && touching(this.at(i - 1), t);
-      const before = this.at(hyphen ? i - 2 : i - 1);
-      if (before?.type === "word" && isSmallNumber(before.lower) && SMALL_NUMBERS[before.lower]! > 0) {
-        numerator = SMALL_NUMBERS[before.lower]!;
-        first = hyphen ? i - 2 : i - 1;
-      } else if (isWord(before, "a", "an") && !hyphen) first = i - 1;
-      else if (t.lower !== "half" || isWord(before, "the") || (before?.type === "word" && isOrdinal(before.lower))) return undefined;
-      const denominator = FRACTIONS[t.lower]!;
-      if (numerator >= denominator) return undefined;
-      return { kind: "percent", first, last: i, value: clean((numerator / denominator) * 100), unit: "%", approximate: true };
+    if (t.type === "word" && isFraction(t.lower)) return this.fraction(i);
+    // "two fifths", "two-thirds": the fraction word reads the numerator before it.
+    const next = isSymbol(this.at(i + 1), "-") && touching(t, this.at(i + 1)) ? i + 2 : i + 1;
+    if (t.type === "word" && isSmallNumber(t.lower) && this.at(next)?.type === "word" && isFraction(this.at(next)!.lower)) return this.fraction(next);
+    return this.rate(i);
+  }
+
+  /**
+   * A fraction word at `i`. Only where it cannot be an ordinal or a time: followed by "of", by a scale
+   * or a measure after "a" ("half a million", "half a century"), or after "by" or a hedge ("by a
+   * fifth", "more than half"). "The third quarter" and "a quarter in which" stay what they are.
+   */
+  private fraction(i: number): Match | undefined {
+    const t = this.at(i)!;
+    // The numerator: "a", "one", "two" (also hyphenated: "two-thirds"); "half" needs none.
+    let first = i;
+    let numerator = 1;
+    const hyphen = isSymbol(this.at(i - 1), "-") && touching(this.at(i - 1), t);
+    const before = this.at(hyphen ? i - 2 : i - 1);
+    if (before?.type === "word" && isSmallNumber(before.lower) && SMALL_NUMBERS[before.lower]! > 0) {
+      numerator = SMALL_NUMBERS[before.lower]!;
+      first = hyphen ? i - 2 : i - 1;
+    } else if (isWord(before, "a", "an") && !hyphen) first = i - 1;
+    else if (t.lower !== "half" || isWord(before, "the") || (before?.type === "word" && isOrdinal(before.lower))) return undefined;
+    const denominator = FRACTIONS[t.lower]!;
+    if (numerator >= denominator) return undefined;
+    const share = numerator / denominator;
+    const after = this.at(i + 1);
+    if (isWord(after, "a", "an")) {
+      const whole = this.wholeAfter(i + 2, share);
+      if (whole) return { ...whole, first };
     }
+    const ofSomething = isWord(after, "of") || (t.lower === "half" && isWord(after, "the", "its", "their", "his", "her", "our", "all"));
+    const byShare = isWord(this.at(first - 1), "by") || this.hedgeBefore(first) !== undefined;
+    if (!ofSomething && !byShare) return undefined;
+    return { kind: "percent", first, last: i, value: clean(share * 100), unit: "%", approximate: true };
+  }
+
+  /** "(half a) billion dollars", "(half a) century": a share of one scale or one unit of measure. */
+  private wholeAfter(j: number, share: number): Match | undefined {
+    const t = this.at(j);
+    if (t?.type !== "word") return undefined;
+    if (isScale(t.lower) && t.lower.length > 1) {
+      const value = clean(share * SCALES[t.lower]!);
+      const currency = this.currencyAfter(j + 1);
+      if (currency) return { kind: "money", first: j, last: currency.last, value, unit: currency.code, approximate: true };
+      const noun = this.nounAfter(j + 1);
+      return { kind: "count", first: j, last: j, value, unit: noun?.unit ?? "", approximate: true };
+    }
+    const measure = measureOf(t.text);
+    if (measure) return { kind: "count", first: j, last: j, value: clean(share * measure.factor), unit: measure.unit, approximate: true };
+    return undefined;
+  }
+
+  /** A rate: "one in five", "4 out of 10". */
+  private rate(i: number): Match | undefined {
+    const t = this.at(i)!;
     if (!isNumber(t) && !(t.type === "word" && isSmallNumber(t.lower))) return undefined;
     const x = this.quantity(i, true);
     if (!x || x.scaled || isYear(t)) return undefined;

@@ -39,6 +39,8 @@ const CONCEPTS: Record<string, string> = Object.assign(Object.create(null) as Re
   upgraded: "upgrade", upgrade: "upgrade", elevated: "upgrade",
   provider: "provide", provide: "provide", provided: "provide", provides: "provide", providing: "provide",
   host: "host", hosts: "host", hosted: "host", hosting: "host",
+  // The measure "growth" is what "the economy grew 2.4%" states.
+  growth: "growth", grow: "growth", grows: "growth", grew: "growth", growing: "growth", grown: "growth",
 });
 
 /** Concepts by stem, so every inflection of a listed word ("upgrading") finds the concept. */
@@ -88,6 +90,17 @@ export const MEASURE_WORDS: ReadonlySet<string> = new Set(
     "loss", "spending", "reserve", "remittance", "loan",
   ].map((word) => termOf(word)!),
 );
+
+/**
+ * Whether a word names a measure itself ("growth", "imports"), not only the concept of one: "grew"
+ * is growth for matching ("the economy grew 2.4%" states growth) but "grew 16% to $1.7 trillion"
+ * does not make the level a growth rate.
+ */
+export function namesMeasure(foldedWord: string, term: string | undefined): boolean {
+  if (term === undefined || !MEASURE_WORDS.has(term)) return false;
+  const word = foldedWord.endsWith("'s") ? foldedWord.slice(0, -2) : foldedWord;
+  return !(word in CONCEPTS) || CONCEPTS[word] === stem(word) || word === term;
+}
 
 export interface WordToken {
   /** Folded surface word. */

@@ -320,6 +320,9 @@ export class CorpusIndex {
       }
     }
     if (wholeDocumentTerms) this.terms.addDocument(documentIndex, wholeDocumentTerms);
+    // The title says what the whole document is about ("Statement from President Joe Biden on …"
+    // over a text in the first person): its words name the document's subjects, though no sentence states them.
+    else this.terms.addDocument(documentIndex, wordTokens(document.title).flatMap((token) => (token.term ? [token.term] : [])));
   }
 
   /** Rarity weight of a term: rare words say more about what a figure measures. */
@@ -378,7 +381,8 @@ export class CorpusIndex {
 
   /** Whether a folded word occurs anywhere in the sources. */
   knowsTerm(term: string): boolean {
-    return this.sentencesWith(term) > 0;
+    // A word only a title uses ("Statement from Governor …") is known too: the document is about it.
+    return this.sentencesWith(term) > 0 || (!this.statistics && this.terms.has(term));
   }
 
   search(query: string, options: { limit?: number } = {}): SearchHit[] {

@@ -1,0 +1,122 @@
+// Behaviour found on a writer's briefing drafted from real government releases (issue 12): how
+// sources are read, how figures and their times are read, how years and titles get verdicts.
+import { test, describe } from "node:test";
+import assert from "node:assert/strict";
+import { checkDocument } from "../../src/core/check/checker.ts";
+import { extractFigures } from "../../src/core/extract/figures.ts";
+import type { CorpusIndex } from "../../src/core/index/corpusIndex.ts";
+import type { Finding } from "../../src/core/types.ts";
+import { indexOf } from "./helpers/corpus.ts";
+
+function verdictOn(index: CorpusIndex, sentence: string, span: string): Finding | undefined {
+  const start = sentence.indexOf(span);
+  assert.ok(start >= 0, `${span} is not in ${sentence}`);
+  return checkDocument(index, sentence).find((f) => f.range.start.character < start + span.length && f.range.end.character > start);
+}
+
+describe("reading sources as a writer reads them", () => {
+  test("Should take a statement's title as its subject: a first-person release supports what the draft attributes to its speaker", () => {
+    const index = indexOf({
+      "harvest.md": "---\ntitle: Statement from Governor Ada Moss on the Harvest\ndate: '2024-09-02'\n---\n\nOur farms brought in 4.2 million tonnes of grain this year, a record.\n",
+      "roads.md": "---\ntitle: Road repairs\n---\n\nCrews resurfaced 310 miles of road.\n",
+    });
+    const finding = verdictOn(index, "The Governor said farms brought in 4.2 million tonnes of grain this year.", "4.2 million");
+    assert.equal(finding?.verdict, "supported");
+  });
+});
+
+describe("reading figures as a writer writes them", () => {
+  test("Should read a bare number of thousands as a count, not an amount of money ('rose by 900 thousand')", () => {
+    const [figure] = extractFigures("Sign-ups rose by 900 thousand, or 53 percent.");
+    assert.equal(figure?.kind, "count");
+    assert.equal(figure?.value, 900_000);
+  });
+
+  test("Should keep a bare number of millions an amount, as business news writes it ('profits of 5bn')", () => {
+    const [figure] = extractFigures("The company's profits reached 5bn, a record.");
+    assert.equal(figure?.kind, "money");
+  });
+});
+
+describe("the time a figure refers to", () => {
+  const tunnel = indexOf({
+    "tunnel.md": "The old tunnel carries at most 24 trains per hour.\n\nIn 2012 a storm flooded the tunnel with salt water.\n",
+  });
+
+  test("Should not date a figure by a year in the next clause: '32 trains an hour, and a storm in 2012' is still held to 24", () => {
+    const finding = verdictOn(tunnel, "The old tunnel carries 32 trains per hour, and a storm flooded it with salt water in 2012.", "32 trains");
+    assert.equal(finding?.verdict, "contradicted");
+    assert.match(finding!.message, /24/);
+  });
+});
+
+describe("years that time another figure", () => {
+  const tunnel = indexOf({
+    "tunnel.md": "The tunnel opened for service in 1910.\n\nIt carries more than 200,000 passenger trips each weekday.\n",
+    "signups.md": "Enrolment rose by 900,000, or 53%, from 2020 to 2022.\n",
+  });
+
+  test("Should check a year as a date of its own when no source dates the figure it times ('opened in 1910 and carries 200,000 trips')", () => {
+    const finding = verdictOn(tunnel, "The tunnel opened in 1910 and carries more than 200,000 passenger trips each weekday.", "1910");
+    assert.equal(finding?.verdict, "supported");
+  });
+
+  test("Should not support a span of years by another span that ends alike ('between 2019 and 2022' is not 'from 2020 to 2022')", () => {
+    const finding = verdictOn(tunnel, "Enrolment rose by 53% between 2019 and 2022.", "2019");
+    assert.notEqual(finding?.verdict, "supported");
+  });
+});
+
+describe("units of measure and shares in words", () => {
+  const releases = indexOf({
+    "bridge.md": "The grant funds a new 100-foot road bridge over the rail line.\n\nThe solar projects in the province will generate over 500 megawatts of power.\n",
+    "prices.md": "Inflation has fallen by two thirds, real wages are higher than before the pandemic.\n\nThe average copayment rose by 20 percent between 2005 and 2021.\n",
+  });
+
+  test("Should read one length in two units and forms as one figure ('100 feet' is 'a 100-foot bridge')", () => {
+    assert.equal(verdictOn(releases, "The grant pays for a road bridge of about 100 feet over the rail line.", "100 feet")?.verdict, "supported");
+  });
+
+  test("Should contradict a unit error: 500 gigawatts where the source says 500 megawatts", () => {
+    const finding = verdictOn(releases, "The solar projects in the province will generate over 500 gigawatts of power.", "500 gigawatts");
+    assert.equal(finding?.verdict, "contradicted");
+    assert.match(finding!.message, /500 megawatts/);
+  });
+
+  test("Should read a share of a scale or a unit: 'half a billion dollars', 'half a century'", () => {
+    const [money] = extractFigures("The firm committed half a billion dollars.");
+    assert.deepEqual([money?.kind, money?.value, money?.unit], ["money", 5e8, "USD"]);
+    const [span] = extractFigures("It was the longest stretch in half a century.");
+    assert.deepEqual([span?.kind, span?.value, span?.unit], ["count", 50, "year"]);
+  });
+
+  test("Should read a change by a share as a percentage ('rose by almost a fifth', 'cut by more than half'), not 'the third quarter'", () => {
+    assert.deepEqual(extractFigures("The copayment rose by almost a fifth.").map((f) => [f.kind, f.value]), [["percent", 20]]);
+    assert.deepEqual(extractFigures("Inflation was cut by more than half.").map((f) => [f.kind, f.value]), [["percent", 50]]);
+    assert.deepEqual(extractFigures("Growth picked up in the third quarter.").filter((f) => f.kind === "percent"), []);
+    assert.equal(verdictOn(releases, "The average copayment rose by almost a fifth between 2005 and 2021.", "a fifth")?.verdict, "supported");
+  });
+
+  test("Should not take a measure word in the next clause for the figure's own ('fallen by two thirds, real wages are higher')", () => {
+    assert.equal(verdictOn(releases, "By then inflation had come down by two-thirds.", "two-thirds")?.verdict, "supported");
+  });
+});
+
+describe("measures and abbreviations in other words", () => {
+  const releases = indexOf({
+    "gdp.md": "Today's report shows that the economy grew at a 2.4 percent annual rate in the second quarter.\n\nUS imports grew 16% to $1.76 trillion.\n",
+    "fund.md": "The Environmental Protection Agency will distribute over $5 billion to replace diesel school buses.\n",
+  });
+
+  test("Should hold 'growth at a 2.4% pace' to a source that says the economy grew 2.4%", () => {
+    assert.equal(verdictOn(releases, "The report showed growth at a 2.4% annual pace in the second quarter.", "2.4%")?.verdict, "supported");
+  });
+
+  test("Should not make the level a growth rate: 'imports grew 16% to $1.67 trillion' is held to $1.76 trillion", () => {
+    assert.equal(verdictOn(releases, "US imports grew 16% to $1.67 trillion.", "$1.67 trillion")?.verdict, "contradicted");
+  });
+
+  test("Should know an abbreviation in the possessive of a name the sources write out ('EPA's program')", () => {
+    assert.equal(verdictOn(releases, "Over five years the EPA's program will hand out more than 5 billion dollars for school buses.", "5 billion dollars")?.verdict, "supported");
+  });
+});

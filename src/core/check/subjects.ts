@@ -3,6 +3,7 @@
 // its document's title. Two figures about different subjects cannot disagree.
 import type { SourceSentence } from "../types.js";
 import { termOf, wordTokens } from "../extract/terms.js";
+import { foldPreservingOffsets, isCapitalAt, LETTER, NUMBER, WordScanner } from "../extract/normalize.js";
 import { isCurrencyPrefix, isCurrencySuffix, isMonth } from "../knowledge/figureWords.js";
 
 /** What the subject test needs from the index. */
@@ -43,13 +44,27 @@ function isSubjectWord(word: string): boolean {
   return !isCalendarWord(word) && !isCurrencySuffix(word) && !isCurrencyPrefix(word.toUpperCase());
 }
 
+/**
+ * Adds the folded words of `text` written with a capital, after its first word: the words and
+ * capitals of `wordTokens`, without working out their terms (a document's every sentence is read).
+ */
+function capitalizedAfterFirst(text: string, into: Set<string>): void {
+  const folded = foldPreservingOffsets(text);
+  const scanner = new WordScanner(folded, LETTER | NUMBER, "'-.");
+  let first = true;
+  while (scanner.next()) {
+    if (!first && isCapitalAt(text, scanner.start)) into.add(folded.slice(scanner.start, scanner.end));
+    first = false;
+  }
+}
+
 /** Words capitalised after the first word of a sentence somewhere in the document of `sentence`. */
 function namesInside(index: SubjectSource, sentence: SourceSentence): ReadonlySet<string> {
   const cache = cacheOf(index);
   let names = cache.namesInside.get(sentence.path);
   if (names) return names;
   const found = new Set<string>();
-  const collect = (s: SourceSentence) => wordTokens(s.text).forEach((t, i) => i > 0 && t.capitalized && found.add(t.word));
+  const collect = (s: SourceSentence) => capitalizedAfterFirst(s.text, found);
   for (let id = sentence.id; id >= 0 && index.sentences[id]!.path === sentence.path; id--) collect(index.sentences[id]!);
   for (let id = sentence.id + 1; id < index.sentences.length && index.sentences[id]!.path === sentence.path; id++) collect(index.sentences[id]!);
   cache.namesInside.set(sentence.path, (names = found));

@@ -62,7 +62,14 @@ export function checkTitle(index: CorpusIndex, name: NameMention, toRange: (star
     const x = index.names.resolveAlias(a);
     return x !== undefined && x === index.names.resolveAlias(b);
   };
-  const matching = stated.filter((s) => titlesCompatible(drafted, s.title, sameBody));
+  // A person's statements repeat a few titles thousands of times on a large corpus: each title is read once.
+  const compatible = new Map<string, boolean>();
+  const fits = (title: string) => {
+    let fit = compatible.get(title);
+    if (fit === undefined) compatible.set(title, (fit = titlesCompatible(drafted, title, sameBody)));
+    return fit;
+  };
+  const matching = stated.filter((s) => fits(s.title));
   const evidence = (list: TitleStatement[]) => list.slice(0, 3).map(({ path, line, text, value, start, end, page, paragraph }) => ({ path, line, text, value, start, end, ...pageOrParagraph({ page, paragraph }) }));
   const shown = (s: TitleStatement) => s.written ?? titleCase(s.title);
   const base = { range, claimText: `${drafted} ${name.text}`, claimKind: "name" as const };

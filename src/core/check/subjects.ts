@@ -76,14 +76,18 @@ function namesInside(index: SubjectSource, sentence: SourceSentence): ReadonlySe
  * document writes it with a capital inside a sentence too ("BMW sold …", not "Officials said …");
  * in a title, where every word may have a capital, that holds for every word.
  */
-function properTerms(text: string, inside: ReadonlySet<string>, isTitle: boolean): Set<string> {
+function properTerms(text: string, inside: () => ReadonlySet<string>, isTitle: boolean): Set<string> {
   const terms = new Set<string>();
   const add = (word: string) => {
     const term = termOf(word);
     if (term && isSubjectWord(word)) terms.add(term);
   };
   wordTokens(text).forEach((token, i) => {
-    if (!token.capitalized || ((i === 0 || isTitle) && !inside.has(token.word))) return;
+    if (!token.capitalized) return;
+    const capitalSaysLittle = i === 0 || isTitle;
+    // A word that names nothing ("The") adds nothing: no need to read the rest of the document for it.
+    if (capitalSaysLittle && !token.word.includes("-") && !(termOf(token.word) && isSubjectWord(token.word))) return;
+    if (capitalSaysLittle && !inside().has(token.word)) return;
     add(token.word);
     // "Vietnam-Korea trade" names both.
     if (token.word.includes("-")) {
@@ -102,7 +106,7 @@ export function subjectsOf(index: SubjectSource, sentence: SourceSentence): Read
   const cache = cacheOf(index);
   const known = cache.sentences.get(sentence.id);
   if (known) return known;
-  const inside = namesInside(index, sentence);
+  const inside = () => namesInside(index, sentence);
   let subjects: ReadonlySet<string> = EMPTY;
   for (let id = sentence.id; id >= 0 && sentence.id - id <= CARRY_OVER && subjects.size === 0; id--) {
     const s = index.sentences[id]!;

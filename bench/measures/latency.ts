@@ -104,6 +104,9 @@ async function main(): Promise<void> {
     computed.push(cache.lastComputedParagraphs);
   });
   results.recheckParagraphs = Math.max(...computed);
+  // The paragraph and sentence caches must give what a check of the edited draft from scratch gives.
+  const same = JSON.stringify(cache.findings(documentOf(), index, 1, [])) === JSON.stringify(checkDocument(index, text));
+  results.recheckEqualsFullCheck = same ? 1 : 0;
   report(results, findings);
 }
 

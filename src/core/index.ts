@@ -30,6 +30,7 @@ export { openIndex } from "./store/indexCache.js";
 // the report and the fact sheet.
 export { checkDocument, checkParagraph, draftNames, sourceDisagreements } from "./check/checker.js";
 export { IGNORE_MARKER, maskMarkup } from "./check/draft.js";
+export { SentenceMemo } from "./check/sentenceMemo.js";
 export { type Fact, FACT_KINDS, type FactKind, factsOf } from "./check/facts.js";
 export { describeFigure } from "./check/messages.js";
 export { renderReportHtml, summarize } from "./check/report.js";

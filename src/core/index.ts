@@ -13,7 +13,7 @@ export { readerThreads } from "./sources/parallelRead.js";
 // extract/: finding what a sentence states: normalised words and terms, figures and their context,
 // names, what a source does with a figure.
 export { extractFigures } from "./extract/figures.js";
-export { prefixCompletions } from "./extract/names.js";
+export { prefixCompletions } from "./extract/namePrefixes.js";
 
 // index/: the corpus index: sentence search, source figures with their stored contexts, retrieval
 // of candidate figures.

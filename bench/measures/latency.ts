@@ -2,7 +2,7 @@
 // operation (what a loaded machine distorts least) beside wall time:
 //   node --import tsx bench/measures/latency.ts real WORKSPACE [--findings OUT.json] [--repeat N]
 //   node --import tsx bench/measures/latency.ts 5 WORKSPACE      (a generated corpus of 5 MB)
-// `--check-only` stops after the full checks.
+// `--check-only` stops after the full checks; `--searches OUT.json` writes every query's hits.
 // The corpus goes to WORKSPACE/corpus and its persisted index to WORKSPACE/cache (built on the first
 // run, restored afterwards). Measured on the draft, hover and completion positions, keystrokes and
 // queries the bench draws from the same text: full check (core and through the paragraph cache),
@@ -93,7 +93,10 @@ async function main(): Promise<void> {
   results.hover = measure(hovers, (position) => hover.provideHover(document, position));
   const completion = new CompletionProvider({ index: () => index, citationStyle: () => "footnote", flavour: () => "vscode" });
   results.completion = measure(completions, (position) => completion.provideCompletion(document, position));
-  results.search = measure(queries, (query) => index.search(query, { limit: 30 }));
+  const hits: unknown[] = [];
+  results.search = measure(queries, (query) => hits.push(index.search(query, { limit: 30 }).map((hit) => [hit.sentence.id, hit.score])));
+  const searchesFile = option("--searches");
+  if (searchesFile) writeFileSync(searchesFile, `${JSON.stringify(hits)}\n`);
 
   // A keystroke inside a word of a random paragraph: the server re-checks and publishes its findings.
   const computed: number[] = [];

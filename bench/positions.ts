@@ -49,3 +49,23 @@ export function completionPositions(text: string, count: number, seed: number): 
   }
   return out;
 }
+
+/**
+ * Where a writer types, one keystroke after another: inside a word of a prose paragraph (not a
+ * heading), anywhere in the draft. Offsets are into the text as it is after the earlier keystrokes
+ * (each inserts one character), so they can be applied in order.
+ */
+export function keystrokeOffsets(text: string, count: number, seed: number): number[] {
+  const random = new Random(seed);
+  const words = offsets(text, /(?<=^|\n)[^#\n][^\n]*/g).flatMap((line) => offsets(text.slice(line.index, line.index + line.length), /\p{L}{3,}/gu).map((w) => ({ index: line.index + w.index, length: w.length })));
+  const original: number[] = [];
+  const out: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const word = random.pick(words);
+    const at = word.index + random.int(1, word.length - 1);
+    // Each earlier keystroke before this place moved it one character along.
+    out.push(at + original.filter((earlier) => earlier <= at).length);
+    original.push(at);
+  }
+  return out;
+}

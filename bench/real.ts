@@ -55,13 +55,20 @@ export function realCorpus(workspace: string, which: "slice" | "archive"): RealC
       copyFileSync(path.join(ARCHIVE, file), path.join(corpusDir, file));
     }
   } else symlinkSync(ARCHIVE, corpusDir);
-  let bytes = 0;
-  const articles: RealCorpus["articles"] = [];
-  files.forEach((file, i) => {
-    bytes += statSync(path.join(ARCHIVE, file)).size;
-    // Every 5th release gives paragraphs for drafts and queries: plenty, and quick to read.
-    if (i % 5 === 0) articles.push({ title: file, paragraphs: proseParagraphs(readFileSync(path.join(ARCHIVE, file), "utf8")) });
-  });
+  const bytes = files.reduce((sum, file) => sum + statSync(path.join(ARCHIVE, file)).size, 0);
   const label = which === "slice" ? "real 20 MB" : "real archive";
-  return { label, dir: corpusDir, files: files.length, bytes, articles: articles.filter((a) => a.paragraphs.length > 0) };
+  return { label, dir: corpusDir, files: files.length, bytes, articles: articlesOf(files) };
+}
+
+/** Prose paragraphs for drafts and queries: every 5th release gives them (plenty, and quick to read). */
+function articlesOf(files: readonly string[]): RealCorpus["articles"] {
+  return files
+    .filter((_, i) => i % 5 === 0)
+    .map((file) => ({ title: file, paragraphs: proseParagraphs(readFileSync(path.join(ARCHIVE, file), "utf8")) }))
+    .filter((a) => a.paragraphs.length > 0);
+}
+
+/** The slice's paragraphs for drafts and queries, without copying it (undefined when ../shared is absent). */
+export function realSliceArticles(): RealCorpus["articles"] | undefined {
+  return existsSync(ARCHIVE) ? articlesOf(sliceFiles()) : undefined;
 }

@@ -9,7 +9,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { generateCorpus, generateDraft, generateQueries, readArticles } from "./generate.js";
 import { realCorpus, type RealCorpus } from "./real.js";
-import { completionPositions, hoverPositions } from "./positions.js";
+import { completionPositions, hoverPositions, keystrokeOffsets } from "./positions.js";
 import { measureServer, peakRss, type ServerResult } from "./measures/lsp.js";
 import { calibrate, summarize, type Summary } from "./measures/stats.js";
 import { measurePathological, renderPathological } from "./measures/pathological.js";
@@ -140,7 +140,8 @@ async function main(): Promise<void> {
     log(`${label}: ${corpus.files} files; language server …`);
     // The largest corpora take fewer hover and completion samples, to keep the whole run short.
     const samples = megabytes >= 15 ? 300 : input.hover.length;
-    const server = await measureServer({ workspace, cacheDir: path.join(workspace, "server-cache"), draftText: input.draftText, hover: input.hover.slice(0, samples), completion: input.completion.slice(0, samples), queries: input.queries, edits: 10 });
+    const keystrokes = keystrokeOffsets(input.draftText, 40, seed + 5);
+    const server = await measureServer({ workspace, cacheDir: path.join(workspace, "server-cache"), draftText: input.draftText, hover: input.hover.slice(0, samples), completion: input.completion.slice(0, samples), queries: input.queries, keystrokes });
     log(`${label}: indexed in ${(server.indexMs / 1000).toFixed(1)} s; persisted index …`);
     const build = await runCore(["build", corpusDir, cacheDir]);
     const warm = await runCore(["warm", corpusDir, cacheDir, path.join(workspace, "draft.md"), megabytes >= 15 ? "0" : "3"]);

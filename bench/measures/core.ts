@@ -8,6 +8,7 @@ import { openIndex } from "../../src/core/store/indexCache.js";
 import { checkDocument } from "../../src/core/check/checker.js";
 import { DocumentCache } from "../../src/server/documentCache.js";
 import { summarize } from "./stats.js";
+import { keystrokeOffsets } from "../positions.js";
 
 function folderBytes(dir: string): number {
   return readdirSync(dir).reduce((sum, name) => sum + statSync(path.join(dir, name)).size, 0);
@@ -35,16 +36,14 @@ async function main(): Promise<void> {
       checks.push(performance.now() - t);
     }
     if (checks.length > 0) result.check = summarize(checks);
-    // Re-check after one-character edits through the server's paragraph cache.
+    // Re-check after keystrokes inside words through the server's paragraph and sentence caches.
     const cache = new DocumentCache();
     let text = draft;
     let version = 1;
     cache.findings({ uri: "bench:draft", version, getText: () => text }, index, 1, []);
-    const starts = [...draft.matchAll(/\n\n(?=[A-Z])/g)].map((m) => m.index! + 2);
     const rechecks: number[] = [];
     const computed: number[] = [];
-    for (let i = 0; i < 20; i++) {
-      const offset = starts[(i * 7) % starts.length]! + 3;
+    for (const offset of keystrokeOffsets(draft, 40, 6)) {
       text = `${text.slice(0, offset)}x${text.slice(offset)}`;
       version++;
       const current = text;

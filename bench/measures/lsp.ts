@@ -19,7 +19,8 @@ export interface ServerInput {
   hover: Position[];
   completion: Position[];
   queries: string[];
-  edits: number;
+  /** Offsets of one-character insertions, in order (bench/positions.ts keystrokeOffsets). */
+  keystrokes: number[];
 }
 
 export interface ServerResult {
@@ -144,11 +145,9 @@ export async function measureServer(input: ServerInput): Promise<ServerResult> {
   const hover = await roundTrips("textDocument/hover", input.hover);
   const completion = await roundTrips("textDocument/completion", input.completion);
 
-  // One-character edits in different paragraphs: each should re-check only its paragraph.
+  // Keystrokes inside words of random paragraphs: each should re-check only its sentence.
   const recheckTimes: number[] = [];
-  const paragraphStarts = [...text.matchAll(/\n\n(?=[A-Z])/g)].map((m) => m.index! + 2);
-  for (let i = 0; i < input.edits; i++) {
-    const offset = paragraphStarts[(i * 7) % paragraphStarts.length]! + 3;
+  for (const offset of input.keystrokes) {
     const line = text.slice(0, offset).split("\n").length - 1;
     const character = offset - (text.lastIndexOf("\n", offset - 1) + 1);
     text = `${text.slice(0, offset)}x${text.slice(offset)}`;

@@ -13,7 +13,7 @@ export { readerThreads } from "./sources/parallelRead.js";
 // extract/: finding what a sentence states: normalised words and terms, figures and their context,
 // names, what a source does with a figure.
 export { extractFigures } from "./extract/figures.js";
-export { prefixCompletions } from "./extract/names.js";
+export { prefixCompletions } from "./extract/namePrefixes.js";
 
 // index/: the corpus index: sentence search, source figures with their stored contexts, retrieval
 // of candidate figures.
@@ -30,6 +30,7 @@ export { openIndex } from "./store/indexCache.js";
 // the report and the fact sheet.
 export { checkDocument, checkParagraph, draftNames, sourceDisagreements } from "./check/checker.js";
 export { IGNORE_MARKER, maskMarkup } from "./check/draft.js";
+export { SentenceMemo } from "./check/sentenceMemo.js";
 export { type Fact, FACT_KINDS, type FactKind, factsOf } from "./check/facts.js";
 export { describeFigure } from "./check/messages.js";
 export { renderReportHtml, summarize } from "./check/report.js";

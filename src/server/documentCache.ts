@@ -1,6 +1,7 @@
 // Findings per open draft, keyed by document version and index version. Each paragraph's
-// findings are cached by its text, so an edit re-checks only the paragraph it touched.
-import { checkParagraph, type CorpusIndex, type Finding, IGNORE_MARKER, maskMarkup } from "../core/index.js";
+// findings are cached by its text, so an edit re-checks only the paragraph it touched, and in it
+// only the sentences it changed.
+import { type CorpusIndex, type Finding, IGNORE_MARKER, maskMarkup, SentenceMemo } from "../core/index.js";
 import { CancelledError, throwIfCancelled, type CancellationToken } from "../util/cancellation.js";
 
 /** The small slice of a text document the engine needs (LSP's TextDocument fits). */
@@ -17,6 +18,8 @@ interface Entry {
   findings: Finding[];
   /** paragraph text -> findings with lines relative to the paragraph. */
   paragraphs: Map<string, Finding[]>;
+  /** A changed paragraph re-checks only its changed sentences. */
+  sentences: SentenceMemo;
 }
 
 const MAX_CACHED_PARAGRAPHS = 2000;
@@ -53,6 +56,8 @@ export class DocumentCache {
   constructor(private readonly onError: (message: string) => void = () => undefined) {}
   /** How many paragraphs the last check had to compute (the rest came from the cache). */
   lastComputedParagraphs = 0;
+  /** How many sentences of those paragraphs it had to check. */
+  lastComputedSentences = 0;
 
   /** Every finding for the document, all verdicts; cached while version and index are unchanged. */
   findings(document: DraftDocument, index: CorpusIndex, indexVersion: number, ignore: readonly string[], token?: CancellationToken): Finding[] {
@@ -62,27 +67,31 @@ export class DocumentCache {
       this.lastComputedParagraphs = 0;
       return known.findings;
     }
-    const reusable = known && known.indexVersion === indexVersion && known.ignoreKey === ignoreKey ? known.paragraphs : new Map<string, Finding[]>();
+    const same = known !== undefined && known.indexVersion === indexVersion && known.ignoreKey === ignoreKey;
+    const reusable = same ? known.paragraphs : new Map<string, Finding[]>();
+    const sentences = same ? known.sentences : new SentenceMemo();
     const paragraphs = new Map<string, Finding[]>();
     const findings: Finding[] = [];
     this.lastComputedParagraphs = 0;
+    this.lastComputedSentences = 0;
     for (const paragraph of paragraphsOf(document.getText())) {
       throwIfCancelled(token);
       let local = reusable.get(paragraph.text) ?? paragraphs.get(paragraph.text);
       if (!local) {
-        local = this.checkSafely(index, paragraph.text, ignore);
+        local = this.checkSafely(sentences, index, paragraph.text, ignore);
         this.lastComputedParagraphs++;
+        this.lastComputedSentences += sentences.lastChecked;
       }
       if (paragraphs.size < MAX_CACHED_PARAGRAPHS) paragraphs.set(paragraph.text, local);
       findings.push(...shift(local, paragraph.firstLine));
     }
-    this.entries.set(document.uri, { version: document.version, indexVersion, ignoreKey, findings, paragraphs });
+    this.entries.set(document.uri, { version: document.version, indexVersion, ignoreKey, findings, paragraphs, sentences });
     return findings;
   }
 
-  private checkSafely(index: CorpusIndex, text: string, ignore: readonly string[]): Finding[] {
+  private checkSafely(sentences: SentenceMemo, index: CorpusIndex, text: string, ignore: readonly string[]): Finding[] {
     try {
-      return checkParagraph(index, text, 0, { ignore });
+      return sentences.check(index, text, 0, { ignore });
     } catch (error) {
       if (error instanceof CancelledError) throw error;
       // Cached like any result, so the same paragraph is not checked (and reported) again until it changes.

@@ -91,3 +91,25 @@ test("Should refuse sentences out of order or after finishing, so ids always nam
   assert.throws(() => search.add(1, "another"), /finished/);
   assert.deepEqual(new SentenceSearch().search("anything", { limit: 5 }), [], "an empty index finds nothing");
 });
+
+test("Should match with a typo exactly the words a letter-by-letter comparison allows, among many words that begin alike", () => {
+  // Words sorted next to each other share their beginnings, which the typo search reuses.
+  const words = ["delegation", "delegations", "delegate", "delegated", "delegator", "delegatoin", "deregulation", "relegation", "delegacion", "dele", "delegationary", "legation", "delegationz", "abdelegation", "zdelegation"];
+  const search = searchOf(words.map((word) => `The ${word} arrived.`));
+  const distance = (a: string, b: string) => {
+    let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      const next = [i];
+      for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      row = next;
+    }
+    return row[b.length]!;
+  };
+  for (const query of ["delegation", "delegatoin", "deleagtion", "relegatoin", "delegatorz"]) {
+    const allowed = Math.min(6, Math.round(query.length * 0.2));
+    // Not the last word of a query: no prefix matches, only exact and typo ones.
+    const expected = words.map((word, id) => ({ word, id })).filter(({ word }) => distance(word, query) <= allowed).map(({ id }) => id).sort((a, b) => a - b);
+    const found = search.search(`${query} arrived`, { limit: 50, fuzzy: true }).filter((m) => m.terms.some((t) => t !== "arrived")).map((m) => m.id).sort((a, b) => a - b);
+    assert.deepEqual(found, expected, query);
+  }
+});

@@ -393,8 +393,6 @@ function findDisputes(index: CorpusIndex, matched: SourceFigure): SourceFigure[]
   for (const { index: figure, score: alike } of related.sort((a, b) => a.index - b.index)) {
     const other = index.sourceFigures[figure]!;
     if (measuresConflict(matched.context, other.context)) continue;
-    // Only figures about the same subject can disagree, and only with what a source stands behind.
-    if (!sameSubject(index, matched.sentence, other.sentence) || roleOf(index, other) !== "stated") continue;
     const sameValue = valuesAgree(matched.figure, other.figure) && valuesAgree(other.figure, matched.figure);
     const differentTime = Boolean(matched.context.time && other.context.time) && !sameStatedTime(matched.context, other.context);
     const neitherTimed = !matched.context.time && !other.context.time;
@@ -406,7 +404,10 @@ function findDisputes(index: CorpusIndex, matched: SourceFigure): SourceFigure[]
     const conflict = (sameValue && differentTime) || (!sameValue && sameStatedTime(matched.context, other.context)) || untimedRival;
     // `alike` is the larger of the similarities either way round; two undated figures must be
     // described almost alike before we call them one quantity.
-    if (conflict && alike >= (untimedRival ? UNTIMED_SAME_QUANTITY : SAME_SOURCE_QUANTITY)) disputes.push(other);
+    if (!conflict || alike < (untimedRival ? UNTIMED_SAME_QUANTITY : SAME_SOURCE_QUANTITY)) continue;
+    // Only figures about the same subject can disagree, and only with what a source stands behind.
+    // Asked last: the subject reads the other figure's whole document, the first time it is asked.
+    if (sameSubject(index, matched.sentence, other.sentence) && roleOf(index, other) === "stated") disputes.push(other);
   }
   return disputes;
 }

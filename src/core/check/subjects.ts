@@ -3,6 +3,7 @@
 // its document's title. Two figures about different subjects cannot disagree.
 import type { SourceSentence } from "../types.js";
 import { termOf, wordTokens } from "../extract/terms.js";
+import { foldPreservingOffsets, isCapitalAt, LETTER, NUMBER, WordScanner } from "../extract/normalize.js";
 import { isCurrencyPrefix, isCurrencySuffix, isMonth } from "../knowledge/figureWords.js";
 
 /** What the subject test needs from the index. */
@@ -43,13 +44,27 @@ function isSubjectWord(word: string): boolean {
   return !isCalendarWord(word) && !isCurrencySuffix(word) && !isCurrencyPrefix(word.toUpperCase());
 }
 
+/**
+ * Adds the folded words of `text` written with a capital, after its first word: the words and
+ * capitals of `wordTokens`, without working out their terms (a document's every sentence is read).
+ */
+function capitalizedAfterFirst(text: string, into: Set<string>): void {
+  const folded = foldPreservingOffsets(text);
+  const scanner = new WordScanner(folded, LETTER | NUMBER, "'-.");
+  let first = true;
+  while (scanner.next()) {
+    if (!first && isCapitalAt(text, scanner.start)) into.add(folded.slice(scanner.start, scanner.end));
+    first = false;
+  }
+}
+
 /** Words capitalised after the first word of a sentence somewhere in the document of `sentence`. */
 function namesInside(index: SubjectSource, sentence: SourceSentence): ReadonlySet<string> {
   const cache = cacheOf(index);
   let names = cache.namesInside.get(sentence.path);
   if (names) return names;
   const found = new Set<string>();
-  const collect = (s: SourceSentence) => wordTokens(s.text).forEach((t, i) => i > 0 && t.capitalized && found.add(t.word));
+  const collect = (s: SourceSentence) => capitalizedAfterFirst(s.text, found);
   for (let id = sentence.id; id >= 0 && index.sentences[id]!.path === sentence.path; id--) collect(index.sentences[id]!);
   for (let id = sentence.id + 1; id < index.sentences.length && index.sentences[id]!.path === sentence.path; id++) collect(index.sentences[id]!);
   cache.namesInside.set(sentence.path, (names = found));
@@ -61,14 +76,18 @@ function namesInside(index: SubjectSource, sentence: SourceSentence): ReadonlySe
  * document writes it with a capital inside a sentence too ("BMW sold …", not "Officials said …");
  * in a title, where every word may have a capital, that holds for every word.
  */
-function properTerms(text: string, inside: ReadonlySet<string>, isTitle: boolean): Set<string> {
+function properTerms(text: string, inside: () => ReadonlySet<string>, isTitle: boolean): Set<string> {
   const terms = new Set<string>();
   const add = (word: string) => {
     const term = termOf(word);
     if (term && isSubjectWord(word)) terms.add(term);
   };
   wordTokens(text).forEach((token, i) => {
-    if (!token.capitalized || ((i === 0 || isTitle) && !inside.has(token.word))) return;
+    if (!token.capitalized) return;
+    const capitalSaysLittle = i === 0 || isTitle;
+    // A word that names nothing ("The") adds nothing: no need to read the rest of the document for it.
+    if (capitalSaysLittle && !token.word.includes("-") && !(termOf(token.word) && isSubjectWord(token.word))) return;
+    if (capitalSaysLittle && !inside().has(token.word)) return;
     add(token.word);
     // "Vietnam-Korea trade" names both.
     if (token.word.includes("-")) {
@@ -87,7 +106,7 @@ export function subjectsOf(index: SubjectSource, sentence: SourceSentence): Read
   const cache = cacheOf(index);
   const known = cache.sentences.get(sentence.id);
   if (known) return known;
-  const inside = namesInside(index, sentence);
+  const inside = () => namesInside(index, sentence);
   let subjects: ReadonlySet<string> = EMPTY;
   for (let id = sentence.id; id >= 0 && sentence.id - id <= CARRY_OVER && subjects.size === 0; id--) {
     const s = index.sentences[id]!;

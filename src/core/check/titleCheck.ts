@@ -3,6 +3,7 @@
 import type { Finding, NameMention, Range } from "../types.js";
 import { sourceSpan, type CorpusIndex } from "../index/corpusIndex.js";
 import { titlesCompatible } from "../knowledge/titles.js";
+import type { NameEntity } from "../extract/names.js";
 import { citedPlace, citeLocation, pageOrParagraph } from "../sources/citation.js";
 
 const SMALL_WORDS = new Set(["of", "the", "and", "for", "to"]);
@@ -49,6 +50,9 @@ function titleStatements(index: CorpusIndex): Map<string, TitleStatement[]> {
   return byKey;
 }
 
+/** Verdicts on a drafted title by person, title and written name, once per index: a draft names the same people again and again. */
+const verdictsByIndex = new WeakMap<CorpusIndex, Map<string, Omit<Finding, "range">>>();
+
 export function checkTitle(index: CorpusIndex, name: NameMention, toRange: (start: number, end: number) => Range): Finding | undefined {
   if (!name.title || name.kind !== "person") return undefined;
   const entity = index.names.get(name.key);
@@ -56,16 +60,31 @@ export function checkTitle(index: CorpusIndex, name: NameMention, toRange: (star
   const stated = titleStatements(index).get(entity.key) ?? [];
   if (stated.length === 0) return undefined;
   const range = toRange(Math.min(name.titleStart ?? name.start, name.start), name.end);
-  const drafted = name.title;
+  let verdicts = verdictsByIndex.get(index);
+  if (!verdicts) verdictsByIndex.set(index, (verdicts = new Map()));
+  const key = `${entity.key}\u0000${name.title}\u0000${name.text}`;
+  let verdict = verdicts.get(key);
+  if (!verdict) verdicts.set(key, (verdict = titleVerdict(index, entity, stated, name.title, name.text)));
+  return { range, ...verdict };
+}
+
+function titleVerdict(index: CorpusIndex, entity: NameEntity, stated: readonly TitleStatement[], drafted: string, writtenName: string): Omit<Finding, "range"> {
   // "NEC" and "National Economic Council" are one body when the sources define the acronym.
   const sameBody = (a: string, b: string) => {
     const x = index.names.resolveAlias(a);
     return x !== undefined && x === index.names.resolveAlias(b);
   };
-  const matching = stated.filter((s) => titlesCompatible(drafted, s.title, sameBody));
-  const evidence = (list: TitleStatement[]) => list.slice(0, 3).map(({ path, line, text, value, start, end, page, paragraph }) => ({ path, line, text, value, start, end, ...pageOrParagraph({ page, paragraph }) }));
+  // A person's statements repeat a few titles thousands of times on a large corpus: each title is read once.
+  const compatible = new Map<string, boolean>();
+  const fits = (title: string) => {
+    let fit = compatible.get(title);
+    if (fit === undefined) compatible.set(title, (fit = titlesCompatible(drafted, title, sameBody)));
+    return fit;
+  };
+  const matching = stated.filter((s) => fits(s.title));
+  const evidence = (list: readonly TitleStatement[]) => list.slice(0, 3).map(({ path, line, text, value, start, end, page, paragraph }) => ({ path, line, text, value, start, end, ...pageOrParagraph({ page, paragraph }) }));
   const shown = (s: TitleStatement) => s.written ?? titleCase(s.title);
-  const base = { range, claimText: `${drafted} ${name.text}`, claimKind: "name" as const };
+  const base = { claimText: `${drafted} ${writtenName}`, claimKind: "name" as const };
   if (matching.length > 0) {
     return { ...base, verdict: "supported", message: `Sources call ${entity.canonical} ${shown(matching[0]!)} (${citeLocation(matching[0]!)})`, sources: evidence(matching) };
   }
@@ -78,6 +97,6 @@ export function checkTitle(index: CorpusIndex, name: NameMention, toRange: (star
     verdict: "contradicted",
     message: `Sources call ${entity.canonical} ${shown(first)} (${citeLocation(first)}), not ${titleCase(drafted)}`,
     sources: evidence(stated.filter((s) => s.title === usual)),
-    suggestion: `${shown(first)} ${name.text}`,
+    suggestion: `${shown(first)} ${writtenName}`,
   };
 }

@@ -742,17 +742,5 @@ export function findNames(text: string, registry: NameRegistry): NameMention[] {
   return found.sort((a, b) => a.start - b.start);
 }
 
-/** People and other entities whose name or alias starts with `prefix` (folded), for completion. */
-export function prefixCompletions(registry: NameRegistry, prefix: string, limit = 20): Array<{ entity: NameEntity; label: string; title?: string }> {
-  const wanted = fold(prefix);
-  if (wanted.length === 0) return [];
-  const results: Array<{ entity: NameEntity; label: string; title?: string }> = [];
-  for (const entity of registry.all()) {
-    const matches = fold(entity.canonical).startsWith(wanted) || entity.aliases.some((a) => a.startsWith(wanted));
-    if (!matches) continue;
-    const title = entity.titles[0]?.title;
-    results.push({ entity, label: entity.canonical, ...(title ? { title } : {}) });
-  }
-  const weight = (r: { entity: NameEntity }) => (r.entity.kind === "person" ? 1000 : 0) + r.entity.mentions.length;
-  return results.sort((a, b) => weight(b) - weight(a)).slice(0, limit);
-}
+// Completion by prefix reads a sorted table of the names (namePrefixes.ts).
+export { prefixCompletions } from "./namePrefixes.js";

@@ -191,30 +191,64 @@ export class SentenceSearch {
     return i < this.data.termStarts.length - 1 && this.termAt(i) === term ? i : -1;
   }
 
-  /** Terms within `maxDistance` edits of `term` (Levenshtein, as MiniSearch's fuzzy), with the distance. */
+  /**
+   * Terms within `maxDistance` edits of `term` (Levenshtein, as MiniSearch's fuzzy), with the
+   * distance, in dictionary order. The dictionary is sorted, so a term shares its first letters with
+   * the one before: their rows of the edit table are reused, and once a row's smallest entry
+   * exceeds `maxDistance` (rows never get smaller) the term is passed over. (Jumping over every term
+   * with that beginning by binary search was measured slower: most beginnings are shared by few terms.)
+   */
   private fuzzy(term: string, maxDistance: number, found: (index: number, distance: number) => void): void {
     const { dictionary, termStarts } = this.data;
-    const row = new Int32Array(term.length + 1);
+    const width = term.length + 1;
+    // rows[c × width + j]: distance between the first c letters of the current term and the first j of `term`.
+    let rows = new Int32Array(width * 32);
+    for (let j = 0; j < width; j++) rows[j] = j;
+    /** Each row's smallest entry. */
+    let minima = new Int32Array(32);
+    /** How many rows hold the current term's beginning; past a too-distant row, none beyond it. */
+    let valid = 0;
+    let previousStart = 0;
+    let previousLength = 0;
     for (let i = 0; i + 1 < termStarts.length; i++) {
       const start = termStarts[i]!;
       const length = termStarts[i + 1]! - 1 - start;
+      let shared = 0;
+      const most = Math.min(length, previousLength, valid);
+      while (shared < most && dictionary.charCodeAt(start + shared) === dictionary.charCodeAt(previousStart + shared)) shared++;
+      previousStart = start;
+      previousLength = length;
+      valid = shared;
       if (Math.abs(length - term.length) > maxDistance) continue;
-      for (let j = 0; j <= term.length; j++) row[j] = j;
-      let best = 0;
-      for (let c = 1; c <= length && best <= maxDistance; c++) {
-        const code = dictionary.charCodeAt(start + c - 1);
-        let diagonal = row[0]!;
-        row[0] = c;
-        best = c;
-        for (let j = 1; j <= term.length; j++) {
-          const above = row[j]!;
-          row[j] = Math.min(above + 1, row[j - 1]! + 1, diagonal + (code === term.charCodeAt(j - 1) ? 0 : 1));
-          diagonal = above;
-          if (row[j]! < best) best = row[j]!;
-        }
+      if ((length + 1) * width > rows.length) {
+        const grown = new Int32Array((length + 1) * width * 2);
+        grown.set(rows);
+        rows = grown;
+        const grownMinima = new Int32Array((length + 1) * 2);
+        grownMinima.set(minima);
+        minima = grownMinima;
       }
-      const distance = row[term.length]!;
-      if (best <= maxDistance && distance <= maxDistance && distance > 0) found(i, distance);
+      let c = shared;
+      // A beginning already too far from `term` (its row's smallest entry) rules out this term.
+      if (c > 0 && minima[c]! > maxDistance) continue;
+      for (; c < length; c++) {
+        const code = dictionary.charCodeAt(start + c);
+        const above = c * width;
+        const here = above + width;
+        rows[here] = c + 1;
+        let best = c + 1;
+        for (let j = 1; j < width; j++) {
+          const value = Math.min(rows[above + j]! + 1, rows[here + j - 1]! + 1, rows[above + j - 1]! + (code === term.charCodeAt(j - 1) ? 0 : 1));
+          rows[here + j] = value;
+          if (value < best) best = value;
+        }
+        minima[c + 1] = best;
+        valid = c + 1;
+        if (best > maxDistance) break;
+      }
+      if (c < length) continue;
+      const distance = rows[length * width + term.length]!;
+      if (distance <= maxDistance && distance > 0) found(i, distance);
     }
   }
 
@@ -367,3 +401,4 @@ function topK({ scores, masks, touched }: Scratch, touchedCount: number, limit: 
   }
   return best;
 }
+

@@ -5,6 +5,7 @@ import { type CorpusIndex, describeFigure, extractFigures, prefixCompletions } f
 import type { CancellationToken } from "../../util/cancellation.js";
 import type { DraftDocument } from "../documentCache.js";
 import { sentenceWithFigure, type MarkupFlavour } from "../markdown.js";
+import { lastLine, lineAt } from "../lines.js";
 
 export type CitationStyle = "footnote" | "inline" | "none";
 
@@ -26,9 +27,6 @@ const NEXT_NAME_WORD = /^\s\p{Lu}[\p{L}\p{M}'-]*/u;
 const LEADING_CURRENCY = /^(?:US\$|S\$|A\$|C\$|[$€£¥₩₫]|(?:USD|EUR|GBP|JPY|KRW|VND)\s?)/;
 const TRAILING_CURRENCY = /\s+(?:(?:US\s+)?dollars?|USD|EUR|GBP|JPY|KRW|VND|euros?|won|yen|dong)$/i;
 
-function lineAt(text: string, line: number): string {
-  return text.split(/\r\n|\r|\n/)[line] ?? "";
-}
 
 export class CompletionProvider {
   constructor(private readonly context: CompletionContext) {}
@@ -57,7 +55,9 @@ export class CompletionProvider {
     });
     const writersCurrency = inWritersCurrency(typed);
     const style = this.context.citationStyle();
-    const lineCount = text.split(/\r\n|\r|\n/).length;
+    const last = lastLine(text);
+    const lineCount = last.count;
+    const restOfLine = lineAt(text, position.line).slice(position.character);
     const range = { start: { line: position.line, character: position.character - typed.length }, end: position };
     return fitting.slice(0, 20).map((source, rank) => {
       const where = `${source.sentence.path}:${source.sentence.line + 1}`;
@@ -68,16 +68,14 @@ export class CompletionProvider {
       const label = `src-${rank}-${source.sentence.line + 1}`.replace(/[^\w-]/g, "");
       const definition = `[^${label}]: ${where}`;
       const onLastLine = position.line >= lineCount - 1;
-      const restOfLine = lineAt(text, position.line).slice(position.character);
       if (style === "inline" || (style === "footnote" && onLastLine && restOfLine.trim() !== "")) insert = `${value} (${where})`;
       else if (style === "footnote" && onLastLine) {
         // An edit at the end of the document would touch this one: the definition goes in the same edit.
         insert = `${value}[^${label}]\n\n${definition}`;
       } else if (style === "footnote") {
         insert = `${value}[^${label}]`;
-        const lastLine = text.split(/\r\n|\r|\n/)[lineCount - 1] ?? "";
-        const end = { line: lineCount - 1, character: lastLine.length };
-        additionalTextEdits.push({ range: { start: end, end }, newText: `${lastLine.trim() ? "\n\n" : "\n"}${definition}\n` });
+        const end = { line: lineCount - 1, character: last.text.length };
+        additionalTextEdits.push({ range: { start: end, end }, newText: `${last.text.trim() ? "\n\n" : "\n"}${definition}\n` });
       }
       return {
         label: value,

@@ -4,6 +4,7 @@ import { type CorpusIndex, draftNames, type Finding, type Range } from "../../co
 import type { CancellationToken } from "../../util/cancellation.js";
 import type { DraftDocument } from "../documentCache.js";
 import { escapeMarkdown, sentenceWithFigure, sourceLink, type MarkupFlavour } from "../markdown.js";
+import { lineAt } from "../lines.js";
 
 export interface HoverContext {
   index(): CorpusIndex | undefined;
@@ -36,7 +37,7 @@ export class HoverProvider {
   private namesOn(index: CorpusIndex, document: DraftDocument, line: number): ReturnType<typeof draftNames> {
     const known = this.analysis;
     if (known && known.uri === document.uri && known.version === document.version && known.line === line && known.index === index) return known.names;
-    const text = document.getText().split(/\r\n|\r|\n/)[line] ?? "";
+    const text = lineAt(document.getText(), line);
     const names = draftNames(index, text).map((n) => ({
       name: n.name,
       range: { start: { line, character: n.range.start.character }, end: { line, character: n.range.end.character } },

@@ -143,3 +143,15 @@ describe("the figure a sentence's neighbours point at", () => {
     assert.notEqual(check(files, draft, "28 months"), "contradicted");
   });
 });
+
+describe("a person's title in other words", () => {
+  const files = {
+    "register.txt": "The register shows former Tory leader Alma Kestrel earning up to £820,000 from speeches on top of her salary.",
+    "donors.txt": "The largest donation to the Conservatives was a bequest of nearly £400,000, the party said.",
+  };
+
+  test("Should find a person's figure in sources that word her title otherwise ('Tory' for 'Conservative')", () => {
+    const draft = "Alma Kestrel, the former Conservative leader, earned as much as £900,000 on top of her salary.";
+    assert.equal(check(files, draft, "£900,000"), "contradicted");
+  });
+});

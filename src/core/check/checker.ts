@@ -274,14 +274,28 @@ function unknownSubjects(index: CorpusIndex, context: FigureContext, names: read
 }
 
 /** Terms naming what the draft figure is about: capitalised words near it, and a leading name. */
-function subjectTerms(index: CorpusIndex, context: FigureContext, sentence: string): string[] {
+function subjectTerms(index: CorpusIndex, context: FigureContext, sentence: string, inTitles: ReadonlySet<string>): string[] {
   // An abbreviation the sources only write out in full ("FAA") is in no document as itself.
-  const words = context.capitalizedWords.filter((word) => !isCalendarWord(word) && !abbreviatesSourceName(index, word));
+  const words = context.capitalizedWords.filter((word) => !isCalendarWord(word) && !abbreviatesSourceName(index, word) && !inTitles.has(word));
   const initial = context.initialWord;
   // "Employers" is as ordinary as "employer": a plural or singular the sources write in lower case.
   const ordinary = (word: string) => index.isOrdinaryWord(word) || index.isOrdinaryWord(word.replace(/e?s$/, "")) || index.isOrdinaryWord(`${word}s`);
   if (initial && !ordinary(initial) && mayBeName(index, initial, sentence)) words.push(initial);
   return words.filter((w) => !homeCountry(w)).map((w) => termOf(w)).filter((t): t is string => t !== undefined);
+}
+
+/**
+ * Words of the title written beside a person the sources name ("William Hague, the former
+ * Conservative leader"): the person is the subject, and the sources may word the title otherwise
+ * ("former Tory leader William Hague"), so its words do not pick the documents.
+ */
+function titleWords(index: CorpusIndex, draft: DraftFigure): ReadonlySet<string> {
+  const words = new Set<string>();
+  for (const name of draft.names) {
+    if (name.title === undefined || !index.names.get(name.key)) continue;
+    for (const token of wordTokens(name.title)) words.add(token.word);
+  }
+  return words;
 }
 
 /** Words that follow a verb or a preposition, never a name: "Lowering the limit", "Despite a fall". */
@@ -309,7 +323,7 @@ function candidatesFor(index: CorpusIndex, draft: DraftFigure, options: { ignore
   const itemStart = listItemStart(draft.sentence.text, draft.figure.start);
   const subjectNames = draft.names.filter((n) => (n.end <= draft.figure.start && n.start >= itemStart) || (n.start >= draft.figure.end && !CLAUSE_BREAK.test(draft.sentence.text.slice(draft.figure.end, n.start))));
   if (unknownSubjects(index, draft.context, subjectNames).length > 0) return [];
-  const subjects = subjectTerms(index, draft.context, draft.sentence.text);
+  const subjects = subjectTerms(index, draft.context, draft.sentence.text, titleWords(index, draft));
   const documents = documentsFor(index, draft.context, subjects);
   const candidates: Candidate[] = [];
   const figures = index.sourceFigures;

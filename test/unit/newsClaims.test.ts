@@ -155,3 +155,34 @@ describe("a person's title in other words", () => {
     assert.equal(check(files, draft, "£900,000"), "contradicted");
   });
 });
+
+describe("counts the draft writes without their noun", () => {
+  test("Should hold 'cases fell from 10,276 to 8,771' to the source's '8,177 cases'", () => {
+    const files = {
+      "thefts.txt": "Police figures were published on Monday. Reported thefts in Dunmore dropped from 10,276 cases worth £808m to 8,177 cases worth £644m.",
+      "fires.txt": "Kelsall firefighters attended 912 call-outs last year.",
+    };
+    const draft = "In Dunmore, reported theft cases fell from 10,276 to 8,771, and their value from £808m to £644m.";
+    const at = draft.indexOf("8,771");
+    const finding = checkDocument(indexOf(files), draft).find((f) => f.range.start.character <= at && f.range.end.character > at);
+    assert.equal(finding?.verdict, "contradicted");
+    assert.match(finding.message, /8,177/);
+  });
+});
+
+describe("a year beside a figure the sources give no time", () => {
+  const files = {
+    "press.txt": "Dunmore Press prints 200 million books a year, its owner says. Alma Kestrel published her first novel, Salt Roads, in 1995.",
+    "mill.txt": "The Kelsall paper mill opened in 1988.",
+  };
+
+  test("Should check the year as a fact of its own", () => {
+    const draft = "Dunmore Press prints 200 million books a year; Alma Kestrel's Salt Roads came out in 1997.";
+    assert.equal(check(files, draft, "1997"), "contradicted");
+  });
+
+  test("Should still support the right year", () => {
+    const draft = "Dunmore Press prints 200 million books a year; Alma Kestrel's Salt Roads came out in 1995.";
+    assert.notEqual(check(files, draft, "1995"), "contradicted");
+  });
+});

@@ -599,11 +599,13 @@ function rivalInPinnedSentence(index: CorpusIndex, draft: DraftFigure, pinned: R
     const sentence = index.sentences[id];
     if (!sentence) continue;
     for (const figure of sentence.figures) {
-      if (figure.kind !== draft.figure.kind || figure.unit !== draft.figure.unit || written(figure)) continue;
+      if (figure.kind !== draft.figure.kind || written(figure)) continue;
       // A bound or a round guess ("over £1,000", "about 9%") is a threshold or an aside, not the figure's rival.
       if (figure.qualifier !== "exact" || draft.figure.qualifier !== "exact" || valuesAgree(draft.figure, figure) || !plausibleRivals(draft.figure, figure)) continue;
       const source = sourceFigureAt(index, sentence, figure);
       if (!source || roleOf(index, source) !== "stated" || measuresConflict(draft.context, source.context)) continue;
+      // The same unit, or a count whose unit the draft names elsewhere ("cases fell from 10,276 to 8,771").
+      if (figure.unit !== draft.figure.unit && !countsAlike(draft, source)) continue;
       // A goal is no rival for an outcome, nor an outcome for a goal.
       if (source.context.isTarget !== draft.context.isTarget) continue;
       if (rival && !valuesAgree(rival.figure, figure)) return undefined;
@@ -735,8 +737,13 @@ export function checkSentence(index: CorpusIndex, sentence: DraftSentence, start
     const timed = draft.figure.kind === "date" ? figures.find((f) => f.context.time?.figure === draft.figure) : undefined;
     if (timed) {
       const verdict = checkTimeQualifier(index, draft, timed);
-      if (verdict) findings.push(verdict);
-      continue;
+      // The sources state that figure but give it no time: the year is a fact of its own ("makes 200
+      // million phones a year; Being Digital came out in 1997"), checked as any date is.
+      const ownFact = !verdict && checkFigure(index, timed).verdict === "supported" && checkFigure(index, draft).verdict === "contradicted";
+      if (!ownFact) {
+        if (verdict) findings.push(verdict);
+        continue;
+      }
     }
     const verdict = checkFigure(index, draft, pins);
     // Contradicted too: a companion found later may pin the source sentence that states it.

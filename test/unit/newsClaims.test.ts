@@ -186,3 +186,14 @@ describe("a year beside a figure the sources give no time", () => {
     assert.notEqual(check(files, draft, "1995"), "contradicted");
   });
 });
+
+describe("a number that is part of a name", () => {
+  test("Should not hold a height to the number in the building's name, which the draft writes too", () => {
+    const files = {
+      "lifts.txt": "Engineers say the Kestrel 101 Tower in Dunmore has the fastest lifts in the world.",
+      "chimney.txt": "Kelsall's old chimney is 90 metres high, the heritage board says.",
+    };
+    const draft = "The lifts in Dunmore's 508-metre Kestrel 101 Tower are the fastest in the world.";
+    assert.notEqual(check(files, draft, "508-metre"), "contradicted");
+  });
+});

@@ -623,22 +623,25 @@ function accountedFor(draft: DraftFigure, source: SourceFigure): boolean {
   // The very value, not one within rounding or a hedge of it: "$53.09" does not account for "$53.03".
   // A bare count ("50", "3") recurs by chance; an amount or a percentage names its quantity.
   const stated = source.figure;
-  if (stated.kind !== "money" && stated.kind !== "percent") return false;
+  // Its very words in the draft ("a quarter" point, the "101" of "TFC 101 Tower"), however the draft was read.
   if (writtenIn(draft.sentence.text, stated.text)) return true;
+  if (stated.kind !== "money" && stated.kind !== "percent") return false;
   return draft.companions.some((other) => other.kind === stated.kind && unitsMatch(other.kind, other.unit, stated.unit) && other.value === stated.value && other.upper === stated.upper);
 }
 
 /**
  * Whether a source figure's very words are in the draft sentence ("by a quarter point" holds the
  * source's "a quarter" of a point), even where the draft's reading found no figure there.
+ * Bounded by a non-word on both sides, and not part of a longer number ("101" is not in "1,101").
  */
 function writtenIn(sentence: string, figureText: string): boolean {
-  if (!/\p{L}/u.test(figureText)) return false;
+  // Words, or a number of three digits or more: a short bare number recurs by chance.
+  if (!/\p{L}/u.test(figureText) && !/\d{3}/.test(figureText)) return false;
   const at = fold(sentence).indexOf(fold(figureText));
   if (at < 0) return false;
-  const before = sentence[at - 1] ?? " ";
-  const after = sentence[at + figureText.length] ?? " ";
-  return !/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after);
+  const before = sentence.slice(Math.max(0, at - 2), at);
+  const after = sentence.slice(at + figureText.length, at + figureText.length + 2);
+  return !/[\p{L}\p{N}]$|\d[.,]$/u.test(before) && !/^[\p{L}\p{N}]|^[.,]\d/u.test(after);
 }
 
 /**

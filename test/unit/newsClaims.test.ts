@@ -197,3 +197,14 @@ describe("a number that is part of a name", () => {
     assert.notEqual(check(files, draft, "508-metre"), "contradicted");
   });
 });
+
+describe("growth in other words", () => {
+  test("Should take a sentence that says a figure jumped for one that speaks of growth", () => {
+    const files = {
+      "broadband.txt": "Home broadband across the region rose by 12% to 100,000 lines this year, and Dunmore had the biggest jump at 120%.",
+      "ferry.txt": "The Kelsall ferry carried 6% more cars in the summer, its owners said.",
+    };
+    const draft = "Dunmore saw the sharpest growth, at 210%, while home broadband across the region rose by 12% to 100,000 lines.";
+    assert.equal(check(files, draft, "210%"), "contradicted");
+  });
+});

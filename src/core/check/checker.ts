@@ -130,8 +130,15 @@ const MEASURE_EQUIVALENTS: ReadonlyMap<string, readonly string[]> = new Map(
   ).map(([measure, others]) => [termOf(measure)!, others.map((word) => termOf(word)!)]),
 );
 
-function mentions(terms: ReadonlySet<string>, measure: string): boolean {
+/** Verbs of increase (as terms): a sentence that says something rose speaks of growth ("Italy saw a 120% jump"). */
+const INCREASE_TERMS: ReadonlySet<string> = new Set(
+  ["rise", "rose", "risen", "rising", "jump", "jumped", "increase", "increased", "climb", "climbed", "surge", "surged", "gain", "gained", "soar", "soared", "grew", "grow", "growing"].map((word) => termOf(word)!),
+);
+const GROWTH = termOf("growth")!;
+
+function mentions(terms: ReadonlySet<string>, measure: string, increaseIsGrowth = false): boolean {
   if (terms.has(measure) || (MEASURE_EQUIVALENTS.get(measure)?.some((other) => terms.has(other)) ?? false)) return true;
+  if (increaseIsGrowth && measure === GROWTH) for (const term of terms) if (INCREASE_TERMS.has(term)) return true;
   for (const term of terms) if (sameWordFamily(term, measure)) return true;
   return false;
 }
@@ -145,9 +152,10 @@ function sameWordFamily(a: string, b: string): boolean {
   return short.length >= 4 && long.length - short.length <= 2 && long.startsWith(short);
 }
 
-/** A measure word on one side that the other sentence never mentions (in any of its words) means another quantity. */
+/** A measure word on one side that the other sentence never mentions (in any of its words) means another quantity; `a` is the draft's side. */
 function measuresConflict(a: FigureContext, b: FigureContext): boolean {
-  for (const measure of a.measures) if (!mentions(b.sentenceTerms, measure)) return true;
+  // The first side's "growth" is the second's "jumped": one way only, since "prices rise" is not every growth figure.
+  for (const measure of a.measures) if (!mentions(b.sentenceTerms, measure, true)) return true;
   for (const measure of b.measures) if (!mentions(a.sentenceTerms, measure)) return true;
   return false;
 }

@@ -2,7 +2,7 @@
 // which figures can disagree. Fixtures are made-up towns and firms, in the project's own words.
 import { test, describe } from "node:test";
 import assert from "node:assert/strict";
-import { checkDocument } from "../../src/core/check/checker.ts";
+import { checkDocument, sourceDisagreements } from "../../src/core/check/checker.ts";
 import type { Finding } from "../../src/core/types.ts";
 import { indexOf } from "./helpers/corpus.ts";
 
@@ -206,5 +206,16 @@ describe("growth in other words", () => {
     };
     const draft = "Dunmore saw the sharpest growth, at 210%, while home broadband across the region rose by 12% to 100,000 lines.";
     assert.equal(check(files, draft, "210%"), "contradicted");
+  });
+});
+
+describe("undated figures worded alike only one way round", () => {
+  test("Should not call a party's donations and its campaign spending a disagreement", () => {
+    const index = indexOf({
+      "donations.txt": "The Dunmore Party were in second place with donations totalling £4,610,849, while the Kelsall Party received just over £1m.",
+      "campaign.txt": "The Kelsall Party spent £2.36m on the campaign - second only to the Dunmore Party's £3.13m.",
+      "ferry.txt": "The Ferry Party had no income at all last year.",
+    });
+    assert.deepEqual(sourceDisagreements(index).map((d) => d.description), []);
   });
 });

@@ -426,7 +426,10 @@ function findDisputes(index: CorpusIndex, matched: SourceFigure): SourceFigure[]
     const conflict = (sameValue && differentTime) || (!sameValue && sameStatedTime(matched.context, other.context)) || untimedRival;
     // `alike` is the larger of the similarities either way round; two undated figures must be
     // described almost alike before we call them one quantity.
-    if (conflict && alike >= (untimedRival ? UNTIMED_SAME_QUANTITY : SAME_SOURCE_QUANTITY)) disputes.push(other);
+    // Undated rivals must be described almost alike both ways round: a long sentence that says more
+    // (donations, then what was spent) echoes a short one without being about the same quantity.
+    const bothWays = untimedRival ? Math.min(similarity(index, matched.context, other.context), similarity(index, other.context, matched.context)) : alike;
+    if (conflict && alike >= (untimedRival ? UNTIMED_SAME_QUANTITY : SAME_SOURCE_QUANTITY) && bothWays >= (untimedRival ? SAME_SOURCE_QUANTITY : 0)) disputes.push(other);
   }
   return disputes;
 }

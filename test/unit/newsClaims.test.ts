@@ -219,3 +219,20 @@ describe("undated figures worded alike only one way round", () => {
     assert.deepEqual(sourceDisagreements(index).map((d) => d.description), []);
   });
 });
+
+describe("slips of scale", () => {
+  const files = {
+    "vaccine.txt": "The health board will buy the first doses of the Dunmore vaccine at a cost of $20 each.",
+    "bridge.txt": "The Dunmore bridge will cost $87 billion, the transport board said.",
+  };
+
+  test("Should not take $20m for a slip of $20: a million times is no slip", () => {
+    const draft = "The new Dunmore lifts cost $20m to install, the board said.";
+    assert.notEqual(check(files, draft, "$20m"), "contradicted");
+  });
+
+  test("Should still take million for billion as a slip", () => {
+    const draft = "The Dunmore bridge will cost $87 million, the transport board said.";
+    assert.equal(check(files, draft, "$87 million"), "contradicted");
+  });
+});

@@ -236,3 +236,15 @@ describe("slips of scale", () => {
     assert.equal(check(files, draft, "$87 million"), "contradicted");
   });
 });
+
+describe("an abbreviation some sources use and others write out", () => {
+  test("Should find a figure in a source that writes the name out, though other sources use the abbreviation", () => {
+    const files = {
+      "fund.txt": "Ministers had hoped to get £900m from the Dunmore Harbour Fund to help with repairs, but in the end were granted £349m.",
+      "quay.txt": "The DHF also paid for the new quay, the DHF said in its report.",
+      "rebate.txt": "Ministers say the DHF rebate is worth £3bn a year to the town.",
+    };
+    const draft = "Ministers had hoped for £900m from the DHF for repairs but received £349m.";
+    assert.equal(check(files, draft, "£900m"), "supported");
+  });
+});

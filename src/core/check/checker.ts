@@ -283,8 +283,9 @@ function unknownSubjects(index: CorpusIndex, context: FigureContext, names: read
 
 /** Terms naming what the draft figure is about: capitalised words near it, and a leading name. */
 function subjectTerms(index: CorpusIndex, context: FigureContext, sentence: string, inTitles: ReadonlySet<string>): string[] {
-  // An abbreviation the sources only write out in full ("FAA") is in no document as itself.
-  const words = context.capitalizedWords.filter((word) => !isCalendarWord(word) && !abbreviatesSourceName(index, word) && !inTitles.has(word));
+  // An abbreviation of a name the sources write out in full ("FAA", "EU") may be in a document only
+  // as the full name, even where other documents use it as itself.
+  const words = context.capitalizedWords.filter((word) => !isCalendarWord(word) && !(word.length <= 6 && sourceInitialisms(index).has(word)) && !inTitles.has(word));
   const initial = context.initialWord;
   // "Employers" is as ordinary as "employer": a plural or singular the sources write in lower case.
   const ordinary = (word: string) => index.isOrdinaryWord(word) || index.isOrdinaryWord(word.replace(/e?s$/, "")) || index.isOrdinaryWord(`${word}s`);

@@ -248,3 +248,14 @@ describe("an abbreviation some sources use and others write out", () => {
     assert.equal(check(files, draft, "£900m"), "supported");
   });
 });
+
+describe("ranges", () => {
+  test("Should not hold the upper end of a range to a single value ('two to three times')", () => {
+    const files = {
+      "herd.txt": "The council valued the Dunmore herd at between two and three times the board's estimate of its market value.",
+      "ferry.txt": "The Kelsall ferry carried 6% more cars in the summer, its owners said.",
+    };
+    const draft = "The council valued the Dunmore herd at two to three times the board's estimate of its market value.";
+    assert.notEqual(check(files, draft, "three times"), "contradicted");
+  });
+});

@@ -13,6 +13,7 @@ import { placeTermOf, placeTerms } from "../knowledge/placeTerms.js";
 import { checkTitle } from "./titleCheck.js";
 import { similarity } from "../index/similarity.js";
 import { isCalendarWord, sameSubject } from "./subjects.js";
+import { isSmallNumber } from "../knowledge/figureWords.js";
 import { newestHolds } from "./newest.js";
 import { describeFigure, describeSource, locationOf } from "./messages.js";
 import { canSupport, correctionPlaces, localRole, sourceRole, type FigureRole } from "../extract/claimRoles.js";
@@ -443,6 +444,15 @@ function movingLevel(source: SourceFigure): boolean {
   return CHANGE_BEFORE.test(text.slice(Math.max(0, source.figure.start - 50), source.figure.start));
 }
 
+/** A number right before the figure, joined by "to", "and", "or" or a dash, that is no figure of its own sentence. */
+function endOfUnreadRange(draft: DraftFigure): boolean {
+  const before = /(\p{L}+|\d[\d,.]*)\s*(?:to|and|or|-|–)\s*$/iu.exec(draft.sentence.text.slice(Math.max(0, draft.figure.start - 30), draft.figure.start));
+  if (!before) return false;
+  const word = before[1]!.toLowerCase();
+  if (!/\d/.test(word) && !isSmallNumber(word)) return false;
+  return !draft.companions.some((other) => other.end <= draft.figure.start && other.end >= draft.figure.start - before[0].length);
+}
+
 function finding(draft: DraftFigure, verdict: Finding["verdict"], message: string, sources: SourceFigure[], suggestion?: string): Finding {
   return {
     range: draft.range,
@@ -774,6 +784,14 @@ export function checkSentence(index: CorpusIndex, sentence: DraftSentence, start
     if (stated) findings[at] = finding(draft, "supported", `Supported by ${describeSource(stated)}`, [stated]);
     const rival = stated ? undefined : rivalInPinnedSentence(index, draft, neighbours(draft));
     if (rival) findings[at] = finding(draft, "contradicted", `Sources say ${describeSource(rival)}, not ${describeFigure(draft.figure)}`, [rival], rival.figure.text);
+  }
+  // The upper end of a range whose lower end the reading missed ("two to three times") is not the
+  // figure on its own: it can agree with a source, but not be held to a single value.
+  for (let at = 0; at < findings.length; at++) {
+    const draft = figures.find((f) => f.range === findings[at]!.range);
+    if (findings[at]!.verdict === "contradicted" && draft && endOfUnreadRange(draft)) {
+      findings[at] = finding(draft, "unverifiable", `No source states ${describeFigure(draft.figure)} as the end of a range`, []);
+    }
   }
   for (const name of names) {
     const verdict = checkTitle(index, name, (start, end) => ({

@@ -33,6 +33,6 @@ async function main() {
       }
     }
   }
-  for (const f of checkDocument(index, text)) console.log(`\n=> ${f.verdict}: ${f.message}`);
+  for (const f of checkDocument(index, text)) console.log(`\n=> ${f.verdict} [${f.claimText}]: ${f.message}`);
 }
 void main();

@@ -2,7 +2,7 @@
 // which figures can disagree. Fixtures are made-up towns and firms, in the project's own words.
 import { test, describe } from "node:test";
 import assert from "node:assert/strict";
-import { checkDocument } from "../../src/core/check/checker.ts";
+import { checkDocument, sourceDisagreements } from "../../src/core/check/checker.ts";
 import type { Finding } from "../../src/core/types.ts";
 import { indexOf } from "./helpers/corpus.ts";
 
@@ -141,5 +141,121 @@ describe("the figure a sentence's neighbours point at", () => {
   test("Should not hold it to a figure of another unit in that sentence", () => {
     const draft = "Dunmore council staff had 13 weeks of parental leave in 1999; it has since been stretched to 28 months.";
     assert.notEqual(check(files, draft, "28 months"), "contradicted");
+  });
+});
+
+describe("a person's title in other words", () => {
+  const files = {
+    "register.txt": "The register shows former Tory leader Alma Kestrel earning up to £820,000 from speeches on top of her salary.",
+    "donors.txt": "The largest donation to the Conservatives was a bequest of nearly £400,000, the party said.",
+  };
+
+  test("Should find a person's figure in sources that word her title otherwise ('Tory' for 'Conservative')", () => {
+    const draft = "Alma Kestrel, the former Conservative leader, earned as much as £900,000 on top of her salary.";
+    assert.equal(check(files, draft, "£900,000"), "contradicted");
+  });
+});
+
+describe("counts the draft writes without their noun", () => {
+  test("Should hold 'cases fell from 10,276 to 8,771' to the source's '8,177 cases'", () => {
+    const files = {
+      "thefts.txt": "Police figures were published on Monday. Reported thefts in Dunmore dropped from 10,276 cases worth £808m to 8,177 cases worth £644m.",
+      "fires.txt": "Kelsall firefighters attended 912 call-outs last year.",
+    };
+    const draft = "In Dunmore, reported theft cases fell from 10,276 to 8,771, and their value from £808m to £644m.";
+    const at = draft.indexOf("8,771");
+    const finding = checkDocument(indexOf(files), draft).find((f) => f.range.start.character <= at && f.range.end.character > at);
+    assert.equal(finding?.verdict, "contradicted");
+    assert.match(finding.message, /8,177/);
+  });
+});
+
+describe("a year beside a figure the sources give no time", () => {
+  const files = {
+    "press.txt": "Dunmore Press prints 200 million books a year, its owner says. Alma Kestrel published her first novel, Salt Roads, in 1995.",
+    "mill.txt": "The Kelsall paper mill opened in 1988.",
+  };
+
+  test("Should check the year as a fact of its own", () => {
+    const draft = "Dunmore Press prints 200 million books a year; Alma Kestrel's Salt Roads came out in 1997.";
+    assert.equal(check(files, draft, "1997"), "contradicted");
+  });
+
+  test("Should still support the right year", () => {
+    const draft = "Dunmore Press prints 200 million books a year; Alma Kestrel's Salt Roads came out in 1995.";
+    assert.notEqual(check(files, draft, "1995"), "contradicted");
+  });
+});
+
+describe("a number that is part of a name", () => {
+  test("Should not hold a height to the number in the building's name, which the draft writes too", () => {
+    const files = {
+      "lifts.txt": "Engineers say the Kestrel 101 Tower in Dunmore has the fastest lifts in the world.",
+      "chimney.txt": "Kelsall's old chimney is 90 metres high, the heritage board says.",
+    };
+    const draft = "The lifts in Dunmore's 508-metre Kestrel 101 Tower are the fastest in the world.";
+    assert.notEqual(check(files, draft, "508-metre"), "contradicted");
+  });
+});
+
+describe("growth in other words", () => {
+  test("Should take a sentence that says a figure jumped for one that speaks of growth", () => {
+    const files = {
+      "broadband.txt": "Home broadband across the region rose by 12% to 100,000 lines this year, and Dunmore had the biggest jump at 120%.",
+      "ferry.txt": "The Kelsall ferry carried 6% more cars in the summer, its owners said.",
+    };
+    const draft = "Dunmore saw the sharpest growth, at 210%, while home broadband across the region rose by 12% to 100,000 lines.";
+    assert.equal(check(files, draft, "210%"), "contradicted");
+  });
+});
+
+describe("undated figures worded alike only one way round", () => {
+  test("Should not call a party's donations and its campaign spending a disagreement", () => {
+    const index = indexOf({
+      "donations.txt": "The Dunmore Party were in second place with donations totalling £4,610,849, while the Kelsall Party received just over £1m.",
+      "campaign.txt": "The Kelsall Party spent £2.36m on the campaign - second only to the Dunmore Party's £3.13m.",
+      "ferry.txt": "The Ferry Party had no income at all last year.",
+    });
+    assert.deepEqual(sourceDisagreements(index).map((d) => d.description), []);
+  });
+});
+
+describe("slips of scale", () => {
+  const files = {
+    "vaccine.txt": "The health board will buy the first doses of the Dunmore vaccine at a cost of $20 each.",
+    "bridge.txt": "The Dunmore bridge will cost $87 billion, the transport board said.",
+  };
+
+  test("Should not take $20m for a slip of $20: a million times is no slip", () => {
+    const draft = "The new Dunmore lifts cost $20m to install, the board said.";
+    assert.notEqual(check(files, draft, "$20m"), "contradicted");
+  });
+
+  test("Should still take million for billion as a slip", () => {
+    const draft = "The Dunmore bridge will cost $87 million, the transport board said.";
+    assert.equal(check(files, draft, "$87 million"), "contradicted");
+  });
+});
+
+describe("an abbreviation some sources use and others write out", () => {
+  test("Should find a figure in a source that writes the name out, though other sources use the abbreviation", () => {
+    const files = {
+      "fund.txt": "Ministers had hoped to get £900m from the Dunmore Harbour Fund to help with repairs, but in the end were granted £349m.",
+      "quay.txt": "The DHF also paid for the new quay, the DHF said in its report.",
+      "rebate.txt": "Ministers say the DHF rebate is worth £3bn a year to the town.",
+    };
+    const draft = "Ministers had hoped for £900m from the DHF for repairs but received £349m.";
+    assert.equal(check(files, draft, "£900m"), "supported");
+  });
+});
+
+describe("ranges", () => {
+  test("Should not hold the upper end of a range to a single value ('two to three times')", () => {
+    const files = {
+      "herd.txt": "The council valued the Dunmore herd at between two and three times the board's estimate of its market value.",
+      "ferry.txt": "The Kelsall ferry carried 6% more cars in the summer, its owners said.",
+    };
+    const draft = "The council valued the Dunmore herd at two to three times the board's estimate of its market value.";
+    assert.notEqual(check(files, draft, "three times"), "contradicted");
   });
 });

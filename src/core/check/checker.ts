@@ -13,6 +13,7 @@ import { placeTermOf, placeTerms } from "../knowledge/placeTerms.js";
 import { checkTitle } from "./titleCheck.js";
 import { similarity } from "../index/similarity.js";
 import { isCalendarWord, sameSubject } from "./subjects.js";
+import { isSmallNumber } from "../knowledge/figureWords.js";
 import { newestHolds } from "./newest.js";
 import { describeFigure, describeSource, locationOf } from "./messages.js";
 import { canSupport, correctionPlaces, localRole, sourceRole, type FigureRole } from "../extract/claimRoles.js";
@@ -130,8 +131,15 @@ const MEASURE_EQUIVALENTS: ReadonlyMap<string, readonly string[]> = new Map(
   ).map(([measure, others]) => [termOf(measure)!, others.map((word) => termOf(word)!)]),
 );
 
-function mentions(terms: ReadonlySet<string>, measure: string): boolean {
+/** Verbs of increase (as terms): a sentence that says something rose speaks of growth ("Italy saw a 120% jump"). */
+const INCREASE_TERMS: ReadonlySet<string> = new Set(
+  ["rise", "rose", "risen", "rising", "jump", "jumped", "increase", "increased", "climb", "climbed", "surge", "surged", "gain", "gained", "soar", "soared", "grew", "grow", "growing"].map((word) => termOf(word)!),
+);
+const GROWTH = termOf("growth")!;
+
+function mentions(terms: ReadonlySet<string>, measure: string, increaseIsGrowth = false): boolean {
   if (terms.has(measure) || (MEASURE_EQUIVALENTS.get(measure)?.some((other) => terms.has(other)) ?? false)) return true;
+  if (increaseIsGrowth && measure === GROWTH) for (const term of terms) if (INCREASE_TERMS.has(term)) return true;
   for (const term of terms) if (sameWordFamily(term, measure)) return true;
   return false;
 }
@@ -145,9 +153,10 @@ function sameWordFamily(a: string, b: string): boolean {
   return short.length >= 4 && long.length - short.length <= 2 && long.startsWith(short);
 }
 
-/** A measure word on one side that the other sentence never mentions (in any of its words) means another quantity. */
+/** A measure word on one side that the other sentence never mentions (in any of its words) means another quantity; `a` is the draft's side. */
 function measuresConflict(a: FigureContext, b: FigureContext): boolean {
-  for (const measure of a.measures) if (!mentions(b.sentenceTerms, measure)) return true;
+  // The first side's "growth" is the second's "jumped": one way only, since "prices rise" is not every growth figure.
+  for (const measure of a.measures) if (!mentions(b.sentenceTerms, measure, true)) return true;
   for (const measure of b.measures) if (!mentions(a.sentenceTerms, measure)) return true;
   return false;
 }
@@ -276,14 +285,29 @@ function unknownSubjects(index: CorpusIndex, context: FigureContext, names: read
 }
 
 /** Terms naming what the draft figure is about: capitalised words near it, and a leading name. */
-function subjectTerms(index: CorpusIndex, context: FigureContext, sentence: string): string[] {
-  // An abbreviation the sources only write out in full ("FAA") is in no document as itself.
-  const words = context.capitalizedWords.filter((word) => !isCalendarWord(word) && !abbreviatesSourceName(index, word));
+function subjectTerms(index: CorpusIndex, context: FigureContext, sentence: string, inTitles: ReadonlySet<string>): string[] {
+  // An abbreviation of a name the sources write out in full ("FAA", "EU") may be in a document only
+  // as the full name, even where other documents use it as itself.
+  const words = context.capitalizedWords.filter((word) => !isCalendarWord(word) && !(word.length <= 6 && sourceInitialisms(index).has(word)) && !inTitles.has(word));
   const initial = context.initialWord;
   // "Employers" is as ordinary as "employer": a plural or singular the sources write in lower case.
   const ordinary = (word: string) => index.isOrdinaryWord(word) || index.isOrdinaryWord(word.replace(/e?s$/, "")) || index.isOrdinaryWord(`${word}s`);
   if (initial && !ordinary(initial) && mayBeName(index, initial, sentence)) words.push(initial);
   return words.filter((w) => !homeCountry(w)).map((w) => termOf(w)).filter((t): t is string => t !== undefined);
+}
+
+/**
+ * Words of the title written beside a person the sources name ("William Hague, the former
+ * Conservative leader"): the person is the subject, and the sources may word the title otherwise
+ * ("former Tory leader William Hague"), so its words do not pick the documents.
+ */
+function titleWords(index: CorpusIndex, draft: DraftFigure): ReadonlySet<string> {
+  const words = new Set<string>();
+  for (const name of draft.names) {
+    if (name.title === undefined || !index.names.get(name.key)) continue;
+    for (const token of wordTokens(name.title)) words.add(token.word);
+  }
+  return words;
 }
 
 /** Words that follow a verb or a preposition, never a name: "Lowering the limit", "Despite a fall". */
@@ -311,7 +335,7 @@ function candidatesFor(index: CorpusIndex, draft: DraftFigure, options: { ignore
   const itemStart = listItemStart(draft.sentence.text, draft.figure.start);
   const subjectNames = draft.names.filter((n) => (n.end <= draft.figure.start && n.start >= itemStart) || (n.start >= draft.figure.end && !CLAUSE_BREAK.test(draft.sentence.text.slice(draft.figure.end, n.start))));
   if (unknownSubjects(index, draft.context, subjectNames).length > 0) return [];
-  const subjects = subjectTerms(index, draft.context, draft.sentence.text);
+  const subjects = subjectTerms(index, draft.context, draft.sentence.text, titleWords(index, draft));
   const documents = documentsFor(index, draft.context, subjects);
   const candidates: Candidate[] = [];
   const figures = index.sourceFigures;
@@ -405,6 +429,9 @@ function findDisputes(index: CorpusIndex, matched: SourceFigure): SourceFigure[]
     // `alike` is the larger of the similarities either way round; two undated figures must be
     // described almost alike before we call them one quantity.
     if (!conflict || alike < (untimedRival ? UNTIMED_SAME_QUANTITY : SAME_SOURCE_QUANTITY)) continue;
+    // Undated rivals must be described almost alike both ways round: a long sentence that says more
+    // (donations, then what was spent) echoes a short one without being about the same quantity.
+    if (untimedRival && Math.min(similarity(index, matched.context, other.context), similarity(index, other.context, matched.context)) < SAME_SOURCE_QUANTITY) continue;
     // Only figures about the same subject can disagree, and only with what a source stands behind.
     // Asked last: the subject reads the other figure's whole document, the first time it is asked.
     if (sameSubject(index, matched.sentence, other.sentence) && roleOf(index, other) === "stated") disputes.push(other);
@@ -418,6 +445,15 @@ const CHANGE_BEFORE = /\b(?:rose|rise|rises|risen|rising|fell|fall|falls|fallen|
 function movingLevel(source: SourceFigure): boolean {
   const text = source.sentence.text;
   return CHANGE_BEFORE.test(text.slice(Math.max(0, source.figure.start - 50), source.figure.start));
+}
+
+/** A number right before the figure, joined by "to", "and", "or" or a dash, that is no figure of its own sentence. */
+function endOfUnreadRange(draft: DraftFigure): boolean {
+  const before = /(\p{L}+|\d[\d,.]*)\s*(?:to|and|or|-|–)\s*$/iu.exec(draft.sentence.text.slice(Math.max(0, draft.figure.start - 30), draft.figure.start));
+  if (!before) return false;
+  const word = before[1]!.toLowerCase();
+  if (!/\d/.test(word) && !isSmallNumber(word)) return false;
+  return !draft.companions.some((other) => other.end <= draft.figure.start && other.end >= draft.figure.start - before[0].length);
 }
 
 function finding(draft: DraftFigure, verdict: Finding["verdict"], message: string, sources: SourceFigure[], suggestion?: string): Finding {
@@ -588,11 +624,13 @@ function rivalInPinnedSentence(index: CorpusIndex, draft: DraftFigure, pinned: R
     const sentence = index.sentences[id];
     if (!sentence) continue;
     for (const figure of sentence.figures) {
-      if (figure.kind !== draft.figure.kind || figure.unit !== draft.figure.unit || written(figure)) continue;
+      if (figure.kind !== draft.figure.kind || written(figure)) continue;
       // A bound or a round guess ("over £1,000", "about 9%") is a threshold or an aside, not the figure's rival.
       if (figure.qualifier !== "exact" || draft.figure.qualifier !== "exact" || valuesAgree(draft.figure, figure) || !plausibleRivals(draft.figure, figure)) continue;
       const source = sourceFigureAt(index, sentence, figure);
       if (!source || roleOf(index, source) !== "stated" || measuresConflict(draft.context, source.context)) continue;
+      // The same unit, or a count whose unit the draft names elsewhere ("cases fell from 10,276 to 8,771").
+      if (figure.unit !== draft.figure.unit && !countsAlike(draft, source)) continue;
       // A goal is no rival for an outcome, nor an outcome for a goal.
       if (source.context.isTarget !== draft.context.isTarget) continue;
       if (rival && !valuesAgree(rival.figure, figure)) return undefined;
@@ -610,22 +648,25 @@ function accountedFor(draft: DraftFigure, source: SourceFigure): boolean {
   // The very value, not one within rounding or a hedge of it: "$53.09" does not account for "$53.03".
   // A bare count ("50", "3") recurs by chance; an amount or a percentage names its quantity.
   const stated = source.figure;
-  if (stated.kind !== "money" && stated.kind !== "percent") return false;
+  // Its very words in the draft ("a quarter" point, the "101" of "TFC 101 Tower"), however the draft was read.
   if (writtenIn(draft.sentence.text, stated.text)) return true;
+  if (stated.kind !== "money" && stated.kind !== "percent") return false;
   return draft.companions.some((other) => other.kind === stated.kind && unitsMatch(other.kind, other.unit, stated.unit) && other.value === stated.value && other.upper === stated.upper);
 }
 
 /**
  * Whether a source figure's very words are in the draft sentence ("by a quarter point" holds the
  * source's "a quarter" of a point), even where the draft's reading found no figure there.
+ * Bounded by a non-word on both sides, and not part of a longer number ("101" is not in "1,101").
  */
 function writtenIn(sentence: string, figureText: string): boolean {
-  if (!/\p{L}/u.test(figureText)) return false;
+  // Words, or a number of three digits or more: a short bare number recurs by chance.
+  if (!/\p{L}/u.test(figureText) && !/\d{3}/.test(figureText)) return false;
   const at = fold(sentence).indexOf(fold(figureText));
   if (at < 0) return false;
-  const before = sentence[at - 1] ?? " ";
-  const after = sentence[at + figureText.length] ?? " ";
-  return !/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after);
+  const before = sentence.slice(Math.max(0, at - 2), at);
+  const after = sentence.slice(at + figureText.length, at + figureText.length + 2);
+  return !/[\p{L}\p{N}]$|\d[.,]$/u.test(before) && !/^[\p{L}\p{N}]|^[.,]\d/u.test(after);
 }
 
 /**
@@ -747,7 +788,10 @@ export function checkSentence(index: CorpusIndex, sentence: DraftSentence, start
         continue;
       }
     }
-    const verdict = timed ? checkYearAlone(index, draft, pins) : checkFigure(index, draft, pins);
+    // A year the sources contradict outright while they state the figure it times, untimed ("makes 200
+    // million phones a year; Being Digital came out in 1997"), is held to them as any date is.
+    const ownFact = timed !== undefined && checkFigure(index, timed).verdict === "supported" && checkFigure(index, draft).verdict === "contradicted";
+    const verdict = timed && !ownFact ? checkYearAlone(index, draft, pins) : checkFigure(index, draft, pins);
     // Contradicted too: a companion found later may pin the source sentence that states it.
     if (pins.ambiguous!.has(draft) || verdict.verdict === "contradicted") undecided.push({ at: findings.length, draft });
     // Its own words may be too few to find it by ("to $44.45"): its neighbours' source sentence may state it.
@@ -761,6 +805,14 @@ export function checkSentence(index: CorpusIndex, sentence: DraftSentence, start
     if (stated) findings[at] = finding(draft, "supported", `Supported by ${describeSource(stated)}`, [stated]);
     const rival = stated ? undefined : rivalInPinnedSentence(index, draft, neighbours(draft));
     if (rival) findings[at] = finding(draft, "contradicted", `Sources say ${describeSource(rival)}, not ${describeFigure(draft.figure)}`, [rival], rival.figure.text);
+  }
+  // The upper end of a range whose lower end the reading missed ("two to three times") is not the
+  // figure on its own: it can agree with a source, but not be held to a single value.
+  for (let at = 0; at < findings.length; at++) {
+    const draft = figures.find((f) => f.range === findings[at]!.range);
+    if (findings[at]!.verdict === "contradicted" && draft && endOfUnreadRange(draft)) {
+      findings[at] = finding(draft, "unverifiable", `No source states ${describeFigure(draft.figure)} as the end of a range`, []);
+    }
   }
   for (const name of names) {
     const verdict = checkTitle(index, name, (start, end) => ({

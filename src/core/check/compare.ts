@@ -138,7 +138,7 @@ export function statementsConsistent(a: Figure, b: Figure): boolean {
 /**
  * Whether two amounts are close enough in size to be rival statements of one quantity.
  * Figures orders of magnitude apart are different things ($1.1m of fees, $206bn of debt),
- * except the classic slip of scale: the same digits with million for billion.
+ * except the classic slip of scale: the same digits with million for billion (a factor of a thousand).
  */
 export function plausibleRivals(a: Figure, b: Figure): boolean {
   if (a.kind !== "money" && a.kind !== "count") return true;
@@ -148,5 +148,6 @@ export function plausibleRivals(a: Figure, b: Figure): boolean {
   const ratio = Math.max(x, y) / Math.min(x, y);
   if (ratio <= 10) return true;
   const digits = (n: number) => String(n).replace(/[^\d]/g, "").replace(/0+$/, "");
-  return digits(x) === digits(y);
+  // Thousand for million, million for billion: a word of scale written for its neighbour, not any power of ten.
+  return digits(x) === digits(y) && Math.abs(Math.log10(ratio) - 3) < 0.01;
 }

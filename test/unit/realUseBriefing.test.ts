@@ -4,6 +4,7 @@ import { test, describe } from "node:test";
 import assert from "node:assert/strict";
 import { checkDocument } from "../../src/core/check/checker.ts";
 import { extractFigures } from "../../src/core/extract/figures.ts";
+import { extractNames } from "../../src/core/extract/names.ts";
 import type { CorpusIndex } from "../../src/core/index/corpusIndex.ts";
 import type { Finding } from "../../src/core/types.ts";
 import { indexOf } from "./helpers/corpus.ts";
@@ -118,5 +119,31 @@ describe("measures and abbreviations in other words", () => {
 
   test("Should know an abbreviation in the possessive of a name the sources write out ('EPA's program')", () => {
     assert.equal(verdictOn(releases, "Over five years the EPA's program will hand out more than 5 billion dollars for school buses.", "5 billion dollars")?.verdict, "supported");
+  });
+});
+
+describe("titles written around a name", () => {
+  test("Should read a title in apposition after a body's possessive ('Ann Lee, the Trade Council's Coordinator for Exports')", () => {
+    const [person] = extractNames("It was led by Dr. Ann Lee, the Trade Council's Coordinator for Exports, and met twice.").filter((n) => n.kind === "person");
+    assert.equal(person?.text, "Ann Lee");
+    assert.match(person?.title ?? "", /coordinator/);
+  });
+
+  test("Should read an office a sentence gives after the name ('named X as the new Coordinator', 'X was named Coordinator')", () => {
+    for (const sentence of ["The agency announced Jo B. Carter as the new Harbour Fund Coordinator.", "Jo B. Carter was named Harbour Fund Coordinator."]) {
+      const [person] = extractNames(sentence).filter((n) => n.kind === "person");
+      assert.equal(person?.text, "Jo B. Carter", sentence);
+      assert.match(person?.title ?? "", /coordinator of harbour fund/, sentence);
+    }
+  });
+
+  test("Should not join a place's possessive to an office after it ('South Korea's National Assembly Speaker' is the Assembly's Speaker)", () => {
+    const names = extractNames("He met South Korea's National Assembly Speaker Woo Won-shik on July 2.");
+    assert.ok(!names.some((n) => (n.title ?? "").includes("korea")), JSON.stringify(names));
+  });
+
+  test("Should support a title the sources give after the name as the draft writes it", () => {
+    const index = indexOf({ "deals.html.md": "Today, the agency announced Jo B. Carter as the new Harbour Fund Coordinator.\n" });
+    assert.equal(verdictOn(index, "Jo B. Carter was named Harbour Fund Coordinator.", "Jo B. Carter")?.verdict, "supported");
   });
 });

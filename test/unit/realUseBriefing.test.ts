@@ -147,3 +147,10 @@ describe("titles written around a name", () => {
     assert.equal(verdictOn(index, "Jo B. Carter was named Harbour Fund Coordinator.", "Jo B. Carter")?.verdict, "supported");
   });
 });
+
+describe("clauses", () => {
+  test("Should end a clause at a dash: words after 'twenty years—' describe the next figure ('up from lows not seen in 45 years')", () => {
+    const index = indexOf({ "speech.md": "Employment has risen to highs not seen in twenty years\u2014up from lows not seen in 45 years.\n" });
+    assert.equal(verdictOn(index, "Employment had recovered from lows not seen in 45 years.", "45 years")?.verdict, "supported");
+  });
+});

@@ -17,7 +17,7 @@ export interface TimeQualifier {
 const AUXILIARY = /^(?:am|is|are|was|were|be|been|being)$/;
 
 /** Punctuation or a conjunction between two words: they belong to different clauses. */
-export const CLAUSE_BREAK = /[,;:()]|\b(and|but|while|whereas|or)\b/i;
+export const CLAUSE_BREAK = /[,;:()\u2013\u2014]|\b(and|but|while|whereas|or)\b/i;
 
 /**
  * Where the item of a list run together with semicolons that holds offset `at` starts ("$5 million

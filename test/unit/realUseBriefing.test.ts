@@ -154,3 +154,12 @@ describe("clauses", () => {
     assert.equal(verdictOn(index, "Employment had recovered from lows not seen in 45 years.", "45 years")?.verdict, "supported");
   });
 });
+
+describe("shares inside Markdown links", () => {
+  test("Should read a share whose words are a link's text ('fallen by [two thirds](…)') and hold 'by half' to it", () => {
+    const index = indexOf({ "speech.md": "The share of chips made here has fallen by [two\nthirds](https://example.org/report) since the 1990s.\n" });
+    const finding = verdictOn(index, "The share of chips made here has shrunk by half since the 1990s.", "half");
+    assert.equal(finding?.verdict, "contradicted");
+    assert.match(finding!.message, /two\s+thirds/);
+  });
+});

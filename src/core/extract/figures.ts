@@ -394,7 +394,10 @@ class Parser {
       if (whole) return { ...whole, first };
     }
     const ofSomething = isWord(after, "of") || (t.lower === "half" && isWord(after, "the", "its", "their", "his", "her", "our", "all"));
-    const byShare = isWord(this.at(first - 1), "by") || this.hedgeBefore(first) !== undefined;
+    // Opening marks of a link or a quote stand between: "fallen by [two thirds](…)".
+    let lead = first;
+    while (lead > 0 && isSymbol(this.at(lead - 1), "[", "(", '"', "\u201c", "'", "\u2018", "*", "_")) lead--;
+    const byShare = isWord(this.at(lead - 1), "by") || this.hedgeBefore(lead) !== undefined;
     if (!ofSomething && !byShare) return undefined;
     return { kind: "percent", first, last: i, value: clean(share * 100), unit: "%", approximate: true };
   }

@@ -163,3 +163,18 @@ describe("shares inside Markdown links", () => {
     assert.match(finding!.message, /two\s+thirds/);
   });
 });
+
+describe("numbers written as words a writer uses", () => {
+  test("Should read 'in a decade' and 'the next decade' as ten years, and hold 'in fifteen years' to it", () => {
+    assert.deepEqual(extractFigures("the largest increases in a decade").filter((f) => f.kind === "count").map((f) => [f.value, f.unit]), [[10, "year"]]);
+    assert.deepEqual(extractFigures("It happened a year ago.").length, 0);
+    const index = indexOf({ "pell.md": "We secured the largest increases to Pell Grants in a decade.\n" });
+    assert.equal(verdictOn(index, "We secured the largest increases to Pell Grants in fifteen years.", "fifteen years")?.verdict, "contradicted");
+  });
+
+  test("Should read 'four dozen' as 48 and 'roughly doubled' as a rise of about 100 percent", () => {
+    assert.deepEqual(extractFigures("nearly four dozen mergers").map((f) => [f.value, f.unit]), [[48, "merger"]]);
+    const [doubled] = extractFigures("Spending has roughly doubled since 2021.");
+    assert.deepEqual([doubled?.kind, doubled?.value, doubled?.qualifier], ["percent", 100, "approximately"]);
+  });
+});

@@ -6,7 +6,7 @@ import { scan, touching, type Token } from "./figureTokens.js";
 import {
   CURRENCY_PREFIXES, CURRENCY_SUFFIXES, DATE_PREPOSITIONS, FRACTIONS, HEDGES, MEASURE_UNITS, MONTHS, MULTIPLIERS, NOUN_STOPS, ORDINALS,
   POINT_UNITS, RANKING_VERBS, SCALES, SMALL_NUMBERS, SUPERLATIVES, isCurrencyPrefix, isCurrencySuffix, isFigureWord, isFraction,
-  isMeasureUnit, isMonth, isMultiplier, isOrdinal, isScale, isSmallNumber, isSuperlative, singular,
+  isMeasureUnit, isMonth, isMultipleChange, isMultiplier, MULTIPLE_CHANGES, isOrdinal, isScale, isSmallNumber, isSuperlative, singular,
 } from "../knowledge/figureWords.js";
 import { measureOf } from "../knowledge/measures.js";
 
@@ -418,6 +418,18 @@ class Parser {
     return undefined;
   }
 
+  /**
+   * "in a decade", "over the next decade", "in a century": a span of years written without a number.
+   * Only spans of ten years or more ("a year ago" is no figure).
+   */
+  private spanOfYears(i: number): Match | undefined {
+    const t = this.at(i)!;
+    if (!isWord(this.at(i - 1), "a", "an", "next", "past", "last")) return undefined;
+    const measure = t.lower.length >= 6 ? measureOf(t.lower) : undefined;
+    if (measure?.unit !== "year" || measure.factor < 10) return undefined;
+    return { kind: "count", first: i - 1, last: i, value: measure.factor, unit: "year" };
+  }
+
   /** A rate: "one in five", "4 out of 10". */
   private rate(i: number): Match | undefined {
     const t = this.at(i)!;
@@ -463,7 +475,10 @@ class Parser {
         if (match && match.first > i) match = undefined;
       } else if (t.type === "word" && !isFigureWord(t.lower)) {
         // Most words start no date, rank or amount: one lookup instead of three rules.
-        continue;
+        match = this.spanOfYears(i);
+        if (!match) continue;
+      } else if (t.type === "word" && isMultipleChange(t.lower)) {
+        match = { kind: "percent", first: i, last: i, value: MULTIPLE_CHANGES[t.lower]!, unit: "%" };
       } else {
         match = this.share(i) ?? this.date(i) ?? this.rank(i) ?? this.bareOrdinal(i) ?? this.amount(i);
       }

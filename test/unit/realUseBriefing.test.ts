@@ -178,3 +178,10 @@ describe("numbers written as words a writer uses", () => {
     assert.deepEqual([doubled?.kind, doubled?.value, doubled?.qualifier], ["percent", 100, "approximately"]);
   });
 });
+
+describe("years across a dash", () => {
+  test("Should not date the figure after a dash by the goal's year before it ('by 50% by 2025—which would mean an extra $100 billion')", () => {
+    const index = indexOf({ "goal.md": "We set a goal of raising contracts with small firms by 50% by 2025\u2014which would translate to an additional $100 billion for them.\n" });
+    assert.equal(verdictOn(index, "The goal is to raise contracts with small firms by 50% by 2025, worth an additional 100 billion dollars.", "100 billion dollars")?.verdict, "supported");
+  });
+});

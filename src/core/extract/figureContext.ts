@@ -172,7 +172,7 @@ function sentenceFiguresOf(sentenceFigures: readonly Figure[]): SentenceFigures 
 }
 
 /** Where one clause ends and another, with its own subject and time, begins. */
-const CLAUSE_END = /;|,\s*(?:and|but|while|whereas|although|though)\s|\.\s/i;
+const CLAUSE_END = /;|,\s*(?:and|but|while|whereas|although|though)\s|\.\s|\u2014|\s\u2013\s/i;
 
 /** Farthest a year may stand from the figure it times, in characters. */
 const YEAR_REACH = 120;

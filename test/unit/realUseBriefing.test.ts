@@ -189,3 +189,19 @@ describe("years across a dash", () => {
     assert.equal(timeOf("50%"), "2025");
   });
 });
+
+describe("a source's own date as the time of its figures", () => {
+  const index = indexOf({
+    "q4.md": "---\ntitle: Statement on the fourth quarter\ndate: '2024-01-25'\n---\n\nToday we learned that the economy grew over the past year while adding another 2.7 million jobs.\n",
+  });
+
+  test("Should hold a figure the draft dates 2023 to a release of January 2024 on 'the past year'", () => {
+    const finding = verdictOn(index, "For the whole of 2023 the economy added 3.7 million jobs.", "3.7 million");
+    assert.equal(finding?.verdict, "contradicted");
+    assert.match(finding!.message, /2\.7 million/);
+  });
+
+  test("Should not hold a figure dated years before the release to it", () => {
+    assert.notEqual(verdictOn(index, "In 2019 the economy added 3.7 million jobs.", "3.7 million")?.verdict, "contradicted");
+  });
+});

@@ -442,8 +442,9 @@ function checkFigure(index: CorpusIndex, draft: DraftFigure, pins?: Pins): Findi
   // third-largest trading partner"), and a rank means only what its own noun says.
   const besideCompanion = pins?.known && draft.figure.kind !== "rank" ? candidates.find((c) => pins.known!.has(c.source.sentence.id) && valuesAgree(draft.figure, c.source.figure)) : undefined;
   if (besideCompanion) return finding(draft, "supported", `Supported by ${describeSource(besideCompanion.source)}`, [besideCompanion.source]);
-  // When the draft says when, only sources that say the same time can contradict it.
-  const comparable = (draft.context.time ? candidates.filter((c) => sameTime(c) || c.correction) : candidates).filter(
+  // When the draft says when, only sources that say the same time can contradict it, or that were
+  // written then and name no other time.
+  const comparable = (draft.context.time ? candidates.filter((c) => sameTime(c) || c.correction || writtenThen(index, draft.context.time!, c.source)) : candidates).filter(
     (c) => plausibleRivals(draft.figure, c.source.figure) && !accountedFor(draft, c.source),
   );
   const bestComparable = comparable[0]?.similarity ?? 0;
@@ -503,6 +504,17 @@ function preciseRival(draft: DraftFigure, candidates: readonly Candidate[], agre
       plausibleRivals(draft.figure, c.source.figure) &&
       (!draft.context.time || sameStatedTime(draft.context, c.source.context)),
   );
+}
+
+/**
+ * A source figure that states no time, in a document written during the years the draft names or
+ * in the first quarter after them (a January release on "the past year"): it speaks of that time.
+ */
+function writtenThen(index: CorpusIndex, time: NonNullable<FigureContext["time"]>, source: SourceFigure): boolean {
+  if (source.context.time || source.context.isTarget) return false;
+  const written = index.documents[index.documentOf(source)]?.date;
+  if (!written?.year) return false;
+  return (written.year >= time.from && written.year <= time.to) || (written.year === time.to + 1 && (written.month ?? 12) <= 3);
 }
 
 /** A year that times another figure ("$150 billion by 2040"): is it the year the sources give for that figure? */

@@ -205,3 +205,12 @@ describe("a source's own date as the time of its figures", () => {
     assert.notEqual(verdictOn(index, "In 2019 the economy added 3.7 million jobs.", "3.7 million")?.verdict, "contradicted");
   });
 });
+
+describe("a year that opens the sentence", () => {
+  test("Should date the figures of the first clause by a year that opens the sentence, however far ('By 2030, … could create 90 million jobs')", () => {
+    const sentence = "By 2030, overall investments in these four sectors alone could help reduce greenhouse gas emissions substantially and could create an estimated 90 million new jobs in developing countries.";
+    const figures = extractFigures(sentence);
+    const jobs = figures.find((f) => f.text.startsWith("90"))!;
+    assert.equal(contextOf(jobs, sentence, figures).time?.figure.text, "2030");
+  });
+});

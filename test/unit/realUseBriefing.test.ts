@@ -214,3 +214,15 @@ describe("a year that opens the sentence", () => {
     assert.equal(contextOf(jobs, sentence, figures).time?.figure.text, "2030");
   });
 });
+
+describe("dates given to the month", () => {
+  test("Should not contradict 'started in May 2016' with a bare year of another sentence ('starting in 2025')", () => {
+    const index = indexOf({ "speech.md": "The new cap will save seniors an estimated $400 per year on drug costs starting in 2025.\n" });
+    assert.notEqual(verdictOn(index, "The environmental review, started in May 2016, took five years.", "May 2016")?.verdict, "contradicted");
+  });
+
+  test("Should still contradict a month and year by a source that gives the month ('completed in May 2020' against 'May 2021')", () => {
+    const index = indexOf({ "tunnel.md": "The review was completed in May 2021 after years of delay.\n" });
+    assert.equal(verdictOn(index, "The review was completed in May 2020 after years of delay.", "May 2020")?.verdict, "contradicted");
+  });
+});

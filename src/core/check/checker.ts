@@ -445,7 +445,7 @@ function checkFigure(index: CorpusIndex, draft: DraftFigure, pins?: Pins): Findi
   // When the draft says when, only sources that say the same time can contradict it, or that were
   // written then and name no other time.
   const comparable = (draft.context.time ? candidates.filter((c) => sameTime(c) || c.correction || writtenThen(index, draft.context.time!, c.source)) : candidates).filter(
-    (c) => plausibleRivals(draft.figure, c.source.figure) && !accountedFor(draft, c.source),
+    (c) => plausibleRivals(draft.figure, c.source.figure) && !accountedFor(draft, c.source) && datesRival(draft.figure, c),
   );
   const bestComparable = comparable[0]?.similarity ?? 0;
   const strongComparable = comparable.filter((c) => c.similarity >= bestComparable * 0.75);
@@ -536,6 +536,17 @@ function checkTimeQualifier(index: CorpusIndex, year: DraftFigure, timed: DraftF
   const preposition = head.figure.preposition ? `${head.figure.preposition} ` : "";
   const message = `Sources give ${describeFigure(timed.figure)} ${preposition}${head.figure.text} (${locationOf(head)}), not ${year.figure.text}`;
   return finding(year, "contradicted", message, times.slice(0, 3), head.figure.text);
+}
+
+/**
+ * A date the draft gives to the month ("May 2016") is contradicted by a source date as fine ("May
+ * 2021"), not by a bare year of another sentence ("starting in 2025"): years recur in every kind of
+ * sentence, and a month pins the event.
+ */
+function datesRival(draft: Figure, candidate: Candidate): boolean {
+  if (draft.kind !== "date") return true;
+  const stated = Number(draft.date?.year !== undefined) + Number(draft.date?.month !== undefined) + Number(draft.date?.day !== undefined);
+  return sharedDateParts(draft, candidate.source.figure) >= Math.min(2, stated);
 }
 
 /** A year a source sentence worded this much like the draft's gives is the one the draft means. */

@@ -4,6 +4,8 @@ import { test, describe } from "node:test";
 import assert from "node:assert/strict";
 import { checkDocument } from "../../src/core/check/checker.ts";
 import { extractFigures } from "../../src/core/extract/figures.ts";
+import { extractNames } from "../../src/core/extract/names.ts";
+import { contextOf } from "../../src/core/extract/figureContext.ts";
 import type { CorpusIndex } from "../../src/core/index/corpusIndex.ts";
 import type { Finding } from "../../src/core/types.ts";
 import { indexOf } from "./helpers/corpus.ts";
@@ -118,5 +120,109 @@ describe("measures and abbreviations in other words", () => {
 
   test("Should know an abbreviation in the possessive of a name the sources write out ('EPA's program')", () => {
     assert.equal(verdictOn(releases, "Over five years the EPA's program will hand out more than 5 billion dollars for school buses.", "5 billion dollars")?.verdict, "supported");
+  });
+});
+
+describe("titles written around a name", () => {
+  test("Should read a title in apposition after a body's possessive ('Ann Lee, the Trade Council's Coordinator for Exports')", () => {
+    const [person] = extractNames("It was led by Dr. Ann Lee, the Trade Council's Coordinator for Exports, and met twice.").filter((n) => n.kind === "person");
+    assert.equal(person?.text, "Ann Lee");
+    assert.match(person?.title ?? "", /coordinator/);
+  });
+
+  test("Should read an office a sentence gives after the name ('named X as the new Coordinator', 'X was named Coordinator')", () => {
+    for (const sentence of ["The agency announced Jo B. Carter as the new Harbour Fund Coordinator.", "Jo B. Carter was named Harbour Fund Coordinator."]) {
+      const [person] = extractNames(sentence).filter((n) => n.kind === "person");
+      assert.equal(person?.text, "Jo B. Carter", sentence);
+      assert.match(person?.title ?? "", /coordinator of harbour fund/, sentence);
+    }
+  });
+
+  test("Should not join a place's possessive to an office after it ('South Korea's National Assembly Speaker' is the Assembly's Speaker)", () => {
+    const names = extractNames("He met South Korea's National Assembly Speaker Woo Won-shik on July 2.");
+    assert.ok(!names.some((n) => (n.title ?? "").includes("korea")), JSON.stringify(names));
+  });
+
+  test("Should support a title the sources give after the name as the draft writes it", () => {
+    const index = indexOf({ "deals.html.md": "Today, the agency announced Jo B. Carter as the new Harbour Fund Coordinator.\n" });
+    assert.equal(verdictOn(index, "Jo B. Carter was named Harbour Fund Coordinator.", "Jo B. Carter")?.verdict, "supported");
+  });
+});
+
+describe("clauses", () => {
+  test("Should end a clause at a dash: words after 'twenty years—' describe the next figure ('up from lows not seen in 45 years')", () => {
+    const index = indexOf({ "speech.md": "Employment has risen to highs not seen in twenty years\u2014up from lows not seen in 45 years.\n" });
+    assert.equal(verdictOn(index, "Employment had recovered from lows not seen in 45 years.", "45 years")?.verdict, "supported");
+  });
+});
+
+describe("shares inside Markdown links", () => {
+  test("Should read a share whose words are a link's text ('fallen by [two thirds](…)') and hold 'by half' to it", () => {
+    const index = indexOf({ "speech.md": "The share of chips made here has fallen by [two\nthirds](https://example.org/report) since the 1990s.\n" });
+    const finding = verdictOn(index, "The share of chips made here has shrunk by half since the 1990s.", "half");
+    assert.equal(finding?.verdict, "contradicted");
+    assert.match(finding!.message, /two\s+thirds/);
+  });
+});
+
+describe("numbers written as words a writer uses", () => {
+  test("Should read 'in a decade' and 'the next decade' as ten years, and hold 'in fifteen years' to it", () => {
+    assert.deepEqual(extractFigures("the largest increases in a decade").filter((f) => f.kind === "count").map((f) => [f.value, f.unit]), [[10, "year"]]);
+    assert.deepEqual(extractFigures("It happened a year ago.").length, 0);
+    const index = indexOf({ "pell.md": "We secured the largest increases to Pell Grants in a decade.\n" });
+    assert.equal(verdictOn(index, "We secured the largest increases to Pell Grants in fifteen years.", "fifteen years")?.verdict, "contradicted");
+  });
+
+  test("Should read 'four dozen' as 48 and 'roughly doubled' as a rise of about 100 percent", () => {
+    assert.deepEqual(extractFigures("nearly four dozen mergers").map((f) => [f.value, f.unit]), [[48, "merger"]]);
+    const [doubled] = extractFigures("Spending has roughly doubled since 2021.");
+    assert.deepEqual([doubled?.kind, doubled?.value, doubled?.qualifier], ["percent", 100, "approximately"]);
+  });
+});
+
+describe("years across a dash", () => {
+  test("Should not date the figure after a dash by the goal's year before it ('by 50% … by 2025—which would mean an extra $100 billion')", () => {
+    const sentence = "We set a goal of increasing by 50% the amount of federal contracting dollars that go to small and disadvantaged local businesses by 2025\u2014which would translate to an additional $100 billion for them.";
+    const figures = extractFigures(sentence);
+    const timeOf = (text: string) => contextOf(figures.find((f) => f.text === text)!, sentence, figures).time?.figure.text;
+    assert.equal(timeOf("$100 billion"), undefined);
+    assert.equal(timeOf("50%"), "2025");
+  });
+});
+
+describe("a source's own date as the time of its figures", () => {
+  const index = indexOf({
+    "q4.md": "---\ntitle: Statement on the fourth quarter\ndate: '2024-01-25'\n---\n\nToday we learned that the economy grew over the past year while adding another 2.7 million jobs.\n",
+  });
+
+  test("Should hold a figure the draft dates 2023 to a release of January 2024 on 'the past year'", () => {
+    const finding = verdictOn(index, "For the whole of 2023 the economy added 3.7 million jobs.", "3.7 million");
+    assert.equal(finding?.verdict, "contradicted");
+    assert.match(finding!.message, /2\.7 million/);
+  });
+
+  test("Should not hold a figure dated years before the release to it", () => {
+    assert.notEqual(verdictOn(index, "In 2019 the economy added 3.7 million jobs.", "3.7 million")?.verdict, "contradicted");
+  });
+});
+
+describe("a year that opens the sentence", () => {
+  test("Should date the figures of the first clause by a year that opens the sentence, however far ('By 2030, … could create 90 million jobs')", () => {
+    const sentence = "By 2030, overall investments in these four sectors alone could help reduce greenhouse gas emissions substantially and could create an estimated 90 million new jobs in developing countries.";
+    const figures = extractFigures(sentence);
+    const jobs = figures.find((f) => f.text.startsWith("90"))!;
+    assert.equal(contextOf(jobs, sentence, figures).time?.figure.text, "2030");
+  });
+});
+
+describe("dates given to the month", () => {
+  test("Should not contradict 'started in May 2016' with a bare year of another sentence ('starting in 2025')", () => {
+    const index = indexOf({ "speech.md": "The new cap will save seniors an estimated $400 per year on drug costs starting in 2025.\n" });
+    assert.notEqual(verdictOn(index, "The environmental review, started in May 2016, took five years.", "May 2016")?.verdict, "contradicted");
+  });
+
+  test("Should still contradict a month and year by a source that gives the month ('completed in May 2020' against 'May 2021')", () => {
+    const index = indexOf({ "tunnel.md": "The review was completed in May 2021 after years of delay.\n" });
+    assert.equal(verdictOn(index, "The review was completed in May 2020 after years of delay.", "May 2020")?.verdict, "contradicted");
   });
 });

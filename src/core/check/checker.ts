@@ -558,9 +558,10 @@ function checkFigure(index: CorpusIndex, draft: DraftFigure, pins?: Pins): Findi
   if (besideCompanion) return finding(draft, "supported", `Supported by ${describeSource(besideCompanion)}`, [besideCompanion]);
   const pinnedRival = pins?.neighbours ? rivalInPinnedSentence(index, draft, pins.neighbours) : undefined;
   if (pinnedRival) return finding(draft, "contradicted", `Sources say ${describeSource(pinnedRival)}, not ${shown}`, [pinnedRival], pinnedRival.figure.text);
-  // When the draft says when, only sources that say the same time can contradict it.
-  const comparable = (draft.context.time ? candidates.filter((c) => sameTime(c) || c.correction) : candidates).filter(
-    (c) => plausibleRivals(draft.figure, c.source.figure) && !accountedFor(draft, c.source),
+  // When the draft says when, only sources that say the same time can contradict it, or that were
+  // written then and name no other time.
+  const comparable = (draft.context.time ? candidates.filter((c) => sameTime(c) || c.correction || writtenThen(index, draft.context.time!, c.source)) : candidates).filter(
+    (c) => plausibleRivals(draft.figure, c.source.figure) && !accountedFor(draft, c.source) && datesRival(draft.figure, c),
   );
   const bestComparable = comparable[0]?.similarity ?? 0;
   const strongComparable = comparable.filter((c) => c.similarity >= bestComparable * 0.75);
@@ -689,6 +690,17 @@ function preciseRival(draft: DraftFigure, candidates: readonly Candidate[], agre
   );
 }
 
+/**
+ * A source figure that states no time, in a document written during the years the draft names or
+ * in the first quarter after them (a January release on "the past year"): it speaks of that time.
+ */
+function writtenThen(index: CorpusIndex, time: NonNullable<FigureContext["time"]>, source: SourceFigure): boolean {
+  if (source.context.time || source.context.isTarget) return false;
+  const written = index.documents[index.documentOf(source)]?.date;
+  if (!written?.year) return false;
+  return (written.year >= time.from && written.year <= time.to) || (written.year === time.to + 1 && (written.month ?? 12) <= 3);
+}
+
 /** A year that times another figure ("$150 billion by 2040"): is it the year the sources give for that figure? */
 function checkTimeQualifier(index: CorpusIndex, year: DraftFigure, timed: DraftFigure): Finding | undefined {
   const candidates = candidatesFor(index, timed, { ignoreTime: true }).filter(
@@ -708,6 +720,17 @@ function checkTimeQualifier(index: CorpusIndex, year: DraftFigure, timed: DraftF
   const preposition = head.figure.preposition ? `${head.figure.preposition} ` : "";
   const message = `Sources give ${describeFigure(timed.figure)} ${preposition}${head.figure.text} (${locationOf(head)}), not ${year.figure.text}`;
   return finding(year, "contradicted", message, times.slice(0, 3), head.figure.text);
+}
+
+/**
+ * A date the draft gives to the month ("May 2016") is contradicted by a source date as fine ("May
+ * 2021"), not by a bare year of another sentence ("starting in 2025"): years recur in every kind of
+ * sentence, and a month pins the event.
+ */
+function datesRival(draft: Figure, candidate: Candidate): boolean {
+  if (draft.kind !== "date") return true;
+  const stated = Number(draft.date?.year !== undefined) + Number(draft.date?.month !== undefined) + Number(draft.date?.day !== undefined);
+  return sharedDateParts(draft, candidate.source.figure) >= Math.min(2, stated);
 }
 
 /** A year a source sentence worded this much like the draft's gives is the one the draft means. */

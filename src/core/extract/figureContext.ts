@@ -17,7 +17,7 @@ export interface TimeQualifier {
 const AUXILIARY = /^(?:am|is|are|was|were|be|been|being)$/;
 
 /** Punctuation or a conjunction between two words: they belong to different clauses. */
-export const CLAUSE_BREAK = /[,;:()]|\b(and|but|while|whereas|or)\b/i;
+export const CLAUSE_BREAK = /[,;:()\u2013\u2014]|\b(and|but|while|whereas|or)\b/i;
 
 /**
  * Where the item of a list run together with semicolons that holds offset `at` starts ("$5 million
@@ -172,7 +172,10 @@ function sentenceFiguresOf(sentenceFigures: readonly Figure[]): SentenceFigures 
 }
 
 /** Where one clause ends and another, with its own subject and time, begins. */
-const CLAUSE_END = /;|,\s*(?:and|but|while|whereas|although|though)\s|\.\s/i;
+const CLAUSE_END = /;|,\s*(?:and|but|while|whereas|although|though)\s|\.\s|\u2014|\s\u2013\s/i;
+
+/** How far into a sentence a year may stand and still open it ("By the end of 2030, …"). */
+const OPENING = 24;
 
 /** Farthest a year may stand from the figure it times, in characters. */
 const YEAR_REACH = 120;
@@ -235,7 +238,20 @@ function findTime(figure: Figure, sentenceFigures: readonly Figure[]): TimeQuali
     if (claimed) continue;
     if (!best || mine < best.cost) best = { qualifier: { from, to, preposition: year.preposition, figure: year }, cost: mine };
   }
-  return best?.qualifier;
+  return best?.qualifier ?? openingYear(figure, years, text);
+}
+
+/**
+ * A year that opens the sentence ("By 2030, investment in these sectors could create 90 million
+ * jobs") dates the figures of its first clause however far they stand, when no nearer year does.
+ */
+function openingYear(figure: Figure, years: SentenceFigures["years"], text: string | undefined): TimeQualifier | undefined {
+  const first = years[0];
+  if (!first || text === undefined || first.figure.start > OPENING || first.figure.end > figure.start) return undefined;
+  if (!/^\s*,/.test(text.slice(first.figure.end)) || CLAUSE_END.test(text.slice(first.figure.end, figure.start))) return undefined;
+  // Only the sentence's one year: with several, each is read as dating its own figures.
+  if (years.length > 1) return undefined;
+  return { from: first.from, to: first.to, preposition: first.figure.preposition, figure: first.figure };
 }
 
 /**

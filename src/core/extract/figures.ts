@@ -6,7 +6,7 @@ import { scan, touching, type Token } from "./figureTokens.js";
 import {
   CURRENCY_PREFIXES, CURRENCY_SUFFIXES, DATE_PREPOSITIONS, FRACTIONS, HEDGES, MEASURE_UNITS, MONTHS, MULTIPLIERS, NOUN_STOPS, ORDINALS,
   POINT_UNITS, RANKING_VERBS, SCALES, SMALL_NUMBERS, SUPERLATIVES, isCurrencyPrefix, isCurrencySuffix, isFigureWord, isFraction,
-  isMeasureUnit, isMonth, isMultiplier, isOrdinal, isScale, isSmallNumber, isSuperlative, singular,
+  isMeasureUnit, isMonth, isMultipleChange, isMultiplier, MULTIPLE_CHANGES, isOrdinal, isScale, isSmallNumber, isSuperlative, singular,
 } from "../knowledge/figureWords.js";
 import { measureOf } from "../knowledge/measures.js";
 
@@ -394,7 +394,10 @@ class Parser {
       if (whole) return { ...whole, first };
     }
     const ofSomething = isWord(after, "of") || (t.lower === "half" && isWord(after, "the", "its", "their", "his", "her", "our", "all"));
-    const byShare = isWord(this.at(first - 1), "by") || this.hedgeBefore(first) !== undefined;
+    // Opening marks of a link or a quote stand between: "fallen by [two thirds](…)".
+    let lead = first;
+    while (lead > 0 && isSymbol(this.at(lead - 1), "[", "(", '"', "\u201c", "'", "\u2018", "*", "_")) lead--;
+    const byShare = isWord(this.at(lead - 1), "by") || this.hedgeBefore(lead) !== undefined;
     if (!ofSomething && !byShare) return undefined;
     return { kind: "percent", first, last: i, value: clean(share * 100), unit: "%", approximate: true };
   }
@@ -413,6 +416,18 @@ class Parser {
     const measure = measureOf(t.text);
     if (measure) return { kind: "count", first: j, last: j, value: clean(share * measure.factor), unit: measure.unit, approximate: true };
     return undefined;
+  }
+
+  /**
+   * "in a decade", "over the next decade", "in a century": a span of years written without a number.
+   * Only spans of ten years or more ("a year ago" is no figure).
+   */
+  private spanOfYears(i: number): Match | undefined {
+    const t = this.at(i)!;
+    if (!isWord(this.at(i - 1), "a", "an", "next", "past", "last")) return undefined;
+    const measure = t.lower.length >= 6 ? measureOf(t.lower) : undefined;
+    if (measure?.unit !== "year" || measure.factor < 10) return undefined;
+    return { kind: "count", first: i - 1, last: i, value: measure.factor, unit: "year" };
   }
 
   /** A rate: "one in five", "4 out of 10". */
@@ -460,7 +475,10 @@ class Parser {
         if (match && match.first > i) match = undefined;
       } else if (t.type === "word" && !isFigureWord(t.lower)) {
         // Most words start no date, rank or amount: one lookup instead of three rules.
-        continue;
+        match = this.spanOfYears(i);
+        if (!match) continue;
+      } else if (t.type === "word" && isMultipleChange(t.lower)) {
+        match = { kind: "percent", first: i, last: i, value: MULTIPLE_CHANGES[t.lower]!, unit: "%" };
       } else {
         match = this.share(i) ?? this.date(i) ?? this.rank(i) ?? this.bareOrdinal(i) ?? this.amount(i);
       }

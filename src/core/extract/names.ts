@@ -222,7 +222,15 @@ function skipCourtesy(list: readonly Word[], i: number): number {
 }
 
 /** Whether the words i-1 and i are one phrase (only spaces between them). */
-const joined = (list: readonly Word[], i: number, text: string) => i > 0 && i < list.length && onlySpaces(text, list[i - 1]!.end + (isAbbreviatedHead(list[i - 1]!) ? 1 : 0), list[i]!.start);
+const joined = (list: readonly Word[], i: number, text: string) => {
+  if (i <= 0 || i >= list.length) return false;
+  const from = list[i - 1]!.end + (isAbbreviatedHead(list[i - 1]!) ? 1 : 0);
+  // A body's possessive joins it to its office ("the National Security Council's Coordinator");
+  // a place's does not ("South Korea's National Assembly Speaker": the Speaker of the Assembly).
+  if (onlySpaces(text, from, list[i]!.start)) return true;
+  return ORGANISATION_HEADS.has(list[i - 1]!.bare) && POSSESSIVE.test(text.slice(from, from + 2)) && onlySpaces(text, from + 2, list[i]!.start);
+};
+const POSSESSIVE = /^['’]s$/;
 
 /** "Sen." and "Gov." keep going after their dot; "President." ends a sentence. */
 const isAbbreviatedHead = (word: Word) => word.dot === true && word.bare.length <= 4 && headOf(word.bare) !== undefined;
@@ -433,6 +441,34 @@ function appositiveTitle(list: readonly Word[], after: number, text: string): Ti
   return title;
 }
 
+/** Verbs that give a person an office: "was named Coordinator", "has been appointed as the new Director". */
+const APPOINTED = new Set(["named", "appointed", "nominated", "confirmed", "chosen", "elected", "sworn"]);
+
+/**
+ * A title a sentence gives a name after it: "announced Jane Doe as the new Prosper Africa
+ * Coordinator", "Jane Doe was named Coordinator".
+ */
+function roleAfterName(list: readonly Word[], after: number, text: string): TitleMatch | undefined {
+  let k = after;
+  const at = (n: number) => list[n]?.bare;
+  if (at(k) === "as") k++;
+  else if (["was", "is", "were", "has", "had"].includes(at(k) ?? "")) {
+    k++;
+    if (at(k) === "been") k++;
+    if (!APPOINTED.has(at(k) ?? "")) return undefined;
+    k++;
+    if (at(k) === "in") k++;
+    if (at(k) === "as") k++;
+  } else return undefined;
+  if (["the", "a", "an", "its", "their"].includes(at(k) ?? "")) k++;
+  while (["new", "next", "first", "acting", "interim"].includes(at(k) ?? "")) k++;
+  const title = matchTitle(list, k, text, true);
+  if (!title || title.title === "" || title.name) return undefined;
+  const next = list[title.end];
+  if (next && next.capitalized && onlySpaces(text, list[title.end - 1]!.end, next.start)) return undefined;
+  return title;
+}
+
 /** "National Economic Council (NEC)": the acronym the text defines right after a name, if its letters fit. */
 function definedAcronym(list: readonly Word[], first: number, length: number, text: string): number | undefined {
   const at = first + length;
@@ -483,7 +519,7 @@ export function extractNames(text: string): NameMention[] {
         found.push(person);
         i = j + length - 1;
         // "Dr. Kim Tae-hyo, Principal Deputy National Security Advisor of the ROK;"
-        const apposition = title.title ? undefined : appositiveTitle(list, j + length, text);
+        const apposition = title.title ? undefined : (appositiveTitle(list, j + length, text) ?? roleAfterName(list, j + length, text));
         if (apposition) {
           person.title = apposition.title;
           i = apposition.end - 1;
@@ -508,7 +544,7 @@ export function extractNames(text: string): NameMention[] {
     const length = capitalisedRun(list, i, 5, text);
     if (length === 0) continue;
     const last = list[i + length - 1]!.bare;
-    const apposition = length >= 2 && length <= 4 ? appositiveTitle(list, i + length, text) : undefined;
+    const apposition = length >= 2 && length <= 4 ? (appositiveTitle(list, i + length, text) ?? roleAfterName(list, i + length, text)) : undefined;
     if (apposition && !ORGANISATION_HEADS.has(last) && !DEMONYMS.has(last)) {
       // A titled person in apposition; the title's span is not before the name, so none is given.
       found.push({ ...mention("person", text, list, i, length), title: apposition.title });

@@ -7,7 +7,12 @@ export const SMALL_NUMBERS: Record<string, number> = {
   twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
 };
 
-export const MULTIPLIERS: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
+export const MULTIPLIERS: Record<string, number> = { dozen: 12, hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
+
+/** Verbs that state a change as a multiple ("roughly doubled"): the change in percent. */
+export const MULTIPLE_CHANGES: Record<string, number> = {
+  doubled: 100, doubling: 100, doubles: 100, tripled: 200, tripling: 200, trebled: 200, quadrupled: 300, halved: 50, halving: 50, halves: 50,
+};
 
 /** Scale words and abbreviations after a number ("87 billion", "87bn", "5m"). */
 export const SCALES: Record<string, number> = {
@@ -138,6 +143,7 @@ export const isMonth = keyTest(MONTHS);
 export const isOrdinal = keyTest(ORDINALS);
 export const isSuperlative = keyTest(SUPERLATIVES);
 /** Words (lower-case) that can start a date, a rank or a word number: the rules for a word need one of them. */
-export const isFigureWord = keyTest(MONTHS, ORDINALS, SUPERLATIVES, SMALL_NUMBERS, FRACTIONS);
+export const isFigureWord = keyTest(MONTHS, ORDINALS, SUPERLATIVES, SMALL_NUMBERS, FRACTIONS, MULTIPLE_CHANGES);
+export const isMultipleChange = keyTest(MULTIPLE_CHANGES);
 export const isFraction = keyTest(FRACTIONS);
 export const isMeasureUnit = keyTest(MEASURE_UNITS);

@@ -38,7 +38,9 @@ const READ_AS: Record<string, string> = { ton: "tonne", tons: "tonne" };
 /** Parts of a metre or gram this small ("am", "pm", "at" read as atto- and pico-units) are never prose. */
 const SMALLEST_FACTOR = 1e-6;
 
+/** Words already read (null: no measure); a large corpus repeats the words after its numbers. */
 const cache = new Map<string, Measure | null>();
+const CACHE_LIMIT = 50_000;
 
 function read(word: string): Measure | undefined {
   let quantity;
@@ -66,6 +68,7 @@ export function measureOf(word: string): Measure | undefined {
   // Upper case as written ("MW", "GWh"); lower case is tried too for a word at a sentence start.
   const lower = word.toLowerCase();
   const measure = ORDINARY_WORDS.has(lower) ? undefined : (read(word) ?? read(lower) ?? read(singular(lower)));
+  if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(word, measure ?? null);
   return measure;
 }

@@ -215,6 +215,7 @@ function renderTable(results: readonly SizeResult[], rg: boolean): string {
     ["hover p50 / p95 (ms)", "p95 ≤ 2", (r) => `${pair(r.server.hover)} (n=${r.server.hover.n})`],
     ["completion p50 / p95 (ms)", "p95 ≤ 10", (r) => `${pair(r.server.completion)} (n=${r.server.completion.n})`],
     ["full check, 5,000 words, server (ms)", "≤ 150", (r) => ms(r.server.checkMs)],
+    ["same draft opened again, server (ms)", "", (r) => ms(r.server.secondCheckMs)],
     ["full check, core p50 (ms; not repeated at 20 MB)", "", (r) => ms(r.warm.check?.p50)],
     ["re-check after keystroke, server p50 / p95 (ms)", "≤ 10", (r) => pair(r.server.recheck)],
     ["re-check, core p50 / p95 (ms)", "", (r) => `${pair(r.warm.recheck)} (${r.warm.recheckParagraphs ?? "?"} para.)`],

@@ -3,6 +3,7 @@
 // only the sentences it changed.
 import { type CorpusIndex, type Finding, IGNORE_MARKER, maskMarkup, SentenceMemo } from "../core/index.js";
 import { CancelledError, throwIfCancelled, type CancellationToken } from "../util/cancellation.js";
+import { maskedLines, type MaskedRuns } from "./maskedLines.js";
 
 /** The small slice of a text document the engine needs (LSP's TextDocument fits). */
 export interface DraftDocument {
@@ -20,15 +21,20 @@ interface Entry {
   paragraphs: Map<string, Finding[]>;
   /** A changed paragraph re-checks only its changed sentences. */
   sentences: SentenceMemo;
+  /** Masked runs of lines by their text, so a keystroke does not re-mask the whole draft. */
+  masked: MaskedRuns;
 }
 
 const MAX_CACHED_PARAGRAPHS = 2000;
 
-/** Paragraphs (runs of non-blank lines) of a draft, with their first line. */
-export function paragraphsOf(text: string): Array<{ firstLine: number; text: string }> {
+/**
+ * Paragraphs (runs of non-blank lines) of a draft, with their first line. `runs` carries what
+ * masking found from one version of the draft to the next (see maskedLines.ts).
+ */
+export function paragraphsOf(text: string, runs?: { previous?: MaskedRuns; next: MaskedRuns }): Array<{ firstLine: number; text: string }> {
   // Ignore markers sit inside HTML comments, which masking blanks: apply them first.
   const lines = text.split(/\r\n|\r|\n/).map((line) => (line.includes(IGNORE_MARKER) ? " ".repeat(line.length) : line));
-  const masked = maskMarkup(lines.join("\n")).split("\n");
+  const masked = runs ? maskedLines(lines, runs.previous, runs.next) : maskMarkup(lines.join("\n")).split("\n");
   const paragraphs: Array<{ firstLine: number; text: string }> = [];
   let start = -1;
   masked.forEach((line, i) => {
@@ -74,7 +80,8 @@ export class DocumentCache {
     const findings: Finding[] = [];
     this.lastComputedParagraphs = 0;
     this.lastComputedSentences = 0;
-    for (const paragraph of paragraphsOf(document.getText())) {
+    const masked: MaskedRuns = new Map();
+    for (const paragraph of paragraphsOf(document.getText(), { ...(known ? { previous: known.masked } : {}), next: masked })) {
       throwIfCancelled(token);
       let local = reusable.get(paragraph.text) ?? paragraphs.get(paragraph.text);
       if (!local) {
@@ -85,7 +92,7 @@ export class DocumentCache {
       if (paragraphs.size < MAX_CACHED_PARAGRAPHS) paragraphs.set(paragraph.text, local);
       findings.push(...shift(local, paragraph.firstLine));
     }
-    this.entries.set(document.uri, { version: document.version, indexVersion, ignoreKey, findings, paragraphs, sentences });
+    this.entries.set(document.uri, { version: document.version, indexVersion, ignoreKey, findings, paragraphs, sentences, masked });
     return findings;
   }
 

@@ -252,6 +252,8 @@ function sourceInitialisms(index: CorpusIndex): ReadonlySet<string> {
   if (!initials) {
     const found = new Set<string>();
     for (const entity of index.names.all()) {
+      // A name in one word has no initials to abbreviate it.
+      if (!/[\s-]/.test(entity.canonical)) continue;
       const capitals = entity.canonical.split(/[\s-]+/).filter((word) => /^\p{Lu}/u.test(word)).map((word) => word[0]!);
       if (capitals.length >= 2) found.add(fold(capitals.join("")));
     }

@@ -22,15 +22,15 @@ const EMPTY: ReadonlySet<string> = new Set();
 interface Cache {
   sentences: Map<number, ReadonlySet<string>>;
   titles: Map<string, ReadonlySet<string>>;
-  /** Per document: words written with a capital inside a sentence, where a capital means a name. */
-  namesInside: Map<string, ReadonlySet<string>>;
+  /** Per document and word: written with a capital inside a sentence, where a capital means a name. */
+  capitalizedInside: Map<string, Map<string, boolean>>;
 }
 
 const caches = new WeakMap<SubjectSource, Cache>();
 
 function cacheOf(index: SubjectSource): Cache {
   let cache = caches.get(index);
-  if (!cache) caches.set(index, (cache = { sentences: new Map(), titles: new Map(), namesInside: new Map() }));
+  if (!cache) caches.set(index, (cache = { sentences: new Map(), titles: new Map(), capitalizedInside: new Map() }));
   return cache;
 }
 
@@ -58,17 +58,30 @@ function capitalizedAfterFirst(text: string, into: Set<string>): void {
   }
 }
 
-/** Words capitalised after the first word of a sentence somewhere in the document of `sentence`. */
-function namesInside(index: SubjectSource, sentence: SourceSentence): ReadonlySet<string> {
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/**
+ * Whether the document of `sentence` writes `word` (folded) with a capital after the first word of
+ * one of its sentences. Asked word by word: a sentence is read letter by letter only when its
+ * folded text holds the word at all (lower-casing is folding for ASCII text).
+ */
+function capitalizedInside(index: SubjectSource, sentence: SourceSentence, word: string): boolean {
   const cache = cacheOf(index);
-  let names = cache.namesInside.get(sentence.path);
-  if (names) return names;
-  const found = new Set<string>();
-  const collect = (s: SourceSentence) => capitalizedAfterFirst(s.text, found);
-  for (let id = sentence.id; id >= 0 && index.sentences[id]!.path === sentence.path; id--) collect(index.sentences[id]!);
-  for (let id = sentence.id + 1; id < index.sentences.length && index.sentences[id]!.path === sentence.path; id++) collect(index.sentences[id]!);
-  cache.namesInside.set(sentence.path, (names = found));
-  return names;
+  let byWord = cache.capitalizedInside.get(sentence.path);
+  if (!byWord) cache.capitalizedInside.set(sentence.path, (byWord = new Map()));
+  const known = byWord.get(word);
+  if (known !== undefined) return known;
+  const holds = (s: SourceSentence) => {
+    if (!(NON_ASCII.test(s.text) ? foldPreservingOffsets(s.text) : s.text.toLowerCase()).includes(word)) return false;
+    const found = new Set<string>();
+    capitalizedAfterFirst(s.text, found);
+    return found.has(word);
+  };
+  let found = false;
+  for (let id = sentence.id; !found && id >= 0 && index.sentences[id]!.path === sentence.path; id--) found = holds(index.sentences[id]!);
+  for (let id = sentence.id + 1; !found && id < index.sentences.length && index.sentences[id]!.path === sentence.path; id++) found = holds(index.sentences[id]!);
+  byWord.set(word, found);
+  return found;
 }
 
 /**
@@ -76,7 +89,7 @@ function namesInside(index: SubjectSource, sentence: SourceSentence): ReadonlySe
  * document writes it with a capital inside a sentence too ("BMW sold …", not "Officials said …");
  * in a title, where every word may have a capital, that holds for every word.
  */
-function properTerms(text: string, inside: () => ReadonlySet<string>, isTitle: boolean): Set<string> {
+function properTerms(text: string, inside: (word: string) => boolean, isTitle: boolean): Set<string> {
   const terms = new Set<string>();
   const add = (word: string) => {
     const term = termOf(word);
@@ -87,7 +100,7 @@ function properTerms(text: string, inside: () => ReadonlySet<string>, isTitle: b
     const capitalSaysLittle = i === 0 || isTitle;
     // A word that names nothing ("The") adds nothing: no need to read the rest of the document for it.
     if (capitalSaysLittle && !token.word.includes("-") && !(termOf(token.word) && isSubjectWord(token.word))) return;
-    if (capitalSaysLittle && !inside().has(token.word)) return;
+    if (capitalSaysLittle && !inside(token.word)) return;
     add(token.word);
     // "Vietnam-Korea trade" names both.
     if (token.word.includes("-")) {
@@ -106,7 +119,7 @@ export function subjectsOf(index: SubjectSource, sentence: SourceSentence): Read
   const cache = cacheOf(index);
   const known = cache.sentences.get(sentence.id);
   if (known) return known;
-  const inside = () => namesInside(index, sentence);
+  const inside = (word: string) => capitalizedInside(index, sentence, word);
   let subjects: ReadonlySet<string> = EMPTY;
   for (let id = sentence.id; id >= 0 && sentence.id - id <= CARRY_OVER && subjects.size === 0; id--) {
     const s = index.sentences[id]!;

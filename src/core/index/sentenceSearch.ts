@@ -194,7 +194,7 @@ export class SentenceSearch {
   /**
    * Terms within `maxDistance` edits of `term` (Levenshtein, as MiniSearch's fuzzy), with the
    * distance, in dictionary order. The dictionary is sorted, so a term shares its first letters with
-   * the one before: their rows of the edit table are reused, and once a row's smallest entry
+   * the last one compared: their rows of the edit table are reused, and once a row's smallest entry
    * exceeds `maxDistance` (rows never get smaller) the term is passed over. (Jumping over every term
    * with that beginning by binary search was measured slower: most beginnings are shared by few terms.)
    */
@@ -213,13 +213,14 @@ export class SentenceSearch {
     for (let i = 0; i + 1 < termStarts.length; i++) {
       const start = termStarts[i]!;
       const length = termStarts[i + 1]! - 1 - start;
+      if (Math.abs(length - term.length) > maxDistance) continue;
+      // The rows hold the beginning of the last term compared (sorted order: what it shares with this one, the terms between share too).
       let shared = 0;
       const most = Math.min(length, previousLength, valid);
       while (shared < most && dictionary.charCodeAt(start + shared) === dictionary.charCodeAt(previousStart + shared)) shared++;
       previousStart = start;
       previousLength = length;
       valid = shared;
-      if (Math.abs(length - term.length) > maxDistance) continue;
       if ((length + 1) * width > rows.length) {
         const grown = new Int32Array((length + 1) * width * 2);
         grown.set(rows);

@@ -35,6 +35,10 @@ function observable(index: CorpusIndex): unknown {
       sentences: index.sentences,
       figures: index.sourceFigures.map(({ sentence, figure, context }) => [sentence.id, figure, [...context.terms], [...context.sentenceTerms], context.time, context.isTarget, [...context.measures]]),
       names: index.names.all().map((e) => [e.key, e.kind, e.mentions.length]),
+      // Readers work out each sentence's words for term statistics and the search: the same as here.
+      termSentences: [...index.ownStatistics().sentencesWith].sort(),
+      lowercaseWords: [...index.ownStatistics().lowercaseWords].sort(),
+      search: ["trade", "economic growth", "President said", "billion dollars invest", "minist"].map((query) => index.search(query, { limit: 10 }).map((hit) => [hit.sentence.id, hit.score])),
     }),
   );
 }

@@ -6,17 +6,24 @@ import { NameRegistry, type NameEntity } from "../extract/names.js";
 import type { SentenceSpan } from "../sources/sentences.js";
 import { placeInParagraph, placeInSource, sourceSpan, type Paragraph } from "../sources/paragraphs.js";
 import { extractLine, readParagraphs, type LineExtractor, type ParagraphReading } from "../sources/documentReading.js";
-import { ParallelReader, readWorkerFile, type ParallelReading } from "../sources/parallelRead.js";
+import { ParallelReader, readWorkerFile, wordsInReaders, type ParallelReading } from "../sources/parallelRead.js";
 
 export { placeInSource, sourceSpan, extractLine, readParagraphs, type LineExtractor, type ParagraphReading };
 import { foldPreservingOffsets } from "../extract/normalize.js";
 import { wordTokens } from "../extract/terms.js";
 import { TermStatistics } from "./termStatistics.js";
+import { sentenceWords, type SentenceWords } from "./sentenceWords.js";
 import { contextOf, type FigureContext } from "../extract/figureContext.js";
 import { ContextColumnsBuilder, ContextStore, noContexts, StoredFigure } from "./contextColumns.js";
 import { bestFirst, FigureRetrieval, type RetrievalQuery, type Scored } from "./figureRetrieval.js";
 import { throwIfCancelled, type CancellationToken } from "../../util/cancellation.js";
 import { citedPlace, placeInDocument } from "../sources/citation.js";
+
+/** A document as read: its paragraphs, and its sentences' words when a reader thread worked them out. */
+interface DocumentReading {
+  readings: ParagraphReading[];
+  words?: SentenceWords[];
+}
 
 export interface SearchHit {
   sentence: SourceSentence;
@@ -149,7 +156,7 @@ export class CorpusIndex {
     const sliceMs = options.sliceMs ?? 20;
     const extract = options.extract ?? extractLine;
     const reader = index.parallelReader(options);
-    const read = (document: SourceDocument, i: number): ParagraphReading[] | undefined | Promise<ParagraphReading[] | undefined> => {
+    const read = (document: SourceDocument, i: number): DocumentReading | undefined | Promise<DocumentReading | undefined> => {
       const here = () => index.readDocument(document, extract);
       if (!reader || options.readHere?.(document)) return here();
       return reader.read(i).then((reading) => index.received(document, reading) ?? here());
@@ -180,17 +187,17 @@ export class CorpusIndex {
     for (const document of this.documents) for (const line of document.lines) chars += line.length + 1;
     const file = readWorkerFile();
     if (!file || chars < (options.parallelMinChars ?? PARALLEL_MIN_CHARS)) return undefined;
-    return new ParallelReader(this.documents, threads, file);
+    return new ParallelReader(this.documents, threads, file, wordsInReaders(threads));
   }
 
   /** A worker's reading of a document; its failure is the document's, as if read here. */
-  private received(document: SourceDocument, reading: ParallelReading): ParagraphReading[] | undefined {
+  private received(document: SourceDocument, reading: ParallelReading): DocumentReading | undefined {
     if (reading === undefined) return undefined;
     if ("error" in reading) {
       this.skipDocument(document, reading.error);
       return undefined;
     }
-    return reading.readings;
+    return reading;
   }
 
   /** Documents added so far (progress of a build). */
@@ -201,7 +208,7 @@ export class CorpusIndex {
    * from a worker, yielded to be awaited), then the finishing passes in chunks.
    */
   private *steps(
-    read: (document: SourceDocument, i: number) => ParagraphReading[] | undefined | Promise<ParagraphReading[] | undefined>,
+    read: (document: SourceDocument, i: number) => DocumentReading | undefined | Promise<DocumentReading | undefined>,
     onRead?: ReadingOptions["onRead"],
   ): Generator<(() => void) | Promise<unknown>> {
     // A document that fails to read is skipped with its reason, and the others go on.
@@ -210,10 +217,10 @@ export class CorpusIndex {
       let reading = read(document, i);
       if (reading instanceof Promise) yield reading.then((r) => (reading = r));
       yield () => {
-        const readings = reading as ParagraphReading[] | undefined;
-        if (readings === undefined) return;
-        onRead?.(document, readings);
-        this.addDocument(document, kept.length, readings);
+        const read = reading as DocumentReading | undefined;
+        if (read === undefined) return;
+        onRead?.(document, read.readings);
+        this.addDocument(document, kept.length, read);
         kept.push(document);
         this.added = i + 1;
       };
@@ -253,25 +260,18 @@ export class CorpusIndex {
     yield () => {
       for (const entity of this.names.all()) this.sourcesNaming.set(entity.key, new Set(entity.mentions.map((m) => m.path)).size);
     };
-    const CHUNK = 500;
     yield () => {
       const figures = this.sourceFigures.map((s) => ({ kind: s.figure.kind, unit: s.figure.unit, document: this.documentOf(s) }));
       this.retrieval = FigureRetrieval.fromColumns(figures, this.contexts.all, this);
     };
-    // An index over part of an archive is only checked against: the archive itself answers searches.
-    for (let from = 0; !this.statistics && from < this.sentences.length; from += CHUNK) {
-      yield () => {
-        for (const sentence of this.sentences.slice(from, from + CHUNK)) this.search_.add(sentence.id, sentence.text);
-      };
-    }
     yield () => this.search_.finish();
   }
 
 
   /** Paragraphs, sentences, figures and names of a document, or undefined (and a skipped file) if reading it fails. */
-  private readDocument(document: SourceDocument, extract: LineExtractor): ParagraphReading[] | undefined {
+  private readDocument(document: SourceDocument, extract: LineExtractor): DocumentReading | undefined {
     try {
-      return readParagraphs(document, extract);
+      return { readings: readParagraphs(document, extract) };
     } catch (error) {
       // An engine fault on one file written by somebody else must not cost the whole index.
       this.skipDocument(document, error instanceof Error ? error.message : String(error));
@@ -283,9 +283,10 @@ export class CorpusIndex {
     this.skipped = [...this.skipped, { path: document.path, reason: `could not be indexed (internal error: ${message})` }];
   }
 
-  private addDocument(document: SourceDocument, documentIndex: number, readings: readonly ParagraphReading[]): void {
+  private addDocument(document: SourceDocument, documentIndex: number, { readings, words: readWords }: DocumentReading): void {
     // An archive's statistics may know the terms of the whole document (only some of its lines are indexed).
     const wholeDocumentTerms = this.statistics?.documentTerms?.(document.path);
+    let nth = 0;
     for (const { paragraph, spans, figures: paragraphFigures, names: paragraphNames } of readings) {
       for (const span of spans) {
         const text = paragraph.text.slice(span.start, span.end);
@@ -303,17 +304,17 @@ export class CorpusIndex {
         if (document.format) Object.assign(sentence, placeInDocument(document, sentence.line, sentence.endLine));
         this.sentences.push(sentence);
         if (!this.statistics) for (const name of sentence.names) this.names.add(name, { path: document.path, line: placeInSource(sentence, name.start).line, sentence: text });
-        const tokens = wordTokens(text);
-        const words: string[] = [];
-        for (const token of tokens) {
-          if (!token.capitalized) this.lowercaseWords.add(token.word);
-          if (token.term) words.push(token.term);
-        }
-        this.terms.add(sentence.id, documentIndex, words, wholeDocumentTerms !== undefined);
+        // A reader thread worked out the words of the sentence; figure contexts need its tokens still.
+        const tokens = sentence.figures.length > 0 || !readWords ? wordTokens(text) : undefined;
+        const words = readWords?.[nth++] ?? sentenceWords(text, tokens);
+        for (const word of words.lowercase) this.lowercaseWords.add(word);
+        this.terms.add(sentence.id, documentIndex, words.terms, wholeDocumentTerms !== undefined);
+        // An index over part of an archive is only checked against: the archive itself answers searches.
+        if (!this.statistics) this.search_.addCounted(sentence.id, words.search);
         if (sentence.names.length > 0) this.terms.add(sentence.id, documentIndex, sentence.names.map((name) => `@${name.key}`), true);
         const entities = sentence.figures.length > 0 ? entityTerms(sentence) : [];
         for (const figure of sentence.figures) {
-          const context = contextOf(figure, text, sentence.figures, entities, tokens);
+          const context = contextOf(figure, text, sentence.figures, entities, tokens!);
           const position = this.contextBuilder!.add(context, sentence.id, sentence.figures);
           this.sourceFigures.push(new StoredFigure(figure, sentence, this.contexts, position));
         }

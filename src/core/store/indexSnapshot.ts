@@ -7,7 +7,7 @@
 // (shared, not copied). Typed arrays, Maps and Sets (the search index, the figure postings and
 // contexts, term statistics) travel through node:v8, which is fast for them.
 import { deserialize, serialize } from "node:v8";
-import { asciiJson, END, frame, parseAsciiJson, readFrames } from "./frames.js";
+import { asciiJson, END, frame, parseAsciiJson, readFrames, readTexts, textsFrame } from "./frames.js";
 import { CorpusIndex, type SourceFigure } from "../index/corpusIndex.js";
 import { StoredFigure, type ContextColumns, type ContextStore } from "../index/contextColumns.js";
 import type { NameEntity } from "../extract/names.js";
@@ -164,33 +164,6 @@ export function* snapshotIndex(index: CorpusIndex): Generator<Buffer> {
     yield frame(Frame.Mentions, asciiJson(records));
   }
   yield frame(END, Buffer.alloc(0));
-}
-
-/**
- * Texts as one binary payload: a count, then per text a byte length and an encoding (0: Latin-1,
- * 1: UTF-16), then the bytes. Either decodes as a copy, with no UTF-8 decoding and no JSON escapes.
- */
-function textsFrame(texts: readonly string[]): Buffer {
-  const encoded = texts.map((text) => (/[^\u0000-\u00ff]/.test(text) ? { kind: 1, bytes: Buffer.from(text, "utf16le") } : { kind: 0, bytes: Buffer.from(text, "latin1") }));
-  const head = Buffer.alloc(4 + 5 * texts.length);
-  head.writeUInt32LE(texts.length, 0);
-  encoded.forEach(({ kind, bytes }, i) => {
-    head.writeUInt32LE(bytes.length, 4 + 5 * i);
-    head.writeUInt8(kind, 8 + 5 * i);
-  });
-  return Buffer.concat([head, ...encoded.map((e) => e.bytes)]);
-}
-
-function readTexts(payload: Buffer): string[] {
-  const count = payload.readUInt32LE(0);
-  const texts: string[] = [];
-  let at = 4 + 5 * count;
-  for (let i = 0; i < count; i++) {
-    const length = payload.readUInt32LE(4 + 5 * i);
-    texts.push(payload.toString(payload.readUInt8(8 + 5 * i) === 1 ? "utf16le" : "latin1", at, at + length));
-    at += length;
-  }
-  return texts;
 }
 
 /** Where each line of a text starts, and one past its end as the last entry. */

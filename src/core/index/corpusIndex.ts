@@ -53,6 +53,8 @@ export interface ReadingOptions {
   extract?: LineExtractor;
   /** Worker threads reading documents (0 or 1 and a small corpus: none, everything is read here). */
   threads?: number;
+  /** Whether readers work out sentences' words too (default: with 3 or more readers, see wordsInReaders). */
+  readerWords?: boolean;
   /** Below this many characters of sources no worker is started (starting one costs ~50 ms). */
   parallelMinChars?: number;
   /** Documents to read on the main thread with `extract` (e.g. whose extractions are stored). */
@@ -187,7 +189,7 @@ export class CorpusIndex {
     for (const document of this.documents) for (const line of document.lines) chars += line.length + 1;
     const file = readWorkerFile();
     if (!file || chars < (options.parallelMinChars ?? PARALLEL_MIN_CHARS)) return undefined;
-    return new ParallelReader(this.documents, threads, file, wordsInReaders(threads));
+    return new ParallelReader(this.documents, threads, file, options.readerWords ?? wordsInReaders(threads));
   }
 
   /** A worker's reading of a document; its failure is the document's, as if read here. */

@@ -1,6 +1,6 @@
 // The index over source sentences: every sentence with its figures and names,
 // a full-text index of the sentences, and per-figure contexts for the checker.
-import { searchTerms, SentenceSearch } from "./sentenceSearch.js";
+import { countSearchTerms, searchTerms, SentenceSearch } from "./sentenceSearch.js";
 import type { Evidence, Figure, FigureKind, NameMention, SkippedFile, SourceDocument, SourceSentence } from "../types.js";
 import { NameRegistry, type NameEntity } from "../extract/names.js";
 import type { SentenceSpan } from "../sources/sentences.js";
@@ -257,7 +257,7 @@ export class CorpusIndex {
       this.contexts.load(this.contextBuilder?.finish(this.sentences.length) ?? noContexts());
       this.contextBuilder = undefined;
       // The registry has every mention; sentences keep the titled ones only (a sixth of the index's memory otherwise).
-      for (const sentence of this.sentences) if (sentence.names.length > 0) sentence.names = sentence.names.filter((name) => name.title !== undefined);
+      for (const sentence of this.sentences) if (sentence.names.length > 0) sentence.names = nonEmptyOr(sentence.names.filter((name) => name.title !== undefined));
     };
     yield () => {
       for (const entity of this.names.all()) this.sourcesNaming.set(entity.key, new Set(entity.mentions.map((m) => m.path)).size);
@@ -292,27 +292,25 @@ export class CorpusIndex {
     for (const { paragraph, spans, figures: paragraphFigures, names: paragraphNames } of readings) {
       for (const span of spans) {
         const text = paragraph.text.slice(span.start, span.end);
-        const within = <T extends { start: number; end: number }>(items: T[]) =>
-          items.filter((item) => item.start >= span.start && item.end <= span.end).map((item) => ({ ...item, start: item.start - span.start, end: item.end - span.start }));
         const place = sentencePlace(document.lines, paragraph, span);
         const sentence: SourceSentence = {
           id: this.sentences.length,
           path: document.path,
           ...place,
           text,
-          figures: within(paragraphFigures),
-          names: within(paragraphNames),
+          figures: itemsWithin(paragraphFigures, span),
+          names: itemsWithin(paragraphNames, span),
         };
         if (document.format) Object.assign(sentence, placeInDocument(document, sentence.line, sentence.endLine));
         this.sentences.push(sentence);
         if (!this.statistics) for (const name of sentence.names) this.names.add(name, { path: document.path, line: placeInSource(sentence, name.start).line, sentence: text });
         // A reader thread worked out the words of the sentence; figure contexts need its tokens still.
         const tokens = sentence.figures.length > 0 || !readWords ? wordTokens(text) : undefined;
-        const words = readWords?.[nth++] ?? sentenceWords(text, tokens);
+        const words = readWords?.[nth++] ?? sentenceWords(text, tokens, !this.statistics);
         for (const word of words.lowercase) this.lowercaseWords.add(word);
         this.terms.add(sentence.id, documentIndex, words.terms, wholeDocumentTerms !== undefined);
         // An index over part of an archive is only checked against: the archive itself answers searches.
-        if (!this.statistics) this.search_.addCounted(sentence.id, words.search);
+        if (!this.statistics) this.search_.addCounted(sentence.id, words.search ?? countSearchTerms(text));
         if (sentence.names.length > 0) this.terms.add(sentence.id, documentIndex, sentence.names.map((name) => `@${name.key}`), true);
         const entities = sentence.figures.length > 0 ? entityTerms(sentence) : [];
         for (const figure of sentence.figures) {
@@ -455,6 +453,20 @@ export class CorpusIndex {
 
   /** Below this many figures, completion may offer figures that share no word with the sentence. */
   static readonly POOL_THRESHOLD = 3000;
+}
+
+/** What most sentences have of figures or names: one shared array, never modified, instead of one each. */
+const NONE: never[] = Object.freeze([]) as unknown as never[];
+
+function nonEmptyOr<T>(items: T[]): T[] {
+  return items.length > 0 ? items : NONE;
+}
+
+/** The items of a paragraph inside a sentence's span, with offsets into the sentence. */
+function itemsWithin<T extends { start: number; end: number }>(items: readonly T[], span: SentenceSpan): T[] {
+  let inside: T[] | undefined;
+  for (const item of items) if (item.start >= span.start && item.end <= span.end) (inside ??= []).push({ ...item, start: item.start - span.start, end: item.end - span.start });
+  return inside ?? NONE;
 }
 
 function groupBy<K, T>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {

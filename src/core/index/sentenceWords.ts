@@ -10,17 +10,18 @@ export interface SentenceWords {
   terms: string[];
   /** Distinct folded words written in lower case, in order. */
   lowercase: string[];
-  search: CountedTerms;
+  /** Left out when the index has no search of its own (an archive's part). */
+  search?: CountedTerms;
 }
 
-export function sentenceWords(text: string, tokens: readonly WordToken[] = wordTokens(text)): SentenceWords {
+export function sentenceWords(text: string, tokens: readonly WordToken[] = wordTokens(text), withSearch = true): SentenceWords {
   const terms = new Set<string>();
   const lowercase = new Set<string>();
   for (const token of tokens) {
     if (!token.capitalized) lowercase.add(token.word);
     if (token.term) terms.add(token.term);
   }
-  return { terms: [...terms], lowercase: [...lowercase], search: countSearchTerms(text) };
+  return { terms: [...terms], lowercase: [...lowercase], ...(withSearch ? { search: countSearchTerms(text) } : {}) };
 }
 
 /**
@@ -46,8 +47,10 @@ export function packWords(sentences: readonly SentenceWords[]): PackedWords {
     for (const term of terms) data.push(numberOf(term));
     data.push(lowercase.length);
     for (const word of lowercase) data.push(numberOf(word));
-    data.push(search.length, search.terms.length);
-    search.terms.forEach((term, i) => data.push(numberOf(term), search.counts[i]!));
+    // Readers always count search terms (the index built from readers has a search).
+    const counted = search ?? { terms: [], counts: [], length: 0 };
+    data.push(counted.length, counted.terms.length);
+    counted.terms.forEach((term, i) => data.push(numberOf(term), counted.counts[i]!));
   }
   return { dictionary: [...numbers.keys()].join("\n"), data: Int32Array.from(data) };
 }

@@ -1,6 +1,6 @@
 // The index over source sentences: every sentence with its figures and names,
 // a full-text index of the sentences, and per-figure contexts for the checker.
-import { countSearchTerms, searchTerms, SentenceSearch } from "./sentenceSearch.js";
+import { searchTerms, SentenceSearch } from "./sentenceSearch.js";
 import type { Evidence, Figure, FigureKind, NameMention, SkippedFile, SourceDocument, SourceSentence } from "../types.js";
 import { NameRegistry, type NameEntity } from "../extract/names.js";
 import type { SentenceSpan } from "../sources/sentences.js";
@@ -204,6 +204,8 @@ export class CorpusIndex {
 
   /** Documents added so far (progress of a build). */
   private added = 0;
+  /** Sentences added to the search while documents were added (those whose search terms a reader counted). */
+  private searchAdded = 0;
 
   /**
    * The build as small steps: reading and adding each document in order (a reading may be a promise
@@ -266,6 +268,13 @@ export class CorpusIndex {
       const figures = this.sourceFigures.map((s) => ({ kind: s.figure.kind, unit: s.figure.unit, document: this.documentOf(s) }));
       this.retrieval = FigureRetrieval.fromColumns(figures, this.contexts.all, this);
     };
+    // An index over part of an archive is only checked against: the archive itself answers searches.
+    const CHUNK = 500;
+    for (let from = this.searchAdded; !this.statistics && from < this.sentences.length; from += CHUNK) {
+      yield () => {
+        for (const sentence of this.sentences.slice(from, from + CHUNK)) this.search_.add(sentence.id, sentence.text);
+      };
+    }
     yield () => this.search_.finish();
   }
 
@@ -306,11 +315,16 @@ export class CorpusIndex {
         if (!this.statistics) for (const name of sentence.names) this.names.add(name, { path: document.path, line: placeInSource(sentence, name.start).line, sentence: text });
         // A reader thread worked out the words of the sentence; figure contexts need its tokens still.
         const tokens = sentence.figures.length > 0 || !readWords ? wordTokens(text) : undefined;
-        const words = readWords?.[nth++] ?? sentenceWords(text, tokens, !this.statistics);
+        const words = readWords?.[nth++] ?? sentenceWords(text, tokens, false);
         for (const word of words.lowercase) this.lowercaseWords.add(word);
         this.terms.add(sentence.id, documentIndex, words.terms, wholeDocumentTerms !== undefined);
         // An index over part of an archive is only checked against: the archive itself answers searches.
-        if (!this.statistics) this.search_.addCounted(sentence.id, words.search ?? countSearchTerms(text));
+        // Search terms a reader counted are added now; otherwise the search is built after the
+        // documents (its builder would add to the build's peak memory), from then on in order.
+        if (!this.statistics && words.search && this.searchAdded === sentence.id) {
+          this.search_.addCounted(sentence.id, words.search);
+          this.searchAdded++;
+        }
         if (sentence.names.length > 0) this.terms.add(sentence.id, documentIndex, sentence.names.map((name) => `@${name.key}`), true);
         const entities = sentence.figures.length > 0 ? entityTerms(sentence) : [];
         for (const figure of sentence.figures) {

@@ -35,6 +35,10 @@ function observable(index: CorpusIndex): unknown {
       sentences: index.sentences,
       figures: index.sourceFigures.map(({ sentence, figure, context }) => [sentence.id, figure, [...context.terms], [...context.sentenceTerms], context.time, context.isTarget, [...context.measures]]),
       names: index.names.all().map((e) => [e.key, e.kind, e.mentions.length]),
+      // Readers work out each sentence's words for term statistics and the search: the same as here.
+      termSentences: [...index.ownStatistics().sentencesWith].sort(),
+      lowercaseWords: [...index.ownStatistics().lowercaseWords].sort(),
+      search: ["trade", "economic growth", "President said", "billion dollars invest", "minist"].map((query) => index.search(query, { limit: 10 }).map((hit) => [hit.sentence.id, hit.score])),
     }),
   );
 }
@@ -53,6 +57,9 @@ describe("reading sources in worker threads", { skip: readWorkerFile() === undef
     const single = CorpusIndex.build(documents);
     const parallel = await CorpusIndex.buildInSlices(documents, [], { threads: 2, parallelMinChars: 0 });
     assert.deepEqual(observable(parallel), observable(single));
+    // Readers that also work out each sentence's words (as with 3 or more of them) give the same index.
+    const withWords = await CorpusIndex.buildInSlices(documents, [], { threads: 2, parallelMinChars: 0, readerWords: true });
+    assert.deepEqual(observable(withWords), observable(single));
     const draft = draftFrom(single);
     const verdicts = checkDocument(single, draft);
     assert.ok(verdicts.some((f) => f.verdict === "contradicted"), "the draft has contradictions to compare");

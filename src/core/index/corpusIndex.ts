@@ -6,17 +6,24 @@ import { NameRegistry, type NameEntity } from "../extract/names.js";
 import type { SentenceSpan } from "../sources/sentences.js";
 import { placeInParagraph, placeInSource, sourceSpan, type Paragraph } from "../sources/paragraphs.js";
 import { extractLine, readParagraphs, type LineExtractor, type ParagraphReading } from "../sources/documentReading.js";
-import { ParallelReader, readWorkerFile, type ParallelReading } from "../sources/parallelRead.js";
+import { ParallelReader, readWorkerFile, wordsInReaders, type ParallelReading } from "../sources/parallelRead.js";
 
 export { placeInSource, sourceSpan, extractLine, readParagraphs, type LineExtractor, type ParagraphReading };
 import { foldPreservingOffsets } from "../extract/normalize.js";
 import { wordTokens } from "../extract/terms.js";
 import { TermStatistics } from "./termStatistics.js";
+import { sentenceWords, type SentenceWords } from "./sentenceWords.js";
 import { contextOf, type FigureContext } from "../extract/figureContext.js";
 import { ContextColumnsBuilder, ContextStore, noContexts, StoredFigure } from "./contextColumns.js";
 import { bestFirst, FigureRetrieval, type RetrievalQuery, type Scored } from "./figureRetrieval.js";
 import { throwIfCancelled, type CancellationToken } from "../../util/cancellation.js";
 import { citedPlace, placeInDocument } from "../sources/citation.js";
+
+/** A document as read: its paragraphs, and its sentences' words when a reader thread worked them out. */
+interface DocumentReading {
+  readings: ParagraphReading[];
+  words?: SentenceWords[];
+}
 
 export interface SearchHit {
   sentence: SourceSentence;
@@ -46,6 +53,8 @@ export interface ReadingOptions {
   extract?: LineExtractor;
   /** Worker threads reading documents (0 or 1 and a small corpus: none, everything is read here). */
   threads?: number;
+  /** Whether readers work out sentences' words too (default: with 3 or more readers, see wordsInReaders). */
+  readerWords?: boolean;
   /** Below this many characters of sources no worker is started (starting one costs ~50 ms). */
   parallelMinChars?: number;
   /** Documents to read on the main thread with `extract` (e.g. whose extractions are stored). */
@@ -149,7 +158,7 @@ export class CorpusIndex {
     const sliceMs = options.sliceMs ?? 20;
     const extract = options.extract ?? extractLine;
     const reader = index.parallelReader(options);
-    const read = (document: SourceDocument, i: number): ParagraphReading[] | undefined | Promise<ParagraphReading[] | undefined> => {
+    const read = (document: SourceDocument, i: number): DocumentReading | undefined | Promise<DocumentReading | undefined> => {
       const here = () => index.readDocument(document, extract);
       if (!reader || options.readHere?.(document)) return here();
       return reader.read(i).then((reading) => index.received(document, reading) ?? here());
@@ -180,28 +189,30 @@ export class CorpusIndex {
     for (const document of this.documents) for (const line of document.lines) chars += line.length + 1;
     const file = readWorkerFile();
     if (!file || chars < (options.parallelMinChars ?? PARALLEL_MIN_CHARS)) return undefined;
-    return new ParallelReader(this.documents, threads, file);
+    return new ParallelReader(this.documents, threads, file, options.readerWords ?? wordsInReaders(threads));
   }
 
   /** A worker's reading of a document; its failure is the document's, as if read here. */
-  private received(document: SourceDocument, reading: ParallelReading): ParagraphReading[] | undefined {
+  private received(document: SourceDocument, reading: ParallelReading): DocumentReading | undefined {
     if (reading === undefined) return undefined;
     if ("error" in reading) {
       this.skipDocument(document, reading.error);
       return undefined;
     }
-    return reading.readings;
+    return reading;
   }
 
   /** Documents added so far (progress of a build). */
   private added = 0;
+  /** Sentences added to the search while documents were added (those whose search terms a reader counted). */
+  private searchAdded = 0;
 
   /**
    * The build as small steps: reading and adding each document in order (a reading may be a promise
    * from a worker, yielded to be awaited), then the finishing passes in chunks.
    */
   private *steps(
-    read: (document: SourceDocument, i: number) => ParagraphReading[] | undefined | Promise<ParagraphReading[] | undefined>,
+    read: (document: SourceDocument, i: number) => DocumentReading | undefined | Promise<DocumentReading | undefined>,
     onRead?: ReadingOptions["onRead"],
   ): Generator<(() => void) | Promise<unknown>> {
     // A document that fails to read is skipped with its reason, and the others go on.
@@ -210,10 +221,10 @@ export class CorpusIndex {
       let reading = read(document, i);
       if (reading instanceof Promise) yield reading.then((r) => (reading = r));
       yield () => {
-        const readings = reading as ParagraphReading[] | undefined;
-        if (readings === undefined) return;
-        onRead?.(document, readings);
-        this.addDocument(document, kept.length, readings);
+        const read = reading as DocumentReading | undefined;
+        if (read === undefined) return;
+        onRead?.(document, read.readings);
+        this.addDocument(document, kept.length, read);
         kept.push(document);
         this.added = i + 1;
       };
@@ -248,18 +259,18 @@ export class CorpusIndex {
       this.contexts.load(this.contextBuilder?.finish(this.sentences.length) ?? noContexts());
       this.contextBuilder = undefined;
       // The registry has every mention; sentences keep the titled ones only (a sixth of the index's memory otherwise).
-      for (const sentence of this.sentences) if (sentence.names.length > 0) sentence.names = sentence.names.filter((name) => name.title !== undefined);
+      for (const sentence of this.sentences) if (sentence.names.length > 0) sentence.names = nonEmptyOr(sentence.names.filter((name) => name.title !== undefined));
     };
     yield () => {
       for (const entity of this.names.all()) this.sourcesNaming.set(entity.key, new Set(entity.mentions.map((m) => m.path)).size);
     };
-    const CHUNK = 500;
     yield () => {
       const figures = this.sourceFigures.map((s) => ({ kind: s.figure.kind, unit: s.figure.unit, document: this.documentOf(s) }));
       this.retrieval = FigureRetrieval.fromColumns(figures, this.contexts.all, this);
     };
     // An index over part of an archive is only checked against: the archive itself answers searches.
-    for (let from = 0; !this.statistics && from < this.sentences.length; from += CHUNK) {
+    const CHUNK = 500;
+    for (let from = this.searchAdded; !this.statistics && from < this.sentences.length; from += CHUNK) {
       yield () => {
         for (const sentence of this.sentences.slice(from, from + CHUNK)) this.search_.add(sentence.id, sentence.text);
       };
@@ -269,9 +280,9 @@ export class CorpusIndex {
 
 
   /** Paragraphs, sentences, figures and names of a document, or undefined (and a skipped file) if reading it fails. */
-  private readDocument(document: SourceDocument, extract: LineExtractor): ParagraphReading[] | undefined {
+  private readDocument(document: SourceDocument, extract: LineExtractor): DocumentReading | undefined {
     try {
-      return readParagraphs(document, extract);
+      return { readings: readParagraphs(document, extract) };
     } catch (error) {
       // An engine fault on one file written by somebody else must not cost the whole index.
       this.skipDocument(document, error instanceof Error ? error.message : String(error));
@@ -283,37 +294,41 @@ export class CorpusIndex {
     this.skipped = [...this.skipped, { path: document.path, reason: `could not be indexed (internal error: ${message})` }];
   }
 
-  private addDocument(document: SourceDocument, documentIndex: number, readings: readonly ParagraphReading[]): void {
+  private addDocument(document: SourceDocument, documentIndex: number, { readings, words: readWords }: DocumentReading): void {
     // An archive's statistics may know the terms of the whole document (only some of its lines are indexed).
     const wholeDocumentTerms = this.statistics?.documentTerms?.(document.path);
+    let nth = 0;
     for (const { paragraph, spans, figures: paragraphFigures, names: paragraphNames } of readings) {
       for (const span of spans) {
         const text = paragraph.text.slice(span.start, span.end);
-        const within = <T extends { start: number; end: number }>(items: T[]) =>
-          items.filter((item) => item.start >= span.start && item.end <= span.end).map((item) => ({ ...item, start: item.start - span.start, end: item.end - span.start }));
         const place = sentencePlace(document.lines, paragraph, span);
         const sentence: SourceSentence = {
           id: this.sentences.length,
           path: document.path,
           ...place,
           text,
-          figures: within(paragraphFigures),
-          names: within(paragraphNames),
+          figures: itemsWithin(paragraphFigures, span),
+          names: itemsWithin(paragraphNames, span),
         };
         if (document.format) Object.assign(sentence, placeInDocument(document, sentence.line, sentence.endLine));
         this.sentences.push(sentence);
         if (!this.statistics) for (const name of sentence.names) this.names.add(name, { path: document.path, line: placeInSource(sentence, name.start).line, sentence: text });
-        const tokens = wordTokens(text);
-        const words: string[] = [];
-        for (const token of tokens) {
-          if (!token.capitalized) this.lowercaseWords.add(token.word);
-          if (token.term) words.push(token.term);
+        // A reader thread worked out the words of the sentence; figure contexts need its tokens still.
+        const tokens = sentence.figures.length > 0 || !readWords ? wordTokens(text) : undefined;
+        const words = readWords?.[nth++] ?? sentenceWords(text, tokens, false);
+        for (const word of words.lowercase) this.lowercaseWords.add(word);
+        this.terms.add(sentence.id, documentIndex, words.terms, wholeDocumentTerms !== undefined);
+        // An index over part of an archive is only checked against: the archive itself answers searches.
+        // Search terms a reader counted are added now; otherwise the search is built after the
+        // documents (its builder would add to the build's peak memory), from then on in order.
+        if (!this.statistics && words.search && this.searchAdded === sentence.id) {
+          this.search_.addCounted(sentence.id, words.search);
+          this.searchAdded++;
         }
-        this.terms.add(sentence.id, documentIndex, words, wholeDocumentTerms !== undefined);
         if (sentence.names.length > 0) this.terms.add(sentence.id, documentIndex, sentence.names.map((name) => `@${name.key}`), true);
         const entities = sentence.figures.length > 0 ? entityTerms(sentence) : [];
         for (const figure of sentence.figures) {
-          const context = contextOf(figure, text, sentence.figures, entities, tokens);
+          const context = contextOf(figure, text, sentence.figures, entities, tokens!);
           const position = this.contextBuilder!.add(context, sentence.id, sentence.figures);
           this.sourceFigures.push(new StoredFigure(figure, sentence, this.contexts, position));
         }
@@ -456,6 +471,20 @@ export class CorpusIndex {
 
   /** Below this many figures, completion may offer figures that share no word with the sentence. */
   static readonly POOL_THRESHOLD = 3000;
+}
+
+/** What most sentences have of figures or names: one shared array, never modified, instead of one each. */
+const NONE: never[] = Object.freeze([]) as unknown as never[];
+
+function nonEmptyOr<T>(items: T[]): T[] {
+  return items.length > 0 ? items : NONE;
+}
+
+/** The items of a paragraph inside a sentence's span, with offsets into the sentence. */
+function itemsWithin<T extends { start: number; end: number }>(items: readonly T[], span: SentenceSpan): T[] {
+  let inside: T[] | undefined;
+  for (const item of items) if (item.start >= span.start && item.end <= span.end) (inside ??= []).push({ ...item, start: item.start - span.start, end: item.end - span.start });
+  return inside ?? NONE;
 }
 
 function groupBy<K, T>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {

@@ -12,6 +12,20 @@ export function searchTerms(text: string): string[] {
   return tokenize(text).filter((word) => word.length > 0 && !STOPWORDS.has(word));
 }
 
+/** A sentence's search terms (stop words left out) with their counts, and its length (distinct words, stop words included). */
+export interface CountedTerms {
+  terms: string[];
+  counts: number[];
+  length: number;
+}
+
+export function countSearchTerms(text: string): CountedTerms {
+  const tokens = tokenize(text);
+  const counts = new Map<string, number>();
+  for (const token of tokens) if (token.length > 0 && !STOPWORDS.has(token)) counts.set(token, (counts.get(token) ?? 0) + 1);
+  return { terms: [...counts.keys()], counts: [...counts.values()], length: Math.min(new Set(tokens).size, 0xffff) };
+}
+
 export interface SentenceMatch {
   id: number;
   score: number;
@@ -111,25 +125,29 @@ export class SentenceSearch {
 
   /** Adds sentence `id`; ids must come in order from 0. */
   add(id: number, text: string): void {
+    this.addCounted(id, countSearchTerms(text));
+  }
+
+  /** Adds sentence `id` by its counted terms (worked out beforehand, perhaps in another thread). */
+  addCounted(id: number, counted: CountedTerms): void {
     if (!this.building) {
       if (this.data.count > 0) throw new Error("SentenceSearch: cannot add to a finished index");
       this.building = { termIds: new Map(), pairTerms: new Int32Array(1024), pairFreqs: new Uint16Array(1024), pairs: 0, sentenceStarts: new Uint32Array(1024), lengths: new Uint16Array(1024), count: 0 };
     }
     const b = this.building;
     if (id !== b.count) throw new Error(`SentenceSearch: expected sentence ${b.count}, got ${id}`);
-    const tokens = tokenize(text);
-    const counts = new Map<string, number>();
-    for (const token of tokens) if (token.length > 0 && !STOPWORDS.has(token)) counts.set(token, (counts.get(token) ?? 0) + 1);
+    const { terms, counts } = counted;
     b.sentenceStarts = grown(b.sentenceStarts, id + 2);
     b.lengths = grown(b.lengths, id + 1);
-    b.lengths[id] = Math.min(new Set(tokens).size, 0xffff);
-    b.pairTerms = grown(b.pairTerms, b.pairs + counts.size);
-    b.pairFreqs = grown(b.pairFreqs, b.pairs + counts.size);
-    for (const [term, freq] of counts) {
+    b.lengths[id] = counted.length;
+    b.pairTerms = grown(b.pairTerms, b.pairs + terms.length);
+    b.pairFreqs = grown(b.pairFreqs, b.pairs + terms.length);
+    for (let i = 0; i < terms.length; i++) {
+      const term = terms[i]!;
       let termId = b.termIds.get(term);
       if (termId === undefined) b.termIds.set(term, (termId = b.termIds.size));
       b.pairTerms[b.pairs] = termId;
-      b.pairFreqs[b.pairs++] = Math.min(freq, 0xffff);
+      b.pairFreqs[b.pairs++] = Math.min(counts[i]!, 0xffff);
     }
     b.count = id + 1;
     b.sentenceStarts[b.count] = b.pairs;

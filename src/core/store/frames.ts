@@ -25,11 +25,6 @@ export function parseAsciiJson(bytes: Uint8Array): unknown {
   return JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1"));
 }
 
-/** Frames of `items` as JSON, `chunk` items a frame. */
-export function* jsonFrames(kind: number, items: readonly unknown[], chunk: number): Generator<Buffer> {
-  for (let from = 0; from < items.length; from += chunk) yield frame(kind, asciiJson(items.slice(from, from + chunk)));
-}
-
 /** The frames of a file, in order; throws when the file stops before its end frame. */
 export function* readFrames(bytes: Buffer): Generator<{ kind: number; payload: Buffer }> {
   for (let offset = 0; offset < bytes.length; ) {
@@ -46,4 +41,31 @@ export function* readFrames(bytes: Buffer): Generator<{ kind: number; payload: B
     yield { kind, payload };
   }
   throw new Error("the index file is cut short");
+}
+
+/**
+ * Texts as one binary payload: a count, then per text a byte length and an encoding (0: Latin-1,
+ * 1: UTF-16), then the bytes. Either decodes as a copy, with no UTF-8 decoding and no JSON escapes.
+ */
+export function textsFrame(texts: readonly string[]): Buffer {
+  const encoded = texts.map((text) => (/[^\u0000-\u00ff]/.test(text) ? { kind: 1, bytes: Buffer.from(text, "utf16le") } : { kind: 0, bytes: Buffer.from(text, "latin1") }));
+  const head = Buffer.alloc(4 + 5 * texts.length);
+  head.writeUInt32LE(texts.length, 0);
+  encoded.forEach(({ kind, bytes }, i) => {
+    head.writeUInt32LE(bytes.length, 4 + 5 * i);
+    head.writeUInt8(kind, 8 + 5 * i);
+  });
+  return Buffer.concat([head, ...encoded.map((e) => e.bytes)]);
+}
+
+export function readTexts(payload: Buffer): string[] {
+  const count = payload.readUInt32LE(0);
+  const texts: string[] = [];
+  let at = 4 + 5 * count;
+  for (let i = 0; i < count; i++) {
+    const length = payload.readUInt32LE(4 + 5 * i);
+    texts.push(payload.toString(payload.readUInt8(8 + 5 * i) === 1 ? "utf16le" : "latin1", at, at + length));
+    at += length;
+  }
+  return texts;
 }

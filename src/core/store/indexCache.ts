@@ -7,13 +7,13 @@ import { createHash } from "node:crypto";
 import { promises as fs, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { restoreIndex, snapshotIndex } from "./indexSnapshot.js";
-import { END, frame, jsonFrames, parseAsciiJson, readFrames } from "./frames.js";
+import { asciiJson, END, frame, parseAsciiJson, readFrames, readTexts, textsFrame } from "./frames.js";
 import { CorpusIndex, extractLine, type LineExtractor } from "../index/corpusIndex.js";
 import { DEFAULT_MAX_FILE_SIZE, isSkipped, listCandidates, loadSourceFile, type CorpusOptions } from "../sources/corpus.js";
 import type { SkippedFile, SourceDocument } from "../types.js";
 import { throwIfCancelled } from "../../util/cancellation.js";
 
-const FORMAT = 10;
+const FORMAT = 11;
 
 export interface IndexCacheOptions extends CorpusOptions {
   /** Folder for the cache files (the extension's storage folder, the CLI's --cache). Created if missing. */
@@ -63,23 +63,47 @@ interface LineStore {
 }
 
 const enum StoreFrame {
+  /** Documents without their lines, then their texts (frames.ts textsFrame), in pairs. */
   Documents = 1,
+  DocumentTexts = 3,
+  /** Paragraph texts, then their extractions, in pairs. */
+  LineTexts = 4,
   Lines = 2,
 }
 
-/** The line store as frames made one at a time (see frames.ts). */
+/** The line store as frames made one at a time (see frames.ts); texts as bytes, not JSON. */
 function* lineStoreFrames(store: LineStore): Generator<Buffer> {
-  yield* jsonFrames(StoreFrame.Documents, Object.entries(store.documents), 100);
-  yield* jsonFrames(StoreFrame.Lines, [...store.lines], 5000);
+  const documents = Object.entries(store.documents);
+  for (let from = 0; from < documents.length; from += 100) {
+    const chunk = documents.slice(from, from + 100);
+    yield frame(StoreFrame.Documents, asciiJson(chunk.map(([file, { lines: _lines, ...rest }]) => [file, rest])));
+    yield frame(StoreFrame.DocumentTexts, textsFrame(chunk.map(([, document]) => document.lines.join("\n"))));
+  }
+  const lines = [...store.lines];
+  for (let from = 0; from < lines.length; from += 5000) {
+    const chunk = lines.slice(from, from + 5000);
+    yield frame(StoreFrame.LineTexts, textsFrame(chunk.map(([line]) => line)));
+    yield frame(StoreFrame.Lines, asciiJson(chunk.map(([, extraction]) => extraction)));
+  }
   yield frame(END, Buffer.alloc(0));
 }
 
 function readLineStore(bytes: Buffer): LineStore {
   const store: LineStore = { documents: {}, lines: new Map() };
+  let documents: Array<[string, Omit<SourceDocument, "lines">]> = [];
+  let lineTexts: string[] = [];
   for (const { kind, payload } of readFrames(bytes)) {
-    if (kind === StoreFrame.Documents) for (const [file, document] of parseAsciiJson(payload) as Array<[string, SourceDocument]>) store.documents[file] = document;
-    else if (kind === StoreFrame.Lines) for (const [line, extraction] of parseAsciiJson(payload) as Array<[string, Extraction]>) store.lines.set(line, extraction);
-    else throw new Error(`the line store has an unknown part ${kind}`);
+    if (kind === StoreFrame.Documents) documents = parseAsciiJson(payload) as typeof documents;
+    else if (kind === StoreFrame.DocumentTexts) {
+      const texts = readTexts(payload);
+      if (texts.length !== documents.length) throw new Error("the line store's documents and texts differ");
+      documents.forEach(([file, document], i) => (store.documents[file] = { ...document, lines: texts[i]!.split("\n") }));
+    } else if (kind === StoreFrame.LineTexts) lineTexts = readTexts(payload);
+    else if (kind === StoreFrame.Lines) {
+      const extractions = parseAsciiJson(payload) as Extraction[];
+      if (extractions.length !== lineTexts.length) throw new Error("the line store's lines and extractions differ");
+      extractions.forEach((extraction, i) => store.lines.set(lineTexts[i]!, extraction));
+    } else throw new Error(`the line store has an unknown part ${kind}`);
   }
   return store;
 }

@@ -7,7 +7,7 @@
 // (shared, not copied). Typed arrays, Maps and Sets (the search index, the figure postings and
 // contexts, term statistics) travel through node:v8, which is fast for them.
 import { deserialize, serialize } from "node:v8";
-import { asciiJson, END, frame, jsonFrames, parseAsciiJson, readFrames } from "./frames.js";
+import { asciiJson, END, frame, parseAsciiJson, readFrames, readTexts, textsFrame } from "./frames.js";
 import { CorpusIndex, type SourceFigure } from "../index/corpusIndex.js";
 import { StoredFigure, type ContextColumns, type ContextStore } from "../index/contextColumns.js";
 import type { NameEntity } from "../extract/names.js";
@@ -36,8 +36,6 @@ interface SentencePlaces {
   endLine: Int32Array;
   end: Int32Array;
 }
-/** A source figure: sentence id, figure index in the sentence (its context is in the ContextColumns). */
-type FigureRecord = [number, number];
 /**
  * An entity's mentions as columns: entity key, then per mention a sentence id (of a sentence with
  * the same text), document index, line and the index of its text among the entity's few spellings.
@@ -99,7 +97,12 @@ const enum Frame {
   Mentions = 4,
   /** The sentence search: restored on the first search (checking a draft never searches). */
   Search = 8,
+  /** Documents' texts, binary (see textsFrame); Documents holds the rest of each document. */
+  Texts = 9,
 }
+
+/** Entities per frame of mentions: the frame of an entity is found from its place in the registry. */
+const MENTION_CHUNK = 200;
 
 /** Items per JSON frame: small enough that no string of the whole index is ever made. */
 const CHUNK = 5000;
@@ -128,15 +131,24 @@ export function* snapshotIndex(index: CorpusIndex): Generator<Buffer> {
   yield frame(Frame.Header, serialize({ captured: { fields: captured.fields, nested: {} }, places }));
   for (const [key, nested] of Object.entries(captured.nested)) yield frame(key === SEARCH_FIELD ? Frame.Search : Frame.Nested, serialize([key, nested]));
   yield frame(Frame.Contexts, serialize(contextStoreOf(index).all));
-  yield* jsonFrames(Frame.Documents, index.documents, 100);
+  for (let from = 0; from < index.documents.length; from += 100) {
+    const documents = index.documents.slice(from, from + 100);
+    yield frame(Frame.Documents, asciiJson(documents.map(({ lines: _lines, ...rest }) => rest)));
+    yield frame(Frame.Texts, textsFrame(documents.map((d) => d.lines.join("\n"))));
+  }
   for (let from = 0; from < index.sentences.length; from += CHUNK) {
     // Only the sentences that have any: most have neither figures nor titled names.
     const records = index.sentences.slice(from, from + CHUNK).filter((s) => s.figures.length + s.names.length > 0).map((s): SentenceRecord => [s.id, s.figures, s.names]);
     yield frame(Frame.Sentences, asciiJson(records));
   }
-  yield* jsonFrames(Frame.Figures, index.sourceFigures.map((source): FigureRecord => [source.sentence.id, source.sentence.figures.indexOf(source.figure)]), 50_000);
-  for (let from = 0; from < entities.length; from += 200) {
-    const records = entities.slice(from, from + 200).map((entity): MentionColumns => {
+  const figureColumns = new Int32Array(2 * index.sourceFigures.length);
+  index.sourceFigures.forEach((source, i) => {
+    figureColumns[2 * i] = source.sentence.id;
+    figureColumns[2 * i + 1] = source.sentence.figures.indexOf(source.figure);
+  });
+  yield frame(Frame.Figures, new Uint8Array(figureColumns.buffer));
+  for (let from = 0; from < entities.length; from += MENTION_CHUNK) {
+    const records = entities.slice(from, from + MENTION_CHUNK).map((entity): MentionColumns => {
       const spellings = new Map<string, number>();
       const columns: MentionColumns = [entity.key, [], [], [], [], []];
       for (const m of entity.mentions) {
@@ -152,6 +164,32 @@ export function* snapshotIndex(index: CorpusIndex): Generator<Buffer> {
     yield frame(Frame.Mentions, asciiJson(records));
   }
   yield frame(END, Buffer.alloc(0));
+}
+
+/** Where each line of a text starts, and one past its end as the last entry. */
+function lineStarts(text: string): Int32Array {
+  let count = 1;
+  for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) count++;
+  const starts = new Int32Array(count + 1);
+  let line = 0;
+  for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) starts[++line] = at + 1;
+  starts[count] = text.length + 1;
+  return starts;
+}
+
+/**
+ * A restored document whose lines are split from its text when first read (a check reads few
+ * documents' lines: sentences' texts are cut from the text directly).
+ */
+function withLazyLines(document: Omit<SourceDocument, "lines">, text: string): SourceDocument {
+  let lines: string[] | undefined;
+  Object.defineProperty(document, "lines", {
+    enumerable: true,
+    configurable: true,
+    get: () => (lines ??= text.split("\n")),
+    set: (value: string[]) => (lines = value),
+  });
+  return document as SourceDocument;
 }
 
 /** The CorpusIndex field holding the sentence search. */
@@ -192,10 +230,12 @@ export function restoreIndex(bytes: Buffer): CorpusIndex {
   let contextColumns: ContextColumns | undefined;
   let searchBytes: Uint8Array | undefined;
   const nested: Record<string, Captured> = {};
-  const documents: SourceDocument[] = [];
+  const documentFields: Array<Omit<SourceDocument, "lines">> = [];
+  const texts: string[] = [];
   const contents = new Map<number, SentenceRecord>();
-  const figureRecords: FigureRecord[] = [];
-  const mentionColumns = new Map<string, MentionColumns>();
+  let figureColumns = new Int32Array(0);
+  /** Frames of MENTION_CHUNK entities' mentions each, parsed when one of their entities' mentions is first read. */
+  const mentionFrames: Buffer[] = [];
   for (const { kind, payload } of readFrames(bytes)) {
     // Copied first: typed arrays node:v8 restores are views into its input, which would keep the
     // whole file's bytes alive for as long as the index lives.
@@ -205,29 +245,39 @@ export function restoreIndex(bytes: Buffer): CorpusIndex {
       nested[key] = value;
     } else if (kind === Frame.Search) searchBytes = new Uint8Array(payload);
     else if (kind === Frame.Contexts) contextColumns = deserialize(new Uint8Array(payload)) as ContextColumns;
-    else if (kind === Frame.Documents) documents.push(...(parseAsciiJson(payload) as SourceDocument[]));
+    else if (kind === Frame.Documents) documentFields.push(...(parseAsciiJson(payload) as Array<Omit<SourceDocument, "lines">>));
+    else if (kind === Frame.Texts) texts.push(...readTexts(payload));
     else if (kind === Frame.Sentences) for (const record of parseAsciiJson(payload) as SentenceRecord[]) contents.set(record[0], record);
-    else if (kind === Frame.Figures) for (const record of parseAsciiJson(payload) as FigureRecord[]) figureRecords.push(record);
-    else if (kind === Frame.Mentions) for (const columns of parseAsciiJson(payload) as MentionColumns[]) mentionColumns.set(columns[0], columns);
+    else if (kind === Frame.Figures) figureColumns = new Int32Array(new Uint8Array(payload).buffer);
+    else if (kind === Frame.Mentions) mentionFrames.push(Buffer.from(payload));
     else throw new Error(`the snapshot has an unknown part ${String(kind)}`);
   }
-  if (!header || !contextColumns) throw new Error("the snapshot has no header");
+  if (!header || !contextColumns || texts.length !== documentFields.length) throw new Error("the snapshot has no header");
+  const documents = documentFields.map((fields, i) => withLazyLines(fields, texts[i]!));
   const { places } = header;
-  const sentences: SourceSentence[] = [];
-  for (let id = 0; id < places.document.length; id++) {
-    const source = documents[places.document[id]!]!;
+  const sentences: SourceSentence[] = new Array<SourceSentence>(places.document.length);
+  let starts: Int32Array = new Int32Array(0);
+  for (let id = 0, documentOf = -1; id < places.document.length; id++) {
+    const number = places.document[id]!;
+    const source = documents[number]!;
+    const text = texts[number]!;
+    if (number !== documentOf) {
+      documentOf = number;
+      starts = lineStarts(text);
+    }
     const line = places.line[id]!;
     const start = places.start[id]!;
     const end = places.end[id]!;
     const endLine = places.endLine[id]!;
     const content = contents.get(id);
-    const { text, breaks } = sentenceText(source.lines, line, start, endLine, end);
-    const sentence: SourceSentence = { id, path: source.path, line, start, end, text, figures: content?.[1] ?? NONE, names: content?.[2] ?? NONE, ...placeInDocument(source, line, endLine) };
-    if (breaks) {
-      sentence.endLine = endLine;
-      sentence.breaks = breaks;
-    }
-    sentences.push(sentence);
+    // Most sentences stand on one line: their text is a slice of the document's (no copy).
+    const sentence: SourceSentence =
+      endLine === line
+        ? { id, path: source.path, line, start, end, text: text.slice(starts[line]! + start, starts[line]! + end), figures: content?.[1] ?? NONE, names: content?.[2] ?? NONE }
+        : { id, path: source.path, line, start, end, ...sentenceText(source.lines, line, start, endLine, end), figures: content?.[1] ?? NONE, names: content?.[2] ?? NONE };
+    if (sentence.breaks) sentence.endLine = endLine;
+    if (source.pages || source.paragraphs) Object.assign(sentence, placeInDocument(source, line, endLine));
+    sentences[id] = sentence;
   }
   // A fresh (empty) index supplies the class instances and the functions (tokenizers).
   const index = CorpusIndex.build([], []);
@@ -239,30 +289,39 @@ export function restoreIndex(bytes: Buffer): CorpusIndex {
   }
   const contexts = contextStoreOf(index);
   contexts.load(contextColumns);
-  const sourceFigures = figureRecords.map(([sentenceId, figure], position): SourceFigure => {
-    const sentence = sentences[sentenceId]!;
-    return new StoredFigure(sentence.figures[figure]!, sentence, contexts, position);
-  });
+  const sourceFigures: SourceFigure[] = new Array<SourceFigure>(figureColumns.length / 2);
+  for (let position = 0; position < sourceFigures.length; position++) {
+    const sentence = sentences[figureColumns[2 * position]!]!;
+    sourceFigures[position] = new StoredFigure(sentence.figures[figureColumns[2 * position + 1]!]!, sentence, contexts, position);
+  }
   const record = index as unknown as Record<string, unknown>;
   record["documents"] = documents;
   record["sentences"] = sentences;
   record["sourceFigures"] = sourceFigures;
-  for (const entity of index.names.all() as NameEntity[]) {
+  const parsed = new Map<number, MentionColumns[]>();
+  (index.names.all() as NameEntity[]).forEach((entity, k) => {
     // Mentions are many small objects; an entity's are made when first read (a hover, the sources view).
-    const [, sentenceIds, documentIds, lines, spellings, spellingOf] = mentionColumns.get(entity.key) ?? ["", [], [], [], [], []];
     let mentions: NameEntity["mentions"] | undefined;
+    const make = (): NameEntity["mentions"] => {
+      const chunk = Math.floor(k / MENTION_CHUNK);
+      let columns = parsed.get(chunk);
+      if (!columns) parsed.set(chunk, (columns = mentionFrames[chunk] ? (parseAsciiJson(mentionFrames[chunk]) as MentionColumns[]) : []));
+      const found = columns[k % MENTION_CHUNK];
+      if (!found || found[0] !== entity.key) return [];
+      const [, sentenceIds, documentIds, lines, spellings, spellingOf] = found;
+      return sentenceIds.map((sentence, i) => ({
+        path: documents[documentIds[i]!]?.path ?? "",
+        line: lines[i]!,
+        sentence: sentences[sentence]?.text ?? "",
+        text: spellings[spellingOf[i]!] ?? "",
+      }));
+    };
     Object.defineProperty(entity, "mentions", {
       enumerable: true,
       configurable: true,
-      get: () =>
-        (mentions ??= sentenceIds.map((sentence, i) => ({
-          path: documents[documentIds[i]!]?.path ?? "",
-          line: lines[i]!,
-          sentence: sentences[sentence]?.text ?? "",
-          text: spellings[spellingOf[i]!] ?? "",
-        }))),
+      get: () => (mentions ??= make()),
       set: (value: NameEntity["mentions"]) => (mentions = value),
     });
-  }
+  });
   return index;
 }

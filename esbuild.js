@@ -61,8 +61,29 @@ const builds = [
   },
 ];
 
+/**
+ * The engine's version for the archive (src/core/store/archive/engine.ts computes the same when not
+ * bundled): every .ts file under src/core in path order, then package-lock.json.
+ */
+function engineVersion() {
+  const fs = require("node:fs");
+  const path = require("node:path");
+  const hash = require("node:crypto").createHash("sha1");
+  const walk = (dir) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith(".ts")) hash.update(path.relative(__dirname, full).split(path.sep).join("/")).update("\0").update(fs.readFileSync(full)).update("\0");
+    }
+  };
+  walk(path.join(__dirname, "src", "core"));
+  hash.update(fs.readFileSync(path.join(__dirname, "package-lock.json")));
+  return hash.digest("hex").slice(0, 16);
+}
+
 async function main() {
   const fs = require("node:fs");
+  const engine = JSON.stringify(engineVersion());
   const contexts = [];
   for (const options of builds) {
     if (!fs.existsSync(options.entryPoints[0])) continue;
@@ -76,6 +97,7 @@ async function main() {
         minify: production,
         logLevel: "warning",
         ...options,
+        define: { GROUNDED_ENGINE_VERSION: engine, ...(options.define ?? {}) },
         // node-postgres's optional native binding is never used.
         external: ["pg-native", ...(options.external ?? [])],
         plugins: [...(options.plugins ?? []), countryFieldsOnly],

@@ -5,7 +5,7 @@
 // sources give the same verdicts.
 import type { Pool } from "pg";
 import { checkDocument, analyzeSentence, type CheckOptions, type DraftFigure } from "../../check/checker.js";
-import { CorpusIndex, evidenceOf, extractLine, highlightsIn, type CorpusStatistics, type SearchHit } from "../../index/corpusIndex.js";
+import { CorpusIndex, evidenceOf, extractLine, highlightsIn, type CorpusStatistics, type LineExtractor, type SearchHit } from "../../index/corpusIndex.js";
 import { readDraft } from "../../check/draft.js";
 import { nameFacts, type Fact, type FactKind } from "../../check/facts.js";
 import type { FigureContext } from "../../extract/figureContext.js";
@@ -17,6 +17,7 @@ import type { CalendarDate, Finding, FigureKind, NameMention, SourceDocument } f
 import { openPool, type ConnectOptions } from "./connection.js";
 import { compareDocumentPaths, restoreRegistry, type RestoredNames, type StoredRegistry } from "./registry.js";
 import { schemaVersion } from "./schema.js";
+import { engineVersion } from "./engine.js";
 
 /**
  * The checker's thresholds, lowered: retrieval must return every figure the checker could use, a
@@ -313,33 +314,53 @@ export class Archive {
   private async workingIndex(places: ReadonlySet<string>, subjects: readonly string[], snapshot: Snapshot, registry: NameRegistry, counts: Map<string, number>, ordinary: ReadonlySet<string>, local?: CorpusIndex): Promise<CorpusIndex> {
     const pairs = [...places].map((p) => p.split(":").map(Number) as [number, number]);
     const wanted = [pairs.map((p) => p[0]), pairs.map((p) => p[1])];
-    const lines = (
-      await this.pool.query<{ document: number; block_line: number; line_text: string; terms: string[] | null }>(
-        `SELECT f.document, f.block_line, f.line_text, f.terms FROM figures f JOIN unnest($1::int[], $2::int[]) AS u(d, l) ON f.document = u.d AND f.line = u.l
+    const blocks = (
+      await this.pool.query<{ document: number; block_line: number; terms: string[] | null }>(
+        `SELECT f.document, f.block_line, f.terms FROM figures f JOIN unnest($1::int[], $2::int[]) AS u(d, l) ON f.document = u.d AND f.line = u.l
          UNION ALL
-         SELECT t.document, t.block_line, t.line_text, NULL FROM titled_mentions t JOIN unnest($1::int[], $2::int[]) AS u(d, l) ON t.document = u.d AND t.line = u.l`,
+         SELECT t.document, t.block_line, NULL FROM titled_mentions t JOIN unnest($1::int[], $2::int[]) AS u(d, l) ON t.document = u.d AND t.line = u.l`,
         wanted,
       )
     ).rows;
     const ids = [...new Set(pairs.map((p) => p[0]))];
     const rows = (
-      await this.pool.query<{ id: number; path: string; title: string; date: CalendarDate | null; line_count: number; hard_wrapped: boolean; size: number; mtime: number; subjects: string[] }>(
-        `SELECT id, path, title, date, line_count, hard_wrapped, size, mtime, ARRAY(SELECT unnest(terms) INTERSECT SELECT unnest($2::text[])) AS subjects
+      await this.pool.query<{ id: number; path: string; title: string; date: CalendarDate | null; line_count: number; hard_wrapped: boolean; size: number; mtime: number; engine: string; subjects: string[] }>(
+        `SELECT id, path, title, date, line_count, hard_wrapped, size, mtime, engine, ARRAY(SELECT unnest(terms) INTERSECT SELECT unnest($2::text[])) AS subjects
          FROM documents WHERE id = ANY($1::int[])`,
         [ids, subjects],
       )
     ).rows;
-    const textOf = new Map<number, Map<number, string>>();
     const needed = new Set<string>();
-    for (const row of lines) {
-      let byLine = textOf.get(row.document);
-      if (!byLine) textOf.set(row.document, (byLine = new Map()));
-      byLine.set(row.block_line, row.line_text);
+    const paragraphKeys = new Set<string>();
+    for (const row of blocks) {
+      paragraphKeys.add(`${row.document}:${row.block_line}`);
       for (const term of row.terms ?? []) {
         needed.add(term);
         needed.add(settledTerm(term, registry));
       }
     }
+    const paragraphPairs = [...paragraphKeys].map((p) => p.split(":").map(Number) as [number, number]);
+    const paragraphs = (
+      await this.pool.query<{ document: number; first_line: number; text: string; extraction: string }>(
+        "SELECT p.document, p.first_line, p.text, p.extraction FROM paragraphs p JOIN unnest($1::int[], $2::int[]) AS u(d, l) ON p.document = u.d AND p.first_line = u.l",
+        [paragraphPairs.map((p) => p[0]), paragraphPairs.map((p) => p[1])],
+      )
+    ).rows;
+    // Extractions are replayed only when this engine made them (paragraph text -> figures and names).
+    const current = new Set(rows.filter((row) => row.engine === engineVersion()).map((row) => row.id));
+    const stored = new Map<string, string>();
+    const textOf = new Map<number, Map<number, string>>();
+    for (const row of paragraphs) {
+      let byLine = textOf.get(row.document);
+      if (!byLine) textOf.set(row.document, (byLine = new Map()));
+      byLine.set(row.first_line, row.text);
+      if (current.has(row.document)) stored.set(row.text.replace(/\n/g, " "), row.extraction);
+    }
+    const replay: LineExtractor = (paragraph) => {
+      const extraction = stored.get(paragraph);
+      if (extraction === undefined) return extractLine(paragraph);
+      return JSON.parse(extraction) as ReturnType<LineExtractor>;
+    };
     await this.sentenceCounts(needed, counts);
     const localPaths = new Set(local?.documents.map((d) => d.path) ?? []);
     const fromArchive = rows.filter((row) => !localPaths.has(row.path)).sort((a, b) => compareDocumentPaths(a.path, b.path));
@@ -350,7 +371,7 @@ export class Archive {
       return { path: row.path, absolutePath: row.path, title: row.title, ...(row.date ? { date: row.date } : {}), lines: text, hardWrapped: row.hard_wrapped, size: row.size, mtimeMs: row.mtime };
     });
     const documentTerms = new Map(fromArchive.map((row) => [row.path, row.subjects]));
-    return CorpusIndex.build([...documents, ...(local?.documents ?? [])], local?.skipped ?? [], undefined, extractLine, this.statistics(snapshot, registry, counts, ordinary, local, documentTerms));
+    return CorpusIndex.build([...documents, ...(local?.documents ?? [])], local?.skipped ?? [], undefined, replay, this.statistics(snapshot, registry, counts, ordinary, local, documentTerms));
   }
 }
 

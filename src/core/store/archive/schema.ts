@@ -92,7 +92,9 @@ const MIGRATIONS: readonly string[] = [
      text text NOT NULL,
      extraction text NOT NULL,
      PRIMARY KEY (document, first_line)
-   );`,
+   );
+   -- The documents using all of a draft figure's subject terms: the only ones its candidates come from.
+   CREATE INDEX documents_terms ON documents USING gin (terms);`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -112,16 +112,21 @@ export class Archive {
   async search(query: string, limit = 20): Promise<SearchHit[]> {
     if (searchTerms(query).length === 0) return [];
     const rows = (
-      await this.pool.query<{ path: string; line: number; start_column: number; end_column: number; text: string; score: number }>(
+      await this.pool.query<{ path: string; line: number; start_column: number; end_column: number; text: string; score: number }>({
+        // Prepared once per connection: planning took longer than running most searches (2 ms / 0.2 ms).
+        name: "grounded-search",
         // Ranking reads every match's vector: a word in a tenth of the archive would take the server
-        // seconds, so only the first SEARCH_CANDIDATES matches are ranked.
-        `WITH q AS (SELECT websearch_to_tsquery('english', $1) AS q),
+        // seconds, so only the first SEARCH_CANDIDATES matches are ranked. Paths are looked up for
+        // the best (with their ties, which the path orders) one by one: a join hashed the whole
+        // documents table, most of a search's time.
+        text: `WITH q AS (SELECT websearch_to_tsquery('english', $1) AS q),
               matches AS (SELECT s.document, s.line, s.start_column, s.end_column, s.text, ts_rank_cd(s.search, q.q) AS score
-                          FROM q, sentences s WHERE s.search @@ q.q LIMIT $3)
-         SELECT d.path, m.line, m.start_column, m.end_column, m.text, m.score
-         FROM matches m JOIN documents d ON d.id = m.document ORDER BY m.score DESC, d.path, m.line LIMIT $2`,
-        [query, limit, SEARCH_CANDIDATES],
-      )
+                          FROM q, sentences s WHERE s.search @@ q.q LIMIT $3),
+              best AS (SELECT * FROM matches ORDER BY score DESC FETCH FIRST $2 ROWS WITH TIES)
+         SELECT (SELECT path FROM documents WHERE id = b.document) AS path, b.line, b.start_column, b.end_column, b.text, b.score
+         FROM best b ORDER BY b.score DESC, path, b.line LIMIT $2`,
+        values: [query, limit, SEARCH_CANDIDATES],
+      })
     ).rows;
     const wanted = new Set(searchTerms(query));
     return rows.map((row) => ({

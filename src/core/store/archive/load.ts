@@ -12,7 +12,7 @@ import { NameRegistry } from "../../extract/names.js";
 import type { SkippedFile } from "../../types.js";
 import type { ExtractedDocument, StoredMention } from "./extract.js";
 import { inThread, inWorkers } from "./extractors.js";
-import { migrate } from "./schema.js";
+import { BULK_INDEXES, migrate } from "./schema.js";
 import { engineVersion } from "./engine.js";
 import { compareDocumentPaths, type StoredRegistry } from "./registry.js";
 
@@ -41,6 +41,8 @@ export interface LoadSummary {
   seconds: number;
 }
 
+/** A first load of at least this many files builds the GIN indexes at the end (see BULK_INDEXES). */
+const BULK_MINIMUM_FILES = 500;
 /** Source bytes per write transaction. */
 const BATCH_BYTES = 2 * 1024 * 1024;
 const SEPARATOR = "\u001f";
@@ -62,6 +64,10 @@ export async function loadArchive(pool: Pool, options: LoadOptions): Promise<Loa
   // A document another engine extracted is extracted again, as if it had changed.
   const engine = engineVersion();
   const known = new Map((await pool.query<{ path: string; hash: string; engine: string }>("SELECT path, hash, engine FROM documents")).rows.map((row) => [row.path, row.engine === engine ? row.hash : ""]));
+  // Any index a load that stopped half-way left dropped is built again (a no-op otherwise).
+  for (const index of BULK_INDEXES) await pool.query(index.create);
+  const bulk = known.size === 0 && candidates.length >= BULK_MINIMUM_FILES;
+  if (bulk) for (const index of BULK_INDEXES) await pool.query(`DROP INDEX IF EXISTS ${index.name}`);
   const summary: LoadSummary = { files: candidates.length, added: 0, replaced: 0, unchanged: 0, removed: 0, skipped, bytesLoaded: 0, seconds: 0 };
   let batch: Array<{ extracted: ExtractedDocument; hash: string }> = [];
   let batchBytes = 0;
@@ -122,6 +128,10 @@ export async function loadArchive(pool: Pool, options: LoadOptions): Promise<Loa
   }
   await flush();
   await writing;
+  if (bulk) {
+    options.onProgress?.("archive: building the search indexes …");
+    for (const index of BULK_INDEXES) await pool.query(index.create);
+  }
   if (options.prune) summary.removed = await prune(pool, options.roots.map((root) => displayPrefix(path.resolve(baseDir, root), baseDir)), new Set(candidates.map((c) => c.displayPath)));
   const changed = summary.added + summary.replaced + summary.removed > 0;
   const settled = await pool.query("SELECT 1 FROM grounded_meta WHERE key = 'names'");

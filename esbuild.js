@@ -61,8 +61,36 @@ const builds = [
   },
 ];
 
+/** What the archive's engine version covers (src/core/store/archive/engine.ts: keep in step). */
+const ENGINE_PARTS = ["src/core/extract", "src/core/knowledge", "src/core/sources", "src/core/index", "src/core/check/facts.ts", "src/core/check/messages.ts", "src/core/store/archive/extract.ts", "src/core/types.ts", "src/util", "package-lock.json"];
+
+/**
+ * The engine's version for the archive (src/core/store/archive/engine.ts computes the same when not
+ * bundled): each part in order, a folder's .ts files in path order.
+ */
+function engineVersion() {
+  const fs = require("node:fs");
+  const path = require("node:path");
+  const hash = require("node:crypto").createHash("sha1");
+  const add = (full) => hash.update(path.relative(__dirname, full).split(path.sep).join("/")).update("\0").update(fs.readFileSync(full)).update("\0");
+  const walk = (dir) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith(".ts")) add(full);
+    }
+  };
+  for (const part of ENGINE_PARTS) {
+    const full = path.join(__dirname, part);
+    if (fs.statSync(full).isDirectory()) walk(full);
+    else add(full);
+  }
+  return hash.digest("hex").slice(0, 16);
+}
+
 async function main() {
   const fs = require("node:fs");
+  const engine = JSON.stringify(engineVersion());
   const contexts = [];
   for (const options of builds) {
     if (!fs.existsSync(options.entryPoints[0])) continue;
@@ -76,6 +104,7 @@ async function main() {
         minify: production,
         logLevel: "warning",
         ...options,
+        define: { GROUNDED_ENGINE_VERSION: engine, ...(options.define ?? {}) },
         // node-postgres's optional native binding is never used.
         external: ["pg-native", ...(options.external ?? [])],
         plugins: [...(options.plugins ?? []), countryFieldsOnly],

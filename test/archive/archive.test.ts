@@ -126,6 +126,36 @@ describe("the archive in PostgreSQL", { skip: server ? false : "needs GROUNDED_T
     }
   });
 
+  test("Should replay stored extractions only when this engine made them, and extract again on load otherwise", async () => {
+    const url = await freshDatabase(admin);
+    const loader = openPool(url, { write: true });
+    await loadArchive(loader, { roots: ["corpus"], baseDir: ROOT });
+    const local = await localIndex(ROOT, ["corpus"]);
+    const draft = spliceDraft(local, 30);
+    const expected = checkDocument(local, draft);
+    assert.ok(expected.some((f) => f.verdict === "supported") && expected.some((f) => f.verdict === "contradicted"), "the draft must have figures the sources speak to");
+    const checked = async () => {
+      const archive = Archive.open(url);
+      try {
+        return (await archive.check(draft)).findings;
+      } finally {
+        await archive.close();
+      }
+    };
+    // Stored extractions are what a check reads: emptied, the sources say nothing.
+    await loader.query("UPDATE paragraphs SET extraction = '{\"figures\":[],\"names\":[]}'");
+    const emptied = await checked();
+    assert.ok(!emptied.some((f) => f.verdict === "supported"), "a check must replay the stored extractions");
+    // Made by another engine, they are not replayed: the check extracts again and agrees with the local index.
+    await loader.query("UPDATE documents SET engine = 'another engine'");
+    assert.deepEqual(await checked(), expected);
+    // And the next load extracts those documents again, though their files did not change.
+    const reloaded = await loadArchive(loader, { roots: ["corpus"], baseDir: ROOT });
+    assert.deepEqual([reloaded.added, reloaded.replaced, reloaded.unchanged], [0, 5, 0]);
+    await loader.end();
+    assert.deepEqual(await checked(), expected);
+  });
+
   test("Should let a writer's read-only role check and search but not change the archive", async () => {
     const url = await freshDatabase(admin);
     const loader = openPool(url, { write: true });

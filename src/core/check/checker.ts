@@ -333,11 +333,22 @@ function mayBeName(index: CorpusIndex, folded: string, sentence: string): boolea
   return !/(?:[^s']s|ed)$/.test(folded);
 }
 
-function candidatesFor(index: CorpusIndex, draft: DraftFigure, options: { ignoreTime: boolean }): Candidate[] {
+/**
+ * Where a draft figure's candidates may come from: undefined when it names a subject no source
+ * covers (it has none), else its subject terms; only documents using all of them can hold one
+ * (documentsFor). The archive asks this before it retrieves, so it fetches what can count.
+ */
+export function candidateScope(index: CorpusIndex, draft: DraftFigure): { subjects: string[] } | undefined {
   const itemStart = listItemStart(draft.sentence.text, draft.figure.start);
   const subjectNames = draft.names.filter((n) => (n.end <= draft.figure.start && n.start >= itemStart) || (n.start >= draft.figure.end && !CLAUSE_BREAK.test(draft.sentence.text.slice(draft.figure.end, n.start))));
-  if (unknownSubjects(index, draft.context, subjectNames).length > 0) return [];
-  const subjects = subjectTerms(index, draft.context, draft.sentence.text, titleWords(index, draft));
+  if (unknownSubjects(index, draft.context, subjectNames).length > 0) return undefined;
+  return { subjects: subjectTerms(index, draft.context, draft.sentence.text, titleWords(index, draft)) };
+}
+
+function candidatesFor(index: CorpusIndex, draft: DraftFigure, options: { ignoreTime: boolean }): Candidate[] {
+  const scope = candidateScope(index, draft);
+  if (!scope) return [];
+  const subjects = scope.subjects;
   const documents = documentsFor(index, draft.context, subjects);
   const candidates: Candidate[] = [];
   const figures = index.sourceFigures;

@@ -4,8 +4,8 @@
 // statistics and name registry, then scores them with the same code as a local index, so the same
 // sources give the same verdicts.
 import type { Pool } from "pg";
-import { checkDocument, analyzeSentence, type CheckOptions, type DraftFigure } from "../../check/checker.js";
-import { CorpusIndex, evidenceOf, extractLine, highlightsIn, type CorpusStatistics, type SearchHit } from "../../index/corpusIndex.js";
+import { checkDocument, analyzeSentence, candidateScope, type CheckOptions, type DraftFigure } from "../../check/checker.js";
+import { CorpusIndex, evidenceOf, extractLine, highlightsIn, type CorpusStatistics, type LineExtractor, type SearchHit } from "../../index/corpusIndex.js";
 import { readDraft } from "../../check/draft.js";
 import { nameFacts, type Fact, type FactKind } from "../../check/facts.js";
 import type { FigureContext } from "../../extract/figureContext.js";
@@ -17,6 +17,7 @@ import type { CalendarDate, Finding, FigureKind, NameMention, SourceDocument } f
 import { openPool, type ConnectOptions } from "./connection.js";
 import { compareDocumentPaths, restoreRegistry, type RestoredNames, type StoredRegistry } from "./registry.js";
 import { schemaVersion } from "./schema.js";
+import { engineVersion } from "./engine.js";
 
 /**
  * The checker's thresholds, lowered: retrieval must return every figure the checker could use, a
@@ -32,7 +33,9 @@ const DISPUTE_MINIMUM = { timed: 0.35 * MARGIN, untimed: 0.6 * MARGIN };
 /** Where a check through the archive spent its time, and over how many of the archive's lines. */
 export interface CheckPhases {
   retrievalMs: number;
+  /** Reading the lines needed and indexing them; readMs of it is waiting for the database. */
   indexMs: number;
+  readMs: number;
   checkMs: number;
   /** Lines of the archive's documents indexed for the check. */
   lines: number;
@@ -111,16 +114,21 @@ export class Archive {
   async search(query: string, limit = 20): Promise<SearchHit[]> {
     if (searchTerms(query).length === 0) return [];
     const rows = (
-      await this.pool.query<{ path: string; line: number; start_column: number; end_column: number; text: string; score: number }>(
+      await this.pool.query<{ path: string; line: number; start_column: number; end_column: number; text: string; score: number }>({
+        // Prepared once per connection: planning took longer than running most searches (2 ms / 0.2 ms).
+        name: "grounded-search",
         // Ranking reads every match's vector: a word in a tenth of the archive would take the server
-        // seconds, so only the first SEARCH_CANDIDATES matches are ranked.
-        `WITH q AS (SELECT websearch_to_tsquery('english', $1) AS q),
+        // seconds, so only the first SEARCH_CANDIDATES matches are ranked. Paths are looked up for
+        // the best (with their ties, which the path orders) one by one: a join hashed the whole
+        // documents table, most of a search's time.
+        text: `WITH q AS (SELECT websearch_to_tsquery('english', $1) AS q),
               matches AS (SELECT s.document, s.line, s.start_column, s.end_column, s.text, ts_rank_cd(s.search, q.q) AS score
-                          FROM q, sentences s WHERE s.search @@ q.q LIMIT $3)
-         SELECT d.path, m.line, m.start_column, m.end_column, m.text, m.score
-         FROM matches m JOIN documents d ON d.id = m.document ORDER BY m.score DESC, d.path, m.line LIMIT $2`,
-        [query, limit, SEARCH_CANDIDATES],
-      )
+                          FROM q, sentences s WHERE s.search @@ q.q LIMIT $3),
+              best AS (SELECT * FROM matches ORDER BY score DESC FETCH FIRST $2 ROWS WITH TIES)
+         SELECT (SELECT path FROM documents WHERE id = b.document) AS path, b.line, b.start_column, b.end_column, b.text, b.score
+         FROM best b ORDER BY b.score DESC, path, b.line LIMIT $2`,
+        values: [query, limit, SEARCH_CANDIDATES],
+      })
     ).rows;
     const wanted = new Set(searchTerms(query));
     return rows.map((row) => ({
@@ -155,7 +163,7 @@ export class Archive {
 
   /** Checks a draft against the archive (and local folders, when given) with the local index's code. */
   async check(draft: string, options: CheckOptions & { local?: CorpusIndex } = {}): Promise<{ findings: Finding[]; index: CorpusIndex; phases: CheckPhases }> {
-    const phases: CheckPhases = { retrievalMs: 0, indexMs: 0, checkMs: 0, lines: 0, passes: 1 };
+    const phases: CheckPhases = { retrievalMs: 0, indexMs: 0, readMs: 0, checkMs: 0, lines: 0, passes: 1 };
     let clock = performance.now();
     const lap = (phase: "retrievalMs" | "indexMs" | "checkMs") => {
       const now = performance.now();
@@ -165,37 +173,61 @@ export class Archive {
     const snapshot = await this.load();
     const local = options.local;
     const registry = local ? combinedRegistry(snapshot.names, local) : snapshot.names.registry;
-    const probe = CorpusIndex.build([], [], undefined, extractLine, this.statistics(snapshot, registry, new Map(), new Set(), local));
     const { paragraphs, starts } = readDraft(draft);
-    const figures: DraftFigure[] = [];
-    const people: NameMention[] = [];
     const draftTerms = new Set<string>();
     const draftWords = new Set<string>();
     for (const paragraph of paragraphs) {
       for (const sentence of paragraph.sentences) {
-        const analysed = analyzeSentence(probe, sentence, starts);
-        figures.push(...analysed.figures);
-        people.push(...analysed.names.filter((n) => n.title && n.kind === "person"));
         for (const token of wordTokens(sentence.text)) {
           draftWords.add(token.word);
           if (token.term) draftTerms.add(token.term);
         }
       }
     }
-    for (const figure of figures) for (const term of figure.context.terms.keys()) for (const variant of termVariants(term, registry)) draftTerms.add(variant);
-    const counts = await this.sentenceCounts(draftTerms, new Map());
+    // Every word of the draft is counted before anything is decided: what the checker asks of the
+    // archive about the draft's words (known, ordinary) has the same answer here and in the check.
+    const counts = await this.sentenceCounts([...draftTerms, ...draftWords], new Map());
     const ordinary = new Set((await this.pool.query<{ word: string }>("SELECT word FROM ordinary_words WHERE word = ANY($1::text[])", [[...draftWords]])).rows.map((r) => r.word));
     const statistics = this.statistics(snapshot, registry, counts, ordinary, local);
+    const probe = CorpusIndex.build([], [], undefined, extractLine, statistics);
+    const figures: DraftFigure[] = [];
+    const people: NameMention[] = [];
+    for (const paragraph of paragraphs) {
+      for (const sentence of paragraph.sentences) {
+        const analysed = analyzeSentence(probe, sentence, starts);
+        figures.push(...analysed.figures);
+        people.push(...analysed.names.filter((n) => n.title && n.kind === "person"));
+      }
+    }
+    const variants = new Set<string>();
+    for (const figure of figures) for (const term of figure.context.terms.keys()) for (const variant of termVariants(term, registry)) variants.add(variant);
+    await this.sentenceCounts(variants, counts);
+    for (const variant of variants) draftTerms.add(variant);
     const rarity = { idf: (term: string) => idfOf(statistics, term) };
 
     // The lines of the archive the check needs (document and line), as "document:line".
     const documents = new Set<string>();
     const addAll = (places: Place[]) => places.forEach((p) => documents.add(`${p.document}:${p.line}`));
     addAll(await this.documentsTitling(people, registry));
-    await inTurn(figures, (f) => this.related(f.figure.kind, f.context, { minimum: RELATED_MINIMUM }, rarity, registry).then(addAll));
+    // A figure naming a subject no source covers has no candidates; the others' come only from
+    // documents using all their subject terms (the checker's own rule, asked of the same statistics).
+    const subjectDocuments = new Map<string, Promise<number[]>>();
+    const documentsUsing = (subjects: readonly string[]) => {
+      const key = [...new Set(subjects)].sort().join("\u001f");
+      let found = subjectDocuments.get(key);
+      if (!found) subjectDocuments.set(key, (found = this.pool.query<{ id: number }>("SELECT id FROM documents WHERE terms @> $1::text[]", [[...new Set(subjects)]]).then((r) => r.rows.map((row) => row.id))));
+      return found;
+    };
+    await inTurn(figures, async (f) => {
+      const scope = candidateScope(probe, f);
+      if (!scope) return;
+      const within = scope.subjects.length > 0 ? await documentsUsing(scope.subjects) : undefined;
+      if (within?.length === 0) return;
+      addAll(await this.related(f.figure.kind, f.context, { minimum: RELATED_MINIMUM, ...(within ? { within } : {}) }, rarity, registry));
+    });
     lap("retrievalMs");
     const subjects = [...draftTerms];
-    let index = await this.workingIndex(documents, subjects, snapshot, registry, counts, ordinary, local);
+    let index = await this.workingIndex(documents, subjects, snapshot, registry, counts, ordinary, phases, local);
     lap("indexMs");
     let findings = checkDocument(index, draft, options);
     lap("checkMs");
@@ -216,7 +248,7 @@ export class Archive {
     lap("retrievalMs");
     if (documents.size > before) {
       phases.passes = 2;
-      index = await this.workingIndex(documents, subjects, snapshot, registry, counts, ordinary, local);
+      index = await this.workingIndex(documents, subjects, snapshot, registry, counts, ordinary, phases, local);
       lap("indexMs");
       findings = checkDocument(index, draft, options);
       lap("checkMs");
@@ -252,7 +284,7 @@ export class Archive {
    * Documents with a figure of `kind` at least `minimum` alike `context` (and, with bothWays, the
    * other way round), scored in the database with the archive's term rarity.
    */
-  private async related(kind: FigureKind, context: FigureContext, query: { minimum: number; bothWays?: boolean; timed?: boolean }, rarity: { idf(term: string): number }, registry: NameRegistry): Promise<Place[]> {
+  private async related(kind: FigureKind, context: FigureContext, query: { minimum: number; bothWays?: boolean; timed?: boolean; within?: number[] }, rarity: { idf(term: string): number }, registry: NameRegistry): Promise<Place[]> {
     const { total, terms } = draftWeights(rarity, context);
     if (total === 0) return [];
     const rows = terms.filter((t) => t.mass > 0).flatMap((t) => termVariants(t.term, registry).map((variant) => ({ ...t, variant, idf: rarity.idf(t.term) })));
@@ -267,14 +299,19 @@ export class Archive {
     }
     if (generators.size === 0) return [];
     const result = await this.pool.query<Place>(
-      `WITH q AS (SELECT * FROM unnest($2::text[], $3::float8[], $4::float8[], $5::float8[]) AS q(term, weight, mass, idf))
-       SELECT DISTINCT f.document, f.line FROM figures f,
-         LATERAL (SELECT coalesce(sum(least(q.weight, u.w) * q.mass), 0) AS ahead, coalesce(sum(least(q.weight, u.w) * u.w * q.idf), 0) AS behind
-                  FROM unnest(f.terms, f.weights) AS u(t, w) JOIN q ON q.term = u.t) s
-       WHERE f.kind = $1 AND f.keys && $6::text[] AND ($7::boolean IS NULL OR (f.time_from <> 0) = $7)
-         AND (s.ahead >= $8 OR ($9 AND s.behind >= $10 * (
-               SELECT coalesce(sum(u.w * u.w * greatest(0.05, ln(($11::float8 + 1) / (ts.sentences + 0.5)))), 0)
-               FROM unnest(f.terms, f.weights) AS u(t, w) JOIN term_stats ts ON ts.term = u.t)))`,
+      // Set-based: the candidates' terms joined once with the query's and (both ways) with their
+      // rarity; a subquery per candidate made the server look each term up separately (3x slower).
+      // The documents allowed are hashed (= ANY compared each figure with every one of them).
+      `WITH q AS (SELECT * FROM unnest($2::text[], $3::float8[], $4::float8[], $5::float8[]) AS q(term, weight, mass, idf)),
+         candidates AS (SELECT f.ctid AS id, f.document, f.line, f.terms, f.weights FROM figures f
+                        WHERE f.kind = $1 AND f.keys && $6::text[] AND ($7::boolean IS NULL OR (f.time_from <> 0) = $7) AND ($12::int[] IS NULL OR f.document IN (SELECT unnest($12::int[])))),
+         used AS (SELECT c.id, c.document, c.line, u.t, u.w FROM candidates c, unnest(c.terms, c.weights) AS u(t, w)),
+         scored AS (SELECT used.id, min(used.document) AS document, min(used.line) AS line,
+                           coalesce(sum(least(q.weight, used.w) * q.mass) FILTER (WHERE q.term IS NOT NULL), 0) AS ahead,
+                           coalesce(sum(least(q.weight, used.w) * used.w * q.idf) FILTER (WHERE q.term IS NOT NULL), 0) AS behind,
+                           coalesce(sum(used.w * used.w * greatest(0.05, ln(($11::float8 + 1) / (ts.sentences + 0.5)))) FILTER (WHERE ts.term IS NOT NULL), 0) AS norm
+                    FROM used LEFT JOIN q ON q.term = used.t LEFT JOIN term_stats ts ON $9 AND ts.term = used.t GROUP BY used.id)
+       SELECT DISTINCT document, line FROM scored WHERE ahead >= $8 OR ($9 AND behind >= $10 * norm)`,
       [
         kind,
         rows.map((r) => r.variant),
@@ -287,6 +324,7 @@ export class Archive {
         query.bothWays ?? false,
         query.minimum,
         (await this.load()).sentenceCount,
+        query.within ?? null,
       ],
     );
     return result.rows;
@@ -310,37 +348,59 @@ export class Archive {
    * blank, so lines keep their numbers), then the local documents, with the whole archive's
    * statistics. `subjects`: the terms a check may ask whole documents about.
    */
-  private async workingIndex(places: ReadonlySet<string>, subjects: readonly string[], snapshot: Snapshot, registry: NameRegistry, counts: Map<string, number>, ordinary: ReadonlySet<string>, local?: CorpusIndex): Promise<CorpusIndex> {
+  private async workingIndex(places: ReadonlySet<string>, subjects: readonly string[], snapshot: Snapshot, registry: NameRegistry, counts: Map<string, number>, ordinary: ReadonlySet<string>, phases: CheckPhases, local?: CorpusIndex): Promise<CorpusIndex> {
+    const started = performance.now();
     const pairs = [...places].map((p) => p.split(":").map(Number) as [number, number]);
     const wanted = [pairs.map((p) => p[0]), pairs.map((p) => p[1])];
-    const lines = (
-      await this.pool.query<{ document: number; block_line: number; line_text: string; terms: string[] | null }>(
-        `SELECT f.document, f.block_line, f.line_text, f.terms FROM figures f JOIN unnest($1::int[], $2::int[]) AS u(d, l) ON f.document = u.d AND f.line = u.l
+    const blocks = (
+      await this.pool.query<{ document: number; block_line: number; terms: string[] | null }>(
+        `SELECT f.document, f.block_line, f.terms FROM figures f JOIN unnest($1::int[], $2::int[]) AS u(d, l) ON f.document = u.d AND f.line = u.l
          UNION ALL
-         SELECT t.document, t.block_line, t.line_text, NULL FROM titled_mentions t JOIN unnest($1::int[], $2::int[]) AS u(d, l) ON t.document = u.d AND t.line = u.l`,
+         SELECT t.document, t.block_line, NULL FROM titled_mentions t JOIN unnest($1::int[], $2::int[]) AS u(d, l) ON t.document = u.d AND t.line = u.l`,
         wanted,
       )
     ).rows;
     const ids = [...new Set(pairs.map((p) => p[0]))];
     const rows = (
-      await this.pool.query<{ id: number; path: string; title: string; date: CalendarDate | null; line_count: number; hard_wrapped: boolean; size: number; mtime: number; subjects: string[] }>(
-        `SELECT id, path, title, date, line_count, hard_wrapped, size, mtime, ARRAY(SELECT unnest(terms) INTERSECT SELECT unnest($2::text[])) AS subjects
+      await this.pool.query<{ id: number; path: string; title: string; date: CalendarDate | null; line_count: number; hard_wrapped: boolean; size: number; mtime: number; engine: string; subjects: string[] }>(
+        `SELECT id, path, title, date, line_count, hard_wrapped, size, mtime, engine, ARRAY(SELECT unnest(terms) INTERSECT SELECT unnest($2::text[])) AS subjects
          FROM documents WHERE id = ANY($1::int[])`,
         [ids, subjects],
       )
     ).rows;
-    const textOf = new Map<number, Map<number, string>>();
     const needed = new Set<string>();
-    for (const row of lines) {
-      let byLine = textOf.get(row.document);
-      if (!byLine) textOf.set(row.document, (byLine = new Map()));
-      byLine.set(row.block_line, row.line_text);
+    const paragraphKeys = new Set<string>();
+    for (const row of blocks) {
+      paragraphKeys.add(`${row.document}:${row.block_line}`);
       for (const term of row.terms ?? []) {
         needed.add(term);
         needed.add(settledTerm(term, registry));
       }
     }
+    const paragraphPairs = [...paragraphKeys].map((p) => p.split(":").map(Number) as [number, number]);
+    const paragraphs = (
+      await this.pool.query<{ document: number; first_line: number; text: string; extraction: string }>(
+        "SELECT p.document, p.first_line, p.text, p.extraction FROM paragraphs p JOIN unnest($1::int[], $2::int[]) AS u(d, l) ON p.document = u.d AND p.first_line = u.l",
+        [paragraphPairs.map((p) => p[0]), paragraphPairs.map((p) => p[1])],
+      )
+    ).rows;
+    // Extractions are replayed only when this engine made them (paragraph text -> figures and names).
+    const current = new Set(rows.filter((row) => row.engine === engineVersion()).map((row) => row.id));
+    const stored = new Map<string, string>();
+    const textOf = new Map<number, Map<number, string>>();
+    for (const row of paragraphs) {
+      let byLine = textOf.get(row.document);
+      if (!byLine) textOf.set(row.document, (byLine = new Map()));
+      byLine.set(row.first_line, row.text);
+      if (current.has(row.document)) stored.set(row.text.replace(/\n/g, " "), row.extraction);
+    }
+    const replay: LineExtractor = (paragraph) => {
+      const extraction = stored.get(paragraph);
+      if (extraction === undefined) return extractLine(paragraph);
+      return JSON.parse(extraction) as ReturnType<LineExtractor>;
+    };
     await this.sentenceCounts(needed, counts);
+    phases.readMs += performance.now() - started;
     const localPaths = new Set(local?.documents.map((d) => d.path) ?? []);
     const fromArchive = rows.filter((row) => !localPaths.has(row.path)).sort((a, b) => compareDocumentPaths(a.path, b.path));
     const documents: SourceDocument[] = fromArchive.map((row) => {
@@ -350,7 +410,7 @@ export class Archive {
       return { path: row.path, absolutePath: row.path, title: row.title, ...(row.date ? { date: row.date } : {}), lines: text, hardWrapped: row.hard_wrapped, size: row.size, mtimeMs: row.mtime };
     });
     const documentTerms = new Map(fromArchive.map((row) => [row.path, row.subjects]));
-    return CorpusIndex.build([...documents, ...(local?.documents ?? [])], local?.skipped ?? [], undefined, extractLine, this.statistics(snapshot, registry, counts, ordinary, local, documentTerms));
+    return CorpusIndex.build([...documents, ...(local?.documents ?? [])], local?.skipped ?? [], undefined, replay, this.statistics(snapshot, registry, counts, ordinary, local, documentTerms));
   }
 }
 

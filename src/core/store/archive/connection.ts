@@ -46,8 +46,9 @@ export function openPool(url: string, options: ConnectOptions = {}): Pool {
     statement_timeout: timeout,
     application_name: options.write ? "grounded archive load" : "grounded",
     ...(password ? { password } : {}),
-    // Readers never write, whatever role they log in with.
-    ...(options.write ? {} : { options: "-c default_transaction_read_only=on" }),
+    // Readers never write, whatever role they log in with. No JIT: compiling a retrieval query took
+    // PostgreSQL longer than running it (1.6 of 2.1 s, measured with EXPLAIN ANALYZE).
+    options: options.write ? "-c jit=off -c default_toast_compression=lz4" : "-c default_transaction_read_only=on -c jit=off",
   };
   const pool = new Pool(config);
   // An idle connection dropped by the server must not crash the process; the next query reconnects.

@@ -27,9 +27,8 @@ export interface ExtractedFigure {
   weights: number[];
   /** The line stating the figure. */
   line: number;
-  /** The paragraph holding it: its first line and its lines joined by newlines (what a check reads back). */
+  /** The first line of the paragraph holding it (what a check reads back, see ExtractedDocument.paragraphs). */
   blockLine: number;
-  lineText: string;
   sentence: string;
   about: string;
 }
@@ -43,7 +42,13 @@ export interface ExtractedDocument {
   lowercaseWords: string[];
   mentions: StoredMention[];
   /** The people named with a title, and on which line (where title checks look). */
-  titled: Array<{ key: string; line: number; blockLine: number; lineText: string }>;
+  titled: Array<{ key: string; line: number; blockLine: number }>;
+  /**
+   * The paragraphs holding a figure or a titled name, whole (their lines joined by newlines), with
+   * the engine's extraction of them (JSON of the figures and names extractLine gives): a check reads
+   * these back and replays the extraction instead of extracting again.
+   */
+  paragraphs: Array<{ firstLine: number; text: string; extraction: string }>;
   /** Whether the whole document is hard-wrapped (a partial document cannot tell). */
   hardWrapped: boolean;
 }
@@ -72,9 +77,17 @@ export function extractDocument(document: SourceDocument): ExtractedDocument {
   // A check reads back only the paragraphs it needs, whole, so their sentences read as in the whole document.
   const hardWrapped = isHardWrapped(document.lines);
   const paragraphs = paragraphsOf(document.lines, hardWrapped);
-  const paragraphOf = (line: number): { blockLine: number; lineText: string } => {
-    const paragraph = paragraphs.find((p) => p.firstLine <= line && line <= p.lastLine);
-    return paragraph ? { blockLine: paragraph.firstLine, lineText: document.lines.slice(paragraph.firstLine, paragraph.lastLine + 1).join("\n") } : { blockLine: line, lineText: document.lines[line] ?? "" };
+  const paragraphAt = new Map<number, (typeof paragraphs)[number]>();
+  for (const paragraph of paragraphs) for (let line = paragraph.firstLine; line <= paragraph.lastLine; line++) paragraphAt.set(line, paragraph);
+  const kept = new Map<number, ExtractedDocument["paragraphs"][number]>();
+  const paragraphOf = (line: number): { blockLine: number } => {
+    const paragraph = paragraphAt.get(line);
+    const firstLine = paragraph?.firstLine ?? line;
+    if (!kept.has(firstLine)) {
+      const lines = paragraph ? document.lines.slice(paragraph.firstLine, paragraph.lastLine + 1) : [document.lines[line] ?? ""];
+      kept.set(firstLine, { firstLine, text: lines.join("\n"), extraction: JSON.stringify(once(lines.join(" "))) });
+    }
+    return { blockLine: firstLine };
   };
   const mentions: StoredMention[] = [];
   const titled = new Map<string, ExtractedDocument["titled"][number]>();
@@ -115,5 +128,6 @@ export function extractDocument(document: SourceDocument): ExtractedDocument {
     lowercaseWords: [...own.lowercaseWords],
     mentions,
     titled: [...titled.values()],
+    paragraphs: [...kept.values()],
   };
 }

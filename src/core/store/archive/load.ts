@@ -12,7 +12,8 @@ import { NameRegistry } from "../../extract/names.js";
 import type { SkippedFile } from "../../types.js";
 import type { ExtractedDocument, StoredMention } from "./extract.js";
 import { inThread, inWorkers } from "./extractors.js";
-import { migrate } from "./schema.js";
+import { BULK_INDEXES, migrate } from "./schema.js";
+import { engineVersion } from "./engine.js";
 import { compareDocumentPaths, type StoredRegistry } from "./registry.js";
 
 export interface LoadOptions {
@@ -40,6 +41,8 @@ export interface LoadSummary {
   seconds: number;
 }
 
+/** A first load of at least this many files builds the GIN indexes at the end (see BULK_INDEXES). */
+const BULK_MINIMUM_FILES = 500;
 /** Source bytes per write transaction. */
 const BATCH_BYTES = 2 * 1024 * 1024;
 const SEPARATOR = "\u001f";
@@ -58,7 +61,13 @@ export async function loadArchive(pool: Pool, options: LoadOptions): Promise<Loa
   }
   const skipped: SkippedFile[] = [];
   const candidates = await listCandidates({ roots: options.roots, ...(options.include ? { include: options.include } : {}), ...(options.exclude ? { exclude: options.exclude } : {}) }, baseDir, skipped);
-  const known = new Map((await pool.query<{ path: string; hash: string }>("SELECT path, hash FROM documents")).rows.map((row) => [row.path, row.hash]));
+  // A document another engine extracted is extracted again, as if it had changed.
+  const engine = engineVersion();
+  const known = new Map((await pool.query<{ path: string; hash: string; engine: string }>("SELECT path, hash, engine FROM documents")).rows.map((row) => [row.path, row.engine === engine ? row.hash : ""]));
+  // Any index a load that stopped half-way left dropped is built again (a no-op otherwise).
+  for (const index of BULK_INDEXES) await pool.query(index.create);
+  const bulk = known.size === 0 && candidates.length >= BULK_MINIMUM_FILES;
+  if (bulk) for (const index of BULK_INDEXES) await pool.query(`DROP INDEX IF EXISTS ${index.name}`);
   const summary: LoadSummary = { files: candidates.length, added: 0, replaced: 0, unchanged: 0, removed: 0, skipped, bytesLoaded: 0, seconds: 0 };
   let batch: Array<{ extracted: ExtractedDocument; hash: string }> = [];
   let batchBytes = 0;
@@ -78,7 +87,7 @@ export async function loadArchive(pool: Pool, options: LoadOptions): Promise<Loa
     batchBytes = 0;
     // Writes one after another, each while the next batch is extracted.
     const previous = writing;
-    writing = previous.then(() => writeBatch(pool, toWrite));
+    writing = previous.then(() => writeBatch(pool, toWrite, engine));
     await previous;
   };
   const extractor = options.workerScript ? inWorkers(options.workerScript, options.workers ?? 2) : inThread();
@@ -119,6 +128,10 @@ export async function loadArchive(pool: Pool, options: LoadOptions): Promise<Loa
   }
   await flush();
   await writing;
+  if (bulk) {
+    options.onProgress?.("archive: building the search indexes …");
+    for (const index of BULK_INDEXES) await pool.query(index.create);
+  }
   if (options.prune) summary.removed = await prune(pool, options.roots.map((root) => displayPrefix(path.resolve(baseDir, root), baseDir)), new Set(candidates.map((c) => c.displayPath)));
   const changed = summary.added + summary.replaced + summary.removed > 0;
   const settled = await pool.query("SELECT 1 FROM grounded_meta WHERE key = 'names'");
@@ -151,7 +164,7 @@ async function inTransaction(pool: Pool, work: (client: PoolClient) => Promise<v
   }
 }
 
-async function writeBatch(pool: Pool, batch: ReadonlyArray<{ extracted: ExtractedDocument; hash: string }>): Promise<void> {
+async function writeBatch(pool: Pool, batch: ReadonlyArray<{ extracted: ExtractedDocument; hash: string }>, engine: string): Promise<void> {
   if (batch.length === 0) return;
   await inTransaction(pool, async (client) => {
     await client.query("DELETE FROM documents WHERE path = ANY($1::text[])", [batch.map((b) => b.extracted.document.path)]);
@@ -159,13 +172,13 @@ async function writeBatch(pool: Pool, batch: ReadonlyArray<{ extracted: Extracte
     // their arrays travel as joined text, split again by the server.
     const each = <T>(pick: (e: ExtractedDocument, hash: string) => T) => batch.map(({ extracted, hash }) => pick(extracted, hash));
     const inserted = await client.query<{ id: number; path: string }>(
-      `INSERT INTO documents (path, hash, title, date, lines, line_count, hard_wrapped, size, mtime, sentence_count, terms, term_sentences, lowercase_words, names)
-       SELECT p, h, t, d::jsonb, string_to_array(l, chr(10)), cardinality(string_to_array(l, chr(10))), hw, sz, m, sc,
+      `INSERT INTO documents (path, hash, engine, title, date, line_count, hard_wrapped, size, mtime, sentence_count, terms, term_sentences, lowercase_words, names)
+       SELECT p, h, $14, t, d::jsonb, l, hw, sz, m, sc,
               CASE WHEN tm = '' THEN '{}'::text[] ELSE string_to_array(tm, chr(31)) END,
               CASE WHEN ts = '' THEN '{}'::int[] ELSE string_to_array(ts, chr(31))::int[] END,
               CASE WHEN lw = '' THEN '{}'::text[] ELSE string_to_array(lw, chr(31)) END,
               n::jsonb
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::float8[], $8::int[], $9::text[], $10::text[], $11::text[], $12::text[], $13::bool[])
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::int[], $7::float8[], $8::int[], $9::text[], $10::text[], $11::text[], $12::text[], $13::bool[])
          AS u(p, h, t, d, l, sz, m, sc, tm, ts, lw, n, hw)
        RETURNING id, path`,
       [
@@ -173,7 +186,7 @@ async function writeBatch(pool: Pool, batch: ReadonlyArray<{ extracted: Extracte
         each((_, hash) => hash),
         each((e) => pgText(e.document.title)),
         each((e) => (e.document.date ? JSON.stringify(e.document.date) : null)),
-        each((e) => pgText(e.document.lines.join("\n"))),
+        each((e) => e.document.lines.length),
         each((e) => e.document.size),
         each((e) => e.document.mtimeMs),
         each((e) => e.sentences.length),
@@ -182,6 +195,7 @@ async function writeBatch(pool: Pool, batch: ReadonlyArray<{ extracted: Extracte
         each((e) => pgText(e.lowercaseWords.join(SEPARATOR))),
         each((e) => pgText(JSON.stringify(e.mentions))),
         each((e) => e.hardWrapped),
+        engine,
       ],
     );
     const idByPath = new Map(inserted.rows.map((row) => [row.path, row.id]));
@@ -195,14 +209,14 @@ async function writeBatch(pool: Pool, batch: ReadonlyArray<{ extracted: Extracte
     const figures = batch.flatMap(({ extracted }, i) => extracted.figures.map((f) => ({ ...f, document: ids[i]! })));
     const column = <T>(pick: (f: (typeof figures)[number]) => T) => figures.map(pick);
     await client.query(
-      `INSERT INTO figures (document, kind, text, shown, value, upper, unit, qualifier, time_from, time_to, time_text, target, terms, weights, keys, line, block_line, line_text, sentence, about)
+      `INSERT INTO figures (document, kind, text, shown, value, upper, unit, qualifier, time_from, time_to, time_text, target, terms, weights, keys, line, block_line, sentence, about)
        SELECT d, k, t, sh, v, u, un, q, tf, tt, tx, tg,
               CASE WHEN ts = '' THEN '{}'::text[] ELSE string_to_array(ts, chr(31)) END,
               CASE WHEN ws = '' THEN '{}'::float8[] ELSE string_to_array(ws, chr(31))::float8[] END,
               CASE WHEN ts = '' THEN '{}'::text[] ELSE ARRAY(SELECT k || chr(30) || x FROM unnest(string_to_array(ts, chr(31))) AS x) END,
-              l, bl, lt, s, a
-       FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::float8[], $7::text[], $8::text[], $9::int[], $10::int[], $11::text[], $12::bool[], $13::text[], $14::text[], $15::int[], $16::text[], $17::text[], $18::text[], $19::int[])
-         AS f(d, k, t, sh, v, u, un, q, tf, tt, tx, tg, ts, ws, l, s, a, lt, bl)`,
+              l, bl, s, a
+       FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::float8[], $7::text[], $8::text[], $9::int[], $10::int[], $11::text[], $12::bool[], $13::text[], $14::text[], $15::int[], $16::text[], $17::text[], $18::int[])
+         AS f(d, k, t, sh, v, u, un, q, tf, tt, tx, tg, ts, ws, l, s, a, bl)`,
       [
         column((f) => f.document),
         column((f) => f.kind),
@@ -221,17 +235,22 @@ async function writeBatch(pool: Pool, batch: ReadonlyArray<{ extracted: Extracte
         column((f) => f.line),
         column((f) => pgText(f.sentence)),
         column((f) => pgText(f.about)),
-        column((f) => pgText(f.lineText)),
         column((f) => f.blockLine),
       ],
     );
     const titled = batch.flatMap(({ extracted }, i) => extracted.titled.map((t) => ({ ...t, document: ids[i]! })));
-    await client.query("INSERT INTO titled_mentions (document, key, line, block_line, line_text) SELECT * FROM unnest($1::int[], $2::text[], $3::int[], $4::int[], $5::text[])", [
+    await client.query("INSERT INTO titled_mentions (document, key, line, block_line) SELECT * FROM unnest($1::int[], $2::text[], $3::int[], $4::int[])", [
       titled.map((t) => t.document),
       titled.map((t) => t.key),
       titled.map((t) => t.line),
       titled.map((t) => t.blockLine),
-      titled.map((t) => pgText(t.lineText)),
+    ]);
+    const paragraphs = batch.flatMap(({ extracted }, i) => extracted.paragraphs.map((p) => ({ ...p, document: ids[i]! })));
+    await client.query("INSERT INTO paragraphs (document, first_line, text, extraction) SELECT * FROM unnest($1::int[], $2::int[], $3::text[], $4::text[])", [
+      paragraphs.map((p) => p.document),
+      paragraphs.map((p) => p.firstLine),
+      paragraphs.map((p) => pgText(p.text)),
+      paragraphs.map((p) => pgText(p.extraction)),
     ]);
   });
 }

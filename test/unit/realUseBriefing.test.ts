@@ -226,3 +226,17 @@ describe("dates given to the month", () => {
     assert.equal(verdictOn(index, "The review was completed in May 2020 after years of delay.", "May 2020")?.verdict, "contradicted");
   });
 });
+
+describe("runs given as their last place", () => {
+  test("Should read 'the twelfth straight monthly decline' as a run of 12 months, and hold it to '12 months in a row'", () => {
+    assert.deepEqual(extractFigures("It was the twelfth straight monthly decline.").map((f) => [f.kind, f.value, f.unit]), [["count", 12, "month"]]);
+    assert.deepEqual(extractFigures("Growth picked up in the second quarter.").filter((f) => f.kind === "count"), []);
+    const index = indexOf({ "cpi.md": "Annual inflation has now declined every month for 12 months in a row.\n" });
+    assert.equal(verdictOn(index, "Annual inflation fell for the twelfth straight month.", "twelfth")?.verdict, "supported");
+  });
+
+  test("Should read only real unit names as measures: 'MW' is a unit, 'homes' and 'am' are not", () => {
+    assert.deepEqual(extractFigures("a 50 MW plant").map((f) => [f.value, f.unit]), [[5e7, "watts"]]);
+    assert.deepEqual(extractFigures("It powers 500 homes at 9 am.").map((f) => [f.value, f.unit]), [[500, "home"], [9, "am"]]);
+  });
+});

@@ -446,6 +446,22 @@ class Parser {
     return { kind: "percent", first: i, last: y.last, value: clean((x.value / y.value) * 100), unit: "%", approximate: true };
   }
 
+  /**
+   * The length of a run given as its last place: "the twelfth straight monthly decline" is a run of
+   * 12 months, "the 20th consecutive month" one of 20.
+   */
+  private streak(i: number): Match | undefined {
+    const t = this.at(i)!;
+    const digits = isNumber(t) && !t.decimal && isWord(this.at(i + 1), "st", "nd", "rd", "th") && touching(t, this.at(i + 1));
+    if (!digits && !(t.type === "word" && isOrdinal(t.lower))) return undefined;
+    const after = digits ? i + 2 : i + 1;
+    if (!isWord(this.at(after), "straight", "consecutive", "successive")) return undefined;
+    const unitWord = this.at(after + 1);
+    if (unitWord?.type !== "word") return undefined;
+    const unit = singular(unitWord.lower.replace(/ly$/, ""));
+    return { kind: "count", first: i, last: after + 1, value: digits ? t.value : ORDINALS[t.lower]!, unit };
+  }
+
   /** A place in a ranking without a superlative: "ranked 41st", "from second in the country to 41st". */
   private bareOrdinal(i: number): Match | undefined {
     const t = this.at(i)!;
@@ -480,7 +496,7 @@ class Parser {
       } else if (t.type === "word" && isMultipleChange(t.lower)) {
         match = { kind: "percent", first: i, last: i, value: MULTIPLE_CHANGES[t.lower]!, unit: "%" };
       } else {
-        match = this.share(i) ?? this.date(i) ?? this.rank(i) ?? this.bareOrdinal(i) ?? this.amount(i);
+        match = this.share(i) ?? this.date(i) ?? this.rank(i) ?? this.streak(i) ?? this.bareOrdinal(i) ?? this.amount(i);
       }
       if (!match) {
         // A word number that makes no figure ("one hundred and one hundred and …"): read from any of

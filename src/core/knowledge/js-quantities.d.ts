@@ -7,5 +7,11 @@ declare module "js-quantities" {
     to(unit: string): Quantity;
   }
   function Qty(text: string): Quantity;
+  namespace Qty {
+    /** Unit names, of one kind or all. */
+    function getUnits(kind?: string): string[];
+    /** Every way a unit is written ("W", "watt", "watts"). */
+    function getAliases(unit: string): string[];
+  }
   export default Qty;
 }

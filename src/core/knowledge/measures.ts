@@ -38,6 +38,18 @@ const READ_AS: Record<string, string> = { ton: "tonne", tons: "tonne" };
 /** Parts of a metre or gram this small ("am", "pm", "at" read as atto- and pico-units) are never prose. */
 const SMALLEST_FACTOR = 1e-6;
 
+/** Every unit name and abbreviation js-quantities knows, lower case: a word that ends in none is no unit. */
+let unitNames: ReadonlySet<string> | undefined;
+
+function mayBeUnit(lower: string): boolean {
+  unitNames ??= new Set(Qty.getUnits().flatMap((unit) => Qty.getAliases(unit).map((alias) => alias.toLowerCase())));
+  // A unit, or a prefixed one ("gigawatts": "giga" + "watts"); parsing is tried only then, as it throws on the rest.
+  // A one-letter unit only ends a short word ("kW", "GW", "km"): most long words end in "s" or "m".
+  const shortest = lower.length <= 4 ? 1 : 2;
+  for (let cut = 0; cut <= Math.min(5, lower.length - shortest); cut++) if (unitNames.has(lower.slice(cut))) return true;
+  return false;
+}
+
 /** Words already read (null: no measure); a large corpus repeats the words after its numbers. */
 const cache = new Map<string, Measure | null>();
 const CACHE_LIMIT = 50_000;
@@ -67,7 +79,8 @@ export function measureOf(word: string): Measure | undefined {
   if (known !== undefined) return known ?? undefined;
   // Upper case as written ("MW", "GWh"); lower case is tried too for a word at a sentence start.
   const lower = word.toLowerCase();
-  const measure = ORDINARY_WORDS.has(lower) ? undefined : (read(word) ?? read(lower) ?? read(singular(lower)));
+  const candidate = !ORDINARY_WORDS.has(lower) && (mayBeUnit(lower) || mayBeUnit(singular(lower)) || lower in READ_AS);
+  const measure = candidate ? (read(word) ?? read(lower) ?? read(singular(lower))) : undefined;
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(word, measure ?? null);
   return measure;

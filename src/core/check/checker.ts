@@ -262,11 +262,16 @@ function sourceInitialisms(index: CorpusIndex): ReadonlySet<string> {
   return initials;
 }
 
+/** Whether a word ("EPA", "EPA's") is an abbreviation a source defines; the possessive abbreviates what the word does. */
+function isSourceInitialism(index: CorpusIndex, written: string): boolean {
+  const bare = written.endsWith("'s") ? written.slice(0, -2) : written;
+  return bare.length <= 6 && sourceInitialisms(index).has(bare);
+}
+
 /** Whether a word the sources never use is the initials of a name they write out ("faa"). */
 function abbreviatesSourceName(index: CorpusIndex, written: string): boolean {
-  // "EPA's" abbreviates what "EPA" does.
-  const folded = written.endsWith("'s") ? written.slice(0, -2) : written;
-  return folded.length <= 6 && !index.knowsTerm(termOf(folded) ?? folded) && sourceInitialisms(index).has(folded);
+  const bare = written.endsWith("'s") ? written.slice(0, -2) : written;
+  return isSourceInitialism(index, bare) && !index.knowsTerm(termOf(bare) ?? bare);
 }
 
 /** Capitalised words near the draft figure that no source ever uses: a subject the sources do not cover. */
@@ -290,7 +295,7 @@ function unknownSubjects(index: CorpusIndex, context: FigureContext, names: read
 function subjectTerms(index: CorpusIndex, context: FigureContext, sentence: string, inTitles: ReadonlySet<string>): string[] {
   // An abbreviation of a name the sources write out in full ("FAA", "EU") may be in a document only
   // as the full name, even where other documents use it as itself.
-  const words = context.capitalizedWords.filter((word) => !isCalendarWord(word) && !(word.length <= 6 && sourceInitialisms(index).has(word)) && !inTitles.has(word));
+  const words = context.capitalizedWords.filter((word) => !isCalendarWord(word) && !isSourceInitialism(index, word) && !inTitles.has(word));
   const initial = context.initialWord;
   // "Employers" is as ordinary as "employer": a plural or singular the sources write in lower case.
   const ordinary = (word: string) => index.isOrdinaryWord(word) || index.isOrdinaryWord(word.replace(/e?s$/, "")) || index.isOrdinaryWord(`${word}s`);

@@ -4,7 +4,7 @@
 import { parseArgs } from "../src/cli/args.ts";
 import { bundledCorpusDir, loadCorpus } from "../src/core/sources/corpus.ts";
 import { CorpusIndex } from "../src/core/index/corpusIndex.ts";
-import { analyzeSentence, checkDocument, similarity } from "../src/core/check/checker.ts";
+import { analyzeSentence, candidateScope, checkDocument, similarity } from "../src/core/check/checker.ts";
 import { readDraft } from "../src/core/check/draft.ts";
 import { unitsCompatible, timesCompatible } from "../src/core/check/compare.ts";
 
@@ -22,6 +22,8 @@ async function main() {
     for (const draft of figures) {
       const c = draft.context;
       console.log(`\n${draft.figure.kind} "${draft.figure.text}" value=${draft.figure.value} unit=${draft.figure.unit} time=${c.time ? `${c.time.preposition ?? ""} ${c.time.from}-${c.time.to}` : "-"} target=${c.isTarget} measures=[${[...c.measures]}] caps=[${c.capitalizedWords}]`);
+      const scope = candidateScope(index, draft);
+      console.log("  scope:", scope ? `subjects=[${scope.subjects}] names=${JSON.stringify(scope.names)}` : "a subject no source names (no candidates)");
       console.log("  terms:", [...c.terms].map(([t, w]) => `${t}:${w.toFixed(2)}`).join(" "));
       const scored = index.figures(draft.figure.kind)
         .filter((s) => unitsCompatible(draft.figure, s.figure))

@@ -13,6 +13,7 @@ import { placeTermOf, placeTerms } from "../knowledge/placeTerms.js";
 import { checkTitle } from "./titleCheck.js";
 import { similarity } from "../index/similarity.js";
 import { isCalendarWord, sameSubject } from "./subjects.js";
+import { documentsNamingAll, nameForms, sourceInitialisms, withoutPossessive, writtenTerms, type SubjectForms } from "./subjectForms.js";
 import { isSmallNumber } from "../knowledge/figureWords.js";
 import { newestHolds } from "./newest.js";
 import { describeFigure, describeSource, locationOf } from "./messages.js";
@@ -219,14 +220,19 @@ function documentsNamingAPlace(index: CorpusIndex): Uint8Array {
   return naming;
 }
 
-/** Documents that may speak for a figure: those naming its subjects, and for a home country also those naming no place. */
-function documentsFor(index: CorpusIndex, context: FigureContext, subjects: readonly string[]): Uint8Array | undefined {
+/**
+ * Documents that may speak for a figure: those naming its subjects (each name in one of the forms
+ * the sources write it), and for a home country also those naming no place.
+ */
+function documentsFor(index: CorpusIndex, context: FigureContext, scope: Scope): Uint8Array | undefined {
+  const subjects = scope.subjects;
   const homes = [...context.capitalizedWords, ...(context.initialWord ? [context.initialWord] : [])].filter(homeCountry).map((w) => placeTermOf(w, true)!);
-  if (homes.length === 0) return subjects.length > 0 ? index.documentsMentioningAll(subjects) : undefined;
-  const named = index.documentsMentioningAll([...subjects, ...homes]);
-  const others = subjects.length > 0 ? index.documentsMentioningAll(subjects) : undefined;
+  const named = (terms: readonly string[]) => documentsNamingAll(index, scope.names, index.documentsMentioningAll(terms));
+  if (homes.length === 0) return subjects.length > 0 || scope.names.length > 0 ? named(subjects) : undefined;
+  const withHome = named([...subjects, ...homes]);
+  const others = subjects.length > 0 || scope.names.length > 0 ? named(subjects) : undefined;
   const naming = documentsNamingAPlace(index);
-  return named.map((v, i) => v | ((others ? others[i]! : 1) & (naming[i]! ^ 1)));
+  return withHome.map((v, i) => v | ((others ? others[i]! : 1) & (naming[i]! ^ 1)));
 }
 
 /**
@@ -244,27 +250,9 @@ function countsAlike(draft: DraftFigure, source: SourceFigure): boolean {
   return draft.figure.unit !== "" ? named(draft.figure.unit, source.context.sentenceTerms) : named(source.figure.unit, draft.context.sentenceTerms);
 }
 
-/** Initials of the names the sources write in several words ("faa" for Federal Aviation Administration), once per index. */
-const initialismCache = new WeakMap<CorpusIndex, ReadonlySet<string>>();
-
-function sourceInitialisms(index: CorpusIndex): ReadonlySet<string> {
-  let initials = initialismCache.get(index);
-  if (!initials) {
-    const found = new Set<string>();
-    for (const entity of index.names.all()) {
-      // A name in one word has no initials to abbreviate it.
-      if (!/[\s-]/.test(entity.canonical)) continue;
-      const capitals = entity.canonical.split(/[\s-]+/).filter((word) => /^\p{Lu}/u.test(word)).map((word) => word[0]!);
-      if (capitals.length >= 2) found.add(fold(capitals.join("")));
-    }
-    initialismCache.set(index, (initials = found));
-  }
-  return initials;
-}
-
 /** Whether a word ("EPA", "EPA's") is an abbreviation a source defines; the possessive abbreviates what the word does. */
 function isSourceInitialism(index: CorpusIndex, written: string): boolean {
-  const bare = written.endsWith("'s") ? written.slice(0, -2) : written;
+  const bare = withoutPossessive(written);
   return bare.length <= 6 && sourceInitialisms(index).has(bare);
 }
 
@@ -291,16 +279,34 @@ function unknownSubjects(index: CorpusIndex, context: FigureContext, names: read
   return [...unknownWords, ...unknownNames];
 }
 
-/** Terms naming what the draft figure is about: capitalised words near it, and a leading name. */
-function subjectTerms(index: CorpusIndex, context: FigureContext, sentence: string, inTitles: ReadonlySet<string>): string[] {
+/** What a draft figure is about: terms every document that speaks for it uses, and names it may write in several forms. */
+interface Scope {
+  subjects: string[];
+  names: SubjectForms[];
+}
+
+/** Terms naming what the draft figure is about: capitalised words near it, a leading name, and the names among them in any form the sources use. */
+function subjectTerms(index: CorpusIndex, context: FigureContext, sentence: string, inTitles: ReadonlySet<string>, names: readonly NameMention[]): Scope {
+  const forms: SubjectForms[] = [];
+  const inNames = new Set<string>();
+  for (const name of names) {
+    // A home country picks documents its own way (documentsFor).
+    if (homeCountry(withoutPossessive(name.text))) continue;
+    const found = nameForms(index, name);
+    if (!found) continue;
+    forms.push(found);
+    for (const term of writtenTerms(name)) inNames.add(term);
+  }
+  const inName = (word: string) => inNames.has(termOf(word) ?? word);
   // An abbreviation of a name the sources write out in full ("FAA", "EU") may be in a document only
   // as the full name, even where other documents use it as itself.
-  const words = context.capitalizedWords.filter((word) => !isCalendarWord(word) && !isSourceInitialism(index, word) && !inTitles.has(word));
+  const words = context.capitalizedWords.filter((word) => !isCalendarWord(word) && !isSourceInitialism(index, word) && !inTitles.has(word) && !inName(word));
   const initial = context.initialWord;
   // "Employers" is as ordinary as "employer": a plural or singular the sources write in lower case.
   const ordinary = (word: string) => index.isOrdinaryWord(word) || index.isOrdinaryWord(word.replace(/e?s$/, "")) || index.isOrdinaryWord(`${word}s`);
-  if (initial && !ordinary(initial) && mayBeName(index, initial, sentence)) words.push(initial);
-  return words.filter((w) => !homeCountry(w)).map((w) => termOf(w)).filter((t): t is string => t !== undefined);
+  if (initial && !inName(initial) && !isSourceInitialism(index, initial) && !ordinary(initial) && mayBeName(index, initial, sentence)) words.push(initial);
+  const subjects = words.filter((w) => !homeCountry(w)).map((w) => termOf(w)).filter((t): t is string => t !== undefined);
+  return { subjects, names: forms };
 }
 
 /**
@@ -343,18 +349,17 @@ function mayBeName(index: CorpusIndex, folded: string, sentence: string): boolea
  * covers (it has none), else its subject terms; only documents using all of them can hold one
  * (documentsFor). The archive asks this before it retrieves, so it fetches what can count.
  */
-export function candidateScope(index: CorpusIndex, draft: DraftFigure): { subjects: string[] } | undefined {
+export function candidateScope(index: CorpusIndex, draft: DraftFigure): Scope | undefined {
   const itemStart = listItemStart(draft.sentence.text, draft.figure.start);
   const subjectNames = draft.names.filter((n) => (n.end <= draft.figure.start && n.start >= itemStart) || (n.start >= draft.figure.end && !CLAUSE_BREAK.test(draft.sentence.text.slice(draft.figure.end, n.start))));
   if (unknownSubjects(index, draft.context, subjectNames).length > 0) return undefined;
-  return { subjects: subjectTerms(index, draft.context, draft.sentence.text, titleWords(index, draft)) };
+  return subjectTerms(index, draft.context, draft.sentence.text, titleWords(index, draft), subjectNames);
 }
 
 function candidatesFor(index: CorpusIndex, draft: DraftFigure, options: { ignoreTime: boolean }): Candidate[] {
   const scope = candidateScope(index, draft);
   if (!scope) return [];
-  const subjects = scope.subjects;
-  const documents = documentsFor(index, draft.context, subjects);
+  const documents = documentsFor(index, draft.context, scope);
   const candidates: Candidate[] = [];
   const figures = index.sourceFigures;
   const time = options.ignoreTime ? undefined : draft.context.time;

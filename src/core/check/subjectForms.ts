@@ -1,0 +1,89 @@
+// The ways a source may write a name the draft uses, so that the documents that can speak for a
+// figure are picked by the thing named, not by the draft's wording of it: a name the sources know
+// under several forms ("NEC", "National Economic Council", "Lael Brainard" and "Brainard") counts
+// in a document that uses any of them; a name the sources never use, in words they all use
+// ("Education Department"), is the draft's own wording and picks no documents.
+import type { NameMention } from "../types.js";
+import type { CorpusIndex } from "../index/corpusIndex.js";
+import { fold } from "../extract/normalize.js";
+import { wordTokens } from "../extract/terms.js";
+
+/** One subject: a document speaks of it when it uses every term of at least one of the forms. */
+export type SubjectForms = ReadonlyArray<readonly string[]>;
+
+/** A subject any document may speak for (its one form needs no term). */
+export const ANY_DOCUMENT: SubjectForms = [[]];
+
+/** The comparable terms of a name as written ("Department of Education" -> depart, educ). */
+function termsOf(text: string): string[] {
+  return [...new Set(wordTokens(text).map((t) => t.term).filter((t): t is string => t !== undefined))];
+}
+
+/** Full names the sources write out, by their initials ("cfpb" -> Consumer Financial Protection Bureau), once per index. */
+const initialismCache = new WeakMap<CorpusIndex, ReadonlyMap<string, readonly string[]>>();
+
+export function sourceInitialisms(index: CorpusIndex): ReadonlyMap<string, readonly string[]> {
+  let initials = initialismCache.get(index);
+  if (!initials) {
+    const found = new Map<string, string[]>();
+    for (const entity of index.names.all()) {
+      // A name in one word has no initials to abbreviate it.
+      if (!/[\s-]/.test(entity.canonical)) continue;
+      const capitals = entity.canonical.split(/[\s-]+/).filter((word) => /^\p{Lu}/u.test(word)).map((word) => word[0]!);
+      if (capitals.length < 2) continue;
+      const key = fold(capitals.join(""));
+      const names = found.get(key);
+      if (names) names.push(entity.canonical);
+      else found.set(key, [entity.canonical]);
+    }
+    initialismCache.set(index, (initials = found));
+  }
+  return initials;
+}
+
+/** The written form without a possessive ("EPA's" -> "EPA"), folded. */
+export function withoutPossessive(written: string): string {
+  const folded = fold(written);
+  return folded.endsWith("'s") ? folded.slice(0, -2) : folded;
+}
+
+/**
+ * The forms under which sources may write a name of the draft, or undefined when its own words
+ * are all there is to go by (one word the sources do not know as a name; a word no source uses,
+ * which the unknown-subject rule judges).
+ */
+export function nameForms(index: CorpusIndex, name: NameMention): SubjectForms | undefined {
+  const written = termsOf(name.text);
+  if (written.length === 0) return undefined;
+  const forms: string[][] = [written];
+  const entity = index.names.get(name.key);
+  if (entity) forms.push(termsOf(entity.canonical), ...entity.aliases.map(termsOf));
+  // An abbreviation stands for the names the sources write out with its initials ("CFPB").
+  const bare = withoutPossessive(name.text);
+  if (!bare.includes(" ") && bare.length <= 6) for (const full of sourceInitialisms(index).get(bare) ?? []) forms.push(termsOf(full));
+  if (forms.length === 1) {
+    if (written.length < 2 || !written.every((term) => index.knowsTerm(term))) return undefined;
+    // A name no source uses, all of whose words they use ("Education Department" where a source
+    // only says the administration discharged the loans): the draft's own attribution, which may
+    // word a body another way or name one the source leaves out; it does not pick the documents.
+    return ANY_DOCUMENT;
+  }
+  const distinct = new Map(forms.filter((f) => f.length > 0).map((f) => [[...f].sort().join(" "), f]));
+  return [...distinct.values()];
+}
+
+/** The documents (by index) that use some form of every subject, ANDed into `documents`. */
+export function documentsNamingAll(index: CorpusIndex, subjects: readonly SubjectForms[], documents: Uint8Array): Uint8Array {
+  for (const forms of subjects) {
+    if (forms.some((form) => form.length === 0)) continue;
+    const any = new Uint8Array(documents.length);
+    for (const form of forms) index.documentsMentioningAll(form).forEach((v, i) => (any[i] |= v));
+    for (let i = 0; i < documents.length; i++) documents[i] = documents[i]! & any[i]!;
+  }
+  return documents;
+}
+
+/** The terms of a name as the draft writes it, to tell its words apart from other capitalised words. */
+export function writtenTerms(name: NameMention): ReadonlySet<string> {
+  return new Set(termsOf(name.text));
+}

@@ -1,0 +1,42 @@
+import { test, describe } from "node:test";
+import assert from "node:assert/strict";
+import { checkDocument } from "../../src/core/check/checker.ts";
+import type { CorpusIndex } from "../../src/core/index/corpusIndex.ts";
+import { indexOf } from "./helpers/corpus.ts";
+
+function verdictOn(index: CorpusIndex, sentence: string, span: string): string | undefined {
+  const start = sentence.indexOf(span);
+  return checkDocument(index, sentence).find((f) => f.range.start.character < start + span.length && f.range.end.character > start)?.verdict;
+}
+
+describe("which documents can speak for a figure's subject", () => {
+  // One release defines the abbreviation; the one with the figures only writes the name out.
+  const agency = indexOf({
+    "inquiry.txt": "The Federal Housing Office (FHO) opened an inquiry into late fees in March.\n",
+    "fees.txt": "Already, the Federal Housing Office's rules on late fees are saving 21 million renters an average of $90 a year.\n",
+    "rail.txt": "The Rail Safety Board's rules on ticket refunds are saving 44 million riders an average of $35 a year.\n",
+  });
+
+  test("Should find a figure for an abbreviation that opens the sentence in a source that writes the name out", () => {
+    assert.equal(verdictOn(agency, "FHO rules on late fees save 21 million renters $90 a year.", "21 million"), "supported");
+    assert.equal(verdictOn(agency, "FHO rules on late fees save 21 million renters $120 a year.", "$120"), "contradicted");
+  });
+
+  test("Should not take a figure for an abbreviation from a source that names another body", () => {
+    assert.equal(verdictOn(agency, "FHO rules on ticket refunds save 44 million riders $35 a year.", "44 million"), "unverifiable");
+  });
+
+  // The release says who benefits, not which office did it; other releases use both words.
+  const deposits = indexOf({
+    "deposits.txt": "Starting today, 640,000 tenants who paid their rent on time for ten years will see their deposits returned.\n",
+    "other.txt": "Officials at the department expect housing costs to ease next year.\n",
+  });
+
+  test("Should check a figure credited to a body the sources never name, when they use its every word", () => {
+    assert.equal(verdictOn(deposits, "The Housing Department returned deposits to 640,000 tenants who paid their rent on time.", "640,000"), "supported");
+  });
+
+  test("Should still find no source for a figure credited to a body with a word no source uses", () => {
+    assert.equal(verdictOn(deposits, "The Quorvex Department returned deposits to 640,000 tenants who paid their rent on time.", "640,000"), "unverifiable");
+  });
+});

@@ -39,4 +39,15 @@ describe("which documents can speak for a figure's subject", () => {
   test("Should still find no source for a figure credited to a body with a word no source uses", () => {
     assert.equal(verdictOn(deposits, "The Quorvex Department returned deposits to 640,000 tenants who paid their rent on time.", "640,000"), "unverifiable");
   });
+
+  // The office is the draft's to get right (the title check's business); the figure is the holder's.
+  const offices = indexOf({
+    "statement.txt": "As Nevada Attorney General, I recovered $2 billion for defrauded pensioners by taking on predatory lenders.\n",
+    "embassies.txt": "The Secretary of State announced $5 billion for new embassies in Asia.\n",
+  });
+
+  test("Should check a holder's figure when the draft words the office otherwise", () => {
+    assert.equal(verdictOn(offices, "As Nevada's Secretary of State she recovered $2 billion for defrauded pensioners.", "$2 billion"), "supported");
+    assert.equal(verdictOn(offices, "As Nevada's Secretary of State she recovered $3 billion for defrauded pensioners.", "$3 billion"), "contradicted");
+  });
 });

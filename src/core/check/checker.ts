@@ -13,7 +13,7 @@ import { placeTermOf, placeTerms } from "../knowledge/placeTerms.js";
 import { checkTitle } from "./titleCheck.js";
 import { similarity } from "../index/similarity.js";
 import { isCalendarWord, sameSubject } from "./subjects.js";
-import { documentsNamingAll, nameForms, sourceInitialisms, withoutPossessive, writtenTerms, type SubjectForms } from "./subjectForms.js";
+import { documentsNamingAll, nameForms, officeWords, sourceInitialisms, withoutPossessive, writtenTerms, type SubjectForms } from "./subjectForms.js";
 import { isSmallNumber } from "../knowledge/figureWords.js";
 import { newestHolds } from "./newest.js";
 import { describeFigure, describeSource, locationOf } from "./messages.js";
@@ -297,7 +297,8 @@ function subjectTerms(index: CorpusIndex, context: FigureContext, sentence: stri
     forms.push(found);
     for (const term of writtenTerms(name)) inNames.add(term);
   }
-  const inName = (word: string) => inNames.has(termOf(word) ?? word);
+  const offices = officeWords(sentence);
+  const inName = (word: string) => inNames.has(termOf(word) ?? word) || offices.has(word);
   // An abbreviation of a name the sources write out in full ("FAA", "EU") may be in a document only
   // as the full name, even where other documents use it as itself.
   const words = context.capitalizedWords.filter((word) => !isCalendarWord(word) && !isSourceInitialism(index, word) && !inTitles.has(word) && !inName(word));

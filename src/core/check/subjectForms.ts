@@ -7,6 +7,7 @@ import type { NameMention } from "../types.js";
 import type { CorpusIndex } from "../index/corpusIndex.js";
 import { fold } from "../extract/normalize.js";
 import { wordTokens } from "../extract/terms.js";
+import { DOMAIN_WORDS, headOf, isRank, isTemporal, MAX_HEAD_WORDS, mayStartHead } from "../knowledge/titles.js";
 
 /** One subject: a document speaks of it when it uses every term of at least one of the forms. */
 export type SubjectForms = ReadonlyArray<readonly string[]>;
@@ -86,4 +87,34 @@ export function documentsNamingAll(index: CorpusIndex, subjects: readonly Subjec
 /** The terms of a name as the draft writes it, to tell its words apart from other capitalised words. */
 export function writtenTerms(name: NameMention): ReadonlySet<string> {
   return new Set(termsOf(name.text));
+}
+
+/**
+ * Words of the sentence that name an office, not who holds it ("as California's Secretary of State
+ * she won …": secretary, state): a writer may give the office wrongly or in other words, and the
+ * title check judges it; the holder, not the office, says which documents can speak.
+ */
+export function officeWords(text: string): ReadonlySet<string> {
+  const tokens = wordTokens(text);
+  const words = new Set<string>();
+  for (let i = 0; i < tokens.length; i++) {
+    if (!tokens[i]!.capitalized || !mayStartHead(tokens[i]!.word)) continue;
+    let length = 0;
+    for (let k = Math.min(MAX_HEAD_WORDS, tokens.length - i); k >= 1 && length === 0; k--) {
+      const phrase = tokens.slice(i, i + k);
+      if (phrase.every((t) => t.capitalized || t.word === "of") && headOf(phrase.map((t) => t.word).join(" ")) !== undefined) length = k;
+    }
+    if (length === 0) continue;
+    for (let j = i - 1; j >= 0 && tokens[j]!.capitalized && (isRank(tokens[j]!.word) || isTemporal(tokens[j]!.word)); j--) words.add(tokens[j]!.word);
+    for (let j = i; j < i + length; j++) words.add(tokens[j]!.word);
+    // "of State", "of the Treasury": what the office is over.
+    let j = i + length;
+    if (tokens[j]?.word === "of") {
+      j++;
+      if (tokens[j]?.word === "the") j++;
+      for (; tokens[j]?.capitalized && DOMAIN_WORDS.has(tokens[j]!.word); j++) words.add(tokens[j]!.word);
+    }
+    i = j - 1;
+  }
+  return words;
 }

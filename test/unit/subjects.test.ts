@@ -51,3 +51,19 @@ describe("which documents can speak for a figure's subject", () => {
     assert.equal(verdictOn(offices, "As Nevada's Secretary of State she recovered $3 billion for defrauded pensioners.", "$3 billion"), "contradicted");
   });
 });
+
+describe("an exact statement against a rounded one", () => {
+  const relief = indexOf({
+    "relief.txt": "Starting today, over 600,000 student loan borrowers who have been repaying their loans for 25 years will see $31 billion of their loans discharged.\n",
+    "statement.txt": "Today we are forgiving $31 billion in student loan debt for 612,000 borrowers who have been paying down their debts for 25 years.\n",
+  });
+
+  test("Should hold a figure to the source that states it exactly, not to a rounded bound beside its companions", () => {
+    const sentence = "The administration discharged 31 billion dollars of loans held by 621,000 borrowers who had been repaying for 25 years.";
+    const finding = checkDocument(relief, sentence).find((f) => f.claimText === "621,000");
+    assert.equal(finding?.verdict, "contradicted");
+    assert.match(finding.message, /^Sources say 612,000 \(statement\.txt:1\)/);
+    assert.equal(verdictOn(relief, sentence.replace("621,000", "612,000"), "612,000"), "supported");
+  });
+});
+

@@ -128,6 +128,8 @@ const MEASURE_EQUIVALENTS: ReadonlyMap<string, readonly string[]> = new Map(
       ["price", ["cpi"]],
       ["inflation", ["cpi"]],
       ["loan", ["borrower", "borrowers", "borrowing"]],
+      // Loans are debts: "student loan debt" and "loans held by borrowers" are one quantity.
+      ["debt", ["loan", "loans", "borrower", "borrowers"]],
     ] as const
   ).map(([measure, others]) => [termOf(measure)!, others.map((word) => termOf(word)!)]),
 );
@@ -579,7 +581,14 @@ function checkFigure(index: CorpusIndex, draft: DraftFigure, pins?: Pins): Findi
   // Not a rank: one sentence often ranks one subject on several measures ("largest investor, …,
   // third-largest trading partner"), and a rank means only what its own noun says.
   const besideCompanion = pins?.known && draft.figure.kind !== "rank" ? (candidates.find((c) => pins.known!.has(c.source.sentence.id) && valuesAgree(draft.figure, c.source.figure))?.source ?? statedInPinnedSentence(index, draft, pins.known)) : undefined;
-  if (besideCompanion) return finding(draft, "supported", `Supported by ${describeSource(besideCompanion)}`, [besideCompanion]);
+  if (besideCompanion) {
+    // A bound beside the companions ("over 800,000") yields to a source stating the quantity exactly
+    // ("804,000"), when the bound is that quantity rounded, not a threshold ("below 4 percent" of 3%).
+    const held = candidates.find((c) => c.source === besideCompanion) ?? { source: besideCompanion, similarity: 0, figure: -1, raw: 0 };
+    const exact = preciseRival(draft, candidates, [held]);
+    if (exact && roundsTo(besideCompanion.figure, exact.source.figure)) return finding(draft, "contradicted", `Sources say ${describeSource(exact.source)}, not ${shown} (${describeSource(besideCompanion)} is only a bound)`, [exact.source, besideCompanion], exact.source.figure.text);
+    return finding(draft, "supported", `Supported by ${describeSource(besideCompanion)}`, [besideCompanion]);
+  }
   const pinnedRival = pins?.neighbours ? rivalInPinnedSentence(index, draft, pins.neighbours) : undefined;
   if (pinnedRival) return finding(draft, "contradicted", `Sources say ${describeSource(pinnedRival)}, not ${shown}`, [pinnedRival], pinnedRival.figure.text);
   // When the draft says when, only sources that say the same time can contradict it, or that were
@@ -692,6 +701,11 @@ function writtenIn(sentence: string, figureText: string): boolean {
   const before = sentence.slice(Math.max(0, at - 2), at);
   const after = sentence.slice(at + figureText.length, at + figureText.length + 2);
   return !/[\p{L}\p{N}]$|\d[.,]$/u.test(before) && !/^[\p{L}\p{N}]|^[.,]\d/u.test(after);
+}
+
+/** Whether a bound or hedge is an exact figure rounded ("over 800,000" of 804,000): within a tenth of it. */
+function roundsTo(bound: Figure, exact: Figure): boolean {
+  return exact.value !== 0 && Math.abs(bound.value - exact.value) <= Math.abs(exact.value) * 0.1;
 }
 
 /**

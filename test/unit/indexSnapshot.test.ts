@@ -22,6 +22,10 @@ test("Should restore an index that checks, hovers and searches exactly like the 
   const figures = (i: typeof index) => plain(i.sourceFigures.map((s) => [s.sentence.id, s.figure, s.context.terms, s.context.time, s.context.isTarget, s.context.measures, s.context.sentenceTerms]));
   assert.deepEqual(figures(restored), figures(index));
   assert.deepEqual(plain(restored.names.all()), plain(index.names.all()));
+  // Short forms lead to the same full names ("Chinh" -> Pham Minh Chinh).
+  const aliases = index.names.all().flatMap((entity) => entity.aliases);
+  assert.ok(aliases.length > 0, "the sample has aliases to compare");
+  assert.deepEqual(aliases.map((alias) => restored.names.resolveAlias(alias)), aliases.map((alias) => index.names.resolveAlias(alias)));
   assert.deepEqual(checkDocument(restored, draft), checkDocument(index, draft));
   assert.deepEqual(sourceDisagreements(restored), sourceDisagreements(index));
   assert.deepEqual(restored.search("Samsung invest", { limit: 5 }), index.search("Samsung invest", { limit: 5 }));

@@ -259,3 +259,21 @@ describe("ranges", () => {
     assert.notEqual(check(files, draft, "three times"), "contradicted");
   });
 });
+
+describe("two figures a source states together", () => {
+  const files = {
+    "earners.txt":
+      "Alma Kestrel has topped the Dunmore Gazette's list of the best-paid singers. The singer banked $56.5m (£30.4m) from concerts, album and publishing sales. She kept Rona Vale in second place, as Vale earned $54.9m (£29.5m) on her tour, while the Kestrel Trio earned $24.9m (£13.4m) last year.",
+    "ferry.txt": "The Kelsall ferry carried 6% more cars in the summer, its owners said.",
+  };
+
+  test("Should support a figure its source states beside another figure of the draft's sentence, however differently it words them", () => {
+    const draft = "The Dunmore Gazette says Alma Kestrel earned $56.5 million (£30.4 million) last year, ahead of Rona Vale.";
+    assert.equal(check(files, draft, "$56.5 million"), "supported");
+  });
+
+  test("Should still contradict a wrong figure written beside a right one", () => {
+    const draft = "The Dunmore Gazette says Alma Kestrel earned $65.5 million (£30.4 million) last year, ahead of Rona Vale.";
+    assert.notEqual(check(files, draft, "$65.5 million"), "supported");
+  });
+});

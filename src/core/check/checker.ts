@@ -473,6 +473,42 @@ function movingLevel(source: SourceFigure): boolean {
   return CHANGE_BEFORE.test(text.slice(Math.max(0, source.figure.start - 50), source.figure.start));
 }
 
+/**
+ * A sentence of the document at `path` that states the draft figure's value and, beside it, another
+ * figure of the draft's sentence: amounts and percentages only; counts, spans of time and years
+ * recur by chance ("over 10 years … the whole $700 billion").
+ */
+function statedWithCompanion(index: CorpusIndex, draft: DraftFigure, path: string): SourceFigure | undefined {
+  const telling = (f: Figure) => f.kind === "money" || f.kind === "percent";
+  if (!telling(draft.figure) || !draft.companions.some(telling)) return undefined;
+  const same = (a: Figure, b: Figure) => a.kind === b.kind && unitsMatch(a.kind, a.unit, b.unit) && a.value === b.value && a.upper === b.upper;
+  for (const sentence of sentencesOf(index, path)) {
+    for (const figure of sentence.figures) {
+      if (!same(draft.figure, figure)) continue;
+      if (!sentence.figures.some((f) => f !== figure && telling(f) && draft.companions.some((c) => same(c, f)))) continue;
+      const source = sourceFigureAt(index, sentence, figure);
+      if (source && speaksFor(index, draft, source)) return source;
+    }
+  }
+  return undefined;
+}
+
+/** The sentences of one document: the index keeps them together, in the order of its documents. */
+function sentencesOf(index: CorpusIndex, path: string): SourceSentence[] {
+  const number = index.documentNumber(path);
+  const sentences = index.sentences;
+  let lo = 0;
+  let hi = sentences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (index.documentNumber(sentences[mid]!.path) < number) lo = mid + 1;
+    else hi = mid;
+  }
+  const found: SourceSentence[] = [];
+  for (let id = lo; id < sentences.length && sentences[id]!.path === path; id++) found.push(sentences[id]!);
+  return found;
+}
+
 /** A number right before the figure, joined by "to", "and", "or" or a dash, that is no figure of its own sentence. */
 function endOfUnreadRange(draft: DraftFigure): boolean {
   const before = /(\p{L}+|\d[\d,.]*)\s*(?:to|and|or|-|–)\s*$/iu.exec(draft.sentence.text.slice(Math.max(0, draft.figure.start - 30), draft.figure.start));
@@ -866,6 +902,15 @@ export function checkSentence(index: CorpusIndex, sentence: DraftSentence, start
     if (stated) findings[at] = finding(draft, "supported", `Supported by ${describeSource(stated)}`, [stated]);
     const rival = stated ? undefined : rivalInPinnedSentence(index, draft, neighbours(draft));
     if (rival) findings[at] = finding(draft, "contradicted", `Sources say ${describeSource(rival)}, not ${describeFigure(draft.figure)}`, [rival], rival.figure.text);
+  }
+  // A figure contradicted while the very document its rival comes from states it beside another
+  // figure of the draft's sentence ("banked $56.5m (£30.4m)"): that sentence is where the draft took
+  // both from, however differently it words them.
+  for (let at = 0; at < findings.length; at++) {
+    const draft = figures.find((f) => f.range === findings[at]!.range);
+    const head = findings[at]!.verdict === "contradicted" ? findings[at]!.sources[0] : undefined;
+    const together = draft && head ? statedWithCompanion(index, draft, head.path) : undefined;
+    if (together) findings[at] = finding(draft!, "supported", `Supported by ${describeSource(together)}`, [together]);
   }
   // The upper end of a range whose lower end the reading missed ("two to three times") is not the
   // figure on its own: it can agree with a source, but not be held to a single value.

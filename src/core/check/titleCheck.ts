@@ -1,6 +1,6 @@
 // A title drafted next to a name ("President Pham Minh Chinh") against the titles
 // the sources give that person.
-import type { Finding, NameMention, Range } from "../types.js";
+import type { Finding, NameMention, Range, SourceSentence } from "../types.js";
 import { sourceSpan, type CorpusIndex } from "../index/corpusIndex.js";
 import { titlesCompatible } from "../knowledge/titles.js";
 import type { NameEntity } from "../extract/names.js";
@@ -26,28 +26,41 @@ interface TitleStatement {
   paragraph?: number;
 }
 
-/** Where the sources put a title next to each person, gathered once per index. */
+/** The titled mentions of each person in the sources, gathered once per index (cheap: no text is read). */
+const titledByIndex = new WeakMap<CorpusIndex, Map<string, Array<{ sentence: SourceSentence; mention: NameMention }>>>();
+/** Where the sources put a title next to a person, read out for the people a draft names only. */
 const statementsByIndex = new WeakMap<CorpusIndex, Map<string, TitleStatement[]>>();
 
-function titleStatements(index: CorpusIndex): Map<string, TitleStatement[]> {
-  let byKey = statementsByIndex.get(index);
+function titledMentions(index: CorpusIndex): Map<string, Array<{ sentence: SourceSentence; mention: NameMention }>> {
+  let byKey = titledByIndex.get(index);
   if (byKey) return byKey;
   byKey = new Map();
   for (const sentence of index.sentences) {
     for (const mention of sentence.names) {
       if (!mention.title) continue;
-      // A title in apposition ("Lael Brainard, director of ...") has no span before the name.
-      const start = Math.min(mention.titleStart ?? mention.start, mention.start);
-      const written = mention.titleStart !== undefined && mention.titleEnd !== undefined && mention.titleEnd <= mention.start ? sentence.text.slice(mention.titleStart, mention.titleEnd) : undefined;
-      const place = sourceSpan(sentence, start, mention.end);
-      const statement: TitleStatement = { title: mention.title, ...(written ? { written } : {}), path: sentence.path, line: place.line, text: sentence.text, value: sentence.text.slice(start, mention.end), start: place.start, end: place.end, ...citedPlace(sentence, place.line) };
       const list = byKey.get(mention.key);
-      if (list) list.push(statement);
-      else byKey.set(mention.key, [statement]);
+      if (list) list.push({ sentence, mention });
+      else byKey.set(mention.key, [{ sentence, mention }]);
     }
   }
-  statementsByIndex.set(index, byKey);
+  titledByIndex.set(index, byKey);
   return byKey;
+}
+
+function titleStatements(index: CorpusIndex, key: string): TitleStatement[] {
+  let byKey = statementsByIndex.get(index);
+  if (!byKey) statementsByIndex.set(index, (byKey = new Map()));
+  const known = byKey.get(key);
+  if (known) return known;
+  const statements = (titledMentions(index).get(key) ?? []).map(({ sentence, mention }): TitleStatement => {
+    // A title in apposition ("Lael Brainard, director of ...") has no span before the name.
+    const start = Math.min(mention.titleStart ?? mention.start, mention.start);
+    const written = mention.titleStart !== undefined && mention.titleEnd !== undefined && mention.titleEnd <= mention.start ? sentence.text.slice(mention.titleStart, mention.titleEnd) : undefined;
+    const place = sourceSpan(sentence, start, mention.end);
+    return { title: mention.title!, ...(written ? { written } : {}), path: sentence.path, line: place.line, text: sentence.text, value: sentence.text.slice(start, mention.end), start: place.start, end: place.end, ...citedPlace(sentence, place.line) };
+  });
+  byKey.set(key, statements);
+  return statements;
 }
 
 /** Verdicts on a drafted title by person, title and written name, once per index: a draft names the same people again and again. */
@@ -57,7 +70,7 @@ export function checkTitle(index: CorpusIndex, name: NameMention, toRange: (star
   if (!name.title || name.kind !== "person") return undefined;
   const entity = index.names.get(name.key);
   if (!entity) return undefined;
-  const stated = titleStatements(index).get(entity.key) ?? [];
+  const stated = titleStatements(index, entity.key);
   if (stated.length === 0) return undefined;
   const range = toRange(Math.min(name.titleStart ?? name.start, name.start), name.end);
   let verdicts = verdictsByIndex.get(index);

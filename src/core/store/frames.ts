@@ -44,11 +44,15 @@ export function* readFrames(bytes: Buffer): Generator<{ kind: number; payload: B
 }
 
 /**
- * Texts as one binary payload: a count, then per text a byte length and an encoding (0: Latin-1,
- * 1: UTF-16), then the bytes. Either decodes as a copy, with no UTF-8 decoding and no JSON escapes.
+ * Texts as one binary payload: a count, then per text a byte length and an encoding, then the
+ * bytes. A text all in Latin-1 is one byte a character and decodes as a copy; any other as UTF-8
+ * (UTF-16 would double the file for a page of English with one curly quote). No JSON escapes.
  */
+const LATIN1 = 0;
+const UTF8 = 2;
+
 export function textsFrame(texts: readonly string[]): Buffer {
-  const encoded = texts.map((text) => (/[^\u0000-\u00ff]/.test(text) ? { kind: 1, bytes: Buffer.from(text, "utf16le") } : { kind: 0, bytes: Buffer.from(text, "latin1") }));
+  const encoded = texts.map((text) => (/[^\u0000-\u00ff]/.test(text) ? { kind: UTF8, bytes: Buffer.from(text, "utf8") } : { kind: LATIN1, bytes: Buffer.from(text, "latin1") }));
   const head = Buffer.alloc(4 + 5 * texts.length);
   head.writeUInt32LE(texts.length, 0);
   encoded.forEach(({ kind, bytes }, i) => {
@@ -64,7 +68,7 @@ export function readTexts(payload: Buffer): string[] {
   let at = 4 + 5 * count;
   for (let i = 0; i < count; i++) {
     const length = payload.readUInt32LE(4 + 5 * i);
-    texts.push(payload.toString(payload.readUInt8(8 + 5 * i) === 1 ? "utf16le" : "latin1", at, at + length));
+    texts.push(payload.toString(payload.readUInt8(8 + 5 * i) === UTF8 ? "utf8" : "latin1", at, at + length));
     at += length;
   }
   return texts;

@@ -13,7 +13,7 @@ import { DEFAULT_MAX_FILE_SIZE, isSkipped, listCandidates, loadSourceFile, type 
 import type { SkippedFile, SourceDocument } from "../types.js";
 import { throwIfCancelled } from "../../util/cancellation.js";
 
-const FORMAT = 11;
+const FORMAT = 13;
 
 export interface IndexCacheOptions extends CorpusOptions {
   /** Folder for the cache files (the extension's storage folder, the CLI's --cache). Created if missing. */

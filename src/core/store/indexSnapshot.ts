@@ -11,7 +11,6 @@ import { asciiJson, END, frame, parseAsciiJson, readFrames, readTexts, textsFram
 import { CorpusIndex, type SourceFigure } from "../index/corpusIndex.js";
 import { StoredFigure, type ContextColumns, type ContextStore } from "../index/contextColumns.js";
 import type { NameEntity } from "../extract/names.js";
-import { sentenceText } from "../sources/paragraphs.js";
 import type { Figure, NameMention, SourceDocument, SourceSentence } from "../types.js";
 import { placeInDocument } from "../sources/citation.js";
 
@@ -99,6 +98,31 @@ const enum Frame {
   Search = 8,
   /** Documents' texts, binary (see textsFrame); Documents holds the rest of each document. */
   Texts = 9,
+  /** The name registry's entities (without mentions) and aliases, as JSON (see NameTables). */
+  NameTables = 10,
+}
+
+/** The CorpusIndex field holding the name registry. */
+const NAMES_FIELD = "names";
+
+/** Entities as [key, canonical, kind, titles, aliases], and aliases as two columns. */
+interface NameTables {
+  entities: Array<[string, string, NameEntity["kind"], NameEntity["titles"], string[]]>;
+  aliases: [string[], string[]];
+}
+
+function nameTables(entities: readonly NameEntity[], aliasToKey: ReadonlyMap<string, string>): NameTables {
+  return { entities: entities.map((e) => [e.key, e.canonical, e.kind, e.titles, e.aliases]), aliases: [[...aliasToKey.keys()], [...aliasToKey.values()]] };
+}
+
+/** The registry fields NameTables hold, as the registry has them (mentions are set on restore). */
+function registryFields(tables: NameTables): Record<string, unknown> {
+  const entities = new Map<string, NameEntity>();
+  for (const [key, canonical, kind, titles, aliases] of tables.entities) entities.set(key, { key, canonical, kind, titles, aliases, mentions: [] });
+  const [aliasKeys, aliasValues] = tables.aliases;
+  const aliasToKey = new Map<string, string>();
+  aliasKeys.forEach((alias, i) => aliasToKey.set(alias, aliasValues[i]!));
+  return { entities, aliasToKey };
 }
 
 /** Entities per frame of mentions: the frame of an entity is found from its place in the registry. */
@@ -117,7 +141,7 @@ export function* snapshotIndex(index: CorpusIndex): Generator<Buffer> {
   const entities = index.names.all();
   const captured = capture(index, HEAVY_FIELDS);
   // Entities travel without their mentions (in frames of their own).
-  captured.nested["names"]!.fields["entities"] = new Map(entities.map((e) => [e.key, { ...e, mentions: [] }]));
+  captured.nested[NAMES_FIELD]!.fields["entities"] = undefined;
   const count = index.sentences.length;
   const places: SentencePlaces = { document: new Int32Array(count), line: new Int32Array(count), start: new Int32Array(count), endLine: new Int32Array(count), end: new Int32Array(count) };
   index.sentences.forEach((s, i) => {
@@ -129,7 +153,14 @@ export function* snapshotIndex(index: CorpusIndex): Generator<Buffer> {
   });
   // Each large part in a frame of its own: serialising one is a pause a server's other work waits for.
   yield frame(Frame.Header, serialize({ captured: { fields: captured.fields, nested: {} }, places }));
-  for (const [key, nested] of Object.entries(captured.nested)) yield frame(key === SEARCH_FIELD ? Frame.Search : Frame.Nested, serialize([key, nested]));
+  for (const [key, nested] of Object.entries(captured.nested)) {
+    if (key === NAMES_FIELD) {
+      // The registry's entities and aliases are many small plain objects: JSON restores them faster.
+      const { entities: _entities, aliasToKey, ...rest } = nested.fields;
+      yield frame(Frame.Nested, serialize([key, { fields: rest, nested: nested.nested }]));
+      yield frame(Frame.NameTables, asciiJson(nameTables(entities, aliasToKey as Map<string, string>)));
+    } else yield frame(key === SEARCH_FIELD ? Frame.Search : Frame.Nested, serialize([key, nested]));
+  }
   yield frame(Frame.Contexts, serialize(contextStoreOf(index).all));
   for (let from = 0; from < index.documents.length; from += 100) {
     const documents = index.documents.slice(from, from + 100);
@@ -175,6 +206,19 @@ function lineStarts(text: string): Int32Array {
   for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) starts[++line] = at + 1;
   starts[count] = text.length + 1;
   return starts;
+}
+
+/** sentenceText (paragraphs.ts) of a sentence running across lines, cut from the document's text by its line starts. */
+function sentenceAcrossLines(text: string, starts: Int32Array, line: number, start: number, endLine: number, end: number): { text: string; breaks: number[] } {
+  const lineText = (k: number) => text.slice(starts[k]!, starts[k + 1]! - 1);
+  let joined = lineText(line).slice(start);
+  const breaks: number[] = [];
+  for (let k = line + 1; k <= endLine; k++) {
+    joined += " ";
+    breaks.push(joined.length);
+    joined += k === endLine ? lineText(k).slice(0, end) : lineText(k);
+  }
+  return { text: joined, breaks };
 }
 
 /**
@@ -236,6 +280,7 @@ export function restoreIndex(bytes: Buffer): CorpusIndex {
   let figureColumns = new Int32Array(0);
   /** Frames of MENTION_CHUNK entities' mentions each, parsed when one of their entities' mentions is first read. */
   const mentionFrames: Buffer[] = [];
+  let nameFields: Record<string, unknown> | undefined;
   for (const { kind, payload } of readFrames(bytes)) {
     // Copied first: typed arrays node:v8 restores are views into its input, which would keep the
     // whole file's bytes alive for as long as the index lives.
@@ -250,6 +295,7 @@ export function restoreIndex(bytes: Buffer): CorpusIndex {
     else if (kind === Frame.Sentences) for (const record of parseAsciiJson(payload) as SentenceRecord[]) contents.set(record[0], record);
     else if (kind === Frame.Figures) figureColumns = new Int32Array(new Uint8Array(payload).buffer);
     else if (kind === Frame.Mentions) mentionFrames.push(Buffer.from(payload));
+    else if (kind === Frame.NameTables) nameFields = registryFields(parseAsciiJson(payload) as NameTables);
     else throw new Error(`the snapshot has an unknown part ${String(kind)}`);
   }
   if (!header || !contextColumns || texts.length !== documentFields.length) throw new Error("the snapshot has no header");
@@ -274,13 +320,14 @@ export function restoreIndex(bytes: Buffer): CorpusIndex {
     const sentence: SourceSentence =
       endLine === line
         ? { id, path: source.path, line, start, end, text: text.slice(starts[line]! + start, starts[line]! + end), figures: content?.[1] ?? NONE, names: content?.[2] ?? NONE }
-        : { id, path: source.path, line, start, end, ...sentenceText(source.lines, line, start, endLine, end), figures: content?.[1] ?? NONE, names: content?.[2] ?? NONE };
+        : { id, path: source.path, line, start, end, ...sentenceAcrossLines(text, starts, line, start, endLine, end), figures: content?.[1] ?? NONE, names: content?.[2] ?? NONE };
     if (sentence.breaks) sentence.endLine = endLine;
     if (source.pages || source.paragraphs) Object.assign(sentence, placeInDocument(source, line, endLine));
     sentences[id] = sentence;
   }
   // A fresh (empty) index supplies the class instances and the functions (tokenizers).
   const index = CorpusIndex.build([], []);
+  if (nameFields && nested[NAMES_FIELD]) Object.assign(nested[NAMES_FIELD].fields, nameFields);
   apply(index, { fields: header.captured.fields, nested });
   const search = (index as unknown as Record<string, object>)[SEARCH_FIELD];
   if (searchBytes && search) {

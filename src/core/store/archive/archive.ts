@@ -42,6 +42,9 @@ export interface CheckPhases {
   passes: number;
 }
 
+/** Words the archive writes in lower case, among those asked so far. */
+type OrdinaryWords = Set<string> & { asked: Set<string> };
+
 /** A line of an archive document. */
 interface Place {
   document: number;
@@ -187,7 +190,7 @@ export class Archive {
     // Every word of the draft is counted before anything is decided: what the checker asks of the
     // archive about the draft's words (known, ordinary) has the same answer here and in the check.
     const counts = await this.sentenceCounts([...draftTerms, ...draftWords], new Map());
-    const ordinary = new Set((await this.pool.query<{ word: string }>("SELECT word FROM ordinary_words WHERE word = ANY($1::text[])", [[...draftWords]])).rows.map((r) => r.word));
+    const ordinary = await this.ordinaryWords(draftWords, new Set(), new Set());
     const statistics = this.statistics(snapshot, registry, counts, ordinary, local);
     const probe = CorpusIndex.build([], [], undefined, extractLine, statistics);
     const figures: DraftFigure[] = [];
@@ -270,6 +273,21 @@ export class Archive {
     };
   }
 
+  /**
+   * Which of `words` the archive writes in lower case, added to `found`; with the forms the checker
+   * also asks about (a plural or singular: "employers", "employer").
+   */
+  private async ordinaryWords(words: Iterable<string>, found: Set<string>, asked: Set<string>): Promise<OrdinaryWords> {
+    const missing = new Set<string>();
+    for (const word of words) for (const form of [word, word.replace(/e?s$/, ""), `${word}s`]) if (!asked.has(form)) missing.add(form);
+    if (missing.size > 0) {
+      const rows = (await this.pool.query<{ word: string }>("SELECT word FROM ordinary_words WHERE word = ANY($1::text[])", [[...missing]])).rows;
+      for (const form of missing) asked.add(form);
+      for (const row of rows) found.add(row.word);
+    }
+    return Object.assign(found, { asked });
+  }
+
   /** Sentence counts of terms over the archive, added to `counts` (terms already there are not asked again). */
   private async sentenceCounts(terms: Iterable<string>, counts: Map<string, number>): Promise<Map<string, number>> {
     const missing = [...terms].filter((t) => !counts.has(t));
@@ -348,7 +366,7 @@ export class Archive {
    * blank, so lines keep their numbers), then the local documents, with the whole archive's
    * statistics. `subjects`: the terms a check may ask whole documents about.
    */
-  private async workingIndex(places: ReadonlySet<string>, subjects: readonly string[], snapshot: Snapshot, registry: NameRegistry, counts: Map<string, number>, ordinary: ReadonlySet<string>, phases: CheckPhases, local?: CorpusIndex): Promise<CorpusIndex> {
+  private async workingIndex(places: ReadonlySet<string>, subjects: readonly string[], snapshot: Snapshot, registry: NameRegistry, counts: Map<string, number>, ordinary: OrdinaryWords, phases: CheckPhases, local?: CorpusIndex): Promise<CorpusIndex> {
     const started = performance.now();
     const pairs = [...places].map((p) => p.split(":").map(Number) as [number, number]);
     const wanted = [pairs.map((p) => p[0]), pairs.map((p) => p[1])];
@@ -399,6 +417,16 @@ export class Archive {
       if (extraction === undefined) return extractLine(paragraph);
       return JSON.parse(extraction) as ReturnType<LineExtractor>;
     };
+    // The checker asks about the words of the source sentences too (is a word known, ordinary):
+    // answered for all of them, as a local index answers over its whole corpus.
+    const sourceWords = new Set<string>();
+    for (const row of paragraphs) {
+      for (const token of wordTokens(row.text.replace(/\n/g, " "))) {
+        sourceWords.add(token.word);
+        if (token.term) needed.add(token.term);
+      }
+    }
+    await this.ordinaryWords(sourceWords, ordinary, ordinary.asked);
     await this.sentenceCounts(needed, counts);
     phases.readMs += performance.now() - started;
     const localPaths = new Set(local?.documents.map((d) => d.path) ?? []);

@@ -95,6 +95,16 @@ export function writtenTerms(name: NameMention): ReadonlySet<string> {
  * title check judges it; the holder, not the office, says which documents can speak.
  */
 export function officeWords(text: string): ReadonlySet<string> {
+  // Asked once per figure of a sentence: a line of many figures is read once, not once per figure.
+  if (lastOffices?.text === text) return lastOffices.words;
+  const words = readOfficeWords(text);
+  lastOffices = { text, words };
+  return words;
+}
+
+let lastOffices: { text: string; words: ReadonlySet<string> } | undefined;
+
+function readOfficeWords(text: string): ReadonlySet<string> {
   const tokens = wordTokens(text);
   const words = new Set<string>();
   for (let i = 0; i < tokens.length; i++) {

@@ -10,9 +10,9 @@ import { ParallelReader, readWorkerFile, wordsInReaders, type ParallelReading } 
 
 export { placeInSource, sourceSpan, extractLine, readParagraphs, type LineExtractor, type ParagraphReading };
 import { foldPreservingOffsets } from "../extract/normalize.js";
-import { wordTokens } from "../extract/terms.js";
+import { wordTokens, type WordToken } from "../extract/terms.js";
 import { TermStatistics } from "./termStatistics.js";
-import { sentenceWords, type SentenceWords } from "./sentenceWords.js";
+import type { SentenceWords } from "./sentenceWords.js";
 import { contextOf, type FigureContext } from "../extract/figureContext.js";
 import { ContextColumnsBuilder, ContextStore, noContexts, StoredFigure } from "./contextColumns.js";
 import { bestFirst, FigureRetrieval, type RetrievalQuery, type Scored } from "./figureRetrieval.js";
@@ -315,13 +315,15 @@ export class CorpusIndex {
         if (!this.statistics) for (const name of sentence.names) this.names.add(name, { path: document.path, line: placeInSource(sentence, name.start).line, sentence: text });
         // A reader thread worked out the words of the sentence; figure contexts need its tokens still.
         const tokens = sentence.figures.length > 0 || !readWords ? wordTokens(text) : undefined;
-        const words = readWords?.[nth++] ?? sentenceWords(text, tokens, false);
-        for (const word of words.lowercase) this.lowercaseWords.add(word);
-        this.terms.add(sentence.id, documentIndex, words.terms, wholeDocumentTerms !== undefined);
+        const words = readWords?.[nth++];
+        if (words) for (const word of words.lowercase) this.lowercaseWords.add(word);
+        // Read here: the tokens as they are (what sentenceWords would make of them, without its sets and arrays).
+        else for (const token of tokens!) if (!token.capitalized) this.lowercaseWords.add(token.word);
+        this.terms.add(sentence.id, documentIndex, words?.terms ?? termsOf(tokens!), wholeDocumentTerms !== undefined);
         // An index over part of an archive is only checked against: the archive itself answers searches.
         // Search terms a reader counted are added now; otherwise the search is built after the
         // documents (its builder would add to the build's peak memory), from then on in order.
-        if (!this.statistics && words.search && this.searchAdded === sentence.id) {
+        if (!this.statistics && words?.search && this.searchAdded === sentence.id) {
           this.search_.addCounted(sentence.id, words.search);
           this.searchAdded++;
         }
@@ -471,6 +473,13 @@ export class CorpusIndex {
 
   /** Below this many figures, completion may offer figures that share no word with the sentence. */
   static readonly POOL_THRESHOLD = 3000;
+}
+
+/** The terms of a sentence's tokens (repeats included: term statistics count each once). */
+function termsOf(tokens: readonly WordToken[]): string[] {
+  const terms: string[] = [];
+  for (const token of tokens) if (token.term) terms.push(token.term);
+  return terms;
 }
 
 /** What most sentences have of figures or names: one shared array, never modified, instead of one each. */

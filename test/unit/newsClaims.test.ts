@@ -277,3 +277,22 @@ describe("two figures a source states together", () => {
     assert.notEqual(check(files, draft, "$65.5 million"), "supported");
   });
 });
+
+describe("a forecast found beside its companions", () => {
+  const files = {
+    "harbour.txt":
+      "Dunmore harbour busy again\n\nVisitors are coming back. The harbour board decided to keep its mooring fee at an all-time low of 3.25%. Visitor growth in 2024 was about 4.7%, with the harbour board predicting 4% growth this year. Other signs are good too.",
+    "ferry.txt": "Dunmore's biggest ferry firm expects the island market to grow 15% this year, to 920,000 trips, reaching 1.6 million trips by 2030.",
+    "council.txt": "Dunmore council expects visitor growth to stay under 5% this year.",
+  };
+  const draft = (forecast: string) =>
+    `Dunmore's harbour board kept its mooring fee at a record low of 3.25%; visitor numbers grew about 4.7% in 2024 and are expected to grow ${forecast} this year.`;
+
+  test("Should support a forecast the source sentence of its companions states, though another source's forecast is worded closer and a third gives only a bound", () => {
+    assert.equal(check(files, draft("4%"), "4%"), "supported");
+  });
+
+  test("Should still contradict a forecast no source states", () => {
+    assert.equal(check(files, draft("6%"), "6%"), "contradicted");
+  });
+});

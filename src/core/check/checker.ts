@@ -575,6 +575,13 @@ function checkFigure(index: CorpusIndex, draft: DraftFigure, pins?: Pins): Findi
     .sort((a, b) => Number(sameTime(b)) - Number(sameTime(a)) || b.similarity - a.similarity);
   const shown = describeFigure(draft.figure);
   const precise = agreeing.length > 0 ? preciseRival(draft, candidates, agreeing) : undefined;
+  // The draft's value stated in the very source sentence its companions were found in ("from £6 to
+  // £10" where £10 was found): that sentence is where the draft took it from, however it is worded.
+  // Not a rank: one sentence often ranks one subject on several measures ("largest investor, …,
+  // third-largest trading partner"), and a rank means only what its own noun says.
+  const besideCompanion = pins?.known && draft.figure.kind !== "rank" ? (candidates.find((c) => pins.known!.has(c.source.sentence.id) && valuesAgree(draft.figure, c.source.figure))?.source ?? statedInPinnedSentence(index, draft, pins.known)) : undefined;
+  // It outweighs a closer-worded figure held against a mere bound ("under 5%"): the bound is not where the draft's value came from.
+  if (precise && besideCompanion) return finding(draft, "supported", `Supported by ${describeSource(besideCompanion)}`, [besideCompanion]);
   if (precise) {
     const bound = agreeing[0]!.source;
     return finding(draft, "contradicted", `Sources say ${describeSource(precise.source)}, not ${shown} (${describeSource(bound)} is only a bound)`, [precise.source, bound], precise.source.figure.text);
@@ -604,11 +611,6 @@ function checkFigure(index: CorpusIndex, draft: DraftFigure, pins?: Pins): Findi
     const sources = agreeing.slice(0, 3).map((c) => c.source);
     return finding(draft, "supported", `Supported by ${sources.map(describeSource).join(", ")}`, sources);
   }
-  // The draft's value stated in the very source sentence its companions were found in ("from £6 to
-  // £10" where £10 was found): that sentence is where the draft took it from, however it is worded.
-  // Not a rank: one sentence often ranks one subject on several measures ("largest investor, …,
-  // third-largest trading partner"), and a rank means only what its own noun says.
-  const besideCompanion = pins?.known && draft.figure.kind !== "rank" ? (candidates.find((c) => pins.known!.has(c.source.sentence.id) && valuesAgree(draft.figure, c.source.figure))?.source ?? statedInPinnedSentence(index, draft, pins.known)) : undefined;
   if (besideCompanion) return finding(draft, "supported", `Supported by ${describeSource(besideCompanion)}`, [besideCompanion]);
   const pinnedRival = pins?.neighbours ? rivalInPinnedSentence(index, draft, pins.neighbours) : undefined;
   if (pinnedRival) return finding(draft, "contradicted", `Sources say ${describeSource(pinnedRival)}, not ${shown}`, [pinnedRival], pinnedRival.figure.text);

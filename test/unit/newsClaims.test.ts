@@ -296,3 +296,20 @@ describe("a forecast found beside its companions", () => {
     assert.equal(check(files, draft("6%"), "6%"), "contradicted");
   });
 });
+
+describe("the year of a goal", () => {
+  const files = {
+    "vans.txt":
+      "Kelsall Motors van sales slow\n\nKelsall Motors sold 95,000 vans in Spain last year, 16% fewer than the year before. Sales of its small cars rose 2.3% to 80,600. The Kelsall carmaker is aiming to lift annual sales in Europe to 150,000 by 2028. \"Europe is our future,\" its chief said.",
+    "plant.txt": "Dunmore Autos said its new plant would make 40,000 cars a year from 2026.",
+  };
+  const draft = (year: string) => `Kelsall Motors' van sales in Spain fell 16% last year, and it hopes to sell 150,000 vans a year in Europe by ${year}.`;
+
+  test("Should hold the year of a goal to the year of the source sentence that states the goal's figure, however otherwise it is worded", () => {
+    assert.equal(check(files, draft("2030"), "2030"), "contradicted");
+  });
+
+  test("Should still support the goal's right year", () => {
+    assert.equal(check(files, draft("2028"), "2028"), "supported");
+  });
+});

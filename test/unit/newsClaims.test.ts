@@ -313,3 +313,20 @@ describe("the year of a goal", () => {
     assert.equal(check(files, draft("2028"), "2028"), "supported");
   });
 });
+
+describe("a forecast the outcome fell short of", () => {
+  const files = {
+    "dunmore.txt":
+      "Mixed news from Dunmore's economy\n\nThe island's statistics office said output for the three months to June rose 0.9%, ahead of the 0.5% forecast. It leaves output up 1.8% for the year, but short of the 2.2% which the island council had predicted.",
+  };
+  const draft = (forecast: string) => `Dunmore's output rose 0.9% in the second quarter, taking growth for the year to 1.8%, below the council's ${forecast} forecast.`;
+
+  test("Should support the forecast a source names after 'short of' ('short of the 2.2% which the council had predicted')", () => {
+    assert.equal(check(files, draft("2.2%"), "2.2%"), "supported");
+  });
+
+  test("Should still not support a bare figure the source denies ('short of 2.2%')", () => {
+    const denied = { "dunmore.txt": "Output for the year rose 1.8%, well short of 2.2%, the island's statistics office said." };
+    assert.notEqual(check(denied, "Dunmore's output rose 2.2% over the year, the island's statistics office said.", "2.2%"), "supported");
+  });
+});

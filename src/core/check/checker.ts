@@ -575,6 +575,13 @@ function checkFigure(index: CorpusIndex, draft: DraftFigure, pins?: Pins): Findi
     .sort((a, b) => Number(sameTime(b)) - Number(sameTime(a)) || b.similarity - a.similarity);
   const shown = describeFigure(draft.figure);
   const precise = agreeing.length > 0 ? preciseRival(draft, candidates, agreeing) : undefined;
+  // The draft's value stated in the very source sentence its companions were found in ("from £6 to
+  // £10" where £10 was found): that sentence is where the draft took it from, however it is worded.
+  // Not a rank: one sentence often ranks one subject on several measures ("largest investor, …,
+  // third-largest trading partner"), and a rank means only what its own noun says.
+  const besideCompanion = pins?.known && draft.figure.kind !== "rank" ? (candidates.find((c) => pins.known!.has(c.source.sentence.id) && valuesAgree(draft.figure, c.source.figure))?.source ?? statedInPinnedSentence(index, draft, pins.known)) : undefined;
+  // It outweighs a closer-worded figure held against a mere bound ("under 5%"): the bound is not where the draft's value came from.
+  if (precise && besideCompanion) return finding(draft, "supported", `Supported by ${describeSource(besideCompanion)}`, [besideCompanion]);
   if (precise) {
     const bound = agreeing[0]!.source;
     return finding(draft, "contradicted", `Sources say ${describeSource(precise.source)}, not ${shown} (${describeSource(bound)} is only a bound)`, [precise.source, bound], precise.source.figure.text);
@@ -604,11 +611,6 @@ function checkFigure(index: CorpusIndex, draft: DraftFigure, pins?: Pins): Findi
     const sources = agreeing.slice(0, 3).map((c) => c.source);
     return finding(draft, "supported", `Supported by ${sources.map(describeSource).join(", ")}`, sources);
   }
-  // The draft's value stated in the very source sentence its companions were found in ("from £6 to
-  // £10" where £10 was found): that sentence is where the draft took it from, however it is worded.
-  // Not a rank: one sentence often ranks one subject on several measures ("largest investor, …,
-  // third-largest trading partner"), and a rank means only what its own noun says.
-  const besideCompanion = pins?.known && draft.figure.kind !== "rank" ? (candidates.find((c) => pins.known!.has(c.source.sentence.id) && valuesAgree(draft.figure, c.source.figure))?.source ?? statedInPinnedSentence(index, draft, pins.known)) : undefined;
   if (besideCompanion) return finding(draft, "supported", `Supported by ${describeSource(besideCompanion)}`, [besideCompanion]);
   const pinnedRival = pins?.neighbours ? rivalInPinnedSentence(index, draft, pins.neighbours) : undefined;
   if (pinnedRival) return finding(draft, "contradicted", `Sources say ${describeSource(pinnedRival)}, not ${shown}`, [pinnedRival], pinnedRival.figure.text);
@@ -795,11 +797,16 @@ const SAME_EVENT = 0.45;
  * kind of sentence ("since 2021", "in 2023"): only a source sentence worded much like the draft's
  * can say the year is wrong; a looser likeness leaves it unverifiable.
  */
-function checkYearAlone(index: CorpusIndex, year: DraftFigure, pins: Pins): Finding {
+function checkYearAlone(index: CorpusIndex, year: DraftFigure, timed: DraftFigure, pins: Pins): Finding {
   const verdict = checkFigure(index, year, pins);
   if (verdict.verdict !== "contradicted") return verdict;
-  const best = candidatesFor(index, year, { ignoreTime: false })[0]?.similarity ?? 0;
+  const candidates = candidatesFor(index, year, { ignoreTime: false });
+  const best = candidates[0]?.similarity ?? 0;
   if (best >= SAME_EVENT) return verdict;
+  // Another year given in a sentence that states the very figure the draft's year times ("sales in
+  // Asia to 150,000 by 2008" for "150,000 cars a year by 2010"): the same goal, dated otherwise.
+  const statesTimed = (sentence: SourceSentence) => sentence.figures.some((f) => f.kind === timed.figure.kind && f.qualifier === "exact" && f.value === timed.figure.value && f.upper === timed.figure.upper);
+  if (candidates.some((c) => !valuesAgree(year.figure, c.source.figure) && statesTimed(c.source.sentence))) return verdict;
   return finding(year, "unverifiable", `No source gives ${describeFigure(year.figure)} as the time of this`, []);
 }
 
@@ -868,7 +875,7 @@ export function checkSentence(index: CorpusIndex, sentence: DraftSentence, start
     // A year the sources contradict outright while they state the figure it times, untimed ("makes 200
     // million phones a year; Being Digital came out in 1997"), is held to them as any date is.
     const ownFact = timed !== undefined && checkFigure(index, timed).verdict === "supported" && checkFigure(index, draft).verdict === "contradicted";
-    const verdict = timed && !ownFact ? checkYearAlone(index, draft, pins) : checkFigure(index, draft, pins);
+    const verdict = timed && !ownFact ? checkYearAlone(index, draft, timed, pins) : checkFigure(index, draft, pins);
     // Contradicted too: a companion found later may pin the source sentence that states it.
     if (pins.ambiguous!.has(draft) || verdict.verdict === "contradicted") undecided.push({ at: findings.length, draft });
     // Its own words may be too few to find it by ("to $44.45"): its neighbours' source sentence may state it.

@@ -10,7 +10,7 @@ import { findNames } from "../extract/names.js";
 import { fold } from "../extract/normalize.js";
 import { termOf, wordTokens } from "../extract/terms.js";
 import { placeTermOf, placeTerms } from "../knowledge/placeTerms.js";
-import { checkTitle } from "./titleCheck.js";
+import { checkTitle, prepareTitleCheck } from "./titleCheck.js";
 import { similarity } from "../index/similarity.js";
 import { isCalendarWord, sameSubject } from "./subjects.js";
 import { isSmallNumber } from "../knowledge/figureWords.js";
@@ -260,6 +260,18 @@ function sourceInitialisms(index: CorpusIndex): ReadonlySet<string> {
     initialismCache.set(index, (initials = found));
   }
   return initials;
+}
+
+/**
+ * Computes the tables a check reads once per index (initials of source names, documents naming a
+ * place, titled mentions, first words of aliases), so that whoever builds or restores an index can
+ * pay for them there instead of inside the writer's first check. Checks compute them lazily anyway.
+ */
+export function prepareForChecks(index: CorpusIndex): void {
+  sourceInitialisms(index);
+  documentsNamingAPlace(index);
+  prepareTitleCheck(index);
+  index.names.aliasFirstWords();
 }
 
 /** Whether a word ("EPA", "EPA's") is an abbreviation a source defines; the possessive abbreviates what the word does. */

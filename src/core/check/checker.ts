@@ -193,9 +193,10 @@ function placesDiffer(draft: FigureContext, source: SourceFigure): boolean {
   const x = placesOf(draft);
   if (x.length === 0) return false;
   const y = placesOf(source.context);
-  if (y.length === 0 || !namesOnlyPlaces(source.sentence)) return false;
+  if (y.length === 0) return false;
   const alike = (p: string, q: string) => p === q || (p.length >= 4 && q.length >= 4 && p.slice(0, 4) === q.slice(0, 4));
-  return !x.some((p) => y.some((q) => alike(p, q)));
+  // A shared place settles it before the source sentence is read word by word.
+  return !x.some((p) => y.some((q) => alike(p, q))) && namesOnlyPlaces(source.sentence);
 }
 
 /**

@@ -254,9 +254,8 @@ function sourceInitialisms(index: CorpusIndex): ReadonlySet<string> {
     const found = new Set<string>();
     for (const entity of index.names.all()) {
       // A name in one word has no initials to abbreviate it.
-      if (!/[\s-]/.test(entity.canonical)) continue;
-      const capitals = entity.canonical.split(/[\s-]+/).filter((word) => /^\p{Lu}/u.test(word)).map((word) => word[0]!);
-      if (capitals.length >= 2) found.add(fold(capitals.join("")));
+      const capitals = capitalInitials(entity.canonical);
+      if (capitals.length >= 2) found.add(fold(capitals));
     }
     initialismCache.set(index, (initials = found));
   }
@@ -273,6 +272,31 @@ export function prepareForChecks(index: CorpusIndex): void {
   documentsNamingAPlace(index);
   prepareTitleCheck(index);
   index.names.aliasFirstWords();
+}
+
+const SEPARATOR = /[\s-]/;
+const UPPER_START = /^\p{Lu}/u;
+
+/**
+ * The first letters of the words (split at spaces and hyphens) that start with a capital, joined:
+ * what `split(/[\s-]+/).filter(/^\p{Lu}/u)` gives, read in one pass (a regular expression only
+ * for letters outside ASCII), since every name of the index is read.
+ */
+function capitalInitials(name: string): string {
+  let initials = "";
+  let wordStart = true;
+  for (let i = 0; i < name.length; i++) {
+    const code = name.charCodeAt(i);
+    const separator = code < 128 ? code === 32 || code === 45 || (code >= 9 && code <= 13) : SEPARATOR.test(name[i]!);
+    if (separator) {
+      wordStart = true;
+      continue;
+    }
+    if (!wordStart) continue;
+    wordStart = false;
+    if (code < 128 ? code >= 65 && code <= 90 : UPPER_START.test(name.slice(i, i + 2))) initials += name[i]!;
+  }
+  return initials;
 }
 
 /** Whether a word ("EPA", "EPA's") is an abbreviation a source defines; the possessive abbreviates what the word does. */

@@ -10,7 +10,7 @@ import { findNames } from "../extract/names.js";
 import { fold } from "../extract/normalize.js";
 import { termOf, wordTokens } from "../extract/terms.js";
 import { placeTermOf, placeTerms } from "../knowledge/placeTerms.js";
-import { checkTitle } from "./titleCheck.js";
+import { checkTitle, prepareTitleCheck } from "./titleCheck.js";
 import { similarity } from "../index/similarity.js";
 import { isCalendarWord, sameSubject } from "./subjects.js";
 import { isSmallNumber } from "../knowledge/figureWords.js";
@@ -193,9 +193,10 @@ function placesDiffer(draft: FigureContext, source: SourceFigure): boolean {
   const x = placesOf(draft);
   if (x.length === 0) return false;
   const y = placesOf(source.context);
-  if (y.length === 0 || !namesOnlyPlaces(source.sentence)) return false;
+  if (y.length === 0) return false;
   const alike = (p: string, q: string) => p === q || (p.length >= 4 && q.length >= 4 && p.slice(0, 4) === q.slice(0, 4));
-  return !x.some((p) => y.some((q) => alike(p, q)));
+  // A shared place settles it before the source sentence is read word by word.
+  return !x.some((p) => y.some((q) => alike(p, q))) && namesOnlyPlaces(source.sentence);
 }
 
 /**
@@ -253,11 +254,47 @@ function sourceInitialisms(index: CorpusIndex): ReadonlySet<string> {
     const found = new Set<string>();
     for (const entity of index.names.all()) {
       // A name in one word has no initials to abbreviate it.
-      if (!/[\s-]/.test(entity.canonical)) continue;
-      const capitals = entity.canonical.split(/[\s-]+/).filter((word) => /^\p{Lu}/u.test(word)).map((word) => word[0]!);
-      if (capitals.length >= 2) found.add(fold(capitals.join("")));
+      const capitals = capitalInitials(entity.canonical);
+      if (capitals.length >= 2) found.add(fold(capitals));
     }
     initialismCache.set(index, (initials = found));
+  }
+  return initials;
+}
+
+/**
+ * Computes the tables a check reads once per index (initials of source names, documents naming a
+ * place, titled mentions, first words of aliases), so that whoever builds or restores an index can
+ * pay for them there instead of inside the writer's first check. Checks compute them lazily anyway.
+ */
+export function prepareForChecks(index: CorpusIndex): void {
+  sourceInitialisms(index);
+  documentsNamingAPlace(index);
+  prepareTitleCheck(index);
+  index.names.aliasFirstWords();
+}
+
+const SEPARATOR = /[\s-]/;
+const UPPER_START = /^\p{Lu}/u;
+
+/**
+ * The first letters of the words (split at spaces and hyphens) that start with a capital, joined:
+ * what `split(/[\s-]+/).filter(/^\p{Lu}/u)` gives, read in one pass (a regular expression only
+ * for letters outside ASCII), since every name of the index is read.
+ */
+function capitalInitials(name: string): string {
+  let initials = "";
+  let wordStart = true;
+  for (let i = 0; i < name.length; i++) {
+    const code = name.charCodeAt(i);
+    const separator = code < 128 ? code === 32 || code === 45 || (code >= 9 && code <= 13) : SEPARATOR.test(name[i]!);
+    if (separator) {
+      wordStart = true;
+      continue;
+    }
+    if (!wordStart) continue;
+    wordStart = false;
+    if (code < 128 ? code >= 65 && code <= 90 : UPPER_START.test(name.slice(i, i + 2))) initials += name[i]!;
   }
   return initials;
 }

@@ -28,7 +28,7 @@ export { openIndex } from "./store/indexCache.js";
 
 // check/: checking a draft: its sentences, comparisons of figures and titles, disputes, messages,
 // the report and the fact sheet.
-export { checkDocument, checkParagraph, draftNames, sourceDisagreements } from "./check/checker.js";
+export { checkDocument, checkParagraph, draftNames, prepareForChecks, sourceDisagreements } from "./check/checker.js";
 export { IGNORE_MARKER, maskMarkup } from "./check/draft.js";
 export { SentenceMemo } from "./check/sentenceMemo.js";
 export { type Fact, FACT_KINDS, type FactKind, factsOf } from "./check/facts.js";

@@ -3,7 +3,7 @@
 import { existsSync, watch, type FSWatcher } from "node:fs";
 import * as path from "node:path";
 import {
-  CorpusIndex, type CorpusOptions, loadCorpus, openIndex, readerThreads, type SkippedFile,
+  CorpusIndex, type CorpusOptions, loadCorpus, openIndex, prepareForChecks, readerThreads, type SkippedFile,
 } from "../core/index.js";
 import { excludeDrafts, isInside } from "../util/draftExclusion.js";
 import type { Settings } from "./settings.js";
@@ -157,6 +157,8 @@ export class CorpusService {
       : loadCorpus(options).then((corpus) => CorpusIndex.buildInSlices(corpus.documents, corpus.skipped, { threads }));
     this.loading = load
       .then((index) => {
+        // Before the writer's first check, which would otherwise work these tables out itself.
+        prepareForChecks(index);
         this.current = index;
         this.generation++;
         this.events.log(`Indexed ${index.documents.length} sources (${index.sourceFigures.length} figures) from ${this.roots.description}.`);

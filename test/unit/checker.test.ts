@@ -1,6 +1,6 @@
 import { test, describe } from "node:test";
 import assert from "node:assert/strict";
-import { checkDocument } from "../../src/core/check/checker.ts";
+import { checkDocument, prepareForChecks } from "../../src/core/check/checker.ts";
 import type { Finding } from "../../src/core/types.ts";
 import { indexOf, joinLines, sampleIndex } from "./helpers/corpus.ts";
 
@@ -396,6 +396,15 @@ describe("what a figure is about", () => {
   test("Should take an abbreviation for the name the sources write out in full", () => {
     const index = indexOf({ "port.txt": "The Dunmore Harbour Authority awarded $3 million for dredging the channel." });
     const draft = "For dredging the channel, the DHA awarded $3 million.";
+    assert.equal(findingOn(checkDocument(index, draft), draft, "$3 million")?.verdict, "supported");
+    const unknown = "For dredging the channel, the KPB awarded $3 million.";
+    assert.equal(findingOn(checkDocument(index, unknown), unknown, "$3 million")?.verdict, "unverifiable");
+  });
+
+  test("Should give the same verdicts when the index's tables were prepared before the first check", () => {
+    const index = indexOf({ "port.txt": "The Dunmore Port-Harbour Authority awarded $3 million for dredging the channel." });
+    prepareForChecks(index);
+    const draft = "For dredging the channel, the DPHA awarded $3 million.";
     assert.equal(findingOn(checkDocument(index, draft), draft, "$3 million")?.verdict, "supported");
     const unknown = "For dredging the channel, the KPB awarded $3 million.";
     assert.equal(findingOn(checkDocument(index, unknown), unknown, "$3 million")?.verdict, "unverifiable");

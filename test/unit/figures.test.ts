@@ -185,4 +185,10 @@ describe("forms of real text: shares, rates, measures, points, multiples, places
     assert.deepEqual(moved.map((f) => [f.text, f.value]), [["second", 2], ["17th", 17]]);
     assert.deepEqual(extractFigures("the 19th century and the third time").filter((f) => f.kind === "rank"), []);
   });
+
+  test("Should not take the time after a count for what it counts ('to 62,400 last month' counts no months)", () => {
+    const count = only("The waiting list shrank to 62,400 last month.");
+    assert.deepEqual([count.kind, count.unit], ["count", ""]);
+    assert.equal(only("The ferry will carry 3,000 cars next summer.").unit, "car");
+  });
 });

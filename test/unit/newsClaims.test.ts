@@ -277,3 +277,56 @@ describe("two figures a source states together", () => {
     assert.notEqual(check(files, draft, "$65.5 million"), "supported");
   });
 });
+
+describe("a forecast found beside its companions", () => {
+  const files = {
+    "harbour.txt":
+      "Dunmore harbour busy again\n\nVisitors are coming back. The harbour board decided to keep its mooring fee at an all-time low of 3.25%. Visitor growth in 2024 was about 4.7%, with the harbour board predicting 4% growth this year. Other signs are good too.",
+    "ferry.txt": "Dunmore's biggest ferry firm expects the island market to grow 15% this year, to 920,000 trips, reaching 1.6 million trips by 2030.",
+    "council.txt": "Dunmore council expects visitor growth to stay under 5% this year.",
+  };
+  const draft = (forecast: string) =>
+    `Dunmore's harbour board kept its mooring fee at a record low of 3.25%; visitor numbers grew about 4.7% in 2024 and are expected to grow ${forecast} this year.`;
+
+  test("Should support a forecast the source sentence of its companions states, though another source's forecast is worded closer and a third gives only a bound", () => {
+    assert.equal(check(files, draft("4%"), "4%"), "supported");
+  });
+
+  test("Should still contradict a forecast no source states", () => {
+    assert.equal(check(files, draft("6%"), "6%"), "contradicted");
+  });
+});
+
+describe("the year of a goal", () => {
+  const files = {
+    "vans.txt":
+      "Kelsall Motors van sales slow\n\nKelsall Motors sold 95,000 vans in Spain last year, 16% fewer than the year before. Sales of its small cars rose 2.3% to 80,600. The Kelsall carmaker is aiming to lift annual sales in Europe to 150,000 by 2028. \"Europe is our future,\" its chief said.",
+    "plant.txt": "Dunmore Autos said its new plant would make 40,000 cars a year from 2026.",
+  };
+  const draft = (year: string) => `Kelsall Motors' van sales in Spain fell 16% last year, and it hopes to sell 150,000 vans a year in Europe by ${year}.`;
+
+  test("Should hold the year of a goal to the year of the source sentence that states the goal's figure, however otherwise it is worded", () => {
+    assert.equal(check(files, draft("2030"), "2030"), "contradicted");
+  });
+
+  test("Should still support the goal's right year", () => {
+    assert.equal(check(files, draft("2028"), "2028"), "supported");
+  });
+});
+
+describe("a forecast the outcome fell short of", () => {
+  const files = {
+    "dunmore.txt":
+      "Mixed news from Dunmore's economy\n\nThe island's statistics office said output for the three months to June rose 0.9%, ahead of the 0.5% forecast. It leaves output up 1.8% for the year, but short of the 2.2% which the island council had predicted.",
+  };
+  const draft = (forecast: string) => `Dunmore's output rose 0.9% in the second quarter, taking growth for the year to 1.8%, below the council's ${forecast} forecast.`;
+
+  test("Should support the forecast a source names after 'short of' ('short of the 2.2% which the council had predicted')", () => {
+    assert.equal(check(files, draft("2.2%"), "2.2%"), "supported");
+  });
+
+  test("Should still not support a bare figure the source denies ('short of 2.2%')", () => {
+    const denied = { "dunmore.txt": "Output for the year rose 1.8%, well short of 2.2%, the island's statistics office said." };
+    assert.notEqual(check(denied, "Dunmore's output rose 2.2% over the year, the island's statistics office said.", "2.2%"), "supported");
+  });
+});

@@ -10,7 +10,7 @@ import { findNames } from "../extract/names.js";
 import { fold } from "../extract/normalize.js";
 import { termOf, wordTokens } from "../extract/terms.js";
 import { placeTermOf, placeTerms } from "../knowledge/placeTerms.js";
-import { checkTitle } from "./titleCheck.js";
+import { checkTitle, prepareTitleCheck } from "./titleCheck.js";
 import { similarity } from "../index/similarity.js";
 import { isCalendarWord, sameSubject } from "./subjects.js";
 import { documentsNamingAll, nameForms, officeWords, sourceInitialisms, withoutPossessive, writtenTerms, type SubjectForms } from "./subjectForms.js";
@@ -196,9 +196,10 @@ function placesDiffer(draft: FigureContext, source: SourceFigure): boolean {
   const x = placesOf(draft);
   if (x.length === 0) return false;
   const y = placesOf(source.context);
-  if (y.length === 0 || !namesOnlyPlaces(source.sentence)) return false;
+  if (y.length === 0) return false;
   const alike = (p: string, q: string) => p === q || (p.length >= 4 && q.length >= 4 && p.slice(0, 4) === q.slice(0, 4));
-  return !x.some((p) => y.some((q) => alike(p, q)));
+  // A shared place settles it before the source sentence is read word by word.
+  return !x.some((p) => y.some((q) => alike(p, q))) && namesOnlyPlaces(source.sentence);
 }
 
 /**
@@ -250,6 +251,18 @@ function countsAlike(draft: DraftFigure, source: SourceFigure): boolean {
   };
   // What the draft counts is what must match: its unit, or when it names none, the source's.
   return draft.figure.unit !== "" ? named(draft.figure.unit, source.context.sentenceTerms) : named(source.figure.unit, draft.context.sentenceTerms);
+}
+
+/**
+ * Computes the tables a check reads once per index (initials of source names, documents naming a
+ * place, titled mentions, first words of aliases), so that whoever builds or restores an index can
+ * pay for them there instead of inside the writer's first check. Checks compute them lazily anyway.
+ */
+export function prepareForChecks(index: CorpusIndex): void {
+  sourceInitialisms(index);
+  documentsNamingAPlace(index);
+  prepareTitleCheck(index);
+  index.names.aliasFirstWords();
 }
 
 /** Whether a word ("EPA", "EPA's") is an abbreviation a source defines; the possessive abbreviates what the word does. */
@@ -583,6 +596,13 @@ function checkFigure(index: CorpusIndex, draft: DraftFigure, pins?: Pins): Findi
     .sort((a, b) => Number(sameTime(b)) - Number(sameTime(a)) || b.similarity - a.similarity);
   const shown = describeFigure(draft.figure);
   const precise = agreeing.length > 0 ? preciseRival(draft, candidates, agreeing) : undefined;
+  // The draft's value stated in the very source sentence its companions were found in ("from £6 to
+  // £10" where £10 was found): that sentence is where the draft took it from, however it is worded.
+  // Not a rank: one sentence often ranks one subject on several measures ("largest investor, …,
+  // third-largest trading partner"), and a rank means only what its own noun says.
+  const besideCompanion = pins?.known && draft.figure.kind !== "rank" ? (candidates.find((c) => pins.known!.has(c.source.sentence.id) && valuesAgree(draft.figure, c.source.figure))?.source ?? statedInPinnedSentence(index, draft, pins.known)) : undefined;
+  // It outweighs a closer-worded figure held against a mere bound ("under 5%"): the bound is not where the draft's value came from.
+  if (precise && besideCompanion) return finding(draft, "supported", `Supported by ${describeSource(besideCompanion)}`, [besideCompanion]);
   if (precise) {
     const bound = agreeing[0]!.source;
     return finding(draft, "contradicted", `Sources say ${describeSource(precise.source)}, not ${shown} (${describeSource(bound)} is only a bound)`, [precise.source, bound], precise.source.figure.text);
@@ -612,11 +632,6 @@ function checkFigure(index: CorpusIndex, draft: DraftFigure, pins?: Pins): Findi
     const sources = agreeing.slice(0, 3).map((c) => c.source);
     return finding(draft, "supported", `Supported by ${sources.map(describeSource).join(", ")}`, sources);
   }
-  // The draft's value stated in the very source sentence its companions were found in ("from £6 to
-  // £10" where £10 was found): that sentence is where the draft took it from, however it is worded.
-  // Not a rank: one sentence often ranks one subject on several measures ("largest investor, …,
-  // third-largest trading partner"), and a rank means only what its own noun says.
-  const besideCompanion = pins?.known && draft.figure.kind !== "rank" ? (candidates.find((c) => pins.known!.has(c.source.sentence.id) && valuesAgree(draft.figure, c.source.figure))?.source ?? statedInPinnedSentence(index, draft, pins.known)) : undefined;
   if (besideCompanion) {
     // A bound beside the companions ("over 800,000") yields to a source stating the quantity exactly
     // ("804,000"), when the bound is that quantity rounded, not a threshold ("below 4 percent" of 3%).
@@ -815,11 +830,16 @@ const SAME_EVENT = 0.45;
  * kind of sentence ("since 2021", "in 2023"): only a source sentence worded much like the draft's
  * can say the year is wrong; a looser likeness leaves it unverifiable.
  */
-function checkYearAlone(index: CorpusIndex, year: DraftFigure, pins: Pins): Finding {
+function checkYearAlone(index: CorpusIndex, year: DraftFigure, timed: DraftFigure, pins: Pins): Finding {
   const verdict = checkFigure(index, year, pins);
   if (verdict.verdict !== "contradicted") return verdict;
-  const best = candidatesFor(index, year, { ignoreTime: false })[0]?.similarity ?? 0;
+  const candidates = candidatesFor(index, year, { ignoreTime: false });
+  const best = candidates[0]?.similarity ?? 0;
   if (best >= SAME_EVENT) return verdict;
+  // Another year given in a sentence that states the very figure the draft's year times ("sales in
+  // Asia to 150,000 by 2008" for "150,000 cars a year by 2010"): the same goal, dated otherwise.
+  const statesTimed = (sentence: SourceSentence) => sentence.figures.some((f) => f.kind === timed.figure.kind && f.qualifier === "exact" && f.value === timed.figure.value && f.upper === timed.figure.upper);
+  if (candidates.some((c) => !valuesAgree(year.figure, c.source.figure) && statesTimed(c.source.sentence))) return verdict;
   return finding(year, "unverifiable", `No source gives ${describeFigure(year.figure)} as the time of this`, []);
 }
 
@@ -888,7 +908,7 @@ export function checkSentence(index: CorpusIndex, sentence: DraftSentence, start
     // A year the sources contradict outright while they state the figure it times, untimed ("makes 200
     // million phones a year; Being Digital came out in 1997"), is held to them as any date is.
     const ownFact = timed !== undefined && checkFigure(index, timed).verdict === "supported" && checkFigure(index, draft).verdict === "contradicted";
-    const verdict = timed && !ownFact ? checkYearAlone(index, draft, pins) : checkFigure(index, draft, pins);
+    const verdict = timed && !ownFact ? checkYearAlone(index, draft, timed, pins) : checkFigure(index, draft, pins);
     // Contradicted too: a companion found later may pin the source sentence that states it.
     if (pins.ambiguous!.has(draft) || verdict.verdict === "contradicted") undecided.push({ at: findings.length, draft });
     // Its own words may be too few to find it by ("to $44.45"): its neighbours' source sentence may state it.

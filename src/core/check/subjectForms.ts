@@ -20,6 +20,31 @@ function termsOf(text: string): string[] {
   return [...new Set(wordTokens(text).map((t) => t.term).filter((t): t is string => t !== undefined))];
 }
 
+const SEPARATOR = /[\s-]/;
+const UPPER_START = /^\p{Lu}/u;
+
+/**
+ * The first letters of the words (split at spaces and hyphens) that start with a capital, joined:
+ * what `split(/[\s-]+/).filter(/^\p{Lu}/u)` gives, read in one pass (a regular expression only
+ * for letters outside ASCII), since every name of the index is read.
+ */
+function capitalInitials(name: string): string {
+  let initials = "";
+  let wordStart = true;
+  for (let i = 0; i < name.length; i++) {
+    const code = name.charCodeAt(i);
+    const separator = code < 128 ? code === 32 || code === 45 || (code >= 9 && code <= 13) : SEPARATOR.test(name[i]!);
+    if (separator) {
+      wordStart = true;
+      continue;
+    }
+    if (!wordStart) continue;
+    wordStart = false;
+    if (code < 128 ? code >= 65 && code <= 90 : UPPER_START.test(name.slice(i, i + 2))) initials += name[i]!;
+  }
+  return initials;
+}
+
 /** Full names the sources write out, by their initials ("cfpb" -> Consumer Financial Protection Bureau), once per index. */
 const initialismCache = new WeakMap<CorpusIndex, ReadonlyMap<string, readonly string[]>>();
 
@@ -29,10 +54,9 @@ export function sourceInitialisms(index: CorpusIndex): ReadonlyMap<string, reado
     const found = new Map<string, string[]>();
     for (const entity of index.names.all()) {
       // A name in one word has no initials to abbreviate it.
-      if (!/[\s-]/.test(entity.canonical)) continue;
-      const capitals = entity.canonical.split(/[\s-]+/).filter((word) => /^\p{Lu}/u.test(word)).map((word) => word[0]!);
+      const capitals = capitalInitials(entity.canonical);
       if (capitals.length < 2) continue;
-      const key = fold(capitals.join(""));
+      const key = fold(capitals);
       const names = found.get(key);
       if (names) names.push(entity.canonical);
       else found.set(key, [entity.canonical]);

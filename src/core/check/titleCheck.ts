@@ -31,6 +31,11 @@ const titledByIndex = new WeakMap<CorpusIndex, Map<string, Array<{ sentence: Sou
 /** Where the sources put a title next to a person, read out for the people a draft names only. */
 const statementsByIndex = new WeakMap<CorpusIndex, Map<string, TitleStatement[]>>();
 
+/** Gathers the per-index table the title check reads, so a build can pay for it before the first check. */
+export function prepareTitleCheck(index: CorpusIndex): void {
+  titledMentions(index);
+}
+
 function titledMentions(index: CorpusIndex): Map<string, Array<{ sentence: SourceSentence; mention: NameMention }>> {
   let byKey = titledByIndex.get(index);
   if (byKey) return byKey;

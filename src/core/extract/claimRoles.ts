@@ -42,11 +42,22 @@ function insideQuotes(text: string, at: number): boolean {
   return straight % 2 === 1 || curly === 1;
 }
 
+/** Words after a figure that name it as someone's expectation: "the 2.5% target", "the 2.5% which the government had predicted". */
+const BENCHMARK_AFTER = /^\s*(?:(?:forecast|target|goal|estimate|prediction|projection|expectation)s?\b|(?:which|that)\s+(?:[\p{L}'’-]+\s+){0,4}?(?:had\s+|has\s+|have\s+)?(?:predicted|forecast|forecasted|expected|projected|targeted|estimated|promised|pledged)\b)/iu;
+
+/**
+ * A figure denied as the outcome but named as someone's forecast or target ("short of the 2.5%
+ * which the government had predicted"): the source states the forecast, so it is not denied as one.
+ */
+function namedBenchmark(figure: Figure, sentence: string): boolean {
+  return BENCHMARK_AFTER.test(sentence.slice(figure.end, figure.end + 80));
+}
+
 /** The role of a figure from its own sentence alone: negated, or the old value of a change. */
 export function localRole(figure: Figure, sentence: string, sentenceFigures: readonly Figure[]): FigureRole {
   const before = sentence.slice(Math.max(0, figure.start - 60), figure.start);
   const hedgeFree = figure.qualifierText && before.trimEnd().endsWith(figure.qualifierText) ? before.trimEnd().slice(0, -figure.qualifierText.length) : before;
-  if (NEGATION_BEFORE.test(hedgeFree) || NEGATION_BEFORE.test(before)) return "negated";
+  if ((NEGATION_BEFORE.test(hedgeFree) || NEGATION_BEFORE.test(before)) && !namedBenchmark(figure, sentence)) return "negated";
   if (FROM_BEFORE.test(hedgeFree)) {
     const next = sentenceFigures.find((f) => f.start >= figure.end && f.kind === figure.kind);
     if (next && TO_BETWEEN.test(sentence.slice(figure.end, next.start))) return "superseded";

@@ -91,6 +91,8 @@ export const NOUN_STOPS = new Set([
   "these", "its", "their", "between", "during", "since", "until", "after", "before", "about", "around", "more", "less", "each",
   "every", "ago", "later", "earlier", "times", "percent", "per", "cent", "when", "while", "if", "so", "not", "also",
   "there", "here", "said", "says", "another", "other", "such", "it", "they", "we", "he", "she", "you", "i", "all", "both",
+  // "fell to 813,200 last month": a time follows, not the counted noun.
+  "last", "next",
 ]);
 
 export function singular(word: string): string {

@@ -56,10 +56,16 @@ const CACHE_LIMIT = 50_000;
 
 function read(word: string): Measure | undefined {
   let quantity;
+  // A word js-quantities cannot read throws; its stack is never shown, so none is captured
+  // (formatting one, through source maps, cost more than reading the word).
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
   try {
     quantity = Qty(`1 ${READ_AS[word] ?? word}`);
   } catch {
     return undefined;
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
   }
   const units = quantity.units();
   const measure = quantity.kind() === "time" ? (YEARS.has(units) ? { unit: "year", to: "y" } : undefined) : KINDS[quantity.kind()];

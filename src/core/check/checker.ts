@@ -602,7 +602,9 @@ function checkFigure(index: CorpusIndex, draft: DraftFigure, pins?: Pins): Findi
   // third-largest trading partner"), and a rank means only what its own noun says.
   const besideCompanion = pins?.known && draft.figure.kind !== "rank" ? (candidates.find((c) => pins.known!.has(c.source.sentence.id) && valuesAgree(draft.figure, c.source.figure))?.source ?? statedInPinnedSentence(index, draft, pins.known)) : undefined;
   // It outweighs a closer-worded figure held against a mere bound ("under 5%"): the bound is not where the draft's value came from.
-  if (precise && besideCompanion) return finding(draft, "supported", `Supported by ${describeSource(besideCompanion)}`, [besideCompanion]);
+  // Unless it is itself only a bound, that exact figure rounded ("over 800,000" of "804,000").
+  const roundedBound = besideCompanion !== undefined && precise !== undefined && besideCompanion.figure.qualifier !== "exact" && roundsTo(besideCompanion.figure, precise.source.figure);
+  if (precise && besideCompanion && !roundedBound) return finding(draft, "supported", `Supported by ${describeSource(besideCompanion)}`, [besideCompanion]);
   if (precise) {
     const bound = agreeing[0]!.source;
     return finding(draft, "contradicted", `Sources say ${describeSource(precise.source)}, not ${shown} (${describeSource(bound)} is only a bound)`, [precise.source, bound], precise.source.figure.text);

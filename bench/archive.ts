@@ -34,6 +34,19 @@ async function splicedDraft(archive: Archive, words: number): Promise<string> {
   return picked.map((s, i) => (i % 5 === 4 ? `${s}\n` : s)).join("\n");
 }
 
+/** Findings of one list with no equal finding in the other (compared whole, as JSON), counted over both. */
+function differingFindings(local: readonly unknown[], archive: readonly unknown[]): number {
+  const count = (list: readonly unknown[]) => {
+    const counts = new Map<string, number>();
+    for (const finding of list) counts.set(JSON.stringify(finding), (counts.get(JSON.stringify(finding)) ?? 0) + 1);
+    return counts;
+  };
+  const theirs = count(archive);
+  let unmatched = 0;
+  for (const [key, n] of count(local)) unmatched += Math.max(0, n - (theirs.get(key) ?? 0));
+  return Math.max(unmatched, unmatched + archive.length - local.length);
+}
+
 async function searchLatencies(url: string, queries: readonly string[], clients: number): Promise<number[]> {
   const archives = Array.from({ length: clients }, () => Archive.open(url, { max: 1 }));
   await Promise.all(archives.map((a) => a.search("warm up", 1)));
@@ -103,7 +116,9 @@ async function main(): Promise<void> {
         times.push(performance.now() - start);
       }
       const same = JSON.stringify(findings) === JSON.stringify(archiveFindings[name]);
-      log(`check ${name} draft locally: first ${round(times[0]!)} ms, then ${times.slice(1).map(round).join(", ")} ms; verdicts ${same ? "the same as" : "DIFFERENT from"} the archive's`);
+      const differing = differingFindings(findings as unknown[], archiveFindings[name] as unknown[]);
+      log(`check ${name} draft locally: first ${round(times[0]!)} ms, then ${times.slice(1).map(round).join(", ")} ms; verdicts ${same ? "the same as" : "DIFFERENT from"} the archive's (${differing} of ${(findings as unknown[]).length} findings differ)`);
+      results[`check_${name}_differing`] = differing;
       results[`check_${name}_local_ms`] = times;
       results[`check_${name}_same`] = same;
     }

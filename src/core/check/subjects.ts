@@ -16,7 +16,7 @@ export interface SubjectSource {
 /** Capitalised words of the calendar name a time, not a subject. */
 const WEEKDAYS = new Set(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]);
 /** How many sentences back a subject carries over to one that names none. */
-const CARRY_OVER = 3;
+export const CARRY_OVER = 3;
 const EMPTY: ReadonlySet<string> = new Set();
 
 interface Cache {

@@ -55,7 +55,7 @@ export function localRole(figure: Figure, sentence: string, sentenceFigures: rea
 }
 
 /** How far after a quoted claim a correction is looked for, in sentences. */
-const REBUTTAL_REACH = 3;
+export const REBUTTAL_REACH = 3;
 
 /**
  * The role of a source figure, reading its neighbours in the same document: a claim attributed to

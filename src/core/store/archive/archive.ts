@@ -398,7 +398,10 @@ export class Archive {
     const paragraphPairs = [...paragraphKeys].map((p) => p.split(":").map(Number) as [number, number]);
     const paragraphs = (
       await this.pool.query<{ document: number; first_line: number; text: string; extraction: string }>(
-        "SELECT p.document, p.first_line, p.text, p.extraction FROM paragraphs p JOIN unnest($1::int[], $2::int[]) AS u(d, l) ON p.document = u.d AND p.first_line = u.l",
+        // With the paragraphs around each within the checker's reach (a subject carried over, a refutation that follows).
+        `SELECT DISTINCT p.document, p.first_line, p.text, p.extraction
+         FROM paragraphs n JOIN unnest($1::int[], $2::int[]) AS u(d, l) ON n.document = u.d AND n.first_line = u.l
+         JOIN paragraphs p ON p.document = n.document AND p.first_line BETWEEN n.reach_from AND n.reach_to`,
         [paragraphPairs.map((p) => p[0]), paragraphPairs.map((p) => p[1])],
       )
     ).rows;

@@ -5,6 +5,8 @@ import { CorpusIndex, extractLine, namesOfDocument, placeInSource, type CorpusSt
 import { isHardWrapped, paragraphsOf } from "../../sources/paragraphs.js";
 import { factsOf } from "../../check/facts.js";
 import { NameRegistry } from "../../extract/names.js";
+import { REBUTTAL_REACH } from "../../extract/claimRoles.js";
+import { CARRY_OVER } from "../../check/subjects.js";
 import type { NameKind, SourceDocument } from "../../types.js";
 
 /** A name mention as stored, in the order the registry must see them: key, kind, as written, title, line. */
@@ -46,9 +48,11 @@ export interface ExtractedDocument {
   /**
    * The paragraphs holding a figure or a titled name, whole (their lines joined by newlines), with
    * the engine's extraction of them (JSON of the figures and names extractLine gives): a check reads
-   * these back and replays the extraction instead of extracting again.
+   * these back and replays the extraction instead of extracting again. With each, the first lines of
+   * the paragraphs (stored too) holding the sentences the checker reads around its own: a check reads
+   * those back with it, so subjects carried over and refutations that follow read as in the whole document.
    */
-  paragraphs: Array<{ firstLine: number; text: string; extraction: string }>;
+  paragraphs: Array<{ firstLine: number; text: string; extraction: string; reachFrom: number; reachTo: number }>;
   /** Whether the whole document is hard-wrapped (a partial document cannot tell). */
   hardWrapped: boolean;
 }
@@ -79,16 +83,41 @@ export function extractDocument(document: SourceDocument): ExtractedDocument {
   const paragraphs = paragraphsOf(document.lines, hardWrapped);
   const paragraphAt = new Map<number, (typeof paragraphs)[number]>();
   for (const paragraph of paragraphs) for (let line = paragraph.firstLine; line <= paragraph.lastLine; line++) paragraphAt.set(line, paragraph);
-  const kept = new Map<number, ExtractedDocument["paragraphs"][number]>();
-  const paragraphOf = (line: number): { blockLine: number } => {
+  const kept = new Map<number, ExtractedDocument["paragraphs"][number] & { reached: boolean }>();
+  /** Keeps the paragraph holding `line` (its first line returned); with `reaching`, its neighbours within reach too. */
+  const keep = (line: number, reaching: boolean): number => {
     const paragraph = paragraphAt.get(line);
     const firstLine = paragraph?.firstLine ?? line;
-    if (!kept.has(firstLine)) {
+    let stored = kept.get(firstLine);
+    if (!stored) {
       const lines = paragraph ? document.lines.slice(paragraph.firstLine, paragraph.lastLine + 1) : [document.lines[line] ?? ""];
-      kept.set(firstLine, { firstLine, text: lines.join("\n"), extraction: JSON.stringify(once(lines.join(" "))) });
+      kept.set(firstLine, (stored = { firstLine, text: lines.join("\n"), extraction: JSON.stringify(once(lines.join(" "))), reachFrom: firstLine, reachTo: firstLine, reached: false }));
     }
-    return { blockLine: firstLine };
+    if (reaching && !stored.reached) {
+      stored.reached = true;
+      Object.assign(stored, reachOf(firstLine, paragraph?.lastLine ?? line));
+    }
+    return firstLine;
   };
+  // The sentences the checker reads around one of a paragraph: CARRY_OVER back for its subject,
+  // REBUTTAL_REACH on for a correction. Their paragraphs are kept too; the reach is their span.
+  const reachOf = (first: number, last: number): { reachFrom: number; reachTo: number } => {
+    const inside = index.sentences.filter((s) => s.line <= last && (s.endLine ?? s.line) >= first);
+    if (inside.length === 0) return { reachFrom: first, reachTo: first };
+    const from = Math.max(0, inside[0]!.id - CARRY_OVER);
+    const to = Math.min(index.sentences.length - 1, inside[inside.length - 1]!.id + REBUTTAL_REACH);
+    let reachFrom = first;
+    let reachTo = first;
+    for (let id = from; id <= to; id++) {
+      const sentence = index.sentences[id]!;
+      if (sentence.line >= first && sentence.line <= last) continue;
+      const at = keep(sentence.line, false);
+      reachFrom = Math.min(reachFrom, at);
+      reachTo = Math.max(reachTo, at);
+    }
+    return { reachFrom, reachTo };
+  };
+  const paragraphOf = (line: number): { blockLine: number } => ({ blockLine: keep(line, true) });
   const mentions: StoredMention[] = [];
   const titled = new Map<string, ExtractedDocument["titled"][number]>();
   // Names as extracted (the built index keeps only the titled ones on its sentences), in the order the registry sees them.
@@ -128,6 +157,6 @@ export function extractDocument(document: SourceDocument): ExtractedDocument {
     lowercaseWords: [...own.lowercaseWords],
     mentions,
     titled: [...titled.values()],
-    paragraphs: [...kept.values()],
+    paragraphs: [...kept.values()].map(({ reached: _, ...paragraph }) => paragraph),
   };
 }

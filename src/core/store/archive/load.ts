@@ -246,11 +246,13 @@ async function writeBatch(pool: Pool, batch: ReadonlyArray<{ extracted: Extracte
       titled.map((t) => t.blockLine),
     ]);
     const paragraphs = batch.flatMap(({ extracted }, i) => extracted.paragraphs.map((p) => ({ ...p, document: ids[i]! })));
-    await client.query("INSERT INTO paragraphs (document, first_line, text, extraction) SELECT * FROM unnest($1::int[], $2::int[], $3::text[], $4::text[])", [
+    await client.query("INSERT INTO paragraphs (document, first_line, text, extraction, reach_from, reach_to) SELECT * FROM unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::int[], $6::int[])", [
       paragraphs.map((p) => p.document),
       paragraphs.map((p) => p.firstLine),
       paragraphs.map((p) => pgText(p.text)),
       paragraphs.map((p) => pgText(p.extraction)),
+      paragraphs.map((p) => p.reachFrom),
+      paragraphs.map((p) => p.reachTo),
     ]);
   });
 }

@@ -260,11 +260,12 @@ export class Archive {
     return { findings, index, phases };
   }
 
-  private statistics(snapshot: Snapshot, registry: NameRegistry, counts: ReadonlyMap<string, number>, ordinary: ReadonlySet<string>, local?: CorpusIndex, documentTerms?: ReadonlyMap<string, string[]>): CorpusStatistics {
+  private statistics(snapshot: Snapshot, registry: NameRegistry, counts: ReadonlyMap<string, number>, ordinary: ReadonlySet<string>, local?: CorpusIndex, documentTerms?: ReadonlyMap<string, string[]>, documentCapitals?: ReadonlyMap<string, ReadonlySet<string>>): CorpusStatistics {
     const own = local?.ownStatistics();
     return {
-      // Archive documents come in part; local ones whole (their own lines give their terms).
+      // Archive documents come in part; local ones whole (their own lines give their terms and capitals).
       ...(documentTerms ? { documentTerms: (path: string) => documentTerms.get(path) } : {}),
+      ...(documentCapitals ? { documentCapitals: (path: string) => documentCapitals.get(path) } : {}),
       sentenceCount: snapshot.sentenceCount + (local?.sentences.length ?? 0),
       sentencesWith: (term) => (counts.get(term) ?? 0) + (own?.sentencesWith.get(term) ?? 0),
       isOrdinaryWord: (word) => ordinary.has(word) || (own?.lowercaseWords.has(word) ?? false),
@@ -380,8 +381,8 @@ export class Archive {
     ).rows;
     const ids = [...new Set(pairs.map((p) => p[0]))];
     const rows = (
-      await this.pool.query<{ id: number; path: string; title: string; date: CalendarDate | null; line_count: number; hard_wrapped: boolean; size: number; mtime: number; engine: string; subjects: string[] }>(
-        `SELECT id, path, title, date, line_count, hard_wrapped, size, mtime, engine, ARRAY(SELECT unnest(terms) INTERSECT SELECT unnest($2::text[])) AS subjects
+      await this.pool.query<{ id: number; path: string; title: string; date: CalendarDate | null; line_count: number; hard_wrapped: boolean; size: number; mtime: number; engine: string; subjects: string[]; capitals: string[] }>(
+        `SELECT id, path, title, date, line_count, hard_wrapped, size, mtime, engine, capitals, ARRAY(SELECT unnest(terms) INTERSECT SELECT unnest($2::text[])) AS subjects
          FROM documents WHERE id = ANY($1::int[])`,
         [ids, subjects],
       )
@@ -441,7 +442,9 @@ export class Archive {
       return { path: row.path, absolutePath: row.path, title: row.title, ...(row.date ? { date: row.date } : {}), lines: text, hardWrapped: row.hard_wrapped, size: row.size, mtimeMs: row.mtime };
     });
     const documentTerms = new Map(fromArchive.map((row) => [row.path, row.subjects]));
-    return CorpusIndex.build([...documents, ...(local?.documents ?? [])], local?.skipped ?? [], undefined, replay, this.statistics(snapshot, registry, counts, ordinary, local, documentTerms));
+    // Whether a sentence's first word names someone is read off the whole document's capitals.
+    const documentCapitals = new Map(fromArchive.map((row) => [row.path, new Set(row.capitals)]));
+    return CorpusIndex.build([...documents, ...(local?.documents ?? [])], local?.skipped ?? [], undefined, replay, this.statistics(snapshot, registry, counts, ordinary, local, documentTerms, documentCapitals));
   }
 }
 

@@ -6,7 +6,7 @@ import { isHardWrapped, paragraphsOf } from "../../sources/paragraphs.js";
 import { factsOf } from "../../check/facts.js";
 import { NameRegistry } from "../../extract/names.js";
 import { REBUTTAL_REACH } from "../../extract/claimRoles.js";
-import { CARRY_OVER } from "../../check/subjects.js";
+import { CARRY_OVER, capitalizedAfterFirst } from "../../check/subjects.js";
 import type { NameKind, SourceDocument } from "../../types.js";
 
 /** A name mention as stored, in the order the registry must see them: key, kind, as written, title, line. */
@@ -42,6 +42,8 @@ export interface ExtractedDocument {
   terms: string[];
   termSentences: number[];
   lowercaseWords: string[];
+  /** Folded words written with a capital after the first word of a sentence (whether a first word names someone). */
+  capitals: string[];
   mentions: StoredMention[];
   /** The people named with a title, and on which line (where title checks look). */
   titled: Array<{ key: string; line: number; blockLine: number }>;
@@ -147,6 +149,8 @@ export function extractDocument(document: SourceDocument): ExtractedDocument {
     about: facts[i]?.about ?? "",
   }));
   const own = index.ownStatistics();
+  const capitals = new Set<string>();
+  for (const sentence of index.sentences) capitalizedAfterFirst(sentence.text, capitals);
   return {
     document,
     hardWrapped,
@@ -155,6 +159,7 @@ export function extractDocument(document: SourceDocument): ExtractedDocument {
     terms: [...own.sentencesWith.keys()],
     termSentences: [...own.sentencesWith.values()],
     lowercaseWords: [...own.lowercaseWords],
+    capitals: [...capitals],
     mentions,
     titled: [...titled.values()],
     paragraphs: [...kept.values()].map(({ reached: _, ...paragraph }) => paragraph),

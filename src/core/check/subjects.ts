@@ -93,7 +93,7 @@ function capitalizedInside(index: SubjectSource, sentence: SourceSentence, word:
  * document writes it with a capital inside a sentence too ("BMW sold …", not "Officials said …");
  * in a title, where every word may have a capital, that holds for every word.
  */
-function properTerms(text: string, inside: (word: string) => boolean, isTitle: boolean): Set<string> {
+export function properTerms(text: string, inside: (word: string) => boolean, isTitle: boolean): Set<string> {
   const terms = new Set<string>();
   const add = (word: string) => {
     const term = termOf(word);

@@ -83,7 +83,7 @@ export function sourceRole(figure: Figure, sentence: SourceSentence, sentences: 
 }
 
 /** Someone else's words: inside quotation marks (opened in this paragraph), or after a verb of saying. */
-function attributed(figure: Figure, sentence: SourceSentence, sentences: readonly SourceSentence[]): boolean {
+export function attributed(figure: Figure, sentence: SourceSentence, sentences: readonly SourceSentence[]): boolean {
   return SPEECH_VERB.test(sentence.text.slice(0, figure.start)) || quoted(figure, sentence, sentences);
 }
 

@@ -5,8 +5,8 @@ import { CorpusIndex, extractLine, namesOfDocument, placeInSource, type CorpusSt
 import { isHardWrapped, paragraphsOf } from "../../sources/paragraphs.js";
 import { factsOf } from "../../check/facts.js";
 import { NameRegistry } from "../../extract/names.js";
-import { REBUTTAL_REACH } from "../../extract/claimRoles.js";
-import { CARRY_OVER, capitalizedAfterFirst } from "../../check/subjects.js";
+import { REBUTTAL_REACH, attributed } from "../../extract/claimRoles.js";
+import { CARRY_OVER, capitalizedAfterFirst, properTerms } from "../../check/subjects.js";
 import type { NameKind, SourceDocument } from "../../types.js";
 
 /** A name mention as stored, in the order the registry must see them: key, kind, as written, title, line. */
@@ -80,6 +80,8 @@ export function extractDocument(document: SourceDocument): ExtractedDocument {
     return found;
   };
   const index = CorpusIndex.build([document], [], undefined, once, AS_EXTRACTED);
+  const capitals = new Set<string>();
+  for (const sentence of index.sentences) capitalizedAfterFirst(sentence.text, capitals);
   // A check reads back only the paragraphs it needs, whole, so their sentences read as in the whole document.
   const hardWrapped = isHardWrapped(document.lines);
   const paragraphs = paragraphsOf(document.lines, hardWrapped);
@@ -101,13 +103,19 @@ export function extractDocument(document: SourceDocument): ExtractedDocument {
     }
     return firstLine;
   };
-  // The sentences the checker reads around one of a paragraph: CARRY_OVER back for its subject,
-  // REBUTTAL_REACH on for a correction. Their paragraphs are kept too; the reach is their span.
+  // The sentences the checker reads around one of a paragraph: CARRY_OVER back for its subject, only
+  // while its first sentences name none; REBUTTAL_REACH on for a correction, only after a claim
+  // attributed to someone. Their paragraphs are kept too; the reach is their span.
   const reachOf = (first: number, last: number): { reachFrom: number; reachTo: number } => {
     const inside = index.sentences.filter((s) => s.line <= last && (s.endLine ?? s.line) >= first);
     if (inside.length === 0) return { reachFrom: first, reachTo: first };
-    const from = Math.max(0, inside[0]!.id - CARRY_OVER);
-    const to = Math.min(index.sentences.length - 1, inside[inside.length - 1]!.id + REBUTTAL_REACH);
+    const firstId = inside[0]!.id;
+    const lastId = inside[inside.length - 1]!.id;
+    // The paragraph's first sentence reads furthest back: CARRY_OVER sentences, when it names no one.
+    const named = properTerms(inside[0]!.text, (word) => capitals.has(word), false).size > 0;
+    const from = Math.max(0, named ? firstId : firstId - CARRY_OVER);
+    const claims = inside.some((s) => s.id + REBUTTAL_REACH > lastId && s.figures.some((f) => attributed(f, s, index.sentences)));
+    const to = Math.min(index.sentences.length - 1, claims ? lastId + REBUTTAL_REACH : lastId);
     let reachFrom = first;
     let reachTo = first;
     for (let id = from; id <= to; id++) {
@@ -149,8 +157,6 @@ export function extractDocument(document: SourceDocument): ExtractedDocument {
     about: facts[i]?.about ?? "",
   }));
   const own = index.ownStatistics();
-  const capitals = new Set<string>();
-  for (const sentence of index.sentences) capitalizedAfterFirst(sentence.text, capitals);
   return {
     document,
     hardWrapped,

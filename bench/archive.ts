@@ -3,12 +3,14 @@
 // with 1 and 16 concurrent clients; with --local DIR, the same checks through a local index of the
 // same sources, compared verdict for verdict.
 //   node --import tsx bench/archive.ts --archive URL [--local DIR --base DIR] [--queries N]
+import { appendFileSync } from "node:fs";
 import * as path from "node:path";
 import { Archive } from "../src/core/store/archive/archive.js";
 import { checkDocument } from "../src/core/check/checker.js";
 import { loadCorpus } from "../src/core/sources/corpus.js";
 import { CorpusIndex } from "../src/core/index/corpusIndex.js";
 import { generateDraft, generateQueries, readArticles } from "./generate.js";
+import { realSliceArticles } from "./real.js";
 import { summarize } from "./measures/stats.js";
 
 function option(name: string): string | undefined {
@@ -32,6 +34,19 @@ async function splicedDraft(archive: Archive, words: number): Promise<string> {
     count += text.split(/\s+/).length;
   }
   return picked.map((s, i) => (i % 5 === 4 ? `${s}\n` : s)).join("\n");
+}
+
+/** Findings of one list with no equal finding in the other (compared whole, as JSON), counted over both. */
+function differingFindings(local: readonly unknown[], archive: readonly unknown[]): number {
+  const count = (list: readonly unknown[]) => {
+    const counts = new Map<string, number>();
+    for (const finding of list) counts.set(JSON.stringify(finding), (counts.get(JSON.stringify(finding)) ?? 0) + 1);
+    return counts;
+  };
+  const theirs = count(archive);
+  let unmatched = 0;
+  for (const [key, n] of count(local)) unmatched += Math.max(0, n - (theirs.get(key) ?? 0));
+  return Math.max(unmatched, unmatched + archive.length - local.length);
 }
 
 async function searchLatencies(url: string, queries: readonly string[], clients: number): Promise<number[]> {
@@ -62,7 +77,13 @@ async function main(): Promise<void> {
   log(`archive: ${status.documents} documents, ${round(megabytes)} MB of sources, database ${round(status.databaseBytes / 1e6)} MB (${round(status.databaseBytes / status.sourceBytes)} × sources)`);
   const articles = readArticles(path.resolve(__dirname, "..", "corpus"));
   const only = option("--drafts")?.split(",");
-  const allDrafts = { bench: generateDraft(articles, 5000, 1), spliced: await splicedDraft(archive, 5000) };
+  // "real": the draft `npm run bench` checks against the real slice (its releases' own prose), when ../shared is present.
+  const realArticles = realSliceArticles();
+  const allDrafts = {
+    bench: generateDraft(articles, 5000, 1),
+    spliced: await splicedDraft(archive, 5000),
+    ...(realArticles ? { real: generateDraft(realArticles, 5000, 2, false) } : {}),
+  };
   const drafts = Object.fromEntries(Object.entries(allDrafts).filter(([name]) => !only || only.includes(name)));
   const results: Record<string, unknown> = { status };
   const archiveFindings: Record<string, unknown> = {};
@@ -70,10 +91,13 @@ async function main(): Promise<void> {
     const times: number[] = [];
     for (let run = 0; run < RUNS; run++) {
       const start = performance.now();
+      const cpu = process.cpuUsage();
       const { findings, phases } = await archive.check(draft);
       times.push(performance.now() - start);
+      const used = process.cpuUsage(cpu);
       archiveFindings[name] = findings;
-      log(`  ${name}: ${JSON.stringify(phases, (_, v: unknown) => (typeof v === "number" ? Math.round(v) : v))}`);
+      // Client CPU: what a loaded machine distorts least (the database server's is not counted).
+      log(`  ${name}: ${JSON.stringify({ ...phases, clientCpuMs: (used.user + used.system) / 1000 }, (_, v: unknown) => (typeof v === "number" ? Math.round(v) : v))}`);
     }
     const findings = archiveFindings[name] as Array<{ verdict: string }>;
     log(`check ${name} draft (${draft.split(/\s+/).length} words, ${findings.length} findings) through the archive: first ${round(times[0]!)} ms, then ${times.slice(1).map(round).join(", ")} ms`);
@@ -103,7 +127,17 @@ async function main(): Promise<void> {
         times.push(performance.now() - start);
       }
       const same = JSON.stringify(findings) === JSON.stringify(archiveFindings[name]);
-      log(`check ${name} draft locally: first ${round(times[0]!)} ms, then ${times.slice(1).map(round).join(", ")} ms; verdicts ${same ? "the same as" : "DIFFERENT from"} the archive's`);
+      const differing = differingFindings(findings as unknown[], archiveFindings[name] as unknown[]);
+      log(`check ${name} draft locally: first ${round(times[0]!)} ms, then ${times.slice(1).map(round).join(", ")} ms; verdicts ${same ? "the same as" : "DIFFERENT from"} the archive's (${differing} of ${(findings as unknown[]).length} findings differ)`);
+      results[`check_${name}_differing`] = differing;
+      // --diff FILE: the findings of each side that the other lacks, to read what differs.
+      const diffFile = option("--diff");
+      if (diffFile && differing > 0) {
+        const keys = (list: unknown) => new Set((list as unknown[]).map((f) => JSON.stringify(f)));
+        const [ours, theirs] = [keys(findings), keys(archiveFindings[name])];
+        const only = (a: Set<string>, b: Set<string>) => [...a].filter((k) => !b.has(k)).map((k) => JSON.parse(k) as unknown);
+        appendFileSync(diffFile, JSON.stringify({ draft: name, localOnly: only(ours, theirs), archiveOnly: only(theirs, ours) }, null, 1) + "\n");
+      }
       results[`check_${name}_local_ms`] = times;
       results[`check_${name}_same`] = same;
     }

@@ -2,7 +2,7 @@
 // GROUNDED_TEST_POSTGRES). Skipped under plain `npm test`.
 import { test, describe, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync, cpSync, writeFileSync, rmSync, readdirSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, cpSync, writeFileSync, rmSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { Pool } from "pg";
@@ -88,6 +88,41 @@ describe("the archive in PostgreSQL", { skip: server ? false : "needs GROUNDED_T
       "South Korea has invested US$87 billion in Vietnam. Korean investment in Vietnam totals $68 billion.\n\nBilateral trade was $95 billion in 2023. President Pham Minh Chinh visited Seoul.",
     ]);
     assert.ok(compared > 20, `only ${compared} findings compared`);
+  });
+
+  test("Should read a subject carried over from the paragraph before, a correction in the paragraph after and a name capitalised far away, as the local index does", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "grounded-archive-reach-"));
+    try {
+      const write = (name: string, text: string) => writeFileSync(path.join(dir, "sources", name), text);
+      mkdirSync(path.join(dir, "sources"));
+      // The figure's own sentence names no one: its subject is the company of the paragraph before.
+      write("northwind.md", "# Quarterly harbour notes\n\nNorthwind Shipping opened a second container terminal on the east quay.\n\nRevenue rose to 42 million dollars in 2023, helped by longer leases.\n");
+      write("southgate.md", "# Quarterly rail notes\n\nSouthgate Freight added four night services to its timetable.\n\nRevenue rose to 35 million dollars in 2023, helped by longer leases.\n");
+      // A claim the next paragraph corrects: the source does not stand behind it.
+      write("eastmoor.md", "# Library visits\n\nA councillor said the Eastmoor reading room welcomed 900 visitors a week over the winter.\n\nIn fact, the door counters recorded far fewer, according to the library's own ledger.\n");
+      // A first word that names someone only because the document writes it with a capital elsewhere, far away.
+      const ferry = (name: string, other: string, passengers: string) =>
+        `# Crossings\n\nTimetables printed by ${name} Ferries list the summer sailings.\n\nThe harbour master checks the moorings each dawn.\n\nGulls nest along the breakwater.\n\nThe café opens at six.\n\nTickets are sold at the pier.\n\n${name} carried ${passengers} passengers in 2023, more than ${other}.\n`;
+      write("westbay.md", ferry("Westbay", "the year before", "12,000"));
+      write("northbay.md", ferry("Northbay", "the year before", "15,000"));
+      const drafts = [
+        "Northwind Shipping revenue rose to 42 million dollars in 2023.",
+        "The Eastmoor reading room welcomed 900 visitors a week over the winter.",
+        "Westbay carried 12,000 passengers in 2023.",
+      ];
+      let local: CorpusIndex | undefined;
+      const compared = await sameVerdicts(dir, "sources", (index) => ((local = index), drafts));
+      assert.ok(compared >= 2, `only ${compared} findings compared`);
+      // What the local index decides (the archive gave the same): the other company's revenue does not
+      // dispute Northwind's, and the councillor's figure supports nothing; nor does
+      // the other ferry's count dispute Westbay's.
+      const [northwind, eastmoor, westbay] = drafts.map((draft) => checkDocument(local!, draft).map((f) => f.verdict));
+      assert.ok(northwind!.length > 0 && northwind!.every((v) => v === "supported"), `northwind: ${northwind!.join(", ")}`);
+      assert.ok(westbay!.length > 0 && westbay!.every((v) => v === "supported"), `westbay: ${westbay!.join(", ")}`);
+      assert.ok(!eastmoor!.includes("supported"), `eastmoor: ${eastmoor!.join(", ")}`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test("Should give the same verdicts as the local index on real White House releases", { skip: existsSync(REAL_SLICE) ? false : "../shared/data not present" }, async () => {

@@ -11,12 +11,14 @@ export interface SubjectSource {
   documentNumber(path: string): number;
   readonly documents: ReadonlyArray<{ title: string }>;
   readonly sentences: readonly SourceSentence[];
+  /** The capitals of a whole document of which only some sentences are indexed (an archive's). */
+  documentCapitals?(path: string): ReadonlySet<string> | undefined;
 }
 
 /** Capitalised words of the calendar name a time, not a subject. */
 const WEEKDAYS = new Set(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]);
 /** How many sentences back a subject carries over to one that names none. */
-const CARRY_OVER = 3;
+export const CARRY_OVER = 3;
 const EMPTY: ReadonlySet<string> = new Set();
 
 interface Cache {
@@ -48,7 +50,7 @@ function isSubjectWord(word: string): boolean {
  * Adds the folded words of `text` written with a capital, after its first word: the words and
  * capitals of `wordTokens`, without working out their terms (a document's every sentence is read).
  */
-function capitalizedAfterFirst(text: string, into: Set<string>): void {
+export function capitalizedAfterFirst(text: string, into: Set<string>): void {
   const folded = foldPreservingOffsets(text);
   const scanner = new WordScanner(folded, LETTER | NUMBER, "'-.");
   let first = true;
@@ -71,6 +73,8 @@ function capitalizedInside(index: SubjectSource, sentence: SourceSentence, word:
   if (!byWord) cache.capitalizedInside.set(sentence.path, (byWord = new Map()));
   const known = byWord.get(word);
   if (known !== undefined) return known;
+  const whole = index.documentCapitals?.(sentence.path);
+  if (whole) return whole.has(word);
   const holds = (s: SourceSentence) => {
     if (!(NON_ASCII.test(s.text) ? foldPreservingOffsets(s.text) : s.text.toLowerCase()).includes(word)) return false;
     const found = new Set<string>();
@@ -89,7 +93,7 @@ function capitalizedInside(index: SubjectSource, sentence: SourceSentence, word:
  * document writes it with a capital inside a sentence too ("BMW sold …", not "Officials said …");
  * in a title, where every word may have a capital, that holds for every word.
  */
-function properTerms(text: string, inside: (word: string) => boolean, isTitle: boolean): Set<string> {
+export function properTerms(text: string, inside: (word: string) => boolean, isTitle: boolean): Set<string> {
   const terms = new Set<string>();
   const add = (word: string) => {
     const term = termOf(word);

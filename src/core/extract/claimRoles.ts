@@ -66,7 +66,7 @@ export function localRole(figure: Figure, sentence: string, sentenceFigures: rea
 }
 
 /** How far after a quoted claim a correction is looked for, in sentences. */
-const REBUTTAL_REACH = 3;
+export const REBUTTAL_REACH = 3;
 
 /**
  * The role of a source figure, reading its neighbours in the same document: a claim attributed to
@@ -94,7 +94,7 @@ export function sourceRole(figure: Figure, sentence: SourceSentence, sentences: 
 }
 
 /** Someone else's words: inside quotation marks (opened in this paragraph), or after a verb of saying. */
-function attributed(figure: Figure, sentence: SourceSentence, sentences: readonly SourceSentence[]): boolean {
+export function attributed(figure: Figure, sentence: SourceSentence, sentences: readonly SourceSentence[]): boolean {
   return SPEECH_VERB.test(sentence.text.slice(0, figure.start)) || quoted(figure, sentence, sentences);
 }
 

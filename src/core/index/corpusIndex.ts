@@ -107,6 +107,8 @@ export interface CorpusStatistics {
   sourceCount(entityKey: string): number;
   /** The terms a whole document uses, when only some of its lines are indexed (those a check asks about suffice). */
   documentTerms?(path: string): Iterable<string> | undefined;
+  /** The words a whole document writes with a capital inside a sentence, when only some of its lines are indexed. */
+  documentCapitals?(path: string): ReadonlySet<string> | undefined;
 }
 
 export class CorpusIndex {
@@ -373,6 +375,11 @@ export class CorpusIndex {
   }
 
   /** The index in `documents` of the document with this display path, or -1. */
+  /** What the statistics know of a partly indexed document's capitals (see CorpusStatistics.documentCapitals). */
+  documentCapitals(path: string): ReadonlySet<string> | undefined {
+    return this.statistics?.documentCapitals?.(path);
+  }
+
   documentNumber(path: string): number {
     return this.documentIndex.get(path) ?? -1;
   }

@@ -260,11 +260,12 @@ export class Archive {
     return { findings, index, phases };
   }
 
-  private statistics(snapshot: Snapshot, registry: NameRegistry, counts: ReadonlyMap<string, number>, ordinary: ReadonlySet<string>, local?: CorpusIndex, documentTerms?: ReadonlyMap<string, string[]>): CorpusStatistics {
+  private statistics(snapshot: Snapshot, registry: NameRegistry, counts: ReadonlyMap<string, number>, ordinary: ReadonlySet<string>, local?: CorpusIndex, documentTerms?: ReadonlyMap<string, string[]>, documentCapitals?: ReadonlyMap<string, ReadonlySet<string>>): CorpusStatistics {
     const own = local?.ownStatistics();
     return {
-      // Archive documents come in part; local ones whole (their own lines give their terms).
+      // Archive documents come in part; local ones whole (their own lines give their terms and capitals).
       ...(documentTerms ? { documentTerms: (path: string) => documentTerms.get(path) } : {}),
+      ...(documentCapitals ? { documentCapitals: (path: string) => documentCapitals.get(path) } : {}),
       sentenceCount: snapshot.sentenceCount + (local?.sentences.length ?? 0),
       sentencesWith: (term) => (counts.get(term) ?? 0) + (own?.sentencesWith.get(term) ?? 0),
       isOrdinaryWord: (word) => ordinary.has(word) || (own?.lowercaseWords.has(word) ?? false),
@@ -380,8 +381,8 @@ export class Archive {
     ).rows;
     const ids = [...new Set(pairs.map((p) => p[0]))];
     const rows = (
-      await this.pool.query<{ id: number; path: string; title: string; date: CalendarDate | null; line_count: number; hard_wrapped: boolean; size: number; mtime: number; engine: string; subjects: string[] }>(
-        `SELECT id, path, title, date, line_count, hard_wrapped, size, mtime, engine, ARRAY(SELECT unnest(terms) INTERSECT SELECT unnest($2::text[])) AS subjects
+      await this.pool.query<{ id: number; path: string; title: string; date: CalendarDate | null; line_count: number; hard_wrapped: boolean; size: number; mtime: number; engine: string; subjects: string[]; capitals: string[] }>(
+        `SELECT id, path, title, date, line_count, hard_wrapped, size, mtime, engine, capitals, ARRAY(SELECT unnest(terms) INTERSECT SELECT unnest($2::text[])) AS subjects
          FROM documents WHERE id = ANY($1::int[])`,
         [ids, subjects],
       )
@@ -398,7 +399,10 @@ export class Archive {
     const paragraphPairs = [...paragraphKeys].map((p) => p.split(":").map(Number) as [number, number]);
     const paragraphs = (
       await this.pool.query<{ document: number; first_line: number; text: string; extraction: string }>(
-        "SELECT p.document, p.first_line, p.text, p.extraction FROM paragraphs p JOIN unnest($1::int[], $2::int[]) AS u(d, l) ON p.document = u.d AND p.first_line = u.l",
+        // With the paragraphs around each within the checker's reach (a subject carried over, a refutation that follows).
+        `SELECT DISTINCT p.document, p.first_line, p.text, p.extraction
+         FROM paragraphs n JOIN unnest($1::int[], $2::int[]) AS u(d, l) ON n.document = u.d AND n.first_line = u.l
+         JOIN paragraphs p ON p.document = n.document AND p.first_line BETWEEN n.reach_from AND n.reach_to`,
         [paragraphPairs.map((p) => p[0]), paragraphPairs.map((p) => p[1])],
       )
     ).rows;
@@ -438,7 +442,9 @@ export class Archive {
       return { path: row.path, absolutePath: row.path, title: row.title, ...(row.date ? { date: row.date } : {}), lines: text, hardWrapped: row.hard_wrapped, size: row.size, mtimeMs: row.mtime };
     });
     const documentTerms = new Map(fromArchive.map((row) => [row.path, row.subjects]));
-    return CorpusIndex.build([...documents, ...(local?.documents ?? [])], local?.skipped ?? [], undefined, replay, this.statistics(snapshot, registry, counts, ordinary, local, documentTerms));
+    // Whether a sentence's first word names someone is read off the whole document's capitals.
+    const documentCapitals = new Map(fromArchive.map((row) => [row.path, new Set(row.capitals)]));
+    return CorpusIndex.build([...documents, ...(local?.documents ?? [])], local?.skipped ?? [], undefined, replay, this.statistics(snapshot, registry, counts, ordinary, local, documentTerms, documentCapitals));
   }
 }
 

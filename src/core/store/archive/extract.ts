@@ -5,6 +5,8 @@ import { CorpusIndex, extractLine, namesOfDocument, placeInSource, type CorpusSt
 import { isHardWrapped, paragraphsOf } from "../../sources/paragraphs.js";
 import { factsOf } from "../../check/facts.js";
 import { NameRegistry } from "../../extract/names.js";
+import { REBUTTAL_REACH, attributed } from "../../extract/claimRoles.js";
+import { CARRY_OVER, capitalizedAfterFirst, properTerms } from "../../check/subjects.js";
 import type { NameKind, SourceDocument } from "../../types.js";
 
 /** A name mention as stored, in the order the registry must see them: key, kind, as written, title, line. */
@@ -40,15 +42,19 @@ export interface ExtractedDocument {
   terms: string[];
   termSentences: number[];
   lowercaseWords: string[];
+  /** Folded words written with a capital after the first word of a sentence (whether a first word names someone). */
+  capitals: string[];
   mentions: StoredMention[];
   /** The people named with a title, and on which line (where title checks look). */
   titled: Array<{ key: string; line: number; blockLine: number }>;
   /**
    * The paragraphs holding a figure or a titled name, whole (their lines joined by newlines), with
    * the engine's extraction of them (JSON of the figures and names extractLine gives): a check reads
-   * these back and replays the extraction instead of extracting again.
+   * these back and replays the extraction instead of extracting again. With each, the first lines of
+   * the paragraphs (stored too) holding the sentences the checker reads around its own: a check reads
+   * those back with it, so subjects carried over and refutations that follow read as in the whole document.
    */
-  paragraphs: Array<{ firstLine: number; text: string; extraction: string }>;
+  paragraphs: Array<{ firstLine: number; text: string; extraction: string; reachFrom: number; reachTo: number }>;
   /** Whether the whole document is hard-wrapped (a partial document cannot tell). */
   hardWrapped: boolean;
 }
@@ -74,21 +80,54 @@ export function extractDocument(document: SourceDocument): ExtractedDocument {
     return found;
   };
   const index = CorpusIndex.build([document], [], undefined, once, AS_EXTRACTED);
+  const capitals = new Set<string>();
+  for (const sentence of index.sentences) capitalizedAfterFirst(sentence.text, capitals);
   // A check reads back only the paragraphs it needs, whole, so their sentences read as in the whole document.
   const hardWrapped = isHardWrapped(document.lines);
   const paragraphs = paragraphsOf(document.lines, hardWrapped);
   const paragraphAt = new Map<number, (typeof paragraphs)[number]>();
   for (const paragraph of paragraphs) for (let line = paragraph.firstLine; line <= paragraph.lastLine; line++) paragraphAt.set(line, paragraph);
-  const kept = new Map<number, ExtractedDocument["paragraphs"][number]>();
-  const paragraphOf = (line: number): { blockLine: number } => {
+  const kept = new Map<number, ExtractedDocument["paragraphs"][number] & { reached: boolean }>();
+  /** Keeps the paragraph holding `line` (its first line returned); with `reaching`, its neighbours within reach too. */
+  const keep = (line: number, reaching: boolean): number => {
     const paragraph = paragraphAt.get(line);
     const firstLine = paragraph?.firstLine ?? line;
-    if (!kept.has(firstLine)) {
+    let stored = kept.get(firstLine);
+    if (!stored) {
       const lines = paragraph ? document.lines.slice(paragraph.firstLine, paragraph.lastLine + 1) : [document.lines[line] ?? ""];
-      kept.set(firstLine, { firstLine, text: lines.join("\n"), extraction: JSON.stringify(once(lines.join(" "))) });
+      kept.set(firstLine, (stored = { firstLine, text: lines.join("\n"), extraction: JSON.stringify(once(lines.join(" "))), reachFrom: firstLine, reachTo: firstLine, reached: false }));
     }
-    return { blockLine: firstLine };
+    if (reaching && !stored.reached) {
+      stored.reached = true;
+      Object.assign(stored, reachOf(firstLine, paragraph?.lastLine ?? line));
+    }
+    return firstLine;
   };
+  // The sentences the checker reads around one of a paragraph: CARRY_OVER back for its subject, only
+  // while its first sentences name none; REBUTTAL_REACH on for a correction, only after a claim
+  // attributed to someone. Their paragraphs are kept too; the reach is their span.
+  const reachOf = (first: number, last: number): { reachFrom: number; reachTo: number } => {
+    const inside = index.sentences.filter((s) => s.line <= last && (s.endLine ?? s.line) >= first);
+    if (inside.length === 0) return { reachFrom: first, reachTo: first };
+    const firstId = inside[0]!.id;
+    const lastId = inside[inside.length - 1]!.id;
+    // The paragraph's first sentence reads furthest back: CARRY_OVER sentences, when it names no one.
+    const named = properTerms(inside[0]!.text, (word) => capitals.has(word), false).size > 0;
+    const from = Math.max(0, named ? firstId : firstId - CARRY_OVER);
+    const claims = inside.some((s) => s.id + REBUTTAL_REACH > lastId && s.figures.some((f) => attributed(f, s, index.sentences)));
+    const to = Math.min(index.sentences.length - 1, claims ? lastId + REBUTTAL_REACH : lastId);
+    let reachFrom = first;
+    let reachTo = first;
+    for (let id = from; id <= to; id++) {
+      const sentence = index.sentences[id]!;
+      if (sentence.line >= first && sentence.line <= last) continue;
+      const at = keep(sentence.line, false);
+      reachFrom = Math.min(reachFrom, at);
+      reachTo = Math.max(reachTo, at);
+    }
+    return { reachFrom, reachTo };
+  };
+  const paragraphOf = (line: number): { blockLine: number } => ({ blockLine: keep(line, true) });
   const mentions: StoredMention[] = [];
   const titled = new Map<string, ExtractedDocument["titled"][number]>();
   // Names as extracted (the built index keeps only the titled ones on its sentences), in the order the registry sees them.
@@ -126,8 +165,9 @@ export function extractDocument(document: SourceDocument): ExtractedDocument {
     terms: [...own.sentencesWith.keys()],
     termSentences: [...own.sentencesWith.values()],
     lowercaseWords: [...own.lowercaseWords],
+    capitals: [...capitals],
     mentions,
     titled: [...titled.values()],
-    paragraphs: [...kept.values()],
+    paragraphs: [...kept.values()].map(({ reached: _, ...paragraph }) => paragraph),
   };
 }

@@ -172,14 +172,15 @@ async function writeBatch(pool: Pool, batch: ReadonlyArray<{ extracted: Extracte
     // their arrays travel as joined text, split again by the server.
     const each = <T>(pick: (e: ExtractedDocument, hash: string) => T) => batch.map(({ extracted, hash }) => pick(extracted, hash));
     const inserted = await client.query<{ id: number; path: string }>(
-      `INSERT INTO documents (path, hash, engine, title, date, line_count, hard_wrapped, size, mtime, sentence_count, terms, term_sentences, lowercase_words, names)
+      `INSERT INTO documents (path, hash, engine, title, date, line_count, hard_wrapped, size, mtime, sentence_count, terms, term_sentences, lowercase_words, names, capitals)
        SELECT p, h, $14, t, d::jsonb, l, hw, sz, m, sc,
               CASE WHEN tm = '' THEN '{}'::text[] ELSE string_to_array(tm, chr(31)) END,
               CASE WHEN ts = '' THEN '{}'::int[] ELSE string_to_array(ts, chr(31))::int[] END,
               CASE WHEN lw = '' THEN '{}'::text[] ELSE string_to_array(lw, chr(31)) END,
-              n::jsonb
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::int[], $7::float8[], $8::int[], $9::text[], $10::text[], $11::text[], $12::text[], $13::bool[])
-         AS u(p, h, t, d, l, sz, m, sc, tm, ts, lw, n, hw)
+              n::jsonb,
+              CASE WHEN cw = '' THEN '{}'::text[] ELSE string_to_array(cw, chr(31)) END
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::int[], $7::float8[], $8::int[], $9::text[], $10::text[], $11::text[], $12::text[], $13::bool[], $15::text[])
+         AS u(p, h, t, d, l, sz, m, sc, tm, ts, lw, n, hw, cw)
        RETURNING id, path`,
       [
         each((e) => e.document.path),
@@ -196,6 +197,7 @@ async function writeBatch(pool: Pool, batch: ReadonlyArray<{ extracted: Extracte
         each((e) => pgText(JSON.stringify(e.mentions))),
         each((e) => e.hardWrapped),
         engine,
+        each((e) => pgText(e.capitals.join(SEPARATOR))),
       ],
     );
     const idByPath = new Map(inserted.rows.map((row) => [row.path, row.id]));
@@ -246,11 +248,13 @@ async function writeBatch(pool: Pool, batch: ReadonlyArray<{ extracted: Extracte
       titled.map((t) => t.blockLine),
     ]);
     const paragraphs = batch.flatMap(({ extracted }, i) => extracted.paragraphs.map((p) => ({ ...p, document: ids[i]! })));
-    await client.query("INSERT INTO paragraphs (document, first_line, text, extraction) SELECT * FROM unnest($1::int[], $2::int[], $3::text[], $4::text[])", [
+    await client.query("INSERT INTO paragraphs (document, first_line, text, extraction, reach_from, reach_to) SELECT * FROM unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::int[], $6::int[])", [
       paragraphs.map((p) => p.document),
       paragraphs.map((p) => p.firstLine),
       paragraphs.map((p) => pgText(p.text)),
       paragraphs.map((p) => pgText(p.extraction)),
+      paragraphs.map((p) => p.reachFrom),
+      paragraphs.map((p) => p.reachTo),
     ]);
   });
 }

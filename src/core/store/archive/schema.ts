@@ -95,6 +95,15 @@ const MIGRATIONS: readonly string[] = [
    );
    -- The documents using all of a draft figure's subject terms: the only ones its candidates come from.
    CREATE INDEX documents_terms ON documents USING gin (terms);`,
+  // 3: the capitals of each document, and with each paragraph a check needs, the paragraphs around it the checker reads (the first and
+  // last of their first lines): a subject carried over, a refutation that follows. Paragraphs stored
+  // before do not have them; their documents are loaded again by the next load.
+  `DELETE FROM documents;
+   TRUNCATE term_stats, ordinary_words;
+   DELETE FROM grounded_meta WHERE key IN ('names', 'sentence_count');
+   ALTER TABLE paragraphs ADD COLUMN reach_from integer NOT NULL, ADD COLUMN reach_to integer NOT NULL;
+   -- The words a document writes with a capital inside a sentence: whether its sentences' first words name someone.
+   ALTER TABLE documents ADD COLUMN capitals text[] NOT NULL;`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -13,7 +13,7 @@ import { placeTermOf, placeTerms } from "../knowledge/placeTerms.js";
 import { checkTitle, prepareTitleCheck } from "./titleCheck.js";
 import { similarity } from "../index/similarity.js";
 import { isCalendarWord, sameSubject } from "./subjects.js";
-import { documentsNamingAll, nameForms, officeWords, sourceInitialisms, withoutPossessive, writtenTerms, type SubjectForms } from "./subjectForms.js";
+import { documentsNamingAll, nameForms, officeWords, sourceInitialisms, sourceSurnames, withoutPossessive, writtenTerms, type SubjectForms } from "./subjectForms.js";
 import { isSmallNumber } from "../knowledge/figureWords.js";
 import { newestHolds } from "./newest.js";
 import { describeFigure, describeSource, locationOf } from "./messages.js";
@@ -290,7 +290,9 @@ function unknownSubjects(index: CorpusIndex, context: FigureContext, names: read
   // organisation whose every word the sources use ("Senate Banking Committee") may be one they name
   // in another form; a word they never use is caught above.
   const wordsKnown = (name: NameMention) => wordTokens(name.text).every((t) => t.term === undefined || index.knowsTerm(t.term));
-  const unknownNames = names.filter((n) => (n.kind === "person" || (n.kind === "organisation" && !wordsKnown(n) && !abbreviates(fold(n.text)))) && !index.names.get(n.key)).map((n) => n.text);
+  // A person named by surname alone ("McCain's", "Mr McCabe") is one the sources name in full.
+  const bySurname = (n: NameMention) => n.kind === "person" && sourceSurnames(index).has(withoutPossessive(n.text));
+  const unknownNames = names.filter((n) => (n.kind === "person" || (n.kind === "organisation" && !wordsKnown(n) && !abbreviates(fold(n.text)))) && !index.names.get(n.key) && !bySurname(n)).map((n) => n.text);
   return [...unknownWords, ...unknownNames];
 }
 

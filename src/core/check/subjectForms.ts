@@ -66,6 +66,24 @@ export function sourceInitialisms(index: CorpusIndex): ReadonlyMap<string, reado
   return initials;
 }
 
+/** Last words of the full names the sources write ("mccabe" of "Alan McCabe"), once per index: a writer names a person by surname after the full name. */
+const surnameCache = new WeakMap<CorpusIndex, ReadonlySet<string>>();
+
+export function sourceSurnames(index: CorpusIndex): ReadonlySet<string> {
+  let surnames = surnameCache.get(index);
+  if (!surnames) {
+    const found = new Set<string>();
+    for (const entity of index.names.all()) {
+      if (entity.kind !== "person" && entity.kind !== "other") continue;
+      const parts = entity.key.split(" ");
+      // A one-word name has no surname apart from itself; a short last word ("Le") is too often an ordinary word.
+      if (parts.length >= 2 && parts.length <= 4 && parts[parts.length - 1]!.length >= 3) found.add(parts[parts.length - 1]!);
+    }
+    surnameCache.set(index, (surnames = found));
+  }
+  return surnames;
+}
+
 /** The written form without a possessive ("EPA's" -> "EPA"), folded. */
 export function withoutPossessive(written: string): string {
   const folded = fold(written);

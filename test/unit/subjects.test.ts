@@ -52,6 +52,24 @@ describe("which documents can speak for a figure's subject", () => {
   });
 });
 
+describe("a person the draft names by surname alone", () => {
+  // The release names the official in full, once, without a title; the draft says "Mr Farrowby".
+  const housing = indexOf({
+    "flats.txt": "Dermot Farrowby, who runs the city's housing board, said 3,400 flats would be finished this year.\n",
+    "roads.txt": "The transport office said 120 miles of road would be resurfaced this year.\n",
+  });
+
+  test("Should check a figure credited to a surname the sources write with a first name", () => {
+    assert.equal(verdictOn(housing, "Mr Farrowby said 3,400 flats would be finished this year.", "3,400"), "supported");
+    assert.equal(verdictOn(housing, "Mr Farrowby said 4,300 flats would be finished this year.", "4,300"), "contradicted");
+    assert.equal(verdictOn(housing, "Farrowby's board said 4,300 flats would be finished this year.", "4,300"), "contradicted");
+  });
+
+  test("Should still find no source for a figure credited to a person no source names", () => {
+    assert.equal(verdictOn(housing, "Mr Quillane said 4,300 flats would be finished this year.", "4,300"), "unverifiable");
+  });
+});
+
 describe("an exact statement against a rounded one", () => {
   const relief = indexOf({
     "relief.txt": "Starting today, over 600,000 student loan borrowers who have been repaying their loans for 25 years will see $31 billion of their loans discharged.\n",

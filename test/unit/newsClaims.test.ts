@@ -64,6 +64,15 @@ describe("measures in other word forms", () => {
     const prices = "Hotel prices in Dunmore are expected to rise 4% this year, the harbour board says.";
     assert.notEqual(check(files, prices, "4%"), "supported");
   });
+
+  test("Should hold 'spends £9m a year' to a source that says the money is spent, in the verb's past form", () => {
+    const files = {
+      "board.txt": "The councillor said the £12m spent each year on the Harbour Lighting Board would be better used on new sea walls.",
+      "walls.txt": "Sea walls in Dunmore were last rebuilt in 1990, the council said.",
+    };
+    const draft = "The Harbour Lighting Board spends £9m a year, money the councillor would rather see used on new sea walls.";
+    assert.equal(check(files, draft, "£9m"), "contradicted");
+  });
 });
 
 describe("which figures can disagree", () => {

@@ -153,7 +153,14 @@ function mentions(terms: ReadonlySet<string>, measure: string, increaseIsGrowth 
  */
 function sameWordFamily(a: string, b: string): boolean {
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  return short.length >= 4 && long.length - short.length <= 2 && long.startsWith(short);
+  return (short.length >= 4 && long.length - short.length <= 2 && long.startsWith(short)) || pastInT(a, b);
+}
+
+/** A verb whose past ends in t where its present ends in d ("spend" and "spent", "build" and "built"), which no stemmer joins. */
+function pastInT(a: string, b: string): boolean {
+  if (a.length !== b.length || a.length < 4 || a.slice(0, -1) !== b.slice(0, -1)) return false;
+  const ends = a.slice(-1) + b.slice(-1);
+  return ends === "dt" || ends === "td";
 }
 
 /** A measure word on one side that the other sentence never mentions (in any of its words) means another quantity; `a` is the draft's side. */

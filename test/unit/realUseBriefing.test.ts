@@ -38,6 +38,19 @@ describe("reading figures as a writer writes them", () => {
     const [figure] = extractFigures("The company's profits reached 5bn, a record.");
     assert.equal(figure?.kind, "money");
   });
+
+  test("Should read a bare number of millions in a clause about jobs or people as a count ('put job creation at 2.7 million')", () => {
+    const [figure] = extractFigures("The mayor put job creation since the plan began at 2.7 million.");
+    assert.equal(figure?.kind, "count");
+    assert.equal(figure?.value, 2_700_000);
+    const index = indexOf({ "jobs.md": "The region has added 2.7 million jobs since the plan began.\n" });
+    assert.equal(verdictOn(index, "The mayor put job creation since the plan began at 2.7 million.", "2.7 million")?.verdict, "supported");
+  });
+
+  test("Should keep a bare number of millions money when the clause names a currency ('$3 for workers, 5 million in all')", () => {
+    const [, figure] = extractFigures("The fund paid $3 per hour to workers, 5 million in all.");
+    assert.equal(figure?.kind, "money");
+  });
 });
 
 describe("the time a figure refers to", () => {

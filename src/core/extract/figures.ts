@@ -7,6 +7,7 @@ import {
   CURRENCY_PREFIXES, CURRENCY_SUFFIXES, DATE_PREPOSITIONS, FRACTIONS, HEDGES, MEASURE_UNITS, MONTHS, MULTIPLIERS, NOUN_STOPS, ORDINALS,
   POINT_UNITS, RANKING_VERBS, SCALES, SMALL_NUMBERS, SUPERLATIVES, isCurrencyPrefix, isCurrencySuffix, isFigureWord, isFraction,
   isMeasureUnit, isMonth, isMultipleChange, isMultiplier, MULTIPLE_CHANGES, isOrdinal, isScale, isSmallNumber, isSuperlative, singular,
+  PEOPLE_NOUNS,
 } from "../knowledge/figureWords.js";
 import { measureOf } from "../knowledge/measures.js";
 
@@ -265,11 +266,23 @@ class Parser {
     const noun = this.nounAfter(last + 1);
     // "5bn" or "87 million" alone is most often money; "900 thousand" alone is a count (amounts of
     // thousands are written "$900,000").
-    if (q.scaled && !noun) return { kind: this.scaleWord(q.last) === "thousand" ? "count" : "money", first, last, value, upper, unit: "" };
+    if (q.scaled && !noun) return { kind: this.scaleWord(q.last) === "thousand" || this.countsPeopleBefore(first) ? "count" : "money", first, last, value, upper, unit: "" };
     if (noun) return { kind: "count", first, last, value, upper, unit: noun.unit };
     if (!isNumber(t)) return undefined; // word numbers only count things
     first = i;
     return { kind: "count", first, last, value, upper, unit: "" };
+  }
+
+  /** Whether the clause before a bare amount is about people or jobs and has no currency in it. */
+  private countsPeopleBefore(first: number): boolean {
+    let people = false;
+    for (let k = first - 1; k >= 0 && k >= first - 12; k--) {
+      const t = this.at(k)!;
+      if (t.type === "symbol" && [".", ";", ":", "!", "?"].includes(t.text)) break;
+      if (isCurrencyPrefix(t.text)) return false;
+      if (t.type === "word" && PEOPLE_NOUNS.has(t.lower)) people = true;
+    }
+    return people;
   }
 
   /** The scale word a quantity ends with, normalised ("k" is "thousand"). */

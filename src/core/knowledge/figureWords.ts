@@ -95,6 +95,16 @@ export const NOUN_STOPS = new Set([
   "last", "next",
 ]);
 
+/**
+ * Nouns for people and positions: a bare "13.2 million" in a clause about them counts them
+ * ("put job creation at 13.2 million"); money is never counted in jobs or people.
+ */
+export const PEOPLE_NOUNS = new Set([
+  "job", "jobs", "people", "person", "persons", "worker", "workers", "employee", "employees", "resident", "residents",
+  "household", "households", "student", "students", "patient", "patients", "voter", "voters", "member", "members",
+  "customer", "customers", "user", "users", "visitor", "visitors", "child", "children", "adult", "adults", "employment",
+]);
+
 export function singular(word: string): string {
   if (word.length <= 3) return word;
   if (word.endsWith("ies")) return word.slice(0, -3) + "y";

@@ -47,6 +47,12 @@ describe("reading figures as a writer writes them", () => {
     assert.equal(verdictOn(index, "The mayor put job creation since the plan began at 2.7 million.", "2.7 million")?.verdict, "supported");
   });
 
+  test("Should count mergers and deals as the same things ('a study of nearly three dozen deals' is a source's 'three dozen mergers')", () => {
+    const index = indexOf({ "study.md": "A review of nearly three dozen large mergers found that most of them raised prices.\n" });
+    const finding = verdictOn(index, "One review of nearly three dozen deals found that most raised prices.", "three dozen");
+    assert.equal(finding?.verdict, "supported");
+  });
+
   test("Should keep a bare number of millions money when the clause names a currency ('$3 for workers, 5 million in all')", () => {
     const [, figure] = extractFigures("The fund paid $3 per hour to workers, 5 million in all.");
     assert.equal(figure?.kind, "money");

@@ -53,6 +53,14 @@ describe("reading figures as a writer writes them", () => {
     assert.equal(finding?.verdict, "supported");
   });
 
+  test("Should count an office's holders whatever its form: '9 chief executives' is contradicted by a source's '11 Chief Executive Officers'", () => {
+    const [figure] = extractFigures("The council named 9 chief executives and chairs.");
+    assert.equal(figure?.unit, "chief executive");
+    const index = indexOf({ "council.md": "The Harbour Council has appointed 11\nChief Executive Officers and Chairs who will sit on the council.\n" });
+    const finding = verdictOn(index, "The Harbour Council appointed 9 chief executives and chairs to sit on the council.", "9 chief");
+    assert.equal(finding?.verdict, "contradicted");
+  });
+
   test("Should keep a bare number of millions money when the clause names a currency ('$3 for workers, 5 million in all')", () => {
     const [, figure] = extractFigures("The fund paid $3 per hour to workers, 5 million in all.");
     assert.equal(figure?.kind, "money");

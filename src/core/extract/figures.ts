@@ -10,6 +10,7 @@ import {
   PEOPLE_NOUNS,
 } from "../knowledge/figureWords.js";
 import { measureOf } from "../knowledge/measures.js";
+import { headOf } from "../knowledge/titles.js";
 
 interface Match {
   kind: FigureKind;
@@ -137,6 +138,12 @@ class Parser {
       if (this.at(k + 1) && isSymbol(this.at(k + 1), "-") && touching(t, this.at(k + 1))) break;
     }
     if (words.length === 0) return undefined;
+    // An office of several words counts its holders whatever its form: "chief executives" and
+    // "Chief Executive Officers" both count chief executives.
+    for (let n = words.length; n >= 2; n--) {
+      const office = headOf(words.slice(0, n).map((w) => w.word).join(" "));
+      if (office !== undefined) return { unit: office, last: words[n - 1]!.index };
+    }
     const plural = words.find((w) => w.word.length > 3 && w.word.endsWith("s") && !w.word.endsWith("ss"));
     const chosen = plural ?? words[words.length - 1]!;
     if (/^[A-Z]/.test(this.at(chosen.index)!.text) && chosen === words[words.length - 1] && !plural) return undefined;

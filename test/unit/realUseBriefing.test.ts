@@ -56,7 +56,7 @@ describe("reading figures as a writer writes them", () => {
   test("Should count an office's holders whatever its form: '9 chief executives' is contradicted by a source's '11 Chief Executive Officers'", () => {
     const [figure] = extractFigures("The council named 9 chief executives and chairs.");
     assert.equal(figure?.unit, "chief executive");
-    const index = indexOf({ "council.md": "The Harbour Council has appointed 11\nChief Executive Officers and Chairs who will sit on the council.\n" });
+    const index = indexOf({ "council.md": "The Harbour Council has appointed 11 Chief Executive Officers and Chairs who will sit on the council.\n" });
     const finding = verdictOn(index, "The Harbour Council appointed 9 chief executives and chairs to sit on the council.", "9 chief");
     assert.equal(finding?.verdict, "contradicted");
   });

@@ -61,6 +61,17 @@ describe("reading figures as a writer writes them", () => {
     assert.equal(finding?.verdict, "contradicted");
   });
 
+  test("Should read people a plant should employ as the jobs a source expects it to create ('employ 900 people' vs '700 new jobs')", () => {
+    const [figure] = extractFigures("The mill should employ 900 people.");
+    assert.equal(figure?.unit, "job");
+    const index = indexOf({
+      "mill.md": "Northwind Paper will build a mill in Alder County through a $95 million investment that is expected to create 700 new jobs.\n",
+      "roads.md": "Crews resurfaced 310 miles of road in the spring.\n",
+    });
+    const finding = verdictOn(index, "Northwind Paper's $95 million mill in Alder County should employ 900 people.", "900 people");
+    assert.equal(finding?.verdict, "contradicted");
+  });
+
   test("Should keep a bare number of millions money when the clause names a currency ('$3 for workers, 5 million in all')", () => {
     const [, figure] = extractFigures("The fund paid $3 per hour to workers, 5 million in all.");
     assert.equal(figure?.kind, "money");

@@ -274,10 +274,20 @@ class Parser {
     // "5bn" or "87 million" alone is most often money; "900 thousand" alone is a count (amounts of
     // thousands are written "$900,000").
     if (q.scaled && !noun) return { kind: this.scaleWord(q.last) === "thousand" || this.countsPeopleBefore(first) ? "count" : "money", first, last, value, upper, unit: "" };
-    if (noun) return { kind: "count", first, last, value, upper, unit: noun.unit };
+    if (noun) return { kind: "count", first, last, value, upper, unit: this.employedBefore(first) && PEOPLE_NOUNS.has(noun.unit) ? "job" : noun.unit };
     if (!isNumber(t)) return undefined; // word numbers only count things
     first = i;
     return { kind: "count", first, last, value, upper, unit: "" };
+  }
+
+  /** Whether a hiring verb governs the number: "employ 300 people" counts 300 jobs. */
+  private employedBefore(first: number): boolean {
+    for (let k = first - 1; k >= 0 && k >= first - 3; k--) {
+      const t = this.at(k)!;
+      if (t.type !== "word") return false;
+      if (/^(employ|employs|employed|employing|hire|hires|hired|hiring)$/.test(t.lower)) return true;
+    }
+    return false;
   }
 
   /** Whether the clause before a bare amount is about people or jobs and has no currency in it. */

@@ -72,6 +72,18 @@ describe("reading figures as a writer writes them", () => {
     assert.equal(finding?.verdict, "contradicted");
   });
 
+  test("Should read how often something happens as times a year ('twice a year', 'three times a month', 'quarterly')", () => {
+    const read = (text: string) => extractFigures(text).map((f) => `${f.value} ${f.unit}`);
+    assert.deepEqual(read("The board is to meet twice a year."), ["2 a year"]);
+    assert.deepEqual(read("The panel meets three times a month."), ["36 a year"]);
+    assert.deepEqual(read("The board will be held quarterly at the capital."), ["4 a year"]);
+  });
+
+  test("Should not read 'annually' after an amount, or 'quarterly' before a noun, as how often something happens", () => {
+    assert.deepEqual(extractFigures("The fund pays $4 billion annually.").map((f) => f.unit), ["USD"]);
+    assert.deepEqual(extractFigures("Its quarterly earnings rose."), []);
+  });
+
   test("Should keep a bare number of millions money when the clause names a currency ('$3 for workers, 5 million in all')", () => {
     const [, figure] = extractFigures("The fund paid $3 per hour to workers, 5 million in all.");
     assert.equal(figure?.kind, "money");

@@ -38,6 +38,56 @@ describe("reading figures as a writer writes them", () => {
     const [figure] = extractFigures("The company's profits reached 5bn, a record.");
     assert.equal(figure?.kind, "money");
   });
+
+  test("Should read a bare number of millions in a clause about jobs or people as a count ('put job creation at 2.7 million')", () => {
+    const [figure] = extractFigures("The mayor put job creation since the plan began at 2.7 million.");
+    assert.equal(figure?.kind, "count");
+    assert.equal(figure?.value, 2_700_000);
+    const index = indexOf({ "jobs.md": "The region has added 2.7 million jobs since the plan began.\n" });
+    assert.equal(verdictOn(index, "The mayor put job creation since the plan began at 2.7 million.", "2.7 million")?.verdict, "supported");
+  });
+
+  test("Should count mergers and deals as the same things ('a study of nearly three dozen deals' is a source's 'three dozen mergers')", () => {
+    const index = indexOf({ "study.md": "A review of nearly three dozen large mergers found that most of them raised prices.\n" });
+    const finding = verdictOn(index, "One review of nearly three dozen deals found that most raised prices.", "three dozen");
+    assert.equal(finding?.verdict, "supported");
+  });
+
+  test("Should count an office's holders whatever its form: '9 chief executives' is contradicted by a source's '11 Chief Executive Officers'", () => {
+    const [figure] = extractFigures("The council named 9 chief executives and chairs.");
+    assert.equal(figure?.unit, "chief executive");
+    const index = indexOf({ "council.md": "The Harbour Council has appointed 11 Chief Executive Officers and Chairs who will sit on the council.\n" });
+    const finding = verdictOn(index, "The Harbour Council appointed 9 chief executives and chairs to sit on the council.", "9 chief");
+    assert.equal(finding?.verdict, "contradicted");
+  });
+
+  test("Should read people a plant should employ as the jobs a source expects it to create ('employ 900 people' vs '700 new jobs')", () => {
+    const [figure] = extractFigures("The mill should employ 900 people.");
+    assert.equal(figure?.unit, "job");
+    const index = indexOf({
+      "mill.md": "Northwind Paper will build a mill in Alder County through a $95 million investment that is expected to create 700 new jobs.\n",
+      "roads.md": "Crews resurfaced 310 miles of road in the spring.\n",
+    });
+    const finding = verdictOn(index, "Northwind Paper's $95 million mill in Alder County should employ 900 people.", "900 people");
+    assert.equal(finding?.verdict, "contradicted");
+  });
+
+  test("Should read how often something happens as times a year ('twice a year', 'three times a month', 'quarterly')", () => {
+    const read = (text: string) => extractFigures(text).map((f) => `${f.value} ${f.unit}`);
+    assert.deepEqual(read("The board is to meet twice a year."), ["2 a year"]);
+    assert.deepEqual(read("The panel meets three times a month."), ["36 a year"]);
+    assert.deepEqual(read("The board will be held quarterly at the capital."), ["4 a year"]);
+  });
+
+  test("Should not read 'annually' after an amount, or 'quarterly' before a noun, as how often something happens", () => {
+    assert.deepEqual(extractFigures("The fund pays $4 billion annually.").map((f) => f.unit), ["USD"]);
+    assert.deepEqual(extractFigures("Its quarterly earnings rose."), []);
+  });
+
+  test("Should keep a bare number of millions money when the clause names a currency ('$3 for workers, 5 million in all')", () => {
+    const [, figure] = extractFigures("The fund paid $3 per hour to workers, 5 million in all.");
+    assert.equal(figure?.kind, "money");
+  });
 });
 
 describe("the time a figure refers to", () => {

@@ -348,7 +348,11 @@ export function contextOf(
 /** How far after a word of intention the figure it leads on to may start, in characters. */
 const LEAD_ON_REACH = 40;
 
+/** "should employ 1,300": an expectation when "should" governs the verb right before the figure. */
+const EXPECTED_JUST_BEFORE = /\bshould\s+(?:[\p{L}'’-]+\s+){1,2}$/iu;
+
 function targetWordNear(figure: Figure, sentence: string, sentenceFigures: readonly Figure[]): boolean {
+  if (EXPECTED_JUST_BEFORE.test(sentence.slice(Math.max(0, figure.start - 40), figure.start))) return true;
   const from = Math.max(stretchStart(figure, sentenceFigures), figure.start - 60);
   const stretchTo = stretchEnd(figure, sentenceFigures, sentence.length);
   const to = Math.min(stretchTo, figure.end + 40);

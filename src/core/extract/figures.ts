@@ -7,8 +7,10 @@ import {
   CURRENCY_PREFIXES, CURRENCY_SUFFIXES, DATE_PREPOSITIONS, FRACTIONS, HEDGES, MEASURE_UNITS, MONTHS, MULTIPLIERS, NOUN_STOPS, ORDINALS,
   POINT_UNITS, RANKING_VERBS, SCALES, SMALL_NUMBERS, SUPERLATIVES, isCurrencyPrefix, isCurrencySuffix, isFigureWord, isFraction,
   isMeasureUnit, isMonth, isMultipleChange, isMultiplier, MULTIPLE_CHANGES, isOrdinal, isScale, isSmallNumber, isSuperlative, singular,
+  PEOPLE_NOUNS, PERIODS_PER_YEAR, OCCASIONS, FREQUENCY_ADVERBS,
 } from "../knowledge/figureWords.js";
 import { measureOf } from "../knowledge/measures.js";
+import { headOf } from "../knowledge/titles.js";
 
 interface Match {
   kind: FigureKind;
@@ -136,6 +138,12 @@ class Parser {
       if (this.at(k + 1) && isSymbol(this.at(k + 1), "-") && touching(t, this.at(k + 1))) break;
     }
     if (words.length === 0) return undefined;
+    // An office of several words counts its holders whatever its form: "chief executives" and
+    // "Chief Executive Officers" both count chief executives.
+    for (let n = words.length; n >= 2; n--) {
+      const office = headOf(words.slice(0, n).map((w) => w.word).join(" "));
+      if (office !== undefined) return { unit: office, last: words[n - 1]!.index };
+    }
     const plural = words.find((w) => w.word.length > 3 && w.word.endsWith("s") && !w.word.endsWith("ss"));
     const chosen = plural ?? words[words.length - 1]!;
     if (/^[A-Z]/.test(this.at(chosen.index)!.text) && chosen === words[words.length - 1] && !plural) return undefined;
@@ -265,11 +273,33 @@ class Parser {
     const noun = this.nounAfter(last + 1);
     // "5bn" or "87 million" alone is most often money; "900 thousand" alone is a count (amounts of
     // thousands are written "$900,000").
-    if (q.scaled && !noun) return { kind: this.scaleWord(q.last) === "thousand" ? "count" : "money", first, last, value, upper, unit: "" };
-    if (noun) return { kind: "count", first, last, value, upper, unit: noun.unit };
+    if (q.scaled && !noun) return { kind: this.scaleWord(q.last) === "thousand" || this.countsPeopleBefore(first) ? "count" : "money", first, last, value, upper, unit: "" };
+    if (noun) return { kind: "count", first, last, value, upper, unit: this.employedBefore(first) && PEOPLE_NOUNS.has(noun.unit) ? "job" : noun.unit };
     if (!isNumber(t)) return undefined; // word numbers only count things
     first = i;
     return { kind: "count", first, last, value, upper, unit: "" };
+  }
+
+  /** Whether a hiring verb governs the number: "employ 300 people" counts 300 jobs. */
+  private employedBefore(first: number): boolean {
+    for (let k = first - 1; k >= 0 && k >= first - 3; k--) {
+      const t = this.at(k)!;
+      if (t.type !== "word") return false;
+      if (/^(employ|employs|employed|employing|hire|hires|hired|hiring)$/.test(t.lower)) return true;
+    }
+    return false;
+  }
+
+  /** Whether the clause before a bare amount is about people or jobs and has no currency in it. */
+  private countsPeopleBefore(first: number): boolean {
+    let people = false;
+    for (let k = first - 1; k >= 0 && k >= first - 12; k--) {
+      const t = this.at(k)!;
+      if (t.type === "symbol" && [".", ";", ":", "!", "?"].includes(t.text)) break;
+      if (isCurrencyPrefix(t.text)) return false;
+      if (t.type === "word" && PEOPLE_NOUNS.has(t.lower)) people = true;
+    }
+    return people;
   }
 
   /** The scale word a quantity ends with, normalised ("k" is "thousand"). */
@@ -331,8 +361,32 @@ class Parser {
     if (isWord(t, "percentage") && isSymbol(this.at(j + 1), "-") && isWord(this.at(j + 2), "point", "points")) return { kind: "percent", unit: "pp", value, last: j + 2 };
     if (isWord(t, "basis") && isWord(this.at(j + 1), "points", "point")) return { kind: "percent", unit: "pp", value: clean(value / 100), last: j + 1 };
     // "50 times higher", "signed 18 times": a multiple or a number of occasions, not a count of things.
-    if (isWord(t, "times")) return { kind: "count", unit: "times", value, last: j };
+    if (isWord(t, "times")) return this.perPeriod(j, value) ?? { kind: "count", unit: "times", value, last: j };
     return undefined;
+  }
+
+  /** "... a year", "... per month" after a number of occasions: how often, in times a year. */
+  private perPeriod(j: number, occasions: number): { kind: FigureKind; unit: string; value: number; last: number } | undefined {
+    const period = this.at(j + 2);
+    if (!isWord(this.at(j + 1), "a", "an", "per", "each", "every") || period?.type !== "word" || !(period.lower in PERIODS_PER_YEAR)) return undefined;
+    return { kind: "count", unit: "a year", value: clean(occasions * PERIODS_PER_YEAR[period.lower]!), last: j + 2 };
+  }
+
+  /** "twice a year", "once a month", and "quarterly" or "monthly" said of an event (not of an amount or a report). */
+  private frequency(i: number): Match | undefined {
+    const t = this.at(i)!;
+    if (t.type !== "word") return undefined;
+    if (t.lower in OCCASIONS) {
+      const rate = this.perPeriod(i, OCCASIONS[t.lower]!);
+      return rate ? { kind: rate.kind, first: i, last: rate.last, value: rate.value, unit: rate.unit } : undefined;
+    }
+    if (!(t.lower in FREQUENCY_ADVERBS)) return undefined;
+    const before = this.at(i - 1);
+    // "$5 billion annually" is an amount's rate; "quarterly earnings" names a report.
+    if (!before || before.type !== "word" || isScale(before.lower) || isCurrencySuffix(before.lower) || isWord(before, "percent")) return undefined;
+    const after = this.at(i + 1);
+    if (after?.type === "word" && !NOUN_STOPS.has(after.lower)) return undefined;
+    return { kind: "count", first: i, last: i, value: FREQUENCY_ADVERBS[t.lower]!, unit: "a year" };
   }
 
   /** "2 to 4.5 °C", "3 to 4 percent": a range whose unit, written once at the end, says what both ends are. */
@@ -496,7 +550,7 @@ class Parser {
       } else if (t.type === "word" && isMultipleChange(t.lower)) {
         match = { kind: "percent", first: i, last: i, value: MULTIPLE_CHANGES[t.lower]!, unit: "%" };
       } else {
-        match = this.share(i) ?? this.date(i) ?? this.rank(i) ?? this.streak(i) ?? this.bareOrdinal(i) ?? this.amount(i);
+        match = this.frequency(i) ?? this.share(i) ?? this.date(i) ?? this.rank(i) ?? this.streak(i) ?? this.bareOrdinal(i) ?? this.amount(i);
       }
       if (!match) {
         // A word number that makes no figure ("one hundred and one hundred and …"): read from any of

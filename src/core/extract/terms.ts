@@ -39,6 +39,8 @@ const CONCEPTS: Record<string, string> = Object.assign(Object.create(null) as Re
   upgraded: "upgrade", upgrade: "upgrade", elevated: "upgrade",
   provider: "provide", provide: "provide", provided: "provide", provides: "provide", providing: "provide",
   host: "host", hosts: "host", hosted: "host", hosting: "host",
+  // A merger or an acquisition is a deal: "a study of four dozen deals" counts the mergers a source counts.
+  deal: "deal", deals: "deal", merger: "deal", mergers: "deal", acquisition: "deal", acquisitions: "deal",
   // The measure "growth" is what "the economy grew 2.4%" states.
   growth: "growth", grow: "growth", grows: "growth", grew: "growth", growing: "growth", grown: "growth",
 });

@@ -95,6 +95,23 @@ export const NOUN_STOPS = new Set([
   "last", "next",
 ]);
 
+/**
+ * Nouns for people and positions: a bare "13.2 million" in a clause about them counts them
+ * ("put job creation at 13.2 million"); money is never counted in jobs or people.
+ */
+export const PEOPLE_NOUNS = new Set([
+  "job", "jobs", "people", "person", "persons", "worker", "workers", "employee", "employees", "resident", "residents",
+  "household", "households", "student", "students", "patient", "patients", "voter", "voters", "member", "members",
+  "customer", "customers", "user", "users", "visitor", "visitors", "child", "children", "adult", "adults", "employment",
+]);
+
+/** How often, in times a year: "twice a year" and "quarterly" are frequencies that can disagree. */
+export const PERIODS_PER_YEAR: Record<string, number> = { year: 1, month: 12, week: 52, day: 365 };
+export const OCCASIONS: Record<string, number> = { once: 1, twice: 2, thrice: 3 };
+export const FREQUENCY_ADVERBS: Record<string, number> = {
+  annually: 1, yearly: 1, biannually: 2, semiannually: 2, "semi-annually": 2, quarterly: 4, monthly: 12, weekly: 52, daily: 365,
+};
+
 export function singular(word: string): string {
   if (word.length <= 3) return word;
   if (word.endsWith("ies")) return word.slice(0, -3) + "y";
@@ -145,7 +162,7 @@ export const isMonth = keyTest(MONTHS);
 export const isOrdinal = keyTest(ORDINALS);
 export const isSuperlative = keyTest(SUPERLATIVES);
 /** Words (lower-case) that can start a date, a rank or a word number: the rules for a word need one of them. */
-export const isFigureWord = keyTest(MONTHS, ORDINALS, SUPERLATIVES, SMALL_NUMBERS, FRACTIONS, MULTIPLE_CHANGES);
+export const isFigureWord = keyTest(MONTHS, ORDINALS, SUPERLATIVES, SMALL_NUMBERS, FRACTIONS, MULTIPLE_CHANGES, OCCASIONS, FREQUENCY_ADVERBS);
 export const isMultipleChange = keyTest(MULTIPLE_CHANGES);
 export const isFraction = keyTest(FRACTIONS);
 export const isMeasureUnit = keyTest(MEASURE_UNITS);

@@ -937,16 +937,14 @@ export function checkSentence(index: CorpusIndex, sentence: DraftSentence, start
   // A figure contradicted while the very document its rival comes from states it beside another
   // figure of the draft's sentence ("banked $56.5m (£30.4m)"): that sentence is where the draft took
   // both from, however differently it words them.
+  // The upper end of a range whose lower end the reading missed ("two to three times") is not the
+  // figure on its own: it can agree with a source, but not be held to a single value.
+  // One pass for both: each looks at one finding alone, the first before the second.
   for (let at = 0; at < findings.length; at++) {
     const draft = figures.find((f) => f.range === findings[at]!.range);
     const head = findings[at]!.verdict === "contradicted" ? findings[at]!.sources[0] : undefined;
     const together = draft && head ? statedWithCompanion(index, draft, head.path) : undefined;
     if (together) findings[at] = finding(draft!, "supported", `Supported by ${describeSource(together)}`, [together]);
-  }
-  // The upper end of a range whose lower end the reading missed ("two to three times") is not the
-  // figure on its own: it can agree with a source, but not be held to a single value.
-  for (let at = 0; at < findings.length; at++) {
-    const draft = figures.find((f) => f.range === findings[at]!.range);
     if (findings[at]!.verdict === "contradicted" && draft && endOfUnreadRange(draft)) {
       findings[at] = finding(draft, "unverifiable", `No source states ${describeFigure(draft.figure)} as the end of a range`, []);
     }

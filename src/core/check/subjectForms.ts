@@ -13,7 +13,7 @@ import { DOMAIN_WORDS, headOf, isRank, isTemporal, MAX_HEAD_WORDS, mayStartHead 
 export type SubjectForms = ReadonlyArray<readonly string[]>;
 
 /** A subject any document may speak for (its one form needs no term). */
-export const ANY_DOCUMENT: SubjectForms = [[]];
+const ANY_DOCUMENT: SubjectForms = [[]];
 
 /** The comparable terms of a name as written ("Department of Education" -> depart, educ). */
 function termsOf(text: string): string[] {

@@ -1,7 +1,8 @@
 import { test, describe } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { extractNames, findNames, prefixCompletions, titlesCompatible } from "../../src/core/extract/names.ts";
+import { extractNames, findNames, titlesCompatible } from "../../src/core/extract/names.ts";
+import { prefixCompletions } from "../../src/core/extract/namePrefixes.ts";
 import { checkDocument } from "../../src/core/check/checker.ts";
 import { indexOf, sampleIndex } from "./helpers/corpus.ts";
 

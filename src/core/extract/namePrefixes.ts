@@ -3,7 +3,7 @@
 // real 20 MB slice names tens of thousands of entities; completion asks on every keystroke).
 import { fold } from "./normalize.js";
 
-/** What completion reads of a name (names.ts's NameEntity; not imported, as names.ts uses this module). */
+/** What completion reads of a name (names.ts's NameEntity, read by its shape: the table needs no more of it). */
 interface Named {
   canonical: string;
   kind: string;

@@ -777,6 +777,3 @@ export function findNames(text: string, registry: NameRegistry): NameMention[] {
   }
   return found.sort((a, b) => a.start - b.start);
 }
-
-// Completion by prefix reads a sorted table of the names (namePrefixes.ts).
-export { prefixCompletions } from "./namePrefixes.js";

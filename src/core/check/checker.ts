@@ -280,7 +280,8 @@ function isSourceInitialism(index: CorpusIndex, written: string): boolean {
 
 /** Whether a word the sources never use is the initials of a name they write out ("faa"). */
 function abbreviatesSourceName(index: CorpusIndex, written: string): boolean {
-  const bare = written.endsWith("'s") ? written.slice(0, -2) : written;
+  // Every caller passes a folded word, so withoutPossessive strips exactly what the hand-written cut did.
+  const bare = withoutPossessive(written);
   return isSourceInitialism(index, bare) && !index.knowsTerm(termOf(bare) ?? bare);
 }
 

@@ -44,11 +44,19 @@ if (existsSync(data) && existsSync("eval")) {
       console.log(`accuracy: ${corpus} is not here; skipping eval/${set}.`);
       continue;
     }
+    // set.json may name other forms of the same corpus (the releases as PDF or DOCX) a draft is
+    // also scored against: { "alsoScoredOn": { "briefing-4": ["realuse-whitehouse/pdf"] } }.
+    const alsoScoredOn = JSON.parse(readFileSync(join(dir, "set.json"), "utf8")).alsoScoredOn ?? {};
     for (const f of jsonl(dir)) {
-      const name = `eval/${set}/${f.replace(/(\.labels)?\.jsonl$/, "")}`;
+      const stem = f.replace(/(\.labels)?\.jsonl$/, "");
+      const name = `eval/${set}/${stem}`;
       if (f.endsWith(".labels.jsonl")) {
-        const draftFile = join(dir, f.replace(/\.labels\.jsonl$/, ".md"));
-        runs.push({ name, scorer: "score-draft.mjs", args: ["--draft", draftFile, "--labels", join(dir, f), "--corpus", corpus], draft: true });
+        const draftFile = join(dir, `${stem}.md`);
+        const draftRun = (runName, runCorpus) => ({ name: runName, scorer: "score-draft.mjs", args: ["--draft", draftFile, "--labels", join(dir, f), "--corpus", runCorpus], draft: true });
+        runs.push(draftRun(name, corpus));
+        for (const form of alsoScoredOn[stem] ?? []) {
+          if (existsSync(join(data, form))) runs.push(draftRun(`${name} @${basename(form)}`, join(data, form)));
+        }
       } else runs.push(casesRun(name, join(dir, f), corpus));
     }
   }

@@ -290,3 +290,15 @@ describe("runs given as their last place", () => {
     assert.deepEqual(extractFigures("It powers 500 homes at 9 am.").map((f) => [f.value, f.unit]), [[500, "home"], [9, "am"]]);
   });
 });
+
+describe("a bound the draft writes", () => {
+  test("Should not take a draft's 'more than' figure as supported by any larger figure of the sentence its companions came from", () => {
+    const index = indexOf({
+      "trade.md": "Since the spring summit, exporters have closed 40 new deals worth $5.7 billion.\n\nThe lending agency now has more than $2.4 billion in active loans across the region.\n",
+    });
+    const draft = "Exporters closed 40 new deals worth $5.7 billion, and the lending agency has more than $4.2 billion in active loans.";
+    const finding = verdictOn(index, draft, "$4.2 billion");
+    assert.notEqual(finding?.verdict, "supported", finding?.message);
+    assert.equal(verdictOn(index, "The lending agency has more than $2 billion in active loans.", "$2 billion")?.verdict, "supported");
+  });
+});

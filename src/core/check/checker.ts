@@ -610,7 +610,7 @@ function checkFigure(index: CorpusIndex, draft: DraftFigure, pins?: Pins): Findi
   // £10" where £10 was found): that sentence is where the draft took it from, however it is worded.
   // Not a rank: one sentence often ranks one subject on several measures ("largest investor, …,
   // third-largest trading partner"), and a rank means only what its own noun says.
-  const besideCompanion = pins?.known && draft.figure.kind !== "rank" ? (candidates.find((c) => pins.known!.has(c.source.sentence.id) && valuesAgree(draft.figure, c.source.figure))?.source ?? statedInPinnedSentence(index, draft, pins.known)) : undefined;
+  const besideCompanion = pins?.known && draft.figure.kind !== "rank" ? (candidates.find((c) => pins.known!.has(c.source.sentence.id) && boundTakenFrom(draft.figure, c.source.figure))?.source ?? statedInPinnedSentence(index, draft, pins.known)) : undefined;
   // It outweighs a closer-worded figure held against a mere bound ("under 5%"): the bound is not where the draft's value came from.
   // Unless it is itself only a bound, that exact figure rounded ("over 800,000" of "804,000").
   const roundedBound = besideCompanion !== undefined && precise !== undefined && besideCompanion.figure.qualifier !== "exact" && roundsTo(besideCompanion.figure, precise.source.figure);
@@ -698,7 +698,7 @@ function statedInPinnedSentence(index: CorpusIndex, draft: DraftFigure, pinned: 
     for (const figure of sentence.figures) {
       if (figure.kind !== draft.figure.kind || !unitsMatch(figure.kind, draft.figure.unit, figure.unit)) continue;
       if (figure.kind === "date" && sharedDateParts(draft.figure, figure) === 0) continue;
-      if (!valuesAgree(draft.figure, figure)) continue;
+      if (!boundTakenFrom(draft.figure, figure)) continue;
       const source = sourceFigureAt(index, sentence, figure);
       if (source && speaksFor(index, draft, source)) return source;
     }
@@ -764,6 +764,17 @@ function writtenIn(sentence: string, figureText: string): boolean {
   const before = sentence.slice(Math.max(0, at - 2), at);
   const after = sentence.slice(at + figureText.length, at + figureText.length + 2);
   return !/[\p{L}\p{N}]$|\d[.,]$/u.test(before) && !/^[\p{L}\p{N}]|^[.,]\d/u.test(after);
+}
+
+/**
+ * Whether a companion's source sentence can be where the draft took this figure from: its value
+ * agrees, and a draft bound is that figure rounded ("more than $2 billion" of $2.4 billion), not a
+ * threshold any larger figure of the sentence passes ("more than $4.2 billion" of $5.7 billion).
+ */
+function boundTakenFrom(draft: Figure, source: Figure): boolean {
+  if (!valuesAgree(draft, source)) return false;
+  const bound = draft.qualifier === "more-than" || draft.qualifier === "at-least" || draft.qualifier === "less-than" || draft.qualifier === "at-most";
+  return !bound || draft.kind === "date" || draft.kind === "rank" || roundsTo(draft, source);
 }
 
 /** Whether a bound or hedge is an exact figure rounded ("over 800,000" of 804,000): within a tenth of it. */

@@ -302,3 +302,24 @@ describe("a bound the draft writes", () => {
     assert.equal(verdictOn(index, "The lending agency has more than $2 billion in active loans.", "$2 billion")?.verdict, "supported");
   });
 });
+
+describe("goals and outcomes", () => {
+  test("Should hold a scheduled date to the source's date: a hearing 'planned for' one day is not a goal the source's date cannot contradict", () => {
+    const index = indexOf({ "hearing.md": "On May 14, the Senate Committee on Housing will hold its first-ever hearing on rental fees.\n" });
+    const finding = verdictOn(index, "The Senate housing committee planned its first hearing on rental fees for May 18.", "May 18");
+    assert.equal(finding?.verdict, "contradicted");
+    assert.ok(finding?.message.includes("May 14"), finding?.message);
+  });
+
+  test("Should keep a deadline a goal: 'by 2030' in the draft is not contradicted by a year something happened", () => {
+    const [figure] = extractFigures("The city wants every bus electric by 2030.");
+    assert.ok(figure);
+    assert.equal(contextOf(figure, "The city wants every bus electric by 2030.", [figure]).isTarget, true);
+  });
+
+  test("Should read a figure compared with what was expected as an outcome ('more than had been expected')", () => {
+    const index = indexOf({ "exports.md": "Exports rose 4.1% in May, more than had been expected by most forecasters.\n" });
+    const finding = verdictOn(index, "In May exports grew by 4.7%.", "4.7%");
+    assert.equal(finding?.verdict, "contradicted");
+  });
+});

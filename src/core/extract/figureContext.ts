@@ -336,7 +336,10 @@ export function contextOf(
     terms.set(extra.term, Math.max(terms.get(extra.term) ?? 0, weight));
   }
   const time = timeOf(figure, sentenceFigures, sentence);
-  const isTarget = time?.preposition === "by" || (figure.kind === "date" && figure.preposition === "by") || targetWordNear(figure, sentence, sentenceFigures) || [...terms.entries()].some(([t, w]) => TARGET_TERMS.has(t) && w >= 0.5);
+  // A date is a goal only as a deadline ("by 2030"): "the hearing planned for July 26" is when it happens.
+  const isTarget =
+    time?.preposition === "by" ||
+    (figure.kind === "date" ? figure.preposition === "by" : targetWordNear(figure, sentence, sentenceFigures) || [...terms.entries()].some(([t, w]) => TARGET_TERMS.has(t) && w >= 0.5));
   return { terms, measures, sentenceTerms, time, isTarget, capitalizedWords, ...(initialWord ? { initialWord } : {}) };
 }
 
@@ -351,6 +354,9 @@ const LEAD_ON_REACH = 40;
 /** "should employ 1,300": an expectation when "should" governs the verb right before the figure. */
 const EXPECTED_JUST_BEFORE = /\bshould\s+(?:[\p{L}'’-]+\s+){1,2}$/iu;
 
+/** "than (had been) expected", "than analysts had forecast", "as expected": the outcome measured against a forecast. */
+const COMPARED_WITH_EXPECTATION = /(?:\bthan\s+(?:[\p{L}'’-]+\s+){0,3}|\bas\s+)$/iu;
+
 function targetWordNear(figure: Figure, sentence: string, sentenceFigures: readonly Figure[]): boolean {
   if (EXPECTED_JUST_BEFORE.test(sentence.slice(Math.max(0, figure.start - 40), figure.start))) return true;
   const from = Math.max(stretchStart(figure, sentenceFigures), figure.start - 60);
@@ -363,6 +369,8 @@ function targetWordNear(figure: Figure, sentence: string, sentenceFigures: reado
     const after = found.index + found[0].length;
     const leadsOn = stretchTo < sentence.length && stretchTo - after <= LEAD_ON_REACH && !CLAUSE_BREAK.test(sentence.slice(after, stretchTo));
     if (found.index >= figure.end && leadsOn) continue;
+    // A comparison with what was expected ("more than had been expected", "as forecast") says the figure came about.
+    if (COMPARED_WITH_EXPECTATION.test(sentence.slice(Math.max(0, found.index - 40), found.index))) continue;
     const capital = /\p{Lu}/u.test(sentence[found.index]!);
     if (capital && /[\p{L}\p{N},;]\s*$/u.test(sentence.slice(Math.max(0, found.index - 3), found.index))) continue;
     return true;

@@ -323,3 +323,12 @@ describe("goals and outcomes", () => {
     assert.equal(finding?.verdict, "contradicted");
   });
 });
+
+describe("figures about different things", () => {
+  test("Should not hold one count of households against another when nothing but the noun ties them", () => {
+    const index = indexOf({ "fees.md": "The bureau's new rule on late fees will save 33 million households about $200 a year.\n" });
+    const finding = verdictOn(index, "About 44 million households in the country rent their homes.", "44 million");
+    assert.notEqual(finding?.verdict, "contradicted", finding?.message);
+    assert.equal(verdictOn(index, "The bureau's rule on late fees will save 38 million households money.", "38 million")?.verdict, "contradicted");
+  });
+});

@@ -657,7 +657,7 @@ function checkFigure(index: CorpusIndex, draft: DraftFigure, pins?: Pins): Findi
   // When the draft says when, only sources that say the same time can contradict it, or that were
   // written then and name no other time.
   const comparable = (draft.context.time ? candidates.filter((c) => sameTime(c) || c.correction || writtenThen(index, draft.context.time!, c.source)) : candidates).filter(
-    (c) => plausibleRivals(draft.figure, c.source.figure) && !accountedFor(draft, c.source) && datesRival(draft.figure, c),
+    (c) => plausibleRivals(draft.figure, c.source.figure) && !accountedFor(draft, c.source) && datesRival(draft.figure, c) && sharesMoreThanUnit(draft, c.source),
   );
   const bestComparable = comparable[0]?.similarity ?? 0;
   const strongComparable = comparable.filter((c) => c.similarity >= bestComparable * 0.75);
@@ -735,6 +735,18 @@ function rivalInPinnedSentence(index: CorpusIndex, draft: DraftFigure, pinned: R
     }
   }
   return rival;
+}
+
+/**
+ * Whether a source count shares a word with the draft's beyond the noun they both count: two
+ * numbers of "households" say nothing about each other until something else ties them ("rent",
+ * "overdraft"), so the noun alone cannot make one a rival of the other.
+ */
+function sharesMoreThanUnit(draft: DraftFigure, source: SourceFigure): boolean {
+  if (draft.figure.kind !== "count" || draft.figure.unit === "") return true;
+  const unitTerms = new Set(draft.figure.unit.split(/\s+/).map((word) => termOf(word)));
+  for (const term of draft.context.terms.keys()) if (!unitTerms.has(term) && source.context.terms.has(term)) return true;
+  return false;
 }
 
 /**

@@ -332,3 +332,12 @@ describe("figures about different things", () => {
     assert.equal(verdictOn(index, "The bureau's rule on late fees will save 38 million households money.", "38 million")?.verdict, "contradicted");
   });
 });
+
+describe("hedges", () => {
+  test("Should not tie two figures by their hedge alone ('roughly 30 percent' of visitors is not 'roughly 80 percent' of buses)", () => {
+    const index = indexOf({ "city.md": "Roughly 80 percent of the city's buses now run on electricity.\n" });
+    const finding = verdictOn(index, "Roughly 30 percent of visitors arrive by train.", "30 percent");
+    assert.notEqual(finding?.verdict, "contradicted", finding?.message);
+    assert.equal(verdictOn(index, "Nearly 80 percent of the city's buses run on electricity.", "80 percent")?.verdict, "supported");
+  });
+});

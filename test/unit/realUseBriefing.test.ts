@@ -341,3 +341,12 @@ describe("hedges", () => {
     assert.equal(verdictOn(index, "Nearly 80 percent of the city's buses run on electricity.", "80 percent")?.verdict, "supported");
   });
 });
+
+describe("words that only give a value", () => {
+  test("Should not tie two amounts by 'worth' alone: a pipeline 'worth $99 billion' is not held to investment 'worth $500 billion'", () => {
+    const index = indexOf({ "investment.md": "Companies have committed $500 billion worth of private investment in chip plants.\n" });
+    const finding = verdictOn(index, "The rail pipeline is worth some $99 billion.", "$99 billion");
+    assert.notEqual(finding?.verdict, "contradicted", finding?.message);
+    assert.equal(verdictOn(index, "Companies committed $450 billion worth of private investment in chip plants.", "$450 billion")?.verdict, "contradicted");
+  });
+});

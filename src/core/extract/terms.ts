@@ -15,7 +15,7 @@ export const STOPWORDS = new Set(
     "mr mrs ms s t among between through across within upon toward towards amid against along beyond despite whether " +
     "because though although yet thus therefore still even ever much many came come comes went go goes got get gets " +
     // Verbs that only say a quantity has a value ("reached", "stood at"): they tell no quantity from another.
-    "reach reached reaches reaching hit hits hitting stood stand stands standing amounted amounts amounting " +
+    "reach reached reaches reaching hit hits hitting stood stand stands standing amounted amounts amounting worth " +
     // Hedges ("roughly 80 percent", "nearly $20 million"): how exact a figure is, not what it measures.
     "roughly nearly almost approximately").split(/\s+/),
 );

@@ -78,7 +78,7 @@ export interface NameMention {
   key: string;
   /** Title or role written next to it, normalised ("prime minister", "president"), if any. */
   title?: string;
-  /** Where the title sits, so a diagnostic can underline it. */
+  /** Where the title sits, before the name or after it in apposition, so a diagnostic can underline it. */
   titleStart?: number;
   titleEnd?: number;
 }

@@ -350,3 +350,12 @@ describe("words that only give a value", () => {
     assert.equal(verdictOn(index, "Companies committed $450 billion worth of private investment in chip plants.", "$450 billion")?.verdict, "contradicted");
   });
 });
+
+describe("titles after a name", () => {
+  test("Should show a title written after the name ('Ada Moss, director of …') as supported where the writer hovers: on the title too", () => {
+    const index = indexOf({ "parks.md": "Ada Moss, director of the National Parks Office, said visits rose by 12 percent.\n" });
+    const draft = "The report was presented by Ada Moss, director of the National Parks Office, in May.";
+    assert.equal(verdictOn(index, draft, "director of the National Parks Office")?.verdict, "supported");
+    assert.equal(verdictOn(index, "Ada Moss was named National Parks Office director in May.", "National Parks Office director")?.verdict, "supported");
+  });
+});

@@ -77,7 +77,8 @@ export function checkTitle(index: CorpusIndex, name: NameMention, toRange: (star
   if (!entity) return undefined;
   const stated = titleStatements(index, entity.key);
   if (stated.length === 0) return undefined;
-  const range = toRange(Math.min(name.titleStart ?? name.start, name.start), name.end);
+  // The whole claim, title and name, whichever comes first ("Kim Ode, Deputy Director of …" as well as "Director Kim Ode").
+  const range = toRange(Math.min(name.titleStart ?? name.start, name.start), Math.max(name.titleEnd ?? name.end, name.end));
   let verdicts = verdictsByIndex.get(index);
   if (!verdicts) verdictsByIndex.set(index, (verdicts = new Map()));
   const key = `${entity.key}\u0000${name.title}\u0000${name.text}`;

@@ -522,6 +522,8 @@ export function extractNames(text: string): NameMention[] {
         const apposition = title.title ? undefined : (appositiveTitle(list, j + length, text) ?? roleAfterName(list, j + length, text));
         if (apposition) {
           person.title = apposition.title;
+          person.titleStart = list[j + length]!.start;
+          person.titleEnd = list[apposition.end - 1]!.end;
           i = apposition.end - 1;
         }
         continue;
@@ -546,8 +548,8 @@ export function extractNames(text: string): NameMention[] {
     const last = list[i + length - 1]!.bare;
     const apposition = length >= 2 && length <= 4 ? (appositiveTitle(list, i + length, text) ?? roleAfterName(list, i + length, text)) : undefined;
     if (apposition && !ORGANISATION_HEADS.has(last) && !DEMONYMS.has(last)) {
-      // A titled person in apposition; the title's span is not before the name, so none is given.
-      found.push({ ...mention("person", text, list, i, length), title: apposition.title });
+      // A titled person in apposition: the title's span follows the name.
+      found.push({ ...mention("person", text, list, i, length), title: apposition.title, titleStart: list[i + length]!.start, titleEnd: list[apposition.end - 1]!.end });
       i = apposition.end - 1;
     } else if (length >= 2 && ORGANISATION_HEADS.has(last)) {
       i += push(mention("organisation", text, list, i, length), i, length) - 1;

@@ -39,7 +39,7 @@ export type { SourceFigure };
 /** Entity keys of the names in a sentence, as extra context terms ("@pham minh chinh"). */
 export function entityTerms(sentence: SourceSentence | { names: SourceSentence["names"] }): Array<{ term: string; start: number; end?: number }> {
   // Places are already words of the context ("Korea", "Vietnam"); people and organisations add who.
-  return sentence.names.filter((name) => name.kind !== "place").map((name) => ({ term: `@${name.key}`, start: name.titleStart ?? name.start, ...(name.kind === "person" ? { end: name.end } : {}) }));
+  return sentence.names.filter((name) => name.kind !== "place").map((name) => ({ term: `@${name.key}`, start: Math.min(name.titleStart ?? name.start, name.start), ...(name.kind === "person" ? { end: name.end } : {}) }));
 }
 
 export function evidenceOf(source: SourceFigure): Evidence {

@@ -359,3 +359,23 @@ describe("titles after a name", () => {
     assert.equal(verdictOn(index, "Ada Moss was named National Parks Office director in May.", "National Parks Office director")?.verdict, "supported");
   });
 });
+
+describe("numbers written with 'a'", () => {
+  test("Should read 'over a billion dollars' and 'a dozen months' as figures a source's '$1 billion' and '12 months' support", () => {
+    const [money] = extractFigures("The bridge is backed by over a billion dollars of federal money.");
+    assert.equal(money?.kind, "money");
+    assert.equal(money?.value, 1e9);
+    assert.equal(money?.qualifier, "more-than");
+    const [months] = extractFigures("Prices fell for a dozen consecutive months.");
+    assert.equal(months?.value, 12);
+    assert.equal(months?.unit, "month");
+    const index = indexOf({ "bridge.md": "The new harbour bridge is supported by over $1 billion in federal transportation funding.\n" });
+    assert.equal(verdictOn(index, "The harbour bridge has more than a billion dollars of federal transportation funding.", "a billion dollars")?.verdict, "supported");
+  });
+
+  test("Should leave 'half a billion' to the fraction it is, not read a second figure inside it", () => {
+    const figures = extractFigures("The fund raised half a billion dollars.");
+    assert.equal(figures.length, 1);
+    assert.equal(figures[0]?.value, 5e8);
+  });
+});

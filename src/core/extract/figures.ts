@@ -484,6 +484,22 @@ class Parser {
     return { kind: "count", first: i - 1, last: i, value: measure.factor, unit: "year" };
   }
 
+  /**
+   * "a billion dollars", "over a million homes", "a dozen months": one of a scale or a multiplier,
+   * written with "a" for the number. A round figure, so read as approximate.
+   */
+  private oneOfScale(i: number): Match | undefined {
+    const t = this.at(i)!;
+    if (t.type !== "word" || !isMultiplier(t.lower) || !isWord(this.at(i - 1), "a", "an")) return undefined;
+    if (isScale(t.lower)) {
+      const whole = this.wholeAfter(i, 1);
+      return whole ? { ...whole, first: i - 1 } : undefined;
+    }
+    const noun = this.nounAfter(i + 1);
+    if (!noun) return undefined;
+    return { kind: "count", first: i - 1, last: i, value: MULTIPLIERS[t.lower]!, unit: noun.unit, approximate: true };
+  }
+
   /** A rate: "one in five", "4 out of 10". */
   private rate(i: number): Match | undefined {
     const t = this.at(i)!;
@@ -545,7 +561,7 @@ class Parser {
         if (match && match.first > i) match = undefined;
       } else if (t.type === "word" && !isFigureWord(t.lower)) {
         // Most words start no date, rank or amount: one lookup instead of three rules.
-        match = this.spanOfYears(i);
+        match = this.spanOfYears(i) ?? this.oneOfScale(i);
         if (!match) continue;
       } else if (t.type === "word" && isMultipleChange(t.lower)) {
         match = { kind: "percent", first: i, last: i, value: MULTIPLE_CHANGES[t.lower]!, unit: "%" };

@@ -379,3 +379,10 @@ describe("numbers written with 'a'", () => {
     assert.equal(figures[0]?.value, 5e8);
   });
 });
+
+describe("units a writer leaves out", () => {
+  test("Should take '1.5 degrees' for the source's '1.5°C'", () => {
+    const index = indexOf({ "climate.md": "The alliance works to keep the 1.5°C global warming limit within reach.\n" });
+    assert.equal(verdictOn(index, "The alliance wants to keep global warming to 1.5 degrees.", "1.5 degrees")?.verdict, "supported");
+  });
+});

@@ -13,10 +13,15 @@ export function unitsMatch(kind: Figure["kind"], a: string, b: string): boolean 
     case "money":
       return a === b || a === "" || b === "";
     case "count":
-      return a === b || (a !== "" && b !== "" && (a.startsWith(b) || b.startsWith(a)));
+      return a === b || (a !== "" && b !== "" && (a.startsWith(b) || b.startsWith(a))) || plainDegrees(a, b) || plainDegrees(b, a);
     default:
       return a === b;
   }
+}
+
+/** "1.5 degrees" written without its scale is the source's "1.5°C" or "34°F": the scale is left to the sentence. */
+function plainDegrees(plain: string, scaled: string): boolean {
+  return plain === "degree" && (scaled === "°C" || scaled === "°F");
 }
 
 /** Whether the times two figures refer to can be the same. */

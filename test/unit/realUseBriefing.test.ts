@@ -386,3 +386,11 @@ describe("units a writer leaves out", () => {
     assert.equal(verdictOn(index, "The alliance wants to keep global warming to 1.5 degrees.", "1.5 degrees")?.verdict, "supported");
   });
 });
+
+describe("pledges", () => {
+  test("Should read an amount pledged as a commitment made, held to the source's commitments like any amount", () => {
+    const index = indexOf({ "summit.md": "Business and government leaders made $15 billion in commitments at the trade summit.\n" });
+    assert.equal(verdictOn(index, "At the trade summit leaders pledged $15 billion of commitments.", "$15 billion")?.verdict, "supported");
+    assert.equal(verdictOn(index, "At the trade summit leaders pledged $18 billion of commitments.", "$18 billion")?.verdict, "contradicted");
+  });
+});

@@ -50,7 +50,8 @@ export interface FigureContext {
 
 const TARGET_TERMS = new Set(["target"]);
 // Words that make a figure an intention rather than an outcome: "aims for", "plans", "wants", "expects".
-const TARGET_VERBS = /\b(aim|aims|aimed|aiming|target|targets|targeted|goal|goals|objective|objectives|plan|plans|planned|planning|want|wants|wanted|expect|expects|expected|seek|seeks|hope|hopes|intend|intends|pledge|pledges|pledged|to reach|to raise|to achieve|to hit)\b/i;
+// Not "pledged": an amount pledged is a commitment made, which sources count as "committed" or "commitments".
+const TARGET_VERBS = /\b(aim|aims|aimed|aiming|target|targets|targeted|goal|goals|objective|objectives|plan|plans|planned|planning|want|wants|wanted|expect|expects|expected|seek|seeks|hope|hopes|intend|intends|to reach|to raise|to achieve|to hit)\b/i;
 
 /** First index in [0, length) for which `test` holds, `length` if none; `test` must be false then true. */
 function lowerBound(length: number, test: (index: number) => boolean): number {

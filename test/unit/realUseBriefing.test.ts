@@ -394,3 +394,10 @@ describe("pledges", () => {
     assert.equal(verdictOn(index, "At the trade summit leaders pledged $18 billion of commitments.", "$18 billion")?.verdict, "contradicted");
   });
 });
+
+describe("what a count counts, in other words", () => {
+  test("Should support '1.5 million available units' with a source's '1.5 million active availabilities'", () => {
+    const index = indexOf({ "listings.md": "The Homefinder network currently lists almost 1.5 million active availabilities across its sites.\n" });
+    assert.equal(verdictOn(index, "Homefinder lists almost 1.5 million available units across its sites.", "1.5 million")?.verdict, "supported");
+  });
+});

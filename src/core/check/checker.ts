@@ -261,6 +261,17 @@ function countsAlike(draft: DraftFigure, source: SourceFigure): boolean {
 }
 
 /**
+ * The source's counted noun written in the draft's sentence in another form ("1.5 million
+ * available units" of "1.5 million active availabilities"): enough for the same value to support
+ * the draft, though too loose a tie to hold another value against it.
+ */
+function sourceUnitInDraft(draft: DraftFigure, source: SourceFigure): boolean {
+  if (draft.figure.kind !== "count" || source.figure.unit === "") return false;
+  const term = termOf(source.figure.unit);
+  return term !== undefined && draft.context.sentenceTerms.has(term);
+}
+
+/**
  * Computes the tables a check reads once per index (initials of source names, documents naming a
  * place, titled mentions, first words of aliases), so that whoever builds or restores an index can
  * pay for them there instead of inside the writer's first check. Checks compute them lazily anyway.
@@ -407,7 +418,7 @@ function candidatesFor(index: CorpusIndex, draft: DraftFigure, options: { ignore
     const source = figures[figure]!;
     if (draft.figure.kind === "date" && sharedDateParts(draft.figure, source.figure) === 0) continue;
     // A count read with another unit can only support the draft, never stand against it.
-    if (!unitsMatch(draft.figure.kind, draft.figure.unit, source.figure.unit) && !(countsAlike(draft, source) && valuesAgree(draft.figure, source.figure))) continue;
+    if (!unitsMatch(draft.figure.kind, draft.figure.unit, source.figure.unit) && !((countsAlike(draft, source) || sourceUnitInDraft(draft, source)) && valuesAgree(draft.figure, source.figure))) continue;
     if (measuresConflict(draft.context, source.context)) continue;
     const otherTense = source.context.isTarget !== draft.context.isTarget;
     // A goal never contradicts an outcome, nor an outcome a goal; one country's figure never another's.

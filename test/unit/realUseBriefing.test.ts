@@ -401,3 +401,13 @@ describe("what a count counts, in other words", () => {
     assert.equal(verdictOn(index, "Homefinder lists almost 1.5 million available units across its sites.", "1.5 million")?.verdict, "supported");
   });
 });
+
+describe("times of figures listed together", () => {
+  test("Should not date a figure after ', as well as' by the year of the clause before it", () => {
+    const sentence = "Leaders made $15 billion in commitments together with business and city leaders at the regional trade summit in December 2022, as well as the additional $8 billion in private commitments made during the spring visit.";
+    const figures = extractFigures(sentence);
+    const eight = figures.find((f) => f.text === "$8 billion");
+    assert.ok(eight);
+    assert.equal(contextOf(eight, sentence, figures).time, undefined);
+  });
+});

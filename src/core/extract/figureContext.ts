@@ -173,7 +173,7 @@ function sentenceFiguresOf(sentenceFigures: readonly Figure[]): SentenceFigures 
 }
 
 /** Where one clause ends and another, with its own subject and time, begins. */
-const CLAUSE_END = /;|,\s*(?:and|but|while|whereas|although|though)\s|\.\s|\u2014|\s\u2013\s/i;
+const CLAUSE_END = /;|,\s*(?:and|but|while|whereas|although|though|as well as|plus)\s|\.\s|\u2014|\s\u2013\s/i;
 
 /** How far into a sentence a year may stand and still open it ("By the end of 2030, …"). */
 const OPENING = 24;

@@ -411,3 +411,11 @@ describe("times of figures listed together", () => {
     assert.equal(contextOf(eight, sentence, figures).time, undefined);
   });
 });
+
+describe("subjects written as compounds", () => {
+  test("Should read 'FAA-backed' as the FAA the sources define, not a subject no source names", () => {
+    const index = indexOf({ "air.md": "The Federal Aviation Administration (FAA) approved over $9 million in airport loans. These loans supported nearly $20 million in sales.\n" });
+    const finding = verdictOn(index, "The program grew, and FAA-backed loans supported close to $20 million in sales.", "$20 million");
+    assert.equal(finding?.verdict, "supported", finding?.message);
+  });
+});

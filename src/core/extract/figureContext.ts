@@ -327,9 +327,9 @@ export function contextOf(
     // Any capitalised word of the sentence names part of its subject, near the figure or not.
     // A capitalised word names the figure's subject when it comes before the figure, or after it
     // in the same clause; after a comma ("…, more than Japan's") it is only a comparison.
-    if (token.capitalized && index > 0 && (index < own ? token.start >= clauseStart : !separated(own, breakAfterOwn, index))) capitalizedWords.push(token.word);
+    if (token.capitalized && index > 0 && (index < own ? token.start >= clauseStart : !separated(own, breakAfterOwn, index))) capitalizedWords.push(capitalHead(token, sentence));
   }
-  if (tokens[0]?.capitalized && words.counted[0] && clauseStart === 0) initialWord = tokens[0].word;
+  if (tokens[0]?.capitalized && words.counted[0] && clauseStart === 0) initialWord = capitalHead(tokens[0], sentence);
   for (const extra of extraTerms) {
     const index = figureTokenIndex(spans, { start: extra.start, end: extra.start + 1 });
     if (index < from || index >= to) continue;
@@ -342,6 +342,17 @@ export function contextOf(
     time?.preposition === "by" ||
     (figure.kind === "date" ? figure.preposition === "by" : targetWordNear(figure, sentence, sentenceFigures) || [...terms.entries()].some(([t, w]) => TARGET_TERMS.has(t) && w >= 0.5));
   return { terms, measures, sentenceTerms, time, isTarget, capitalizedWords, ...(initialWord ? { initialWord } : {}) };
+}
+
+/**
+ * The capitalised part of a compound that names a subject: "SBA-backed" and "Texas-based" name the
+ * SBA and Texas; "Indo-Pacific", capitalised after its hyphen too, is one name.
+ */
+function capitalHead(token: WordToken, sentence: string): string {
+  const hyphen = token.word.indexOf("-");
+  if (hyphen <= 0) return token.word;
+  const after = sentence[token.start + hyphen + 1] ?? "";
+  return after.toLowerCase() === after && after.toUpperCase() !== after ? token.word.slice(0, hyphen) : token.word;
 }
 
 /**

@@ -419,3 +419,16 @@ describe("subjects written as compounds", () => {
     assert.equal(finding?.verdict, "supported", finding?.message);
   });
 });
+
+describe("a count cut from its noun by a line break", () => {
+  test("Should read '11⏎Chief Executive Officers' in a short source as 11 chief executives, and hold '9 chief executives' to it", () => {
+    const index = indexOf({ "council.md": "The Harbour Council has appointed 11\nChief Executive Officers and Chairs who will sit on the council.\n" });
+    const finding = verdictOn(index, "The Harbour Council appointed 9 chief executives and chairs to sit on the council.", "9 chief");
+    assert.equal(finding?.verdict, "contradicted");
+  });
+
+  test("Should keep a title line ending in a year apart from the paragraph under it", () => {
+    const index = indexOf({ "report.md": "Annual Harbour Report 2023\nThe council met 14 times.\n" });
+    assert.equal(verdictOn(index, "The council met 14 times.", "14 times")?.verdict, "supported");
+  });
+});

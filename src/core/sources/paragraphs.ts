@@ -16,6 +16,12 @@ const TERMINAL = /[.!?:;"”’)\]|]\s*$/;
 const BLOCK_START = /^\s{0,3}(#{1,6}\s|[-*+]\s|\d{1,9}[.)]\s|>|\||```|~~~|(?:[-*_]\s*){3,}$)/;
 const HEADING = /^\s{0,3}#{1,6}\s/;
 const LOWER_START = /^\s*[\p{Ll}]/u;
+/**
+ * A prose line cut right after a number ("The council has appointed 11"): what the number counts
+ * is on the next line, whatever its case ("Chief Executive Officers"). Several words, the one before
+ * the number in lower case: not a title or a table row ending in a year.
+ */
+const CUT_AFTER_NUMBER = /(?:\S+\s+){4,}\p{Ll}[\p{L}'’-]*\s+[$€£]?\d[\d,.]*\s*$/u;
 
 /**
  * Whether a document is hard-wrapped: many of its lines that run on into another line are cut
@@ -36,7 +42,8 @@ export function isHardWrapped(lines: readonly string[]): boolean {
 /**
  * Paragraphs of non-blank lines (`wrapped`: decided over the whole document when only part of it is
  * given). Lines join when the document is hard-wrapped, or when a line
- * stops mid-sentence and the next goes on in lower case; a heading or block start never joins.
+ * stops mid-sentence and the next goes on in lower case or counts what the line ends with; a heading
+ * or block start never joins.
  */
 export function paragraphsOf(lines: readonly string[], wrapped = isHardWrapped(lines)): Paragraph[] {
   const paragraphs: Paragraph[] = [];
@@ -53,7 +60,7 @@ export function paragraphsOf(lines: readonly string[], wrapped = isHardWrapped(l
     }
     if (first >= 0) {
       const previous = lines[i - 1]!;
-      const joins = !HEADING.test(previous) && !BLOCK_START.test(line) && (wrapped || (!TERMINAL.test(previous) && LOWER_START.test(line)));
+      const joins = !HEADING.test(previous) && !BLOCK_START.test(line) && (wrapped || (!TERMINAL.test(previous) && (LOWER_START.test(line) || CUT_AFTER_NUMBER.test(previous))));
       if (!joins) flush(i - 1);
     }
     if (first < 0) first = i;

@@ -432,3 +432,14 @@ describe("a count cut from its noun by a line break", () => {
     assert.equal(verdictOn(index, "The council met 14 times.", "14 times")?.verdict, "supported");
   });
 });
+
+describe("a change by a share, written after it", () => {
+  test("Should read 'pay a fifth more' as 20 percent, which a source's 'upward of 20 percent extra' supports", () => {
+    const [share] = extractFigures("Buyers pay a fifth more when fees are hidden.");
+    assert.equal(share?.kind, "percent");
+    assert.equal(share?.value, 20);
+    const index = indexOf({ "fees.md": "Studies have found that buyers pay upward of 20 percent extra when hidden fees are not disclosed upfront.\n" });
+    assert.equal(verdictOn(index, "Studies find that buyers pay a fifth more when hidden fees are not disclosed.", "a fifth")?.verdict, "supported");
+    assert.equal(extractFigures("Sales in the third quarter more than doubled.").filter((f) => f.kind === "percent" && f.value === 100 / 3).length, 0);
+  });
+});

@@ -451,7 +451,8 @@ class Parser {
     // Opening marks of a link or a quote stand between: "fallen by [two thirds](…)".
     let lead = first;
     while (lead > 0 && isSymbol(this.at(lead - 1), "[", "(", '"', "\u201c", "'", "\u2018", "*", "_")) lead--;
-    const byShare = isWord(this.at(lead - 1), "by") || this.hedgeBefore(lead) !== undefined;
+    // "by a fifth", "more than half", and "a fifth more": a change by a share.
+    const byShare = isWord(this.at(lead - 1), "by") || this.hedgeBefore(lead) !== undefined || (first < i && isWord(after, "more", "less", "fewer", "higher", "lower"));
     if (!ofSomething && !byShare) return undefined;
     return { kind: "percent", first, last: i, value: clean(share * 100), unit: "%", approximate: true };
   }

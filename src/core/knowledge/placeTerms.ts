@@ -1,7 +1,7 @@
 // Places as comparable terms: every form of a country ("U.S.", "USA", "American", "United States")
 // is one term, and a demonym shares the term of the name it comes from ("Korean" and "Korea").
 import { fold } from "../extract/normalize.js";
-import { DEMONYM_WORDS, PLACES, type Place } from "./places.js";
+import { DEMONYM_WORDS, GENERIC_NAME_WORDS, PLACES, REGIONS, type Place } from "./places.js";
 
 /**
  * One term per place: the word its demonym comes from ("korea" for "South Korean", shared with
@@ -58,6 +58,22 @@ for (const place of PLACES) {
   for (const alias of place.aliases) {
     const parts = alias.split(" ");
     if (parts.length > 1 && single.has(parts.join(""))) for (const part of parts) if (part.length >= 3 && !WORD_TERMS.has(part)) WORD_TERMS.set(part, termFor(place));
+  }
+}
+
+// The last word of a name whose other words only describe ("Great Britain", "New Zealand") names
+// the place alone when the place's demonym is built on it ("British", "New Zealander"): not a
+// "Kingdom" or "States", nor a word a region shares ("South Africa": "African" is the continent's too).
+const regionWords = REGIONS.flatMap((region) => fold(region).split(" "));
+const stemOf = (word: string) => word.slice(0, Math.max(4, word.length - 3));
+for (const place of PLACES) {
+  if (!place.independent) continue;
+  for (const alias of place.aliases) {
+    const words = alias.split(" ");
+    const last = words.pop()!;
+    if (words.length === 0 || !words.every((word) => GENERIC_NAME_WORDS.has(word)) || last.length < 5 || WORD_TERMS.has(last)) continue;
+    if (regionWords.some((word) => word.startsWith(stemOf(last)))) continue;
+    if (place.demonyms.some((demonym) => demonym.split(" ").pop()!.startsWith(stemOf(last)))) WORD_TERMS.set(last, termFor(place));
   }
 }
 

@@ -816,6 +816,9 @@ function checkTimeQualifier(index: CorpusIndex, year: DraftFigure, timed: DraftF
     return finding(year, "supported", `Supported by ${sources.map(describeSource).join(", ")}`, sources);
   }
   if (best < SAME_QUANTITY) return undefined;
+  // The source sentence states the draft's year as well ("163 MPs, two fewer than in 1997 and the
+  // worst since 1906"): which figure that year times is a matter of reading, not a wrong year.
+  if (strong.some((c) => c.source.sentence.figures.some((f) => f.kind === "date" && sharedDateParts(year.figure, f) > 0 && valuesAgree(year.figure, f)))) return undefined;
   const times = strong.map((c) => ({ sentence: c.source.sentence, context: c.source.context, figure: c.source.context.time!.figure }));
   const head = times[0]!;
   const preposition = head.figure.preposition ? `${head.figure.preposition} ` : "";

@@ -12,6 +12,9 @@ import {
 import { measureOf } from "../knowledge/measures.js";
 import { headOf } from "../knowledge/titles.js";
 
+/** The unit of a person's age ("aged 44", "a 51-year-old", "his 93rd birthday"): years of life, not a span of time. */
+const AGE = "age";
+
 interface Match {
   kind: FigureKind;
   /** Token range [first, last] inclusive. */
@@ -277,7 +280,12 @@ class Parser {
     if (noun) return { kind: "count", first, last, value, upper, unit: this.employedBefore(first) && PEOPLE_NOUNS.has(noun.unit) ? "job" : noun.unit };
     if (!isNumber(t)) return undefined; // word numbers only count things
     first = i;
-    return { kind: "count", first, last, value, upper, unit: "" };
+    return { kind: "count", first, last, value, upper, unit: this.ageBefore(i) ? AGE : "" };
+  }
+
+  /** "aged 44", "at the age of 43": the number is someone's age. */
+  private ageBefore(i: number): boolean {
+    return isWord(this.at(i - 1), "aged") || (isWord(this.at(i - 1), "of") && isWord(this.at(i - 2), "age"));
   }
 
   /** Whether a hiring verb governs the number: "employ 300 people" counts 300 jobs. */
@@ -343,6 +351,8 @@ class Parser {
     // Other units, converted to their kind's reference unit: "100 feet" and "a 100-foot bridge", "500 megawatts".
     const hyphenated = isSymbol(t, "-") && touching(this.at(j - 1), t) && touching(t, this.at(j + 1)) ? this.at(j + 1) : undefined;
     const unitWord = hyphenated ?? t;
+    // "a 51-year-old": an age, as "aged 51" is, not a span of time ("old" stays a word of the context).
+    if (hyphenated && isWord(hyphenated, "year", "years") && isSymbol(this.at(j + 2), "-") && isWord(this.at(j + 3), "old")) return { kind: "count", unit: AGE, value, last: j + 1 };
     const measure = unitWord.type === "word" ? measureOf(unitWord.text) : undefined;
     if (measure) return { kind: "count", unit: measure.unit, value: clean(value * measure.factor), last: hyphenated ? j + 1 : j };
     // "parts per million", "° C", "degrees Celsius", "1.5C"
@@ -509,11 +519,15 @@ class Parser {
     const digits = isNumber(t) && !t.decimal && isWord(this.at(i + 1), "st", "nd", "rd", "th") && touching(t, this.at(i + 1));
     if (!digits && !(t.type === "word" && isOrdinal(t.lower))) return undefined;
     const after = digits ? i + 2 : i + 1;
+    const value = digits ? t.value : ORDINALS[t.lower]!;
+    // "his 93rd birthday" is an age of 93, "its 20th anniversary" 20 years since.
+    if (isWord(this.at(after), "birthday")) return { kind: "count", first: i, last: after, value, unit: AGE };
+    if (isWord(this.at(after), "anniversary")) return { kind: "count", first: i, last: after, value, unit: "year" };
     if (!isWord(this.at(after), "straight", "consecutive", "successive")) return undefined;
     const unitWord = this.at(after + 1);
     if (unitWord?.type !== "word") return undefined;
     const unit = singular(unitWord.lower.replace(/ly$/, ""));
-    return { kind: "count", first: i, last: after + 1, value: digits ? t.value : ORDINALS[t.lower]!, unit };
+    return { kind: "count", first: i, last: after + 1, value, unit };
   }
 
   /** A place in a ranking without a superlative: "ranked 41st", "from second in the country to 41st". */

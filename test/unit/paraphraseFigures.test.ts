@@ -1,0 +1,52 @@
+// How the checker reads figures a writer restates in other words: ages, birthdays, neighbouring
+// whole numbers, and a year the source sentence gives to another figure. Made-up people and towns.
+import { test, describe } from "node:test";
+import assert from "node:assert/strict";
+import { checkDocument } from "../../src/core/check/checker.ts";
+import { extractFigures } from "../../src/core/extract/figures.ts";
+import type { Finding } from "../../src/core/types.ts";
+import { indexOf } from "./helpers/corpus.ts";
+
+function verdictOn(files: Record<string, string>, draft: string, span: string): Finding["verdict"] | undefined {
+  const start = draft.indexOf(span);
+  return checkDocument(indexOf(files), draft).find((f) => f.range.start.character < start + span.length && f.range.end.character > start)?.verdict;
+}
+
+describe("neighbouring whole numbers", () => {
+  const mayor = { "mayor.txt": "Ann Tolley became mayor of Dunmore in 1998 at the age of 43, the youngest in the town's history." };
+
+  test("Should hold 'aged 44' to a source that says 'at the age of 43'", () => {
+    assert.equal(verdictOn(mayor, "Ann Tolley became mayor of Dunmore in 1998 aged 44, the youngest ever.", "44"), "contradicted");
+  });
+
+  test("Should still support the age the source gives", () => {
+    assert.equal(verdictOn(mayor, "Ann Tolley became mayor of Dunmore in 1998 aged 43, the youngest ever.", "43"), "supported");
+  });
+});
+
+describe("ages written another way", () => {
+  test("Should read '51-year-old', 'aged 51' and 'his 51st birthday' as an age, not a span of years", () => {
+    const unitOf = (text: string) => extractFigures(text).find((f) => f.value === 51)?.unit;
+    assert.equal(unitOf("The 51-year-old mayor opened the bridge."), unitOf("The mayor, aged 51, opened the bridge."));
+    assert.equal(unitOf("The mayor died on the eve of his 51st birthday."), unitOf("The mayor, aged 51, opened the bridge."));
+    assert.notEqual(unitOf("A 51-year lease was signed."), unitOf("The mayor, aged 51, opened the bridge."));
+  });
+
+  test("Should hold a wrong age to the source's '-year-old'", () => {
+    const files = { "race.txt": "The 29-year-old Tom Ashby won the Kelsall marathon for a third time on Sunday." };
+    assert.equal(verdictOn(files, "Tom Ashby, aged 31, won the Kelsall marathon for the third time.", "31"), "contradicted");
+    assert.equal(verdictOn(files, "Tom Ashby, aged 29, won the Kelsall marathon for the third time.", "29"), "supported");
+  });
+});
+
+describe("a year beside another figure", () => {
+  const poll = { "poll.txt": "The survey leaves the Greens with just 12 councillors, two fewer than they won in 1999 and their worst result since 1974." };
+
+  test("Should not call the year wrong when the source sentence states it, though it times another figure there", () => {
+    assert.notEqual(verdictOn(poll, "The survey leaves the Greens with only 12 councillors, their worst result since 1974.", "1974"), "contradicted");
+  });
+
+  test("Should still call a year wrong that the source sentence does not state", () => {
+    assert.equal(verdictOn(poll, "The survey leaves the Greens with only 12 councillors, two fewer than they won in 2001.", "2001"), "contradicted");
+  });
+});

@@ -39,6 +39,19 @@ describe("ages written another way", () => {
   });
 });
 
+describe("ages set off by commas, and clock times", () => {
+  const club = { "club.txt": "The 68-year-old former mill owner Jim Pardoe signed the papers at 0215 GMT on Monday, buying half of Kelsall Rovers." };
+
+  test("Should read 'Jim Pardoe, 68, the former mill owner' as the age the source gives", () => {
+    assert.equal(verdictOn(club, "Jim Pardoe, 68, the former mill owner, has bought half of Kelsall Rovers.", "68"), "supported");
+  });
+
+  test("Should not hold an age to a clock time written with a leading zero ('0215 GMT')", () => {
+    assert.deepEqual(extractFigures("He signed at 0215 GMT on Monday."), []);
+    assert.notEqual(verdictOn(club, "Jim Pardoe, 69, the former mill owner, has bought half of Kelsall Rovers.", "69"), "supported");
+  });
+});
+
 describe("a year beside another figure", () => {
   const poll = { "poll.txt": "The survey leaves the Greens with just 12 councillors, two fewer than they won in 1999 and their worst result since 1974." };
 

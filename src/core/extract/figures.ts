@@ -246,6 +246,8 @@ class Parser {
     const t = this.at(i)!;
     // "21st", "1990s": an ordinal or a decade, not an amount.
     if (isNumber(t) && touching(t, this.at(i + 1)) && isWord(this.at(i + 1), "st", "nd", "rd", "th", "s")) return undefined;
+    // "at 0227 GMT", "agent 007": written with a leading zero, a clock time or a code, not an amount.
+    if (isNumber(t) && /^0\d/.test(t.text)) return undefined;
     const before = isNumber(t) ? this.currencyBefore(i) : undefined;
     const q = this.quantity(i, !before);
     if (!q) return undefined;
@@ -283,9 +285,13 @@ class Parser {
     return { kind: "count", first, last, value, upper, unit: this.ageBefore(i) ? AGE : "" };
   }
 
-  /** "aged 44", "at the age of 43": the number is someone's age. */
+  /** "aged 44", "at the age of 43", "Ken Bates, 73, the former chairman": the number is someone's age. */
   private ageBefore(i: number): boolean {
-    return isWord(this.at(i - 1), "aged") || (isWord(this.at(i - 1), "of") && isWord(this.at(i - 2), "age"));
+    if (isWord(this.at(i - 1), "aged") || (isWord(this.at(i - 1), "of") && isWord(this.at(i - 2), "age"))) return true;
+    // Set off by commas right after a name: the way news gives a person's age.
+    const name = this.at(i - 2);
+    const next = this.at(i + 2);
+    return isSymbol(this.at(i - 1), ",") && isSymbol(this.at(i + 1), ",") && name?.type === "word" && /^\p{Lu}\p{Ll}/u.test(name.text) && !isMonth(name.lower) && next?.type === "word" && !isSmallNumber(next.lower);
   }
 
   /** Whether a hiring verb governs the number: "employ 300 people" counts 300 jobs. */

@@ -39,6 +39,15 @@ describe("terms a draft and its sources are compared by", () => {
     assert.deepEqual(verdicts("Flat rents in Britain rose 9% last year."), ["contradicted"]);
   });
 
+  test("Should read a web address as the name of its site: 'Tallybird.com' is Tallybird, 'U.S.' stays a country", () => {
+    const terms = (text: string) => wordTokens(text).map((t) => t.term);
+    assert.ok(terms("Web monitor Tallybird.com said so.").includes(termOf("tallybird")));
+    assert.deepEqual(terms("U.S. exports"), [termOf("u.s"), termOf("exports")]);
+    const index = indexOf({ "web.txt": "Web monitor Tallybird.com said its panel of three million net users in 40 countries had grown." });
+    const verdicts = (draft: string) => checkDocument(index, draft).map((f) => f.verdict);
+    assert.deepEqual(verdicts("Tallybird's panel covers three million net users in 45 countries."), ["supported", "contradicted"]);
+  });
+
   test("Should know a subject the sources write another way", () => {
     const index = indexOf({ "a.txt": "Vietnam's exports grew 5 percent in 2023, and U.S. imports fell 3 percent." });
     const verdicts = (draft: string) => checkDocument(index, draft).filter((f) => f.claimKind === "percent").map((f) => f.verdict);

@@ -48,6 +48,13 @@ describe("terms a draft and its sources are compared by", () => {
     assert.deepEqual(verdicts("Tallybird's panel covers three million net users in 45 countries."), ["supported", "contradicted"]);
   });
 
+  test("Should know a city written in two words ('Buenos Aires') as a subject the sources name, and check the figure", () => {
+    const index = indexOf({ "tower.txt": "The new Harbour Tower is more than 40m taller than the Colon Theatre in Buenos Aires, Argentina, its builders said." });
+    const verdicts = (draft: string) => checkDocument(index, draft).map((f) => f.verdict);
+    assert.deepEqual(verdicts("The Harbour Tower is more than 60m taller than the Colon Theatre in Buenos Aires."), ["contradicted"]);
+    assert.deepEqual(verdicts("The Harbour Tower is more than 40m taller than the Colon Theatre in Buenos Aires."), ["supported"]);
+  });
+
   test("Should know a subject the sources write another way", () => {
     const index = indexOf({ "a.txt": "Vietnam's exports grew 5 percent in 2023, and U.S. imports fell 3 percent." });
     const verdicts = (draft: string) => checkDocument(index, draft).filter((f) => f.claimKind === "percent").map((f) => f.verdict);

@@ -9,7 +9,7 @@ import { extractFigures } from "../extract/figures.js";
 import { findNames } from "../extract/names.js";
 import { fold } from "../extract/normalize.js";
 import { termOf, wordTokens } from "../extract/terms.js";
-import { placeTermOf, placeTerms } from "../knowledge/placeTerms.js";
+import { endsPlaceName, placeTermOf, placeTerms } from "../knowledge/placeTerms.js";
 import { checkTitle, prepareTitleCheck } from "./titleCheck.js";
 import { similarity } from "../index/similarity.js";
 import { isCalendarWord, sameSubject } from "./subjects.js";
@@ -292,7 +292,8 @@ function unknownSubjects(index: CorpusIndex, context: FigureContext, names: read
   const abbreviates = (word: string) => abbreviatesSourceName(index, word);
   const unknownWords = context.capitalizedWords.filter((word) => {
     const term = termOf(word);
-    return term !== undefined && !index.knowsTerm(term) && !isCalendarWord(word) && !homeCountry(word) && !abbreviates(word);
+    // The last word of a place written in words ("Lumpur") is indexed as the place, not as itself.
+    return term !== undefined && !index.knowsTerm(term) && !isCalendarWord(word) && !homeCountry(word) && !abbreviates(word) && !endsPlaceName(word);
   });
   // A person or organisation the sources never name, wherever it sits in the sentence. An
   // organisation whose every word the sources use ("Senate Banking Committee") may be one they name
@@ -326,7 +327,7 @@ function subjectTerms(index: CorpusIndex, context: FigureContext, sentence: stri
   const inName = (word: string) => inNames.has(termOf(word) ?? word) || offices.has(word);
   // An abbreviation of a name the sources write out in full ("FAA", "EU") may be in a document only
   // as the full name, even where other documents use it as itself.
-  const words = context.capitalizedWords.filter((word) => !isCalendarWord(word) && !isSourceInitialism(index, word) && !inTitles.has(word) && !inName(word));
+  const words = context.capitalizedWords.filter((word) => !isCalendarWord(word) && !isSourceInitialism(index, word) && !inTitles.has(word) && !inName(word) && !(endsPlaceName(word) && !index.knowsTerm(termOf(word) ?? word)));
   const initial = context.initialWord;
   // "Employers" is as ordinary as "employer": a plural or singular the sources write in lower case.
   const ordinary = (word: string) => index.isOrdinaryWord(word) || index.isOrdinaryWord(word.replace(/e?s$/, "")) || index.isOrdinaryWord(`${word}s`);

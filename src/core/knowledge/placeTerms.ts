@@ -101,3 +101,11 @@ export const PLACE_PHRASES = {
   lengthsEndingWith: (word: string): readonly number[] | undefined => PHRASE_LENGTHS.get(word),
   term: (phrase: string): string | undefined => PHRASE_TERMS.get(phrase),
 };
+
+/**
+ * Whether a folded word ends a place written in several words ("lumpur" of "Kuala Lumpur"): the
+ * sources index such a word as the place, so alone it is no subject they never name.
+ */
+export function endsPlaceName(folded: string): boolean {
+  return PHRASE_LENGTHS.has(folded.endsWith("'s") ? folded.slice(0, -2) : folded);
+}

@@ -52,6 +52,20 @@ describe("ages set off by commas, and clock times", () => {
   });
 });
 
+describe("'up to' after a measure that moved", () => {
+  const economy = { "economy.txt": "Growth in Dunmore picked up to 0.6% in the spring, the statistics office said, after a flat winter." };
+
+  test("Should read 'growth picked up to 0.6%' as the level growth reached, not a bound", () => {
+    assert.equal(extractFigures("Growth picked up to 0.6% in the spring.")[0]?.qualifier, "exact");
+    assert.equal(extractFigures("The firm paid up to £820,000 a year.")[0]?.qualifier, "at-most");
+  });
+
+  test("Should hold 'growth picked up to 0.9%' to the source's 0.6%, and support the level the source gives", () => {
+    assert.equal(verdictOn(economy, "Growth in Dunmore picked up to 0.9% in the spring.", "0.9%"), "contradicted");
+    assert.equal(verdictOn(economy, "Growth in Dunmore picked up to 0.6% in the spring.", "0.6%"), "supported");
+  });
+});
+
 describe("a year beside another figure", () => {
   const poll = { "poll.txt": "The survey leaves the Greens with just 12 councillors, two fewer than they won in 1999 and their worst result since 1974." };
 

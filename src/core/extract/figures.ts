@@ -11,6 +11,7 @@ import {
 } from "../knowledge/figureWords.js";
 import { measureOf } from "../knowledge/measures.js";
 import { headOf } from "../knowledge/titles.js";
+import { namesMeasure, termOf } from "./terms.js";
 
 /** The unit of a person's age ("aged 44", "a 51-year-old", "his 93rd birthday"): years of life, not a span of time. */
 const AGE = "age";
@@ -329,10 +330,21 @@ class Parser {
       const start = first - n;
       if (start < 0) continue;
       if (hedge.words.every((w, k) => isWord(this.at(start + k), w))) {
+        if (hedge.words[0] === "up" && this.measureMovedUp(start)) continue;
         return { qualifier: hedge.qualifier, text: this.text.slice(this.at(start)!.start, this.at(first - 1)!.end), first: start };
       }
     }
     return undefined;
+  }
+
+  /**
+   * "growth picked up to 0.7%", "unemployment edged up to 4.7%": "up" ends the verb of a measure
+   * that moved, and the figure is the level it reached, not a bound ("paid up to £820,000").
+   */
+  private measureMovedUp(up: number): boolean {
+    const verb = this.at(up - 1);
+    const measure = this.at(up - 2);
+    return verb?.type === "word" && measure?.type === "word" && namesMeasure(measure.lower, termOf(measure.lower));
   }
 
   private prepositionBefore(first: number): string | undefined {

@@ -77,3 +77,18 @@ describe("a year beside another figure", () => {
     assert.equal(verdictOn(poll, "The survey leaves the Greens with only 12 councillors, two fewer than they won in 2001.", "2001"), "contradicted");
   });
 });
+
+describe("disagreements between sources about different things in one country", () => {
+  const network = "For the first nine days of 1990 Telvia was the only firm with a phone network in the UK.";
+  const draft = "For the first nine days of 1990 Telvia had the UK phone market to itself.";
+
+  test("Should not call a phone network's nine days and a film's three days a disagreement because both are in the UK", () => {
+    const files = { "phones.txt": network, "films.txt": "For the first three days of 1990 Moon Harbour was the only film showing in the UK.", "sport.txt": "Kelsall Rovers won the cup. Dunmore lost the final." };
+    assert.equal(verdictOn(files, draft, "nine"), "supported");
+  });
+
+  test("Should still call two accounts of the same firm a disagreement", () => {
+    const files = { "phones.txt": network, "history.txt": "For the first three days of 1990 Telvia was the only firm with a phone network in the UK.", "sport.txt": "Kelsall Rovers won the cup. Dunmore lost the final." };
+    assert.equal(verdictOn(files, draft, "nine"), "disputed");
+  });
+});

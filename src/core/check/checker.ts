@@ -12,7 +12,7 @@ import { termOf, wordTokens } from "../extract/terms.js";
 import { endsPlaceName, placeTermOf, placeTerms } from "../knowledge/placeTerms.js";
 import { checkTitle, prepareTitleCheck } from "./titleCheck.js";
 import { similarity } from "../index/similarity.js";
-import { isCalendarWord, sameSubject } from "./subjects.js";
+import { isCalendarWord, sameSubject, subjectsOf } from "./subjects.js";
 import { documentsNamingAll, nameForms, officeWords, sourceInitialisms, sourceSurnames, withoutPossessive, writtenTerms, type SubjectForms } from "./subjectForms.js";
 import { isSmallNumber } from "../knowledge/figureWords.js";
 import { newestHolds } from "./newest.js";
@@ -484,9 +484,26 @@ function findDisputes(index: CorpusIndex, matched: SourceFigure): SourceFigure[]
     if (untimedRival && Math.min(similarity(index, matched.context, other.context), similarity(index, other.context, matched.context)) < SAME_SOURCE_QUANTITY) continue;
     // Only figures about the same subject can disagree, and only with what a source stands behind.
     // Asked last: the subject reads the other figure's whole document, the first time it is asked.
-    if (sameSubject(index, matched.sentence, other.sentence) && roleOf(index, other) === "stated") disputes.push(other);
+    if (sameSubject(index, matched.sentence, other.sentence) && !onlyAPlaceInCommon(index, matched.sentence, other.sentence) && roleOf(index, other) === "stated") disputes.push(other);
   }
   return disputes;
+}
+
+/**
+ * Two source sentences whose only common subject is a place, each naming something else ("Vodafone
+ * … in the UK", "Harry Potter … at the UK box office"): different things in one country.
+ */
+function onlyAPlaceInCommon(index: CorpusIndex, a: SourceSentence, b: SourceSentence): boolean {
+  placeTermSet ??= placeTerms();
+  const places = placeTermSet;
+  // Subject terms are read as words: "UK" is "uk" there, a place only as written in capitals.
+  const isPlace = (term: string) => places.has(term) || placeTermOf(term, true) !== undefined;
+  const x = subjectsOf(index, a);
+  const y = subjectsOf(index, b);
+  const shared = [...x].filter((term) => y.has(term));
+  if (shared.length === 0 || !shared.every(isPlace)) return false;
+  const namesMore = (subjects: ReadonlySet<string>) => [...subjects].some((term) => !isPlace(term));
+  return namesMore(x) && namesMore(y);
 }
 
 /** A verb of change a few words before a figure: the figure is a reading of a level on the day it was written. */

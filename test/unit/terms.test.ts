@@ -23,6 +23,38 @@ describe("terms a draft and its sources are compared by", () => {
     assert.notEqual(place("us"), place("US"));
   });
 
+  test("Should read a country by the word of its name its demonym is built on: 'Britain' is the UK, 'Kingdom' is nothing", () => {
+    const place = (text: string) => wordTokens(text).map((t) => t.term).pop();
+    assert.equal(place("Britain"), place("UK"));
+    assert.equal(place("Britain"), place("British"));
+    assert.equal(place("Britain"), place("Great Britain"));
+    assert.notEqual(place("Kingdom"), place("UK"));
+    assert.notEqual(place("States"), place("US"));
+  });
+
+  test("Should hold a figure about Britain to what the sources say of the UK, not of France", () => {
+    const index = indexOf({ "uk.txt": "Flat rents in the UK rose 4% last year, the survey found.", "fr.txt": "Flat rents in France rose 9% last year, the survey found." });
+    const verdicts = (draft: string) => checkDocument(index, draft).map((f) => f.verdict);
+    assert.deepEqual(verdicts("Flat rents in Britain rose 4% last year."), ["supported"]);
+    assert.deepEqual(verdicts("Flat rents in Britain rose 9% last year."), ["contradicted"]);
+  });
+
+  test("Should read a web address as the name of its site: 'Tallybird.com' is Tallybird, 'U.S.' stays a country", () => {
+    const terms = (text: string) => wordTokens(text).map((t) => t.term);
+    assert.ok(terms("Web monitor Tallybird.com said so.").includes(termOf("tallybird")));
+    assert.deepEqual(terms("U.S. exports"), [termOf("u.s"), termOf("exports")]);
+    const index = indexOf({ "web.txt": "Web monitor Tallybird.com said its panel of three million net users in 40 countries had grown." });
+    const verdicts = (draft: string) => checkDocument(index, draft).map((f) => f.verdict);
+    assert.deepEqual(verdicts("Tallybird's panel covers three million net users in 45 countries."), ["supported", "contradicted"]);
+  });
+
+  test("Should know a city written in two words ('Buenos Aires') as a subject the sources name, and check the figure", () => {
+    const index = indexOf({ "tower.txt": "The new Harbour Tower is more than 40m taller than the Colon Theatre in Buenos Aires, Argentina, its builders said." });
+    const verdicts = (draft: string) => checkDocument(index, draft).map((f) => f.verdict);
+    assert.deepEqual(verdicts("The Harbour Tower is more than 60m taller than the Colon Theatre in Buenos Aires."), ["contradicted"]);
+    assert.deepEqual(verdicts("The Harbour Tower is more than 40m taller than the Colon Theatre in Buenos Aires."), ["supported"]);
+  });
+
   test("Should know a subject the sources write another way", () => {
     const index = indexOf({ "a.txt": "Vietnam's exports grew 5 percent in 2023, and U.S. imports fell 3 percent." });
     const verdicts = (draft: string) => checkDocument(index, draft).filter((f) => f.claimKind === "percent").map((f) => f.verdict);

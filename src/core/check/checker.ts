@@ -9,10 +9,10 @@ import { extractFigures } from "../extract/figures.js";
 import { findNames } from "../extract/names.js";
 import { fold } from "../extract/normalize.js";
 import { termOf, wordTokens } from "../extract/terms.js";
-import { placeTermOf, placeTerms } from "../knowledge/placeTerms.js";
+import { endsPlaceName, placeTermOf, placeTerms } from "../knowledge/placeTerms.js";
 import { checkTitle, prepareTitleCheck } from "./titleCheck.js";
 import { similarity } from "../index/similarity.js";
-import { isCalendarWord, sameSubject } from "./subjects.js";
+import { isCalendarWord, sameSubject, subjectsOf } from "./subjects.js";
 import { documentsNamingAll, nameForms, officeWords, sourceInitialisms, sourceSurnames, withoutPossessive, writtenTerms, type SubjectForms } from "./subjectForms.js";
 import { isSmallNumber } from "../knowledge/figureWords.js";
 import { newestHolds } from "./newest.js";
@@ -303,7 +303,8 @@ function unknownSubjects(index: CorpusIndex, context: FigureContext, names: read
   const abbreviates = (word: string) => abbreviatesSourceName(index, word);
   const unknownWords = context.capitalizedWords.filter((word) => {
     const term = termOf(word);
-    return term !== undefined && !index.knowsTerm(term) && !isCalendarWord(word) && !homeCountry(word) && !abbreviates(word);
+    // The last word of a place written in words ("Lumpur") is indexed as the place, not as itself.
+    return term !== undefined && !index.knowsTerm(term) && !isCalendarWord(word) && !homeCountry(word) && !abbreviates(word) && !endsPlaceName(word);
   });
   // A person or organisation the sources never name, wherever it sits in the sentence. An
   // organisation whose every word the sources use ("Senate Banking Committee") may be one they name
@@ -337,7 +338,7 @@ function subjectTerms(index: CorpusIndex, context: FigureContext, sentence: stri
   const inName = (word: string) => inNames.has(termOf(word) ?? word) || offices.has(word);
   // An abbreviation of a name the sources write out in full ("FAA", "EU") may be in a document only
   // as the full name, even where other documents use it as itself.
-  const words = context.capitalizedWords.filter((word) => !isCalendarWord(word) && !isSourceInitialism(index, word) && !inTitles.has(word) && !inName(word));
+  const words = context.capitalizedWords.filter((word) => !isCalendarWord(word) && !isSourceInitialism(index, word) && !inTitles.has(word) && !inName(word) && !(endsPlaceName(word) && !index.knowsTerm(termOf(word) ?? word)));
   const initial = context.initialWord;
   // "Employers" is as ordinary as "employer": a plural or singular the sources write in lower case.
   const ordinary = (word: string) => index.isOrdinaryWord(word) || index.isOrdinaryWord(word.replace(/e?s$/, "")) || index.isOrdinaryWord(`${word}s`);
@@ -494,9 +495,26 @@ function findDisputes(index: CorpusIndex, matched: SourceFigure): SourceFigure[]
     if (untimedRival && Math.min(similarity(index, matched.context, other.context), similarity(index, other.context, matched.context)) < SAME_SOURCE_QUANTITY) continue;
     // Only figures about the same subject can disagree, and only with what a source stands behind.
     // Asked last: the subject reads the other figure's whole document, the first time it is asked.
-    if (sameSubject(index, matched.sentence, other.sentence) && roleOf(index, other) === "stated") disputes.push(other);
+    if (sameSubject(index, matched.sentence, other.sentence) && !onlyAPlaceInCommon(index, matched.sentence, other.sentence) && roleOf(index, other) === "stated") disputes.push(other);
   }
   return disputes;
+}
+
+/**
+ * Two source sentences whose only common subject is a place, each naming something else ("Vodafone
+ * … in the UK", "Harry Potter … at the UK box office"): different things in one country.
+ */
+function onlyAPlaceInCommon(index: CorpusIndex, a: SourceSentence, b: SourceSentence): boolean {
+  placeTermSet ??= placeTerms();
+  const places = placeTermSet;
+  // Subject terms are read as words: "UK" is "uk" there, a place only as written in capitals.
+  const isPlace = (term: string) => places.has(term) || placeTermOf(term, true) !== undefined;
+  const x = subjectsOf(index, a);
+  const y = subjectsOf(index, b);
+  const shared = [...x].filter((term) => y.has(term));
+  if (shared.length === 0 || !shared.every(isPlace)) return false;
+  const namesMore = (subjects: ReadonlySet<string>) => [...subjects].some((term) => !isPlace(term));
+  return namesMore(x) && namesMore(y);
 }
 
 /** A verb of change a few words before a figure: the figure is a reading of a level on the day it was written. */
@@ -850,6 +868,9 @@ function checkTimeQualifier(index: CorpusIndex, year: DraftFigure, timed: DraftF
     return finding(year, "supported", `Supported by ${sources.map(describeSource).join(", ")}`, sources);
   }
   if (best < SAME_QUANTITY) return undefined;
+  // The source sentence states the draft's year as well ("163 MPs, two fewer than in 1997 and the
+  // worst since 1906"): which figure that year times is a matter of reading, not a wrong year.
+  if (strong.some((c) => c.source.sentence.figures.some((f) => f.kind === "date" && sharedDateParts(year.figure, f) > 0 && valuesAgree(year.figure, f)))) return undefined;
   const times = strong.map((c) => ({ sentence: c.source.sentence, context: c.source.context, figure: c.source.context.time!.figure }));
   const head = times[0]!;
   const preposition = head.figure.preposition ? `${head.figure.preposition} ` : "";

@@ -123,7 +123,10 @@ export function valuesAgree(draft: Figure, source: Figure): boolean {
   }
   const a = intervalOf(draft);
   const b = intervalOf(source);
-  return a.lo <= b.hi && b.lo <= a.hi;
+  // A written value covers half a unit of its last digit each way, the upper end excluded: "44"
+  // is 43.5 up to 44.5 and "43" ends where it begins, so neighbouring whole numbers never agree.
+  if (draft.value === source.value && (draft.upper ?? draft.value) === (source.upper ?? source.value)) return true;
+  return a.lo < b.hi && b.lo < a.hi;
 }
 
 /**

@@ -11,6 +11,10 @@ import {
 } from "../knowledge/figureWords.js";
 import { measureOf } from "../knowledge/measures.js";
 import { headOf } from "../knowledge/titles.js";
+import { namesMeasure, termOf } from "./terms.js";
+
+/** The unit of a person's age ("aged 44", "a 51-year-old", "his 93rd birthday"): years of life, not a span of time. */
+const AGE = "age";
 
 interface Match {
   kind: FigureKind;
@@ -243,6 +247,8 @@ class Parser {
     const t = this.at(i)!;
     // "21st", "1990s": an ordinal or a decade, not an amount.
     if (isNumber(t) && touching(t, this.at(i + 1)) && isWord(this.at(i + 1), "st", "nd", "rd", "th", "s")) return undefined;
+    // "at 0227 GMT", "agent 007": written with a leading zero, a clock time or a code, not an amount.
+    if (isNumber(t) && /^0\d/.test(t.text)) return undefined;
     const before = isNumber(t) ? this.currencyBefore(i) : undefined;
     const q = this.quantity(i, !before);
     if (!q) return undefined;
@@ -277,7 +283,16 @@ class Parser {
     if (noun) return { kind: "count", first, last, value, upper, unit: this.employedBefore(first) && PEOPLE_NOUNS.has(noun.unit) ? "job" : noun.unit };
     if (!isNumber(t)) return undefined; // word numbers only count things
     first = i;
-    return { kind: "count", first, last, value, upper, unit: "" };
+    return { kind: "count", first, last, value, upper, unit: this.ageBefore(i) ? AGE : "" };
+  }
+
+  /** "aged 44", "at the age of 43", "Ken Bates, 73, the former chairman": the number is someone's age. */
+  private ageBefore(i: number): boolean {
+    if (isWord(this.at(i - 1), "aged") || (isWord(this.at(i - 1), "of") && isWord(this.at(i - 2), "age"))) return true;
+    // Set off by commas right after a name: the way news gives a person's age.
+    const name = this.at(i - 2);
+    const next = this.at(i + 2);
+    return isSymbol(this.at(i - 1), ",") && isSymbol(this.at(i + 1), ",") && name?.type === "word" && /^\p{Lu}\p{Ll}/u.test(name.text) && !isMonth(name.lower) && next?.type === "word" && !isSmallNumber(next.lower);
   }
 
   /** Whether a hiring verb governs the number: "employ 300 people" counts 300 jobs. */
@@ -315,10 +330,21 @@ class Parser {
       const start = first - n;
       if (start < 0) continue;
       if (hedge.words.every((w, k) => isWord(this.at(start + k), w))) {
+        if (hedge.words[0] === "up" && this.measureMovedUp(start)) continue;
         return { qualifier: hedge.qualifier, text: this.text.slice(this.at(start)!.start, this.at(first - 1)!.end), first: start };
       }
     }
     return undefined;
+  }
+
+  /**
+   * "growth picked up to 0.7%", "unemployment edged up to 4.7%": "up" ends the verb of a measure
+   * that moved, and the figure is the level it reached, not a bound ("paid up to £820,000").
+   */
+  private measureMovedUp(up: number): boolean {
+    const verb = this.at(up - 1);
+    const measure = this.at(up - 2);
+    return verb?.type === "word" && measure?.type === "word" && namesMeasure(measure.lower, termOf(measure.lower));
   }
 
   private prepositionBefore(first: number): string | undefined {
@@ -343,6 +369,8 @@ class Parser {
     // Other units, converted to their kind's reference unit: "100 feet" and "a 100-foot bridge", "500 megawatts".
     const hyphenated = isSymbol(t, "-") && touching(this.at(j - 1), t) && touching(t, this.at(j + 1)) ? this.at(j + 1) : undefined;
     const unitWord = hyphenated ?? t;
+    // "a 51-year-old": an age, as "aged 51" is, not a span of time ("old" stays a word of the context).
+    if (hyphenated && isWord(hyphenated, "year", "years") && isSymbol(this.at(j + 2), "-") && isWord(this.at(j + 3), "old")) return { kind: "count", unit: AGE, value, last: j + 1 };
     const measure = unitWord.type === "word" ? measureOf(unitWord.text) : undefined;
     if (measure) return { kind: "count", unit: measure.unit, value: clean(value * measure.factor), last: hyphenated ? j + 1 : j };
     // "parts per million", "° C", "degrees Celsius", "1.5C"
@@ -526,11 +554,15 @@ class Parser {
     const digits = isNumber(t) && !t.decimal && isWord(this.at(i + 1), "st", "nd", "rd", "th") && touching(t, this.at(i + 1));
     if (!digits && !(t.type === "word" && isOrdinal(t.lower))) return undefined;
     const after = digits ? i + 2 : i + 1;
+    const value = digits ? t.value : ORDINALS[t.lower]!;
+    // "his 93rd birthday" is an age of 93, "its 20th anniversary" 20 years since.
+    if (isWord(this.at(after), "birthday")) return { kind: "count", first: i, last: after, value, unit: AGE };
+    if (isWord(this.at(after), "anniversary")) return { kind: "count", first: i, last: after, value, unit: "year" };
     if (!isWord(this.at(after), "straight", "consecutive", "successive")) return undefined;
     const unitWord = this.at(after + 1);
     if (unitWord?.type !== "word") return undefined;
     const unit = singular(unitWord.lower.replace(/ly$/, ""));
-    return { kind: "count", first: i, last: after + 1, value: digits ? t.value : ORDINALS[t.lower]!, unit };
+    return { kind: "count", first: i, last: after + 1, value, unit };
   }
 
   /** A place in a ranking without a superlative: "ranked 41st", "from second in the country to 41st". */

@@ -131,6 +131,8 @@ export function wordTokens(text: string): WordToken[] {
     tokens.push({ word, term, start, end, capitalized: isCapitalAt(text, start) });
     // Hyphenated words also count as their parts ("two-way trade" -> trade; "third-largest" -> largest).
     if (word.includes("-") && !CONCEPTS[word]) addParts(tokens, word, start);
+    // A web address names its site: "OneStat.com" is OneStat (not "U.S.", whose parts are letters).
+    if (word.includes(".") && WEB_NAME.test(word)) addSiteName(tokens, word, start);
     markPlacePhrase(tokens);
   }
   return tokens;
@@ -155,6 +157,15 @@ function markPlacePhrase(tokens: WordToken[]): void {
     last.term = term;
     return;
   }
+}
+
+/** A dotted word whose first part is a name of three letters or more: "onestat.com", "bbc.co.uk". */
+const WEB_NAME = /^[a-z]{3,}(?:\.[a-z]{2,})+$/;
+
+function addSiteName(tokens: WordToken[], word: string, start: number): void {
+  const name = word.slice(0, word.indexOf("."));
+  const term = termOf(name);
+  if (term) tokens.push({ word: name, term, start, end: start + name.length, capitalized: tokens[tokens.length - 1]!.capitalized });
 }
 
 function addParts(tokens: WordToken[], word: string, start: number): void {

@@ -1,7 +1,7 @@
 // Places as comparable terms: every form of a country ("U.S.", "USA", "American", "United States")
 // is one term, and a demonym shares the term of the name it comes from ("Korean" and "Korea").
 import { fold } from "../extract/normalize.js";
-import { DEMONYM_WORDS, PLACES, type Place } from "./places.js";
+import { DEMONYM_WORDS, GENERIC_NAME_WORDS, PLACES, REGIONS, type Place } from "./places.js";
 
 /**
  * One term per place: the word its demonym comes from ("korea" for "South Korean", shared with
@@ -61,6 +61,22 @@ for (const place of PLACES) {
   }
 }
 
+// The last word of a name whose other words only describe ("Great Britain", "New Zealand") names
+// the place alone when the place's demonym is built on it ("British", "New Zealander"): not a
+// "Kingdom" or "States", nor a word a region shares ("South Africa": "African" is the continent's too).
+const regionWords = REGIONS.flatMap((region) => fold(region).split(" "));
+const stemOf = (word: string) => word.slice(0, Math.max(4, word.length - 3));
+for (const place of PLACES) {
+  if (!place.independent) continue;
+  for (const alias of place.aliases) {
+    const words = alias.split(" ");
+    const last = words.pop()!;
+    if (words.length === 0 || !words.every((word) => GENERIC_NAME_WORDS.has(word)) || last.length < 5 || WORD_TERMS.has(last)) continue;
+    if (regionWords.some((word) => word.startsWith(stemOf(last)))) continue;
+    if (place.demonyms.some((demonym) => demonym.split(" ").pop()!.startsWith(stemOf(last)))) WORD_TERMS.set(last, termFor(place));
+  }
+}
+
 // Capitals stand for their governments ("Seoul said"); a short one with accents ("Malé") is too
 // often an ordinary word once folded.
 for (const place of PLACES) {
@@ -85,3 +101,11 @@ export const PLACE_PHRASES = {
   lengthsEndingWith: (word: string): readonly number[] | undefined => PHRASE_LENGTHS.get(word),
   term: (phrase: string): string | undefined => PHRASE_TERMS.get(phrase),
 };
+
+/**
+ * Whether a folded word ends a place written in several words ("lumpur" of "Kuala Lumpur"): the
+ * sources index such a word as the place, so alone it is no subject they never name.
+ */
+export function endsPlaceName(folded: string): boolean {
+  return PHRASE_LENGTHS.has(folded.endsWith("'s") ? folded.slice(0, -2) : folded);
+}

@@ -91,7 +91,7 @@ export const DEMONYM_WORDS: ReadonlyMap<string, string> = (() => {
 })();
 
 /** Words of a name that say nothing about which place ("South Korea" -> "korea" is the telling word). */
-const GENERIC_NAME_WORDS = new Set(["south", "north", "east", "west", "republic", "islands", "island", "united", "new", "saint", "central", "democratic", "the", "and", "of", "great", "equatorial", "french", "british", "american"]);
+export const GENERIC_NAME_WORDS: ReadonlySet<string> = new Set(["south", "north", "east", "west", "republic", "islands", "island", "united", "new", "saint", "central", "democratic", "the", "and", "of", "great", "equatorial", "french", "british", "american"]);
 
 /**
  * The telling word several places share ("korea" of both Koreas, "congo", "sudan") -> their names.

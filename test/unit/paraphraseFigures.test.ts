@@ -1,0 +1,94 @@
+// How the checker reads figures a writer restates in other words: ages, birthdays, neighbouring
+// whole numbers, and a year the source sentence gives to another figure. Made-up people and towns.
+import { test, describe } from "node:test";
+import assert from "node:assert/strict";
+import { checkDocument } from "../../src/core/check/checker.ts";
+import { extractFigures } from "../../src/core/extract/figures.ts";
+import type { Finding } from "../../src/core/types.ts";
+import { indexOf } from "./helpers/corpus.ts";
+
+function verdictOn(files: Record<string, string>, draft: string, span: string): Finding["verdict"] | undefined {
+  const start = draft.indexOf(span);
+  return checkDocument(indexOf(files), draft).find((f) => f.range.start.character < start + span.length && f.range.end.character > start)?.verdict;
+}
+
+describe("neighbouring whole numbers", () => {
+  const mayor = { "mayor.txt": "Ann Tolley became mayor of Dunmore in 1998 at the age of 43, the youngest in the town's history." };
+
+  test("Should hold 'aged 44' to a source that says 'at the age of 43'", () => {
+    assert.equal(verdictOn(mayor, "Ann Tolley became mayor of Dunmore in 1998 aged 44, the youngest ever.", "44"), "contradicted");
+  });
+
+  test("Should still support the age the source gives", () => {
+    assert.equal(verdictOn(mayor, "Ann Tolley became mayor of Dunmore in 1998 aged 43, the youngest ever.", "43"), "supported");
+  });
+});
+
+describe("ages written another way", () => {
+  test("Should read '51-year-old', 'aged 51' and 'his 51st birthday' as an age, not a span of years", () => {
+    const unitOf = (text: string) => extractFigures(text).find((f) => f.value === 51)?.unit;
+    assert.equal(unitOf("The 51-year-old mayor opened the bridge."), unitOf("The mayor, aged 51, opened the bridge."));
+    assert.equal(unitOf("The mayor died on the eve of his 51st birthday."), unitOf("The mayor, aged 51, opened the bridge."));
+    assert.notEqual(unitOf("A 51-year lease was signed."), unitOf("The mayor, aged 51, opened the bridge."));
+  });
+
+  test("Should hold a wrong age to the source's '-year-old'", () => {
+    const files = { "race.txt": "The 29-year-old Tom Ashby won the Kelsall marathon for a third time on Sunday." };
+    assert.equal(verdictOn(files, "Tom Ashby, aged 31, won the Kelsall marathon for the third time.", "31"), "contradicted");
+    assert.equal(verdictOn(files, "Tom Ashby, aged 29, won the Kelsall marathon for the third time.", "29"), "supported");
+  });
+});
+
+describe("ages set off by commas, and clock times", () => {
+  const club = { "club.txt": "The 68-year-old former mill owner Jim Pardoe signed the papers at 0215 GMT on Monday, buying half of Kelsall Rovers." };
+
+  test("Should read 'Jim Pardoe, 68, the former mill owner' as the age the source gives", () => {
+    assert.equal(verdictOn(club, "Jim Pardoe, 68, the former mill owner, has bought half of Kelsall Rovers.", "68"), "supported");
+  });
+
+  test("Should not hold an age to a clock time written with a leading zero ('0215 GMT')", () => {
+    assert.deepEqual(extractFigures("He signed at 0215 GMT on Monday."), []);
+    assert.notEqual(verdictOn(club, "Jim Pardoe, 69, the former mill owner, has bought half of Kelsall Rovers.", "69"), "supported");
+  });
+});
+
+describe("'up to' after a measure that moved", () => {
+  const economy = { "economy.txt": "Growth in Dunmore picked up to 0.6% in the spring, the statistics office said, after a flat winter." };
+
+  test("Should read 'growth picked up to 0.6%' as the level growth reached, not a bound", () => {
+    assert.equal(extractFigures("Growth picked up to 0.6% in the spring.")[0]?.qualifier, "exact");
+    assert.equal(extractFigures("The firm paid up to £820,000 a year.")[0]?.qualifier, "at-most");
+  });
+
+  test("Should hold 'growth picked up to 0.9%' to the source's 0.6%, and support the level the source gives", () => {
+    assert.equal(verdictOn(economy, "Growth in Dunmore picked up to 0.9% in the spring.", "0.9%"), "contradicted");
+    assert.equal(verdictOn(economy, "Growth in Dunmore picked up to 0.6% in the spring.", "0.6%"), "supported");
+  });
+});
+
+describe("a year beside another figure", () => {
+  const poll = { "poll.txt": "The survey leaves the Greens with just 12 councillors, two fewer than they won in 1999 and their worst result since 1974." };
+
+  test("Should not call the year wrong when the source sentence states it, though it times another figure there", () => {
+    assert.notEqual(verdictOn(poll, "The survey leaves the Greens with only 12 councillors, their worst result since 1974.", "1974"), "contradicted");
+  });
+
+  test("Should still call a year wrong that the source sentence does not state", () => {
+    assert.equal(verdictOn(poll, "The survey leaves the Greens with only 12 councillors, two fewer than they won in 2001.", "2001"), "contradicted");
+  });
+});
+
+describe("disagreements between sources about different things in one country", () => {
+  const network = "For the first nine days of 1990 Telvia was the only firm with a phone network in the UK.";
+  const draft = "For the first nine days of 1990 Telvia had the UK phone market to itself.";
+
+  test("Should not call a phone network's nine days and a film's three days a disagreement because both are in the UK", () => {
+    const files = { "phones.txt": network, "films.txt": "For the first three days of 1990 Moon Harbour was the only film showing in the UK.", "sport.txt": "Kelsall Rovers won the cup. Dunmore lost the final." };
+    assert.equal(verdictOn(files, draft, "nine"), "supported");
+  });
+
+  test("Should still call two accounts of the same firm a disagreement", () => {
+    const files = { "phones.txt": network, "history.txt": "For the first three days of 1990 Telvia was the only firm with a phone network in the UK.", "sport.txt": "Kelsall Rovers won the cup. Dunmore lost the final." };
+    assert.equal(verdictOn(files, draft, "nine"), "disputed");
+  });
+});

@@ -63,6 +63,21 @@ test("Should keep only the best when asked, and hand them out best first, as a f
   );
 });
 
+test("Should hand out best first exactly the figures and scores related() finds, though it skips figures sharing only common words", () => {
+  // Weights of every size, so that some draft words are too common to reach the minimum alone.
+  const weighted = fc
+    .uniqueArray(fc.tuple(fc.constantFrom(...words, "unknown"), fc.double({ min: 0.01, max: 1, noNaN: true })), { selector: ([t]) => t, maxLength: 8 })
+    .map((terms) => context(terms));
+  fc.assert(
+    fc.property(fc.array(fc.tuple(arbitraryKind, weighted), { maxLength: 40 }), weighted, arbitraryKind, fc.double({ min: 0.01, max: 0.9, noNaN: true }), (figures, draft, kind, minimum) => {
+      const retrieval = FigureRetrieval.build(figures.map(([k, c]) => ({ kind: k, unit: "", document: 0, context: c })), rarity);
+      const expected = [...bestFirst(retrieval.related(draft, rarity, { minimum, kind }))];
+      assert.deepEqual([...retrieval.relatedBestFirst(draft, rarity, { minimum, kind })], expected);
+    }),
+    { numRuns: 500 },
+  );
+});
+
 test("Should hand out scores best first, ties in figure order", () => {
   const scored = [{ index: 3, score: 0.2 }, { index: 1, score: 0.9 }, { index: 0, score: 0.2 }, { index: 2, score: 0.5 }];
   assert.deepEqual([...bestFirst(scored)].map((s) => s.index), [1, 2, 0, 3]);

@@ -382,7 +382,19 @@ export function candidateScope(index: CorpusIndex, draft: DraftFigure): Scope | 
   return subjectTerms(index, draft.context, draft.sentence.text, titleWords(index, draft), subjectNames);
 }
 
+/** Candidates per draft figure, with and without its time: a sentence asks for a figure's several times (a year, and the figure it times). */
+const candidateLists = new WeakMap<DraftFigure, { index: CorpusIndex; lists: Map<boolean, Candidate[]> }>();
+
+/** The draft figure's candidates, best first; worked out once per figure and index (callers only read the list). */
 function candidatesFor(index: CorpusIndex, draft: DraftFigure, options: { ignoreTime: boolean }): Candidate[] {
+  let known = candidateLists.get(draft);
+  if (known?.index !== index) candidateLists.set(draft, (known = { index, lists: new Map() }));
+  let candidates = known.lists.get(options.ignoreTime);
+  if (!candidates) known.lists.set(options.ignoreTime, (candidates = findCandidates(index, draft, options)));
+  return candidates;
+}
+
+function findCandidates(index: CorpusIndex, draft: DraftFigure, options: { ignoreTime: boolean }): Candidate[] {
   const scope = candidateScope(index, draft);
   if (!scope) return [];
   const documents = documentsFor(index, draft.context, scope);

@@ -528,20 +528,10 @@ function statedWithCompanion(index: CorpusIndex, draft: DraftFigure, path: strin
   return undefined;
 }
 
-/** The sentences of one document: the index keeps them together, in the order of its documents. */
+/** The sentences of one document. */
 function sentencesOf(index: CorpusIndex, path: string): SourceSentence[] {
-  const number = index.documentNumber(path);
-  const sentences = index.sentences;
-  let lo = 0;
-  let hi = sentences.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (index.documentNumber(sentences[mid]!.path) < number) lo = mid + 1;
-    else hi = mid;
-  }
-  const found: SourceSentence[] = [];
-  for (let id = lo; id < sentences.length && sentences[id]!.path === path; id++) found.push(sentences[id]!);
-  return found;
+  const { from, to } = index.documentSentences(path);
+  return index.sentences.slice(from, to);
 }
 
 /** A number right before the figure, joined by "to", "and", "or" or a dash, that is no figure of its own sentence. */

@@ -9,6 +9,8 @@ import { isCurrencyPrefix, isCurrencySuffix, isMonth } from "../knowledge/figure
 /** What the subject test needs from the index. */
 export interface SubjectSource {
   documentNumber(path: string): number;
+  /** The ids of a document's sentences: [from, to). */
+  documentSentences(path: string): { from: number; to: number };
   readonly documents: ReadonlyArray<{ title: string }>;
   readonly sentences: readonly SourceSentence[];
   /** The capitals of a whole document of which only some sentences are indexed (an archive's). */
@@ -64,8 +66,8 @@ const NON_ASCII = /[^\x00-\x7f]/;
 
 /**
  * Whether the document of `sentence` writes `word` (folded) with a capital after the first word of
- * one of its sentences. Asked word by word: a sentence is read letter by letter only when its
- * folded text holds the word at all (lower-casing is folding for ASCII text).
+ * one of its sentences. Asked word by word: a sentence is read letter by letter only when it holds
+ * the word at all in any case (lower-casing is folding for ASCII text, so no folded copy is made).
  */
 function capitalizedInside(index: SubjectSource, sentence: SourceSentence, word: string): boolean {
   const cache = cacheOf(index);
@@ -75,15 +77,16 @@ function capitalizedInside(index: SubjectSource, sentence: SourceSentence, word:
   if (known !== undefined) return known;
   const whole = index.documentCapitals?.(sentence.path);
   if (whole) return whole.has(word);
+  const anyCase = new RegExp(word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "i");
   const holds = (s: SourceSentence) => {
-    if (!(NON_ASCII.test(s.text) ? foldPreservingOffsets(s.text) : s.text.toLowerCase()).includes(word)) return false;
+    if (!(NON_ASCII.test(s.text) ? foldPreservingOffsets(s.text).includes(word) : anyCase.test(s.text))) return false;
     const found = new Set<string>();
     capitalizedAfterFirst(s.text, found);
     return found.has(word);
   };
+  const { from, to } = index.documentSentences(sentence.path);
   let found = false;
-  for (let id = sentence.id; !found && id >= 0 && index.sentences[id]!.path === sentence.path; id--) found = holds(index.sentences[id]!);
-  for (let id = sentence.id + 1; !found && id < index.sentences.length && index.sentences[id]!.path === sentence.path; id++) found = holds(index.sentences[id]!);
+  for (let id = from; !found && id < to; id++) found = holds(index.sentences[id]!);
   byWord.set(word, found);
   return found;
 }

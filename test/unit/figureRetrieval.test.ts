@@ -78,6 +78,26 @@ test("Should hand out best first exactly the figures and scores related() finds,
   );
 });
 
+test("Should find, among the figures of a few documents, exactly those it finds among all figures there, with the same scores", () => {
+  fc.assert(
+    fc.property(
+      fc.array(fc.tuple(arbitraryKind, arbitraryContext, fc.integer({ min: 0, max: 11 })), { maxLength: 40 }),
+      arbitraryContext,
+      fc.uniqueArray(fc.integer({ min: 0, max: 11 }), { maxLength: 3 }),
+      fc.double({ min: 0.01, max: 0.9, noNaN: true }),
+      (figures, draft, allowed, minimum) => {
+        // The index adds figures document by document.
+        const ordered = [...figures].sort((a, b) => a[2] - b[2]);
+        const retrieval = FigureRetrieval.build(ordered.map(([k, c, d]) => ({ kind: k, unit: "", document: d, context: c })), rarity);
+        const documents = Uint8Array.from({ length: 12 }, (_, d) => (allowed.includes(d) ? 1 : 0));
+        const all = retrieval.related(draft, rarity, { minimum }).filter((s) => allowed.includes(ordered[s.index]![2]));
+        assert.deepEqual(retrieval.related(draft, rarity, { minimum, documents }), all);
+      },
+    ),
+    { numRuns: 500 },
+  );
+});
+
 test("Should hand out scores best first, ties in figure order", () => {
   const scored = [{ index: 3, score: 0.2 }, { index: 1, score: 0.9 }, { index: 0, score: 0.2 }, { index: 2, score: 0.5 }];
   assert.deepEqual([...bestFirst(scored)].map((s) => s.index), [1, 2, 0, 3]);

@@ -63,6 +63,41 @@ test("Should keep only the best when asked, and hand them out best first, as a f
   );
 });
 
+test("Should hand out best first exactly the figures and scores related() finds, though it skips figures sharing only common words", () => {
+  // Weights of every size, so that some draft words are too common to reach the minimum alone.
+  const weighted = fc
+    .uniqueArray(fc.tuple(fc.constantFrom(...words, "unknown"), fc.double({ min: 0.01, max: 1, noNaN: true })), { selector: ([t]) => t, maxLength: 8 })
+    .map((terms) => context(terms));
+  fc.assert(
+    fc.property(fc.array(fc.tuple(arbitraryKind, weighted), { maxLength: 40 }), weighted, arbitraryKind, fc.double({ min: 0.01, max: 0.9, noNaN: true }), (figures, draft, kind, minimum) => {
+      const retrieval = FigureRetrieval.build(figures.map(([k, c]) => ({ kind: k, unit: "", document: 0, context: c })), rarity);
+      const expected = [...bestFirst(retrieval.related(draft, rarity, { minimum, kind }))];
+      assert.deepEqual([...retrieval.relatedBestFirst(draft, rarity, { minimum, kind })], expected);
+    }),
+    { numRuns: 500 },
+  );
+});
+
+test("Should find, among the figures of a few documents, exactly those it finds among all figures there, with the same scores", () => {
+  fc.assert(
+    fc.property(
+      fc.array(fc.tuple(arbitraryKind, arbitraryContext, fc.integer({ min: 0, max: 11 })), { maxLength: 40 }),
+      arbitraryContext,
+      fc.uniqueArray(fc.integer({ min: 0, max: 11 }), { maxLength: 3 }),
+      fc.double({ min: 0.01, max: 0.9, noNaN: true }),
+      (figures, draft, allowed, minimum) => {
+        // The index adds figures document by document.
+        const ordered = [...figures].sort((a, b) => a[2] - b[2]);
+        const retrieval = FigureRetrieval.build(ordered.map(([k, c, d]) => ({ kind: k, unit: "", document: d, context: c })), rarity);
+        const documents = Uint8Array.from({ length: 12 }, (_, d) => (allowed.includes(d) ? 1 : 0));
+        const all = retrieval.related(draft, rarity, { minimum }).filter((s) => allowed.includes(ordered[s.index]![2]));
+        assert.deepEqual(retrieval.related(draft, rarity, { minimum, documents }), all);
+      },
+    ),
+    { numRuns: 500 },
+  );
+});
+
 test("Should hand out scores best first, ties in figure order", () => {
   const scored = [{ index: 3, score: 0.2 }, { index: 1, score: 0.9 }, { index: 0, score: 0.2 }, { index: 2, score: 0.5 }];
   assert.deepEqual([...bestFirst(scored)].map((s) => s.index), [1, 2, 0, 3]);

@@ -85,3 +85,15 @@ describe("an exact statement against a rounded one", () => {
   });
 });
 
+
+test("Should give each document's own sentences, and none for a document without sentences", () => {
+  const index = indexOf({ "a.txt": "Acme sold 5 cars. Acme sold 6 vans.\n", "b.txt": "\n", "c.txt": "Brill made 7 boats.\n" });
+  const texts = (path: string) => {
+    const { from, to } = index.documentSentences(path);
+    return index.sentences.slice(from, to).map((s) => s.text);
+  };
+  assert.deepEqual(texts("a.txt"), ["Acme sold 5 cars.", "Acme sold 6 vans."]);
+  assert.deepEqual(texts("b.txt"), []);
+  assert.deepEqual(texts("c.txt"), ["Brill made 7 boats."]);
+  assert.deepEqual(texts("missing.txt"), []);
+});

@@ -194,13 +194,12 @@ function namesOnlyPlaces(sentence: SourceSentence): boolean {
 }
 
 /**
- * The draft names places, and the source sentence names others and nothing else ("the US economy
+ * The draft names places `x` (placesOf its context), and the source sentence names others and nothing else ("the US economy
  * grew 3.8%", "the Indian economy grew by 8.5%"): figures about different countries. A source that
  * also names something else ("the RoK", a firm) may be about the draft's place under another name.
  * Forms of one place whose terms differ only in their ending ("india", "indian") are one place.
  */
-function placesDiffer(draft: FigureContext, source: SourceFigure): boolean {
-  const x = placesOf(draft);
+function placesDiffer(x: readonly string[], source: SourceFigure): boolean {
   if (x.length === 0) return false;
   const y = placesOf(source.context);
   if (y.length === 0) return false;
@@ -235,8 +234,21 @@ function documentsNamingAPlace(index: CorpusIndex): Uint8Array {
  * the sources write it), and for a home country also those naming no place.
  */
 function documentsFor(index: CorpusIndex, context: FigureContext, scope: Scope): Uint8Array | undefined {
-  const subjects = scope.subjects;
   const homes = [...context.capitalizedWords, ...(context.initialWord ? [context.initialWord] : [])].filter(homeCountry).map((w) => placeTermOf(w, true)!);
+  // The figures of a draft share their subjects, and each pick reads the document lists of every term.
+  let picked = documentsPicked.get(index);
+  if (!picked || picked.size >= MAX_PICKS_KEPT) documentsPicked.set(index, (picked = new Map()));
+  const key = JSON.stringify([scope.subjects, scope.names, homes]);
+  if (!picked.has(key)) picked.set(key, pickDocuments(index, scope, homes));
+  return picked.get(key);
+}
+
+/** Documents picked per scope and home countries, per index (read only by retrieval); forgotten all at once when this many. */
+const documentsPicked = new WeakMap<CorpusIndex, Map<string, Uint8Array | undefined>>();
+const MAX_PICKS_KEPT = 1000;
+
+function pickDocuments(index: CorpusIndex, scope: Scope, homes: readonly string[]): Uint8Array | undefined {
+  const subjects = scope.subjects;
   const named = (terms: readonly string[]) => documentsNamingAll(index, scope.names, index.documentsMentioningAll(terms));
   if (homes.length === 0) return subjects.length > 0 || scope.names.length > 0 ? named(subjects) : undefined;
   const withHome = named([...subjects, ...homes]);
@@ -394,7 +406,19 @@ export function candidateScope(index: CorpusIndex, draft: DraftFigure): Scope | 
   return subjectTerms(index, draft.context, draft.sentence.text, titleWords(index, draft), subjectNames);
 }
 
+/** Candidates per draft figure, with and without its time: a sentence asks for a figure's several times (a year, and the figure it times). */
+const candidateLists = new WeakMap<DraftFigure, { index: CorpusIndex; lists: Map<boolean, Candidate[]> }>();
+
+/** The draft figure's candidates, best first; worked out once per figure and index (callers only read the list). */
 function candidatesFor(index: CorpusIndex, draft: DraftFigure, options: { ignoreTime: boolean }): Candidate[] {
+  let known = candidateLists.get(draft);
+  if (known?.index !== index) candidateLists.set(draft, (known = { index, lists: new Map() }));
+  let candidates = known.lists.get(options.ignoreTime);
+  if (!candidates) known.lists.set(options.ignoreTime, (candidates = findCandidates(index, draft, options)));
+  return candidates;
+}
+
+function findCandidates(index: CorpusIndex, draft: DraftFigure, options: { ignoreTime: boolean }): Candidate[] {
   const scope = candidateScope(index, draft);
   if (!scope) return [];
   const documents = documentsFor(index, draft.context, scope);
@@ -412,6 +436,7 @@ function candidatesFor(index: CorpusIndex, draft: DraftFigure, options: { ignore
     // A source document that never mentions the draft's subject ("Yukos", "Samsung") is about something else.
     ...(documents ? { documents } : {}),
   });
+  const draftPlaces = placesOf(draft.context);
   for (const { index: figure, score: alike } of related) {
     // Taken best first: once MAX_CANDIDATES are in, one that scores below all of them even with
     // the bonus cannot enter the list.
@@ -423,7 +448,7 @@ function candidatesFor(index: CorpusIndex, draft: DraftFigure, options: { ignore
     if (measuresConflict(draft.context, source.context)) continue;
     const otherTense = source.context.isTarget !== draft.context.isTarget;
     // A goal never contradicts an outcome, nor an outcome a goal; one country's figure never another's.
-    if ((otherTense || placesDiffer(draft.context, source)) && !valuesAgree(draft.figure, source.figure)) continue;
+    if ((otherTense || placesDiffer(draftPlaces, source)) && !valuesAgree(draft.figure, source.figure)) continue;
     const score = (sameStatedTime(draft.context, source.context) ? alike * SAME_TIME_BONUS : alike) * (otherTense ? OTHER_TENSE : 1);
     if (score < RELATED) continue;
     if (speaksFor(index, draft, source)) candidates.push({ source, similarity: score, figure, raw: alike });
@@ -545,20 +570,10 @@ function statedWithCompanion(index: CorpusIndex, draft: DraftFigure, path: strin
   return undefined;
 }
 
-/** The sentences of one document: the index keeps them together, in the order of its documents. */
+/** The sentences of one document. */
 function sentencesOf(index: CorpusIndex, path: string): SourceSentence[] {
-  const number = index.documentNumber(path);
-  const sentences = index.sentences;
-  let lo = 0;
-  let hi = sentences.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (index.documentNumber(sentences[mid]!.path) < number) lo = mid + 1;
-    else hi = mid;
-  }
-  const found: SourceSentence[] = [];
-  for (let id = lo; id < sentences.length && sentences[id]!.path === path; id++) found.push(sentences[id]!);
-  return found;
+  const { from, to } = index.documentSentences(path);
+  return index.sentences.slice(from, to);
 }
 
 /** A number right before the figure, joined by "to", "and", "or" or a dash, that is no figure of its own sentence. */

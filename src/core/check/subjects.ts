@@ -2,13 +2,15 @@
 // sentence, else of the sentences just before it ("Umbro … Pre-tax profit was £15.4m"), else of
 // its document's title. Two figures about different subjects cannot disagree.
 import type { SourceSentence } from "../types.js";
-import { termOf, wordTokens } from "../extract/terms.js";
+import { termOf } from "../extract/terms.js";
 import { foldPreservingOffsets, isCapitalAt, LETTER, NUMBER, WordScanner } from "../extract/normalize.js";
 import { isCurrencyPrefix, isCurrencySuffix, isMonth } from "../knowledge/figureWords.js";
 
 /** What the subject test needs from the index. */
 export interface SubjectSource {
   documentNumber(path: string): number;
+  /** The ids of a document's sentences: [from, to). */
+  documentSentences(path: string): { from: number; to: number };
   readonly documents: ReadonlyArray<{ title: string }>;
   readonly sentences: readonly SourceSentence[];
   /** The capitals of a whole document of which only some sentences are indexed (an archive's). */
@@ -63,9 +65,22 @@ export function capitalizedAfterFirst(text: string, into: Set<string>): void {
 const NON_ASCII = /[^\x00-\x7f]/;
 
 /**
+ * Patterns a sentence matches whenever its folded text holds `word` (folded): in any case, and in
+ * text outside ASCII with any such unit in any place (folding keeps offsets and turns ASCII into
+ * ASCII, so a unit that folds to a letter of the word is that letter or one outside ASCII). A
+ * sentence neither matches cannot hold the word, and is not folded to find out.
+ */
+function wordPatterns(word: string): { anyCase: RegExp; folding: RegExp } {
+  const escape = (unit: string) => unit.replace(/[.*+?^${}()|[\]\\\/-]/g, "\\$&");
+  const units = word.split("");
+  const folding = units.map((unit) => (unit.charCodeAt(0) < 0x80 ? `(?:${escape(unit)}|[^\\x00-\\x7f])` : "[^\\x00-\\x7f]")).join("");
+  return { anyCase: new RegExp(escape(word), "i"), folding: new RegExp(folding, "i") };
+}
+
+/**
  * Whether the document of `sentence` writes `word` (folded) with a capital after the first word of
- * one of its sentences. Asked word by word: a sentence is read letter by letter only when its
- * folded text holds the word at all (lower-casing is folding for ASCII text).
+ * one of its sentences. Asked word by word: a sentence is read letter by letter only when it holds
+ * the word at all in any case (lower-casing is folding for ASCII text, so no folded copy is made).
  */
 function capitalizedInside(index: SubjectSource, sentence: SourceSentence, word: string): boolean {
   const cache = cacheOf(index);
@@ -75,15 +90,16 @@ function capitalizedInside(index: SubjectSource, sentence: SourceSentence, word:
   if (known !== undefined) return known;
   const whole = index.documentCapitals?.(sentence.path);
   if (whole) return whole.has(word);
+  const { anyCase, folding } = wordPatterns(word);
   const holds = (s: SourceSentence) => {
-    if (!(NON_ASCII.test(s.text) ? foldPreservingOffsets(s.text) : s.text.toLowerCase()).includes(word)) return false;
+    if (!(NON_ASCII.test(s.text) ? folding : anyCase).test(s.text)) return false;
     const found = new Set<string>();
     capitalizedAfterFirst(s.text, found);
     return found.has(word);
   };
+  const { from, to } = index.documentSentences(sentence.path);
   let found = false;
-  for (let id = sentence.id; !found && id >= 0 && index.sentences[id]!.path === sentence.path; id--) found = holds(index.sentences[id]!);
-  for (let id = sentence.id + 1; !found && id < index.sentences.length && index.sentences[id]!.path === sentence.path; id++) found = holds(index.sentences[id]!);
+  for (let id = from; !found && id < to; id++) found = holds(index.sentences[id]!);
   byWord.set(word, found);
   return found;
 }
@@ -99,22 +115,27 @@ export function properTerms(text: string, inside: (word: string) => boolean, isT
     const term = termOf(word);
     if (term && isSubjectWord(word)) terms.add(term);
   };
-  wordTokens(text).forEach((token, i) => {
-    if (!token.capitalized) return;
-    const capitalSaysLittle = i === 0 || isTitle;
+  // The words and capitals of wordTokens (whose added parts of hyphenated words have none), without
+  // working out every word's term: only a word written with a capital can name a subject.
+  const folded = foldPreservingOffsets(text);
+  const scanner = new WordScanner(folded, LETTER | NUMBER, "'-.");
+  for (let first = true; scanner.next(); first = false) {
+    if (!isCapitalAt(text, scanner.start)) continue;
+    const word = folded.slice(scanner.start, scanner.end);
+    const capitalSaysLittle = first || isTitle;
     // A word that names nothing ("The") adds nothing: no need to read the rest of the document for it.
-    if (capitalSaysLittle && !token.word.includes("-") && !(termOf(token.word) && isSubjectWord(token.word))) return;
-    if (capitalSaysLittle && !inside(token.word)) return;
-    add(token.word);
+    if (capitalSaysLittle && !word.includes("-") && !(termOf(word) && isSubjectWord(word))) continue;
+    if (capitalSaysLittle && !inside(word)) continue;
+    add(word);
     // "Vietnam-Korea trade" names both.
-    if (token.word.includes("-")) {
-      let offset = token.start;
-      for (const part of token.word.split("-")) {
+    if (word.includes("-")) {
+      let offset = scanner.start;
+      for (const part of word.split("-")) {
         if (/\p{Lu}/u.test(text[offset] ?? "")) add(part);
         offset += part.length + 1;
       }
     }
-  });
+  }
   return terms;
 }
 

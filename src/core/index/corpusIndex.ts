@@ -384,6 +384,28 @@ export class CorpusIndex {
     return this.documentIndex.get(path) ?? -1;
   }
 
+  /** Where each document's sentences start (the index keeps a document's sentences together, in document order); made on first use. */
+  private sentenceStarts: Int32Array | undefined;
+
+  /** The ids of the sentences of the document at `path`: [from, to), empty for a path not indexed. */
+  documentSentences(path: string): { from: number; to: number } {
+    const number = this.documentNumber(path);
+    if (number < 0) return { from: 0, to: 0 };
+    if (!this.sentenceStarts) {
+      const starts = new Int32Array(this.documents.length + 1).fill(this.sentences.length);
+      let path: string | undefined;
+      for (const [id, sentence] of this.sentences.entries()) {
+        if (sentence.path === path) continue;
+        path = sentence.path;
+        starts[this.documentNumber(path)] = id;
+      }
+      // A document without sentences starts where the next one does.
+      for (let i = this.documents.length - 1; i >= 0; i--) starts[i] = Math.min(starts[i]!, starts[i + 1]!);
+      this.sentenceStarts = starts;
+    }
+    return { from: this.sentenceStarts[number]!, to: this.sentenceStarts[number + 1]! };
+  }
+
   /** The index of the document a source figure comes from. */
   documentOf(source: SourceFigure): number {
     return this.documentNumber(source.sentence.path);

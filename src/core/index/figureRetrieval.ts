@@ -160,6 +160,30 @@ export class FigureRetrieval {
     }
   }
 
+  /** Where each document's figures start, when figures are in document order (as the index adds them); made on first use. */
+  private documentStarts: Int32Array | null | undefined;
+
+  /**
+   * The figures of the documents marked 1, as [from, to) pairs of figure positions, when they are
+   * few enough (a quarter of the documents or fewer) that skipping to them beats reading every posting.
+   */
+  private figureRanges(documents: Uint8Array): Int32Array | undefined {
+    if (this.documentStarts === undefined) this.documentStarts = documentStartsOf(this.document, documents.length);
+    const starts = this.documentStarts;
+    if (!starts || starts.length !== documents.length + 1) return undefined;
+    let allowed = 0;
+    for (let d = 0; d < documents.length; d++) allowed += documents[d] === 1 ? 1 : 0;
+    if (allowed * 4 > documents.length) return undefined;
+    const ranges: number[] = [];
+    for (let d = 0; d < documents.length; d++) {
+      if (documents[d] !== 1 || starts[d] === starts[d + 1]) continue;
+      // Next to the last range: one range.
+      if (ranges.length > 0 && ranges[ranges.length - 1] === starts[d]) ranges[ranges.length - 1] = starts[d + 1]!;
+      else ranges.push(starts[d]!, starts[d + 1]!);
+    }
+    return Int32Array.from(ranges);
+  }
+
   /** Scores the figures for a query into the scratch arrays; returns how many passed. */
   private collect(draft: FigureContext, rarity: TermRarity, query: RetrievalQuery): number {
     const figures = this.selfMass.length;
@@ -176,6 +200,8 @@ export class FigureRetrieval {
     const { postingStart, postingFigure, postingWeight, weightTable } = this;
     // The same weights and total as similarity(), so the sums below are its sums.
     const { total, terms } = draftWeights(rarity, draft);
+    // A few documents allowed: only their figures' postings are read (a figure of another could not pass).
+    const ranges = query.documents ? this.figureRanges(query.documents) : undefined;
     let touchedCount = 0;
     for (const { term, weight, mass } of terms) {
       const id = this.termIds.get(term);
@@ -184,15 +210,23 @@ export class FigureRetrieval {
       for (const code of kinds) {
         const slot = id * KINDS.length + code;
         const end = postingStart[slot + 1]!;
-        for (let p = postingStart[slot]!; p < end; p++) {
-          const figure = postingFigure[p]!;
-          const other = weightTable[postingWeight[p]!]!;
-          const shared = other < weight ? other : weight;
-          const before = forward[figure]!;
-          if (before === 0) touched[touchedCount++] = figure;
-          // Never exactly zero once touched, so each figure is listed once.
-          forward[figure] = before + (shared * mass || Number.MIN_VALUE);
-          if (bothWays) backward[figure]! += shared * other * termIdf;
+        let p = postingStart[slot]!;
+        for (let r = 0; p < end && (ranges === undefined ? r === 0 : r < ranges.length); r += 2) {
+          let until = end;
+          if (ranges) {
+            p = firstAtOrAfter(postingFigure, p, end, ranges[r]!);
+            until = firstAtOrAfter(postingFigure, p, end, ranges[r + 1]!);
+          }
+          for (; p < until; p++) {
+            const figure = postingFigure[p]!;
+            const other = weightTable[postingWeight[p]!]!;
+            const shared = other < weight ? other : weight;
+            const before = forward[figure]!;
+            if (before === 0) touched[touchedCount++] = figure;
+            // Never exactly zero once touched, so each figure is listed once.
+            forward[figure] = before + (shared * mass || Number.MIN_VALUE);
+            if (bothWays) backward[figure]! += shared * other * termIdf;
+          }
         }
       }
     }
@@ -225,6 +259,36 @@ export class FigureRetrieval {
     }
     return foundCount;
   }
+}
+
+/** Where each of `count` documents' figures start in `document` (each figure's document), or null when figures are not in document order. */
+function documentStartsOf(document: Int32Array, count: number): Int32Array | null {
+  const starts = new Int32Array(count + 1).fill(document.length);
+  for (let figure = document.length - 1; figure >= 0; figure--) {
+    const d = document[figure]!;
+    if (d < 0 || d >= count || (figure + 1 < document.length && document[figure + 1]! < d)) return null;
+    starts[d] = figure;
+  }
+  for (let d = count - 1; d >= 0; d--) if (starts[d]! > starts[d + 1]!) starts[d] = starts[d + 1]!;
+  return starts;
+}
+
+/** The first position in [from, to) of ascending `values` holding `value` or more (galloping from `from`). */
+function firstAtOrAfter(values: Int32Array, from: number, to: number, value: number): number {
+  if (from >= to || values[from]! >= value) return from;
+  let low = from;
+  let step = 1;
+  while (low + step < to && values[low + step]! < value) {
+    low += step;
+    step *= 2;
+  }
+  let high = Math.min(low + step, to);
+  while (low + 1 < high) {
+    const mid = (low + high) >> 1;
+    if (values[mid]! < value) low = mid;
+    else high = mid;
+  }
+  return high;
 }
 
 /**

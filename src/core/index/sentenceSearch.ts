@@ -219,6 +219,8 @@ export class SentenceSearch {
   private fuzzy(term: string, maxDistance: number, found: (index: number, distance: number) => void): void {
     const { dictionary, termStarts } = this.data;
     const width = term.length + 1;
+    const codes = new Int32Array(term.length);
+    for (let j = 0; j < term.length; j++) codes[j] = term.charCodeAt(j);
     // rows[c × width + j]: distance between the first c letters of the current term and the first j of `term`.
     let rows = new Int32Array(width * 32);
     for (let j = 0; j < width; j++) rows[j] = j;
@@ -256,9 +258,15 @@ export class SentenceSearch {
         const here = above + width;
         rows[here] = c + 1;
         let best = c + 1;
+        // The smallest of deleting, inserting and substituting (free for the same letter), without Math.min's three arguments.
+        let left = c + 1;
         for (let j = 1; j < width; j++) {
-          const value = Math.min(rows[above + j]! + 1, rows[here + j - 1]! + 1, rows[above + j - 1]! + (code === term.charCodeAt(j - 1) ? 0 : 1));
+          const diagonal = rows[above + j - 1]! + (code === codes[j - 1] ? 0 : 1);
+          const up = rows[above + j]! + 1;
+          let value = left + 1 < up ? left + 1 : up;
+          if (diagonal < value) value = diagonal;
           rows[here + j] = value;
+          left = value;
           if (value < best) best = value;
         }
         minima[c + 1] = best;

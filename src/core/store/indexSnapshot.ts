@@ -13,6 +13,7 @@ import { StoredFigure, type ContextColumns, type ContextStore } from "../index/c
 import type { NameEntity } from "../extract/names.js";
 import type { Figure, NameMention, SourceDocument, SourceSentence } from "../types.js";
 import { placeInDocument } from "../sources/citation.js";
+import { passingText, StoredSentence, TextLines } from "../index/storedSentence.js";
 
 /** Own fields of an object as plain data; fields holding class instances are captured the same way. */
 interface Captured {
@@ -137,7 +138,10 @@ const CHUNK = 5000;
  */
 export function* snapshotIndex(index: CorpusIndex): Generator<Buffer> {
   const sentenceByText = new Map<string, number>();
-  for (const s of index.sentences) if (!sentenceByText.has(s.text)) sentenceByText.set(s.text, s.id);
+  for (const s of index.sentences) {
+    const text = passingText(s);
+    if (!sentenceByText.has(text)) sentenceByText.set(text, s.id);
+  }
   const entities = index.names.all();
   const captured = capture(index, HEAVY_FIELDS);
   // Entities travel without their mentions (in frames of their own).
@@ -195,30 +199,6 @@ export function* snapshotIndex(index: CorpusIndex): Generator<Buffer> {
     yield frame(Frame.Mentions, asciiJson(records));
   }
   yield frame(END, Buffer.alloc(0));
-}
-
-/** Where each line of a text starts, and one past its end as the last entry. */
-function lineStarts(text: string): Int32Array {
-  let count = 1;
-  for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) count++;
-  const starts = new Int32Array(count + 1);
-  let line = 0;
-  for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) starts[++line] = at + 1;
-  starts[count] = text.length + 1;
-  return starts;
-}
-
-/** sentenceText (paragraphs.ts) of a sentence running across lines, cut from the document's text by its line starts. */
-function sentenceAcrossLines(text: string, starts: Int32Array, line: number, start: number, endLine: number, end: number): { text: string; breaks: number[] } {
-  const lineText = (k: number) => text.slice(starts[k]!, starts[k + 1]! - 1);
-  let joined = lineText(line).slice(start);
-  const breaks: number[] = [];
-  for (let k = line + 1; k <= endLine; k++) {
-    joined += " ";
-    breaks.push(joined.length);
-    joined += k === endLine ? lineText(k).slice(0, end) : lineText(k);
-  }
-  return { text: joined, breaks };
 }
 
 /**
@@ -301,27 +281,16 @@ export function restoreIndex(bytes: Buffer): CorpusIndex {
   if (!header || !contextColumns || texts.length !== documentFields.length) throw new Error("the snapshot has no header");
   const documents = documentFields.map((fields, i) => withLazyLines(fields, texts[i]!));
   const { places } = header;
+  // Sentences are cut from their documents' texts when first read (see StoredSentence).
+  const sources = documents.map((document, i) => new TextLines(document.path, texts[i]!));
   const sentences: SourceSentence[] = new Array<SourceSentence>(places.document.length);
-  let starts: Int32Array = new Int32Array(0);
-  for (let id = 0, documentOf = -1; id < places.document.length; id++) {
+  for (let id = 0; id < places.document.length; id++) {
     const number = places.document[id]!;
-    const source = documents[number]!;
-    const text = texts[number]!;
-    if (number !== documentOf) {
-      documentOf = number;
-      starts = lineStarts(text);
-    }
     const line = places.line[id]!;
-    const start = places.start[id]!;
-    const end = places.end[id]!;
     const endLine = places.endLine[id]!;
     const content = contents.get(id);
-    // Most sentences stand on one line: their text is a slice of the document's (no copy).
-    const sentence: SourceSentence =
-      endLine === line
-        ? { id, path: source.path, line, start, end, text: text.slice(starts[line]! + start, starts[line]! + end), figures: content?.[1] ?? NONE, names: content?.[2] ?? NONE }
-        : { id, path: source.path, line, start, end, ...sentenceAcrossLines(text, starts, line, start, endLine, end), figures: content?.[1] ?? NONE, names: content?.[2] ?? NONE };
-    if (sentence.breaks) sentence.endLine = endLine;
+    const sentence = new StoredSentence(id, sources[number]!, line, places.start[id]!, endLine, places.end[id]!, content?.[1] ?? NONE, content?.[2] ?? NONE);
+    const source = documents[number]!;
     if (source.pages || source.paragraphs) Object.assign(sentence, placeInDocument(source, line, endLine));
     sentences[id] = sentence;
   }

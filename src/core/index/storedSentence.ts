@@ -18,31 +18,40 @@ export function linesOf(document: { readonly path: string; readonly lines: reado
 }
 
 /**
- * A document's text with its lines found on demand (a restored index: splitting every document
- * into lines would make a string per line that no check reads).
+ * A document's text as its encoded bytes, each line decoded when read: a restored index holds its
+ * documents' texts off the JavaScript heap (UTF-8 is half the size of the UTF-16 string a text with
+ * one curly quote becomes, and the garbage collector never copies or scans it), and splitting every
+ * document into lines would make a string per line that no check reads.
  */
-export class TextLines implements SentenceSource {
+export class EncodedLines implements SentenceSource {
   private starts: Int32Array | undefined;
 
   constructor(
     readonly path: string,
-    private readonly text: string,
+    private readonly bytes: Buffer,
+    private readonly encoding: "latin1" | "utf8",
   ) {}
 
   line(k: number): string {
-    const starts = (this.starts ??= lineStarts(this.text));
-    return this.text.slice(starts[k]!, starts[k + 1]! - 1);
+    const starts = (this.starts ??= lineStarts(this.bytes));
+    return this.bytes.toString(this.encoding, starts[k]!, starts[k + 1]! - 1);
+  }
+
+  /** The whole text. */
+  text(): string {
+    return this.bytes.toString(this.encoding);
   }
 }
 
-/** Where each line of a text starts, and one past its end as the last entry. */
-function lineStarts(text: string): Int32Array {
+/** Where each line of an encoded text starts (in bytes: a newline is one byte in UTF-8 and Latin-1), and one past its end. */
+function lineStarts(bytes: Buffer): Int32Array {
+  const NEWLINE = 0x0a;
   let count = 1;
-  for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) count++;
+  for (let at = bytes.indexOf(NEWLINE); at >= 0; at = bytes.indexOf(NEWLINE, at + 1)) count++;
   const starts = new Int32Array(count + 1);
   let line = 0;
-  for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) starts[++line] = at + 1;
-  starts[count] = text.length + 1;
+  for (let at = bytes.indexOf(NEWLINE); at >= 0; at = bytes.indexOf(NEWLINE, at + 1)) starts[++line] = at + 1;
+  starts[count] = bytes.length + 1;
   return starts;
 }
 

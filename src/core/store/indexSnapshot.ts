@@ -7,13 +7,13 @@
 // (shared, not copied). Typed arrays, Maps and Sets (the search index, the figure postings and
 // contexts, term statistics) travel through node:v8, which is fast for them.
 import { deserialize, serialize } from "node:v8";
-import { asciiJson, END, frame, parseAsciiJson, readFrames, readTexts, textsFrame } from "./frames.js";
+import { asciiJson, END, frame, type EncodedText, parseAsciiJson, readEncodedTexts, readFrames, textsFrame } from "./frames.js";
 import { CorpusIndex, type SourceFigure } from "../index/corpusIndex.js";
 import { StoredFigure, type ContextColumns, type ContextStore } from "../index/contextColumns.js";
 import type { NameEntity } from "../extract/names.js";
 import type { Figure, NameMention, SourceDocument, SourceSentence } from "../types.js";
 import { placeInDocument } from "../sources/citation.js";
-import { passingText, StoredSentence, TextLines } from "../index/storedSentence.js";
+import { EncodedLines, passingText, StoredSentence } from "../index/storedSentence.js";
 
 /** Own fields of an object as plain data; fields holding class instances are captured the same way. */
 interface Captured {
@@ -202,15 +202,15 @@ export function* snapshotIndex(index: CorpusIndex): Generator<Buffer> {
 }
 
 /**
- * A restored document whose lines are split from its text when first read (a check reads few
+ * A restored document whose lines are decoded from its text when first read (a check reads few
  * documents' lines: sentences' texts are cut from the text directly).
  */
-function withLazyLines(document: Omit<SourceDocument, "lines">, text: string): SourceDocument {
+function withLazyLines(document: Omit<SourceDocument, "lines">, text: EncodedLines): SourceDocument {
   let lines: string[] | undefined;
   Object.defineProperty(document, "lines", {
     enumerable: true,
     configurable: true,
-    get: () => (lines ??= text.split("\n")),
+    get: () => (lines ??= text.text().split("\n")),
     set: (value: string[]) => (lines = value),
   });
   return document as SourceDocument;
@@ -255,7 +255,7 @@ export function restoreIndex(bytes: Buffer): CorpusIndex {
   let searchBytes: Uint8Array | undefined;
   const nested: Record<string, Captured> = {};
   const documentFields: Array<Omit<SourceDocument, "lines">> = [];
-  const texts: string[] = [];
+  const texts: EncodedText[] = [];
   const contents = new Map<number, SentenceRecord>();
   let figureColumns = new Int32Array(0);
   /** Frames of MENTION_CHUNK entities' mentions each, parsed when one of their entities' mentions is first read. */
@@ -271,7 +271,8 @@ export function restoreIndex(bytes: Buffer): CorpusIndex {
     } else if (kind === Frame.Search) searchBytes = new Uint8Array(payload);
     else if (kind === Frame.Contexts) contextColumns = deserialize(new Uint8Array(payload)) as ContextColumns;
     else if (kind === Frame.Documents) documentFields.push(...(parseAsciiJson(payload) as Array<Omit<SourceDocument, "lines">>));
-    else if (kind === Frame.Texts) texts.push(...readTexts(payload));
+    // Texts stay encoded (see EncodedLines), in a copy of their frame: not the whole file's bytes.
+    else if (kind === Frame.Texts) texts.push(...readEncodedTexts(Buffer.from(payload)));
     else if (kind === Frame.Sentences) for (const record of parseAsciiJson(payload) as SentenceRecord[]) contents.set(record[0], record);
     else if (kind === Frame.Figures) figureColumns = new Int32Array(new Uint8Array(payload).buffer);
     else if (kind === Frame.Mentions) mentionFrames.push(Buffer.from(payload));
@@ -279,10 +280,10 @@ export function restoreIndex(bytes: Buffer): CorpusIndex {
     else throw new Error(`the snapshot has an unknown part ${String(kind)}`);
   }
   if (!header || !contextColumns || texts.length !== documentFields.length) throw new Error("the snapshot has no header");
-  const documents = documentFields.map((fields, i) => withLazyLines(fields, texts[i]!));
+  const sources = documentFields.map((fields, i) => new EncodedLines(fields.path, texts[i]!.bytes, texts[i]!.encoding));
+  const documents = documentFields.map((fields, i) => withLazyLines(fields, sources[i]!));
   const { places } = header;
   // Sentences are cut from their documents' texts when first read (see StoredSentence).
-  const sources = documents.map((document, i) => new TextLines(document.path, texts[i]!));
   const sentences: SourceSentence[] = new Array<SourceSentence>(places.document.length);
   for (let id = 0; id < places.document.length; id++) {
     const number = places.document[id]!;

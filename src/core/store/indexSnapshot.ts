@@ -116,14 +116,74 @@ function nameTables(entities: readonly NameEntity[], aliasToKey: ReadonlyMap<str
   return { entities: entities.map((e) => [e.key, e.canonical, e.kind, e.titles, e.aliases]), aliases: [[...aliasToKey.keys()], [...aliasToKey.values()]] };
 }
 
-/** The registry fields NameTables hold, as the registry has them (mentions are set on restore). */
-function registryFields(tables: NameTables): Record<string, unknown> {
+/** The registry fields NameTables hold, as the registry has them, each entity's mentions read from `mentions` when first asked for. */
+function registryFields(tables: NameTables, mentions: MentionStore): Record<string, unknown> {
   const entities = new Map<string, NameEntity>();
-  for (const [key, canonical, kind, titles, aliases] of tables.entities) entities.set(key, { key, canonical, kind, titles, aliases, mentions: [] });
+  tables.entities.forEach(([key, canonical, kind, titles, aliases], position) => entities.set(key, new RestoredEntity(key, canonical, kind, titles, aliases, mentions, position)));
   const [aliasKeys, aliasValues] = tables.aliases;
   const aliasToKey = new Map<string, string>();
   aliasKeys.forEach((alias, i) => aliasToKey.set(alias, aliasValues[i]!));
   return { entities, aliasToKey };
+}
+
+/**
+ * The mentions of a restored registry: frames of MENTION_CHUNK entities each, a frame parsed when
+ * one of its entities' mentions is first read (mentions are many small objects; a hover or the
+ * sources view reads a few entities').
+ */
+class MentionStore {
+  readonly frames: Buffer[] = [];
+  private readonly parsed = new Map<number, MentionColumns[]>();
+  documents: readonly SourceDocument[] = [];
+  sentences: readonly SourceSentence[] = [];
+
+  /** The mentions of the entity at `position` in the registry, whose key is `key`. */
+  mentionsOf(position: number, key: string): NameEntity["mentions"] {
+    const chunk = Math.floor(position / MENTION_CHUNK);
+    let columns = this.parsed.get(chunk);
+    if (!columns) this.parsed.set(chunk, (columns = this.frames[chunk] ? (parseAsciiJson(this.frames[chunk]) as MentionColumns[]) : []));
+    const found = columns[position % MENTION_CHUNK];
+    if (!found || found[0] !== key) return [];
+    const [, sentenceIds, documentIds, lines, spellings, spellingOf] = found;
+    return sentenceIds.map((sentence, i) => ({
+      path: this.documents[documentIds[i]!]?.path ?? "",
+      line: lines[i]!,
+      sentence: this.sentences[sentence]?.text ?? "",
+      text: spellings[spellingOf[i]!] ?? "",
+    }));
+  }
+}
+
+/** A restored entity: its mentions are made when first read (see MentionStore). */
+class RestoredEntity implements NameEntity {
+  #mentions: NameEntity["mentions"] | undefined = undefined;
+  readonly #store: MentionStore;
+  readonly #position: number;
+
+  constructor(
+    public key: string,
+    public canonical: string,
+    public kind: NameEntity["kind"],
+    public titles: NameEntity["titles"],
+    public aliases: string[],
+    store: MentionStore,
+    position: number,
+  ) {
+    this.#store = store;
+    this.#position = position;
+  }
+
+  get mentions(): NameEntity["mentions"] {
+    return (this.#mentions ??= this.#store.mentionsOf(this.#position, this.key));
+  }
+
+  set mentions(value: NameEntity["mentions"]) {
+    this.#mentions = value;
+  }
+
+  toJSON(): NameEntity {
+    return { key: this.key, canonical: this.canonical, kind: this.kind, titles: this.titles, aliases: this.aliases, mentions: this.mentions };
+  }
 }
 
 /** Entities per frame of mentions: the frame of an entity is found from its place in the registry. */
@@ -258,8 +318,7 @@ export function restoreIndex(bytes: Buffer): CorpusIndex {
   const texts: EncodedText[] = [];
   const contents = new Map<number, SentenceRecord>();
   let figureColumns = new Int32Array(0);
-  /** Frames of MENTION_CHUNK entities' mentions each, parsed when one of their entities' mentions is first read. */
-  const mentionFrames: Buffer[] = [];
+  const mentions = new MentionStore();
   let nameFields: Record<string, unknown> | undefined;
   for (const { kind, payload } of readFrames(bytes)) {
     // Copied first: typed arrays node:v8 restores are views into its input, which would keep the
@@ -275,8 +334,8 @@ export function restoreIndex(bytes: Buffer): CorpusIndex {
     else if (kind === Frame.Texts) texts.push(...readEncodedTexts(Buffer.from(payload)));
     else if (kind === Frame.Sentences) for (const record of parseAsciiJson(payload) as SentenceRecord[]) contents.set(record[0], record);
     else if (kind === Frame.Figures) figureColumns = new Int32Array(new Uint8Array(payload).buffer);
-    else if (kind === Frame.Mentions) mentionFrames.push(Buffer.from(payload));
-    else if (kind === Frame.NameTables) nameFields = registryFields(parseAsciiJson(payload) as NameTables);
+    else if (kind === Frame.Mentions) mentions.frames.push(Buffer.from(payload));
+    else if (kind === Frame.NameTables) nameFields = registryFields(parseAsciiJson(payload) as NameTables, mentions);
     else throw new Error(`the snapshot has an unknown part ${String(kind)}`);
   }
   if (!header || !contextColumns || texts.length !== documentFields.length) throw new Error("the snapshot has no header");
@@ -315,30 +374,7 @@ export function restoreIndex(bytes: Buffer): CorpusIndex {
   record["documents"] = documents;
   record["sentences"] = sentences;
   record["sourceFigures"] = sourceFigures;
-  const parsed = new Map<number, MentionColumns[]>();
-  (index.names.all() as NameEntity[]).forEach((entity, k) => {
-    // Mentions are many small objects; an entity's are made when first read (a hover, the sources view).
-    let mentions: NameEntity["mentions"] | undefined;
-    const make = (): NameEntity["mentions"] => {
-      const chunk = Math.floor(k / MENTION_CHUNK);
-      let columns = parsed.get(chunk);
-      if (!columns) parsed.set(chunk, (columns = mentionFrames[chunk] ? (parseAsciiJson(mentionFrames[chunk]) as MentionColumns[]) : []));
-      const found = columns[k % MENTION_CHUNK];
-      if (!found || found[0] !== entity.key) return [];
-      const [, sentenceIds, documentIds, lines, spellings, spellingOf] = found;
-      return sentenceIds.map((sentence, i) => ({
-        path: documents[documentIds[i]!]?.path ?? "",
-        line: lines[i]!,
-        sentence: sentences[sentence]?.text ?? "",
-        text: spellings[spellingOf[i]!] ?? "",
-      }));
-    };
-    Object.defineProperty(entity, "mentions", {
-      enumerable: true,
-      configurable: true,
-      get: () => (mentions ??= make()),
-      set: (value: NameEntity["mentions"]) => (mentions = value),
-    });
-  });
+  mentions.documents = documents;
+  mentions.sentences = sentences;
   return index;
 }

@@ -318,8 +318,12 @@ export class CorpusIndex {
         }
         if (sentence.names.length > 0) this.terms.add(sentence.id, documentIndex, sentence.names.map((name) => `@${name.key}`), true);
         const entities = sentence.figures.length > 0 ? entityTerms(sentence) : [];
+        // Contexts read the figures through a copy of the list: figureContext keeps what it works out
+        // of a list (sorted figures, spans, the text) for as long as the list lives, and the
+        // sentence's own list lives as long as the index (~2× the corpus on real text otherwise).
+        const figuresRead = sentence.figures.length > 0 ? [...sentence.figures] : sentence.figures;
         for (const figure of sentence.figures) {
-          const context = contextOf(figure, text, sentence.figures, entities, tokens!);
+          const context = contextOf(figure, text, figuresRead, entities, tokens!);
           const position = this.contextBuilder!.add(context, sentence.id, sentence.figures);
           this.sourceFigures.push(new StoredFigure(figure, sentence, this.contexts, position));
         }

@@ -18,6 +18,7 @@ import { ContextColumnsBuilder, ContextStore, noContexts, StoredFigure } from ".
 import { bestFirst, FigureRetrieval, type RetrievalQuery, type Scored } from "./figureRetrieval.js";
 import { throwIfCancelled, type CancellationToken } from "../../util/cancellation.js";
 import { citedPlace, placeInDocument } from "../sources/citation.js";
+import { linesOf, passingText, StoredSentence, type SentenceSource } from "./storedSentence.js";
 
 /** A document as read: its paragraphs, and its sentences' words when a reader thread worked them out. */
 interface DocumentReading {
@@ -77,18 +78,11 @@ export function namesOfDocument(document: Pick<SourceDocument, "lines">, extract
   return found;
 }
 
-/** A sentence's place in its paragraph as a SourceSentence's line, columns and line breaks. */
-function sentencePlace(lines: readonly string[], paragraph: Paragraph, span: SentenceSpan): Pick<SourceSentence, "line" | "start" | "end" | "endLine" | "breaks"> {
+/** A sentence of a paragraph as the index keeps it: where it stands in the document's lines (see StoredSentence). */
+function storedSentence(id: number, source: SentenceSource, lines: readonly string[], paragraph: Paragraph, span: SentenceSpan, figures: Figure[], names: NameMention[]): StoredSentence {
   const from = placeInParagraph(lines, paragraph, span.start);
   const to = placeInParagraph(lines, paragraph, span.end);
-  if (to.line === from.line) return { line: from.line, start: from.character, end: to.character };
-  const breaks: number[] = [];
-  let lineStart = -span.start;
-  for (let line = paragraph.firstLine; line < to.line; line++) {
-    lineStart += lines[line]!.length + 1;
-    if (line >= from.line) breaks.push(lineStart);
-  }
-  return { line: from.line, start: from.character, end: to.character, endLine: to.line, breaks };
+  return new StoredSentence(id, source, from.line, from.character, to.line, to.character, figures, names);
 }
 
 /**
@@ -274,7 +268,7 @@ export class CorpusIndex {
     const CHUNK = 500;
     for (let from = this.searchAdded; !this.statistics && from < this.sentences.length; from += CHUNK) {
       yield () => {
-        for (const sentence of this.sentences.slice(from, from + CHUNK)) this.search_.add(sentence.id, sentence.text);
+        for (const sentence of this.sentences.slice(from, from + CHUNK)) this.search_.add(sentence.id, passingText(sentence));
       };
     }
     yield () => this.search_.finish();
@@ -300,18 +294,11 @@ export class CorpusIndex {
     // An archive's statistics may know the terms of the whole document (only some of its lines are indexed).
     const wholeDocumentTerms = this.statistics?.documentTerms?.(document.path);
     let nth = 0;
+    const source = linesOf(document);
     for (const { paragraph, spans, figures: paragraphFigures, names: paragraphNames } of readings) {
       for (const span of spans) {
         const text = paragraph.text.slice(span.start, span.end);
-        const place = sentencePlace(document.lines, paragraph, span);
-        const sentence: SourceSentence = {
-          id: this.sentences.length,
-          path: document.path,
-          ...place,
-          text,
-          figures: itemsWithin(paragraphFigures, span),
-          names: itemsWithin(paragraphNames, span),
-        };
+        const sentence = storedSentence(this.sentences.length, source, document.lines, paragraph, span, itemsWithin(paragraphFigures, span), itemsWithin(paragraphNames, span));
         if (document.format) Object.assign(sentence, placeInDocument(document, sentence.line, sentence.endLine));
         this.sentences.push(sentence);
         if (!this.statistics) for (const name of sentence.names) this.names.add(name, { path: document.path, line: placeInSource(sentence, name.start).line, sentence: text });
@@ -331,8 +318,12 @@ export class CorpusIndex {
         }
         if (sentence.names.length > 0) this.terms.add(sentence.id, documentIndex, sentence.names.map((name) => `@${name.key}`), true);
         const entities = sentence.figures.length > 0 ? entityTerms(sentence) : [];
+        // Contexts read the figures through a copy of the list: figureContext keeps what it works out
+        // of a list (sorted figures, spans, the text) for as long as the list lives, and the
+        // sentence's own list lives as long as the index (~2× the corpus on real text otherwise).
+        const figuresRead = sentence.figures.length > 0 ? [...sentence.figures] : sentence.figures;
         for (const figure of sentence.figures) {
-          const context = contextOf(figure, text, sentence.figures, entities, tokens!);
+          const context = contextOf(figure, text, figuresRead, entities, tokens!);
           const position = this.contextBuilder!.add(context, sentence.id, sentence.figures);
           this.sourceFigures.push(new StoredFigure(figure, sentence, this.contexts, position));
         }

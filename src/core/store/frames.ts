@@ -63,12 +63,23 @@ export function textsFrame(texts: readonly string[]): Buffer {
 }
 
 export function readTexts(payload: Buffer): string[] {
+  return readEncodedTexts(payload).map(({ bytes, encoding }) => bytes.toString(encoding));
+}
+
+/** A text of a textsFrame as it is stored: its bytes (a view into the payload) and their encoding. */
+export interface EncodedText {
+  bytes: Buffer;
+  encoding: "latin1" | "utf8";
+}
+
+/** The texts of a textsFrame, not decoded: a reader decodes only the parts it reads. */
+export function readEncodedTexts(payload: Buffer): EncodedText[] {
   const count = payload.readUInt32LE(0);
-  const texts: string[] = [];
+  const texts: EncodedText[] = [];
   let at = 4 + 5 * count;
   for (let i = 0; i < count; i++) {
     const length = payload.readUInt32LE(4 + 5 * i);
-    texts.push(payload.toString(payload.readUInt8(8 + 5 * i) === UTF8 ? "utf8" : "latin1", at, at + length));
+    texts.push({ bytes: payload.subarray(at, at + length), encoding: payload.readUInt8(8 + 5 * i) === UTF8 ? "utf8" : "latin1" });
     at += length;
   }
   return texts;

@@ -7,12 +7,13 @@
 // (shared, not copied). Typed arrays, Maps and Sets (the search index, the figure postings and
 // contexts, term statistics) travel through node:v8, which is fast for them.
 import { deserialize, serialize } from "node:v8";
-import { asciiJson, END, frame, parseAsciiJson, readFrames, readTexts, textsFrame } from "./frames.js";
+import { asciiJson, END, frame, type EncodedText, parseAsciiJson, readEncodedTexts, readFrames, textsFrame } from "./frames.js";
 import { CorpusIndex, type SourceFigure } from "../index/corpusIndex.js";
 import { StoredFigure, type ContextColumns, type ContextStore } from "../index/contextColumns.js";
 import type { NameEntity } from "../extract/names.js";
 import type { Figure, NameMention, SourceDocument, SourceSentence } from "../types.js";
 import { placeInDocument } from "../sources/citation.js";
+import { EncodedLines, passingText, StoredSentence } from "../index/storedSentence.js";
 
 /** Own fields of an object as plain data; fields holding class instances are captured the same way. */
 interface Captured {
@@ -115,14 +116,74 @@ function nameTables(entities: readonly NameEntity[], aliasToKey: ReadonlyMap<str
   return { entities: entities.map((e) => [e.key, e.canonical, e.kind, e.titles, e.aliases]), aliases: [[...aliasToKey.keys()], [...aliasToKey.values()]] };
 }
 
-/** The registry fields NameTables hold, as the registry has them (mentions are set on restore). */
-function registryFields(tables: NameTables): Record<string, unknown> {
+/** The registry fields NameTables hold, as the registry has them, each entity's mentions read from `mentions` when first asked for. */
+function registryFields(tables: NameTables, mentions: MentionStore): Record<string, unknown> {
   const entities = new Map<string, NameEntity>();
-  for (const [key, canonical, kind, titles, aliases] of tables.entities) entities.set(key, { key, canonical, kind, titles, aliases, mentions: [] });
+  tables.entities.forEach(([key, canonical, kind, titles, aliases], position) => entities.set(key, new RestoredEntity(key, canonical, kind, titles, aliases, mentions, position)));
   const [aliasKeys, aliasValues] = tables.aliases;
   const aliasToKey = new Map<string, string>();
   aliasKeys.forEach((alias, i) => aliasToKey.set(alias, aliasValues[i]!));
   return { entities, aliasToKey };
+}
+
+/**
+ * The mentions of a restored registry: frames of MENTION_CHUNK entities each, a frame parsed when
+ * one of its entities' mentions is first read (mentions are many small objects; a hover or the
+ * sources view reads a few entities').
+ */
+class MentionStore {
+  readonly frames: Buffer[] = [];
+  private readonly parsed = new Map<number, MentionColumns[]>();
+  documents: readonly SourceDocument[] = [];
+  sentences: readonly SourceSentence[] = [];
+
+  /** The mentions of the entity at `position` in the registry, whose key is `key`. */
+  mentionsOf(position: number, key: string): NameEntity["mentions"] {
+    const chunk = Math.floor(position / MENTION_CHUNK);
+    let columns = this.parsed.get(chunk);
+    if (!columns) this.parsed.set(chunk, (columns = this.frames[chunk] ? (parseAsciiJson(this.frames[chunk]) as MentionColumns[]) : []));
+    const found = columns[position % MENTION_CHUNK];
+    if (!found || found[0] !== key) return [];
+    const [, sentenceIds, documentIds, lines, spellings, spellingOf] = found;
+    return sentenceIds.map((sentence, i) => ({
+      path: this.documents[documentIds[i]!]?.path ?? "",
+      line: lines[i]!,
+      sentence: this.sentences[sentence]?.text ?? "",
+      text: spellings[spellingOf[i]!] ?? "",
+    }));
+  }
+}
+
+/** A restored entity: its mentions are made when first read (see MentionStore). */
+class RestoredEntity implements NameEntity {
+  #mentions: NameEntity["mentions"] | undefined = undefined;
+  readonly #store: MentionStore;
+  readonly #position: number;
+
+  constructor(
+    public key: string,
+    public canonical: string,
+    public kind: NameEntity["kind"],
+    public titles: NameEntity["titles"],
+    public aliases: string[],
+    store: MentionStore,
+    position: number,
+  ) {
+    this.#store = store;
+    this.#position = position;
+  }
+
+  get mentions(): NameEntity["mentions"] {
+    return (this.#mentions ??= this.#store.mentionsOf(this.#position, this.key));
+  }
+
+  set mentions(value: NameEntity["mentions"]) {
+    this.#mentions = value;
+  }
+
+  toJSON(): NameEntity {
+    return { key: this.key, canonical: this.canonical, kind: this.kind, titles: this.titles, aliases: this.aliases, mentions: this.mentions };
+  }
 }
 
 /** Entities per frame of mentions: the frame of an entity is found from its place in the registry. */
@@ -137,7 +198,10 @@ const CHUNK = 5000;
  */
 export function* snapshotIndex(index: CorpusIndex): Generator<Buffer> {
   const sentenceByText = new Map<string, number>();
-  for (const s of index.sentences) if (!sentenceByText.has(s.text)) sentenceByText.set(s.text, s.id);
+  for (const s of index.sentences) {
+    const text = passingText(s);
+    if (!sentenceByText.has(text)) sentenceByText.set(text, s.id);
+  }
   const entities = index.names.all();
   const captured = capture(index, HEAVY_FIELDS);
   // Entities travel without their mentions (in frames of their own).
@@ -197,40 +261,16 @@ export function* snapshotIndex(index: CorpusIndex): Generator<Buffer> {
   yield frame(END, Buffer.alloc(0));
 }
 
-/** Where each line of a text starts, and one past its end as the last entry. */
-function lineStarts(text: string): Int32Array {
-  let count = 1;
-  for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) count++;
-  const starts = new Int32Array(count + 1);
-  let line = 0;
-  for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) starts[++line] = at + 1;
-  starts[count] = text.length + 1;
-  return starts;
-}
-
-/** sentenceText (paragraphs.ts) of a sentence running across lines, cut from the document's text by its line starts. */
-function sentenceAcrossLines(text: string, starts: Int32Array, line: number, start: number, endLine: number, end: number): { text: string; breaks: number[] } {
-  const lineText = (k: number) => text.slice(starts[k]!, starts[k + 1]! - 1);
-  let joined = lineText(line).slice(start);
-  const breaks: number[] = [];
-  for (let k = line + 1; k <= endLine; k++) {
-    joined += " ";
-    breaks.push(joined.length);
-    joined += k === endLine ? lineText(k).slice(0, end) : lineText(k);
-  }
-  return { text: joined, breaks };
-}
-
 /**
- * A restored document whose lines are split from its text when first read (a check reads few
+ * A restored document whose lines are decoded from its text when first read (a check reads few
  * documents' lines: sentences' texts are cut from the text directly).
  */
-function withLazyLines(document: Omit<SourceDocument, "lines">, text: string): SourceDocument {
+function withLazyLines(document: Omit<SourceDocument, "lines">, text: EncodedLines): SourceDocument {
   let lines: string[] | undefined;
   Object.defineProperty(document, "lines", {
     enumerable: true,
     configurable: true,
-    get: () => (lines ??= text.split("\n")),
+    get: () => (lines ??= text.text().split("\n")),
     set: (value: string[]) => (lines = value),
   });
   return document as SourceDocument;
@@ -275,11 +315,10 @@ export function restoreIndex(bytes: Buffer): CorpusIndex {
   let searchBytes: Uint8Array | undefined;
   const nested: Record<string, Captured> = {};
   const documentFields: Array<Omit<SourceDocument, "lines">> = [];
-  const texts: string[] = [];
+  const texts: EncodedText[] = [];
   const contents = new Map<number, SentenceRecord>();
   let figureColumns = new Int32Array(0);
-  /** Frames of MENTION_CHUNK entities' mentions each, parsed when one of their entities' mentions is first read. */
-  const mentionFrames: Buffer[] = [];
+  const mentions = new MentionStore();
   let nameFields: Record<string, unknown> | undefined;
   for (const { kind, payload } of readFrames(bytes)) {
     // Copied first: typed arrays node:v8 restores are views into its input, which would keep the
@@ -291,37 +330,27 @@ export function restoreIndex(bytes: Buffer): CorpusIndex {
     } else if (kind === Frame.Search) searchBytes = new Uint8Array(payload);
     else if (kind === Frame.Contexts) contextColumns = deserialize(new Uint8Array(payload)) as ContextColumns;
     else if (kind === Frame.Documents) documentFields.push(...(parseAsciiJson(payload) as Array<Omit<SourceDocument, "lines">>));
-    else if (kind === Frame.Texts) texts.push(...readTexts(payload));
+    // Texts stay encoded (see EncodedLines), in a copy of their frame: not the whole file's bytes.
+    else if (kind === Frame.Texts) texts.push(...readEncodedTexts(Buffer.from(payload)));
     else if (kind === Frame.Sentences) for (const record of parseAsciiJson(payload) as SentenceRecord[]) contents.set(record[0], record);
     else if (kind === Frame.Figures) figureColumns = new Int32Array(new Uint8Array(payload).buffer);
-    else if (kind === Frame.Mentions) mentionFrames.push(Buffer.from(payload));
-    else if (kind === Frame.NameTables) nameFields = registryFields(parseAsciiJson(payload) as NameTables);
+    else if (kind === Frame.Mentions) mentions.frames.push(Buffer.from(payload));
+    else if (kind === Frame.NameTables) nameFields = registryFields(parseAsciiJson(payload) as NameTables, mentions);
     else throw new Error(`the snapshot has an unknown part ${String(kind)}`);
   }
   if (!header || !contextColumns || texts.length !== documentFields.length) throw new Error("the snapshot has no header");
-  const documents = documentFields.map((fields, i) => withLazyLines(fields, texts[i]!));
+  const sources = documentFields.map((fields, i) => new EncodedLines(fields.path, texts[i]!.bytes, texts[i]!.encoding));
+  const documents = documentFields.map((fields, i) => withLazyLines(fields, sources[i]!));
   const { places } = header;
+  // Sentences are cut from their documents' texts when first read (see StoredSentence).
   const sentences: SourceSentence[] = new Array<SourceSentence>(places.document.length);
-  let starts: Int32Array = new Int32Array(0);
-  for (let id = 0, documentOf = -1; id < places.document.length; id++) {
+  for (let id = 0; id < places.document.length; id++) {
     const number = places.document[id]!;
-    const source = documents[number]!;
-    const text = texts[number]!;
-    if (number !== documentOf) {
-      documentOf = number;
-      starts = lineStarts(text);
-    }
     const line = places.line[id]!;
-    const start = places.start[id]!;
-    const end = places.end[id]!;
     const endLine = places.endLine[id]!;
     const content = contents.get(id);
-    // Most sentences stand on one line: their text is a slice of the document's (no copy).
-    const sentence: SourceSentence =
-      endLine === line
-        ? { id, path: source.path, line, start, end, text: text.slice(starts[line]! + start, starts[line]! + end), figures: content?.[1] ?? NONE, names: content?.[2] ?? NONE }
-        : { id, path: source.path, line, start, end, ...sentenceAcrossLines(text, starts, line, start, endLine, end), figures: content?.[1] ?? NONE, names: content?.[2] ?? NONE };
-    if (sentence.breaks) sentence.endLine = endLine;
+    const sentence = new StoredSentence(id, sources[number]!, line, places.start[id]!, endLine, places.end[id]!, content?.[1] ?? NONE, content?.[2] ?? NONE);
+    const source = documents[number]!;
     if (source.pages || source.paragraphs) Object.assign(sentence, placeInDocument(source, line, endLine));
     sentences[id] = sentence;
   }
@@ -345,30 +374,7 @@ export function restoreIndex(bytes: Buffer): CorpusIndex {
   record["documents"] = documents;
   record["sentences"] = sentences;
   record["sourceFigures"] = sourceFigures;
-  const parsed = new Map<number, MentionColumns[]>();
-  (index.names.all() as NameEntity[]).forEach((entity, k) => {
-    // Mentions are many small objects; an entity's are made when first read (a hover, the sources view).
-    let mentions: NameEntity["mentions"] | undefined;
-    const make = (): NameEntity["mentions"] => {
-      const chunk = Math.floor(k / MENTION_CHUNK);
-      let columns = parsed.get(chunk);
-      if (!columns) parsed.set(chunk, (columns = mentionFrames[chunk] ? (parseAsciiJson(mentionFrames[chunk]) as MentionColumns[]) : []));
-      const found = columns[k % MENTION_CHUNK];
-      if (!found || found[0] !== entity.key) return [];
-      const [, sentenceIds, documentIds, lines, spellings, spellingOf] = found;
-      return sentenceIds.map((sentence, i) => ({
-        path: documents[documentIds[i]!]?.path ?? "",
-        line: lines[i]!,
-        sentence: sentences[sentence]?.text ?? "",
-        text: spellings[spellingOf[i]!] ?? "",
-      }));
-    };
-    Object.defineProperty(entity, "mentions", {
-      enumerable: true,
-      configurable: true,
-      get: () => (mentions ??= make()),
-      set: (value: NameEntity["mentions"]) => (mentions = value),
-    });
-  });
+  mentions.documents = documents;
+  mentions.sentences = sentences;
   return index;
 }

@@ -77,6 +77,37 @@ interface RelatedQuery {
   near?: { lo: number; hi: number; sameWay: string[] };
 }
 
+/** A document as a check reads it, with the draft's terms it uses. */
+interface DocumentRow {
+  id: number;
+  path: string;
+  title: string;
+  date: CalendarDate | null;
+  line_count: number;
+  hard_wrapped: boolean;
+  size: number;
+  mtime: number;
+  engine: string;
+  subjects: string[];
+  capitals: string[];
+}
+
+interface ParagraphRow {
+  document: number;
+  first_line: number;
+  text: string;
+  extraction: string;
+}
+
+/** What a check has read from the archive so far ("document:line" keys): a second pass reads only what is new. */
+interface ReadSoFar {
+  places: Set<string>;
+  documents: Map<number, DocumentRow>;
+  /** Paragraphs whose reach was read, and every paragraph read. */
+  reached: Set<string>;
+  paragraphs: Map<string, ParagraphRow>;
+}
+
 /** Words the archive writes in lower case, among those asked so far. */
 type OrdinaryWords = Set<string> & { asked: Set<string> };
 
@@ -256,7 +287,13 @@ export class Archive {
     const documentsUsing = (subjects: readonly string[]) => {
       const key = [...new Set(subjects)].sort().join("\u001f");
       let found = subjectDocuments.get(key);
-      if (!found) subjectDocuments.set(key, (found = this.pool.query<{ id: number }>("SELECT id FROM documents WHERE terms @> $1::text[]", [[...new Set(subjects)]]).then((r) => r.rows.map((row) => row.id))));
+      if (!found) {
+        // Each subject in any of its forms: documents keep entity terms as extracted, before aliases
+        // settle ("@sullivan" for "@jake sullivan"). One overlap per subject, all on the GIN index.
+        const forms = [...new Set(subjects)].map((subject) => termVariants(subject, registry));
+        const where = forms.map((_, i) => `terms && $${i + 1}::text[]`).join(" AND ");
+        subjectDocuments.set(key, (found = this.pool.query<{ id: number }>(`SELECT id FROM documents WHERE ${where}`, forms).then((r) => r.rows.map((row) => row.id))));
+      }
       return found;
     };
     await inTurn(figures, async (f) => {
@@ -271,7 +308,8 @@ export class Archive {
     });
     lap("retrievalMs");
     const subjects = [...draftTerms];
-    let index = await this.workingIndex(documents, subjects, snapshot, registry, counts, ordinary, phases, local);
+    const read: ReadSoFar = { places: new Set(), documents: new Map(), reached: new Set(), paragraphs: new Map() };
+    let index = await this.workingIndex(documents, subjects, snapshot, registry, counts, ordinary, phases, read, local);
     lap("indexMs");
     let findings = checkDocument(index, draft, options);
     lap("checkMs");
@@ -299,7 +337,7 @@ export class Archive {
     lap("retrievalMs");
     if (documents.size > before) {
       phases.passes = 2;
-      index = await this.workingIndex(documents, subjects, snapshot, registry, counts, ordinary, phases, local);
+      index = await this.workingIndex(documents, subjects, snapshot, registry, counts, ordinary, phases, read, local);
       lap("indexMs");
       findings = checkDocument(index, draft, options);
       lap("checkMs");
@@ -469,9 +507,12 @@ export class Archive {
    * blank, so lines keep their numbers), then the local documents, with the whole archive's
    * statistics. `subjects`: the terms a check may ask whole documents about.
    */
-  private async workingIndex(places: ReadonlySet<string>, subjects: readonly string[], snapshot: Snapshot, registry: NameRegistry, counts: Map<string, number>, ordinary: OrdinaryWords, phases: CheckPhases, local?: CorpusIndex): Promise<CorpusIndex> {
+  private async workingIndex(places: ReadonlySet<string>, subjects: readonly string[], snapshot: Snapshot, registry: NameRegistry, counts: Map<string, number>, ordinary: OrdinaryWords, phases: CheckPhases, read: ReadSoFar, local?: CorpusIndex): Promise<CorpusIndex> {
     const started = performance.now();
-    const pairs = [...places].map((p) => p.split(":").map(Number) as [number, number]);
+    // Only what an earlier pass of this check did not read: a second pass adds a few lines.
+    const newPlaces = [...places].filter((p) => !read.places.has(p));
+    for (const place of newPlaces) read.places.add(place);
+    const pairs = newPlaces.map((p) => p.split(":").map(Number) as [number, number]);
     const wanted = [pairs.map((p) => p[0]), pairs.map((p) => p[1])];
     const blocks = (
       await this.pool.query<{ document: number; block_line: number; terms: string[] | null }>(
@@ -481,14 +522,23 @@ export class Archive {
         wanted,
       )
     ).rows;
-    const ids = [...new Set(pairs.map((p) => p[0]))];
-    const rows = (
-      await this.pool.query<{ id: number; path: string; title: string; date: CalendarDate | null; line_count: number; hard_wrapped: boolean; size: number; mtime: number; engine: string; subjects: string[]; capitals: string[] }>(
-        `SELECT id, path, title, date, line_count, hard_wrapped, size, mtime, engine, capitals, ARRAY(SELECT unnest(terms) INTERSECT SELECT unnest($2::text[])) AS subjects
-         FROM documents WHERE id = ANY($1::int[])`,
-        [ids, subjects],
-      )
-    ).rows;
+    const newIds = [...new Set(pairs.map((p) => p[0]))].filter((id) => !read.documents.has(id));
+    if (newIds.length > 0) {
+      const found = (
+        await this.pool.query<DocumentRow>(
+          // The draft's terms each document uses (what the checker asks of whole documents), by one
+          // hash join: INTERSECT per document hashed the draft's terms once for every document.
+          `WITH wanted AS (SELECT unnest($2::text[]) AS term),
+             used AS (SELECT d.id, array_agg(t.term) AS subjects FROM documents d CROSS JOIN LATERAL unnest(d.terms) AS t(term) JOIN wanted w ON w.term = t.term
+                      WHERE d.id = ANY($1::int[]) GROUP BY d.id)
+           SELECT d.id, d.path, d.title, d.date, d.line_count, d.hard_wrapped, d.size, d.mtime, d.engine, d.capitals, coalesce(u.subjects, '{}') AS subjects
+           FROM documents d LEFT JOIN used u ON u.id = d.id WHERE d.id = ANY($1::int[])`,
+          [newIds, subjects],
+        )
+      ).rows;
+      for (const row of found) read.documents.set(row.id, row);
+    }
+    const rows = [...read.documents.values()];
     const needed = new Set<string>();
     const paragraphKeys = new Set<string>();
     for (const row of blocks) {
@@ -498,21 +548,23 @@ export class Archive {
         needed.add(settledTerm(term, registry));
       }
     }
-    const paragraphPairs = [...paragraphKeys].map((p) => p.split(":").map(Number) as [number, number]);
+    const paragraphPairs = [...paragraphKeys].filter((key) => !read.reached.has(key)).map((p) => p.split(":").map(Number) as [number, number]);
+    for (const [document, line] of paragraphPairs) read.reached.add(`${document}:${line}`);
     const paragraphs = (
-      await this.pool.query<{ document: number; first_line: number; text: string; extraction: string }>(
+      await this.pool.query<ParagraphRow>(
         // With the paragraphs around each within the checker's reach (a subject carried over, a refutation that follows).
         `SELECT DISTINCT p.document, p.first_line, p.text, p.extraction
          FROM paragraphs n JOIN unnest($1::int[], $2::int[]) AS u(d, l) ON n.document = u.d AND n.first_line = u.l
          JOIN paragraphs p ON p.document = n.document AND p.first_line BETWEEN n.reach_from AND n.reach_to`,
         [paragraphPairs.map((p) => p[0]), paragraphPairs.map((p) => p[1])],
       )
-    ).rows;
+    ).rows.filter((row) => !read.paragraphs.has(`${row.document}:${row.first_line}`));
+    for (const row of paragraphs) read.paragraphs.set(`${row.document}:${row.first_line}`, row);
     // Extractions are replayed only when this engine made them (paragraph text -> figures and names).
     const current = new Set(rows.filter((row) => row.engine === engineVersion()).map((row) => row.id));
     const stored = new Map<string, string>();
     const textOf = new Map<number, Map<number, string>>();
-    for (const row of paragraphs) {
+    for (const row of read.paragraphs.values()) {
       let byLine = textOf.get(row.document);
       if (!byLine) textOf.set(row.document, (byLine = new Map()));
       byLine.set(row.first_line, row.text);
@@ -524,7 +576,8 @@ export class Archive {
       return JSON.parse(extraction) as ReturnType<LineExtractor>;
     };
     // The checker asks about the words of the source sentences too (is a word known, ordinary):
-    // answered for all of them, as a local index answers over its whole corpus.
+    // answered for all of them, as a local index answers over its whole corpus (those of the
+    // paragraphs an earlier pass read are answered already).
     const sourceWords = new Set<string>();
     for (const row of paragraphs) {
       for (const token of wordTokens(row.text.replace(/\n/g, " "))) {

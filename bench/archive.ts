@@ -2,7 +2,7 @@
 // the bench's 5,000-word draft and of a draft spliced from the archive's own sentences, ranked search
 // with 1 and 16 concurrent clients; with --local DIR, the same checks through a local index of the
 // same sources, compared verdict for verdict.
-//   node --import tsx bench/archive.ts --archive URL [--local DIR --base DIR] [--queries N]
+//   node --import tsx bench/archive.ts --archive URL [--local DIR --base DIR] [--queries N] [--best N]
 import { appendFileSync } from "node:fs";
 import * as path from "node:path";
 import { Archive } from "../src/core/store/archive/archive.js";
@@ -72,6 +72,8 @@ async function main(): Promise<void> {
   const url = option("--archive") ?? process.env["GROUNDED_ARCHIVE"];
   if (!url) throw new Error("--archive URL");
   const archive = Archive.open(url);
+  // --best N: source figures retrieved per draft figure (to try other cuts against --local).
+  if (option("--best")) archive.bestCandidates = Number(option("--best"));
   const status = await archive.status();
   const megabytes = status.sourceBytes / 1e6;
   log(`archive: ${status.documents} documents, ${round(megabytes)} MB of sources, database ${round(status.databaseBytes / 1e6)} MB (${round(status.databaseBytes / status.sourceBytes)} × sources)`);

@@ -125,6 +125,45 @@ describe("the archive in PostgreSQL", { skip: server ? false : "needs GROUNDED_T
     }
   });
 
+  test("Should read only the best few of many alike source figures, and still give the local index's verdicts", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "grounded-archive-best-"));
+    try {
+      mkdirSync(path.join(dir, "sources"));
+      // Forty reports word one quantity alike, further from the figure the later the report; the one
+      // stating the draft's value is among the least alike, so only its time and value can bring it in.
+      for (let i = 0; i < 40; i++) {
+        const tonnes = (1000 + 37 * i).toLocaleString("en-US");
+        writeFileSync(path.join(dir, "sources", `harbour-${String(i).padStart(2, "0")}.md`), `# Harbour report ${i}\n\nThe harbour handled ${"that season ".repeat(i % 8)}${tonnes} tonnes of grain in 2022.\n`);
+      }
+      const url = await freshDatabase(admin);
+      const loader = openPool(url, { write: true });
+      await loadArchive(loader, { roots: ["sources"], baseDir: dir });
+      await loader.end();
+      const local = await localIndex(dir, ["sources"]);
+      const archive = Archive.open(url);
+      archive.bestCandidates = 3;
+      try {
+        // 1,259 is report 7's (the least alike; the others then dispute it, so all are read); 1,400 no
+        // report's (said without the year, which all forty word alike and so tie).
+        const lines: number[] = [];
+        for (const draft of ["The harbour handled 1,259 tonnes of grain in 2022.", "The harbour handled 1,400 tonnes of grain."]) {
+          const { findings, phases } = await archive.check(draft);
+          assert.deepEqual(findings, checkDocument(local, draft));
+          lines.push(phases.lines);
+        }
+        assert.ok(lines[1]! < 20, `${lines[1]} lines read for the best 3 of 40`);
+        // What the archive had to find: report 7 stating the value, however loosely worded.
+        const stated = checkDocument(local, "The harbour handled 1,259 tonnes of grain in 2022.")[0];
+        assert.equal(stated?.verdict, "disputed");
+        assert.equal(stated?.sources[0]?.path, "sources/harbour-07.md");
+      } finally {
+        await archive.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test("Should give the same verdicts as the local index on real White House releases", { skip: existsSync(REAL_SLICE) ? false : "../shared/data not present" }, async () => {
     const compared = await sameVerdicts(path.dirname(REAL_SLICE), "sources", (index) => [spliceDraft(index, 80), spliceDraft(index, 25)]);
     assert.ok(compared > 40, `only ${compared} findings compared`);

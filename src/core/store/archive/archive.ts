@@ -12,6 +12,7 @@ import type { FigureContext } from "../../extract/figureContext.js";
 import { NameRegistry } from "../../extract/names.js";
 import { searchTerms } from "../../index/sentenceSearch.js";
 import { draftWeights } from "../../index/similarity.js";
+import { unitsMatch } from "../../check/compare.js";
 import { wordTokens } from "../../extract/terms.js";
 import type { CalendarDate, Finding, FigureKind, NameMention, SourceDocument } from "../../types.js";
 import { openPool, type ConnectOptions } from "./connection.js";
@@ -20,15 +21,29 @@ import { schemaVersion } from "./schema.js";
 import { engineVersion } from "./engine.js";
 
 /**
- * The checker's thresholds, lowered: retrieval must return every figure the checker could use, a
- * few more cost only a little scoring. First order: RELATED / SAME_TIME_BONUS (0.12 / 1.15);
+ * The checker's thresholds, lowered a little: retrieval must return every figure the checker could
+ * use (an entity's aliases are separate terms in the archive, one in the index), a few more cost
+ * only a little scoring. First order: RELATED / SAME_TIME_BONUS (0.12 / 1.15);
  * disputes: SAME_SOURCE_QUANTITY (0.35) for figures stating a time, 0.6 for the others.
  */
-const MARGIN = 0.8;
+const MARGIN = 0.9;
 /** Matches ranked per search (see search()). */
 const SEARCH_CANDIDATES = 400;
 const RELATED_MINIMUM = (0.12 / 1.15) * MARGIN;
 const DISPUTE_MINIMUM = { timed: 0.35 * MARGIN, untimed: 0.6 * MARGIN };
+/**
+ * Source figures retrieved per draft figure, the most alike first (with ties): the checker keeps
+ * its best 200 candidates, and its verdict reads the strongest of them and those stating the
+ * draft's value (see agreeingValues). Retrieving every figure above the threshold made a check
+ * index thousands of lines for a figure described with common words.
+ */
+const BEST_CANDIDATES = 60;
+/**
+ * Those that may state the draft's value are retrieved as far as the checker reads (its 200): a
+ * figure stating it at the same time supports the draft however loosely it is worded. Few figures
+ * state a value that close.
+ */
+const AGREEING_CANDIDATES = 200;
 
 /** Where a check through the archive spent its time, and over how many of the archive's lines. */
 export interface CheckPhases {
@@ -40,6 +55,57 @@ export interface CheckPhases {
   /** Lines of the archive's documents indexed for the check. */
   lines: number;
   passes: number;
+}
+
+/**
+ * What retrieval asks of the database. `time`: the draft figure's; figures stating another time
+ * are left out unless `best` asks for the dated ones too. `units`: only figures of these units.
+ */
+interface RelatedQuery {
+  minimum: number;
+  bothWays?: boolean;
+  timed?: boolean;
+  within?: number[];
+  units?: string[];
+  time?: { from: number; to: number };
+  best?: number;
+  /** The draft's value (money and counts): the best of the figures plausibly rivalling it are ranked apart too. */
+  rivalsOf?: number;
+  /** Only goals (true) or only outcomes (false). */
+  target?: boolean;
+  /** Values that may agree with the draft's: the best of those are ranked apart too (same time first, see checkFigure). */
+  near?: { lo: number; hi: number; sameWay: string[] };
+}
+
+/** A document as a check reads it, with the draft's terms it uses. */
+interface DocumentRow {
+  id: number;
+  path: string;
+  title: string;
+  date: CalendarDate | null;
+  line_count: number;
+  hard_wrapped: boolean;
+  size: number;
+  mtime: number;
+  engine: string;
+  subjects: string[];
+  capitals: string[];
+}
+
+interface ParagraphRow {
+  document: number;
+  first_line: number;
+  text: string;
+  extraction: string;
+}
+
+/** What a check has read from the archive so far ("document:line" keys): a second pass reads only what is new. */
+interface ReadSoFar {
+  places: Set<string>;
+  documents: Map<number, DocumentRow>;
+  /** Paragraphs whose reach was read, and every paragraph read. */
+  reached: Set<string>;
+  paragraphs: Map<string, ParagraphRow>;
 }
 
 /** Words the archive writes in lower case, among those asked so far. */
@@ -68,6 +134,9 @@ interface Snapshot {
 
 export class Archive {
   private snapshot: Promise<Snapshot> | undefined;
+  private units: Promise<Map<string, string[]>> | undefined;
+  /** Source figures retrieved per draft figure and list the checker ranks (see BEST_CANDIDATES). */
+  bestCandidates = BEST_CANDIDATES;
 
   private constructor(readonly pool: Pool) {}
 
@@ -218,7 +287,13 @@ export class Archive {
     const documentsUsing = (subjects: readonly string[]) => {
       const key = [...new Set(subjects)].sort().join("\u001f");
       let found = subjectDocuments.get(key);
-      if (!found) subjectDocuments.set(key, (found = this.pool.query<{ id: number }>("SELECT id FROM documents WHERE terms @> $1::text[]", [[...new Set(subjects)]]).then((r) => r.rows.map((row) => row.id))));
+      if (!found) {
+        // Each subject in any of its forms: documents keep entity terms as extracted, before aliases
+        // settle ("@sullivan" for "@jake sullivan"). One overlap per subject, all on the GIN index.
+        const forms = [...new Set(subjects)].map((subject) => termVariants(subject, registry));
+        const where = forms.map((_, i) => `terms && $${i + 1}::text[]`).join(" AND ");
+        subjectDocuments.set(key, (found = this.pool.query<{ id: number }>(`SELECT id FROM documents WHERE ${where}`, forms).then((r) => r.rows.map((row) => row.id))));
+      }
       return found;
     };
     await inTurn(figures, async (f) => {
@@ -226,11 +301,15 @@ export class Archive {
       if (!scope) return;
       const within = scope.subjects.length > 0 ? await documentsUsing(scope.subjects) : undefined;
       if (within?.length === 0) return;
-      addAll(await this.related(f.figure.kind, f.context, { minimum: RELATED_MINIMUM, ...(within ? { within } : {}) }, rarity, registry));
+      // The units the checker weighs (counts of any unit may count the same thing, see countsAlike).
+      const units = f.figure.kind === "count" ? undefined : (await this.unitsOf(f.figure.kind)).filter((unit) => unitsMatch(f.figure.kind, f.figure.unit, unit));
+      const time = f.context.time ? { time: { from: f.context.time.from, to: f.context.time.to } } : {};
+      addAll(await this.related(f.figure.kind, f.context, { minimum: RELATED_MINIMUM, best: this.bestCandidates, ...(within ? { within } : {}), ...(units ? { units } : {}), ...time, ...(f.figure.kind === "money" || f.figure.kind === "count" ? { rivalsOf: Math.abs(f.figure.value) } : {}), ...nearValues(f.figure) }, rarity, registry));
     });
     lap("retrievalMs");
     const subjects = [...draftTerms];
-    let index = await this.workingIndex(documents, subjects, snapshot, registry, counts, ordinary, phases, local);
+    const read: ReadSoFar = { places: new Set(), documents: new Map(), reached: new Set(), paragraphs: new Map() };
+    let index = await this.workingIndex(documents, subjects, snapshot, registry, counts, ordinary, phases, read, local);
     lap("indexMs");
     let findings = checkDocument(index, draft, options);
     lap("checkMs");
@@ -246,18 +325,36 @@ export class Archive {
       if (!source) return undefined;
       const timed = source.context.time !== undefined;
       if (!timed && (source.figure.kind === "rank" || source.figure.kind === "date")) return undefined;
-      return this.related(source.figure.kind, source.context, { minimum: timed ? DISPUTE_MINIMUM.timed : DISPUTE_MINIMUM.untimed, bothWays: true, timed }, rarity, registry).then(addAll);
+      // The checker's own filters (findDisputes): a bare number has no disputes; only figures of the
+      // same tense and of units it compares count.
+      if (source.figure.kind === "count" && source.figure.unit === "") return undefined;
+      const kind = source.figure.kind;
+      return this.unitsOf(kind).then((all) => {
+        const units = all.filter((unit) => unitsMatch(kind, source.figure.unit, unit));
+        return this.related(kind, source.context, { minimum: timed ? DISPUTE_MINIMUM.timed : DISPUTE_MINIMUM.untimed, bothWays: true, timed, target: source.context.isTarget, units }, rarity, registry).then(addAll);
+      });
     });
     lap("retrievalMs");
     if (documents.size > before) {
       phases.passes = 2;
-      index = await this.workingIndex(documents, subjects, snapshot, registry, counts, ordinary, phases, local);
+      index = await this.workingIndex(documents, subjects, snapshot, registry, counts, ordinary, phases, read, local);
       lap("indexMs");
       findings = checkDocument(index, draft, options);
       lap("checkMs");
     }
     phases.lines = documents.size;
     return { findings, index, phases };
+  }
+
+  /** The units the archive's figures of `kind` are stated in (read once per Archive). */
+  private unitsOf(kind: FigureKind): Promise<string[]> {
+    this.units ??= this.pool.query<{ kind: string; unit: string }>("SELECT kind, unit FROM figures GROUP BY kind, unit").then((result) => {
+      const byKind = new Map<string, string[]>();
+      for (const row of result.rows) byKind.set(row.kind, [...(byKind.get(row.kind) ?? []), row.unit]);
+      return byKind;
+    });
+    this.units.catch(() => (this.units = undefined));
+    return this.units.then((byKind) => byKind.get(kind) ?? []);
   }
 
   private statistics(snapshot: Snapshot, registry: NameRegistry, counts: ReadonlyMap<string, number>, ordinary: ReadonlySet<string>, local?: CorpusIndex, documentTerms?: ReadonlyMap<string, string[]>, documentCapitals?: ReadonlyMap<string, ReadonlySet<string>>): CorpusStatistics {
@@ -301,9 +398,10 @@ export class Archive {
 
   /**
    * Documents with a figure of `kind` at least `minimum` alike `context` (and, with bothWays, the
-   * other way round), scored in the database with the archive's term rarity.
+   * other way round), scored in the database with the archive's term rarity. With `best`, only the
+   * most alike of each list the checker ranks (see RelatedQuery), ties included.
    */
-  private async related(kind: FigureKind, context: FigureContext, query: { minimum: number; bothWays?: boolean; timed?: boolean; within?: number[] }, rarity: { idf(term: string): number }, registry: NameRegistry): Promise<Place[]> {
+  private async related(kind: FigureKind, context: FigureContext, query: RelatedQuery, rarity: { idf(term: string): number }, registry: NameRegistry): Promise<Place[]> {
     const { total, terms } = draftWeights(rarity, context);
     if (total === 0) return [];
     const rows = terms.filter((t) => t.mass > 0).flatMap((t) => termVariants(t.term, registry).map((variant) => ({ ...t, variant, idf: rarity.idf(t.term) })));
@@ -317,20 +415,51 @@ export class Archive {
       rest -= t.weight * t.mass;
     }
     if (generators.size === 0) return [];
+    const time = query.time;
     const result = await this.pool.query<Place>(
       // Set-based: the candidates' terms joined once with the query's and (both ways) with their
       // rarity; a subquery per candidate made the server look each term up separately (3x slower).
       // The documents allowed are hashed (= ANY compared each figure with every one of them).
+      // Ranked like the checker ranks them: the best `best` of all it accepts (no time or the
+      // draft's), of those it may hold against a dated draft (the same time, or undated and
+      // written then) and of the dated ones (which year the sources give a figure).
       `WITH q AS (SELECT * FROM unnest($2::text[], $3::float8[], $4::float8[], $5::float8[]) AS q(term, weight, mass, idf)),
-         candidates AS (SELECT f.ctid AS id, f.document, f.line, f.terms, f.weights FROM figures f
-                        WHERE f.kind = $1 AND f.keys && $6::text[] AND ($7::boolean IS NULL OR (f.time_from <> 0) = $7) AND ($12::int[] IS NULL OR f.document IN (SELECT unnest($12::int[])))),
+         candidates AS (SELECT f.ctid AS id, f.document, f.line, f.terms, f.weights, f.time_from, f.time_to, f.target, f.value, f.upper, f.qualifier FROM figures f
+                        WHERE f.kind = $1 AND f.keys && $6::text[] AND ($7::boolean IS NULL OR (f.time_from <> 0) = $7) AND ($12::int[] IS NULL OR f.document IN (SELECT unnest($12::int[])))
+                          AND ($13::text[] IS NULL OR f.unit = ANY($13::text[])) AND ($19::boolean IS NULL OR f.target = $19)),
          used AS (SELECT c.id, c.document, c.line, u.t, u.w FROM candidates c, unnest(c.terms, c.weights) AS u(t, w)),
          scored AS (SELECT used.id, min(used.document) AS document, min(used.line) AS line,
                            coalesce(sum(least(q.weight, used.w) * q.mass) FILTER (WHERE q.term IS NOT NULL), 0) AS ahead,
                            coalesce(sum(least(q.weight, used.w) * used.w * q.idf) FILTER (WHERE q.term IS NOT NULL), 0) AS behind,
                            coalesce(sum(used.w * used.w * greatest(0.05, ln(($11::float8 + 1) / (ts.sentences + 0.5)))) FILTER (WHERE ts.term IS NOT NULL), 0) AS norm
-                    FROM used LEFT JOIN q ON q.term = used.t LEFT JOIN term_stats ts ON $9 AND ts.term = used.t GROUP BY used.id)
-       SELECT DISTINCT document, line FROM scored WHERE ahead >= $8 OR ($9 AND behind >= $10 * norm)`,
+                    FROM used LEFT JOIN q ON q.term = used.t LEFT JOIN term_stats ts ON $9 AND ts.term = used.t GROUP BY used.id),
+         passed AS (SELECT s.document, s.line, c.time_from, c.time_to, c.target, c.value, c.upper, c.qualifier,
+                           greatest(s.ahead / $16::float8, CASE WHEN $9 AND s.norm > 0 THEN s.behind / s.norm ELSE 0 END) AS score
+                    FROM scored s JOIN candidates c ON c.id = s.id WHERE s.ahead >= $8 OR ($9 AND s.behind >= $10 * s.norm)),
+         classed AS (SELECT p.document, p.line, p.score,
+                            ($14::int IS NULL OR p.time_from = 0 OR (p.time_from = $14 AND p.time_to = $15)) AS fits,
+                            -- plausibleRivals, widened: within ten times the draft's value, or a slip of a thousand.
+                            ($18::float8 IS NULL OR $18 = 0 OR p.value = 0 OR abs(p.value) BETWEEN $18 / 10.001 AND $18 * 10.001 OR abs(abs(p.value) / $18 - 1000) < 1 OR abs($18 / abs(p.value) - 1000) < 1) AS rival,
+                            ($14::int IS NULL OR (p.time_from = $14 AND p.time_to = $15) OR (p.time_from = 0 AND NOT p.target AND EXISTS (SELECT 1 FROM documents d WHERE d.id = p.document AND ((d.date->>'year')::int BETWEEN $14 AND $15 OR ((d.date->>'year')::int = $15 + 1 AND coalesce((d.date->>'month')::int, 12) <= 3))))) AS comparable,
+                            ($14::int IS NOT NULL AND p.time_from <> 0) AS dated,
+                            -- valuesAgree, widened: the source's interval (intervalOf: an exact value's slack at most 2%) meets the
+                            -- draft's, or both are bounds the same way (compared within their rounding).
+                            ($20::float8 IS NULL OR p.value < 0 OR p.qualifier = ANY($22::text[])
+                              OR ((CASE p.qualifier WHEN 'less-than' THEN 0.5 WHEN 'at-most' THEN 0.5 WHEN 'exact' THEN 0.98 ELSE 0.95 END) * p.value <= $21
+                                  AND $20 <= (CASE p.qualifier WHEN 'more-than' THEN 1.5 WHEN 'at-least' THEN 1.5 WHEN 'exact' THEN 1.02 ELSE 1.05 END) * coalesce(p.upper, p.value))) AS near,
+                            ($14::int IS NOT NULL AND p.time_from = $14 AND p.time_to = $15) AS same_time
+                     FROM passed p),
+         ranked AS (SELECT document, line, fits, fits AND rival AS fit_rival, fits AND rival AND comparable AS comparable, dated, fits AND near AS fit_near, same_time AND near AS same_near,
+                           rank() OVER (PARTITION BY fits ORDER BY score DESC) AS by_fit,
+                           rank() OVER (PARTITION BY fits AND near ORDER BY score DESC) AS by_near,
+                           rank() OVER (PARTITION BY same_time AND near ORDER BY score DESC) AS by_same_near,
+                           rank() OVER (PARTITION BY fits AND rival ORDER BY score DESC) AS by_rival,
+                           rank() OVER (PARTITION BY fits AND rival AND comparable ORDER BY score DESC) AS by_comparable,
+                           rank() OVER (PARTITION BY dated ORDER BY score DESC) AS by_dated
+                    FROM classed)
+       SELECT DISTINCT document, line FROM ranked
+       WHERE $17::int IS NULL OR (fits AND by_fit <= $17) OR (fit_rival AND by_rival <= $17) OR (comparable AND by_comparable <= $17) OR (dated AND by_dated <= $17)
+             OR (fit_near AND by_near <= $23) OR (same_near AND by_same_near <= $23)`,
       [
         kind,
         rows.map((r) => r.variant),
@@ -344,6 +473,17 @@ export class Archive {
         query.minimum,
         (await this.load()).sentenceCount,
         query.within ?? null,
+        query.units ?? null,
+        time?.from ?? null,
+        time?.to ?? null,
+        total,
+        query.best ?? null,
+        query.rivalsOf ?? null,
+        query.target ?? null,
+        query.near?.lo ?? null,
+        query.near?.hi ?? null,
+        query.near?.sameWay ?? [],
+        query.best === undefined ? null : Math.max(query.best, AGREEING_CANDIDATES),
       ],
     );
     return result.rows;
@@ -367,9 +507,12 @@ export class Archive {
    * blank, so lines keep their numbers), then the local documents, with the whole archive's
    * statistics. `subjects`: the terms a check may ask whole documents about.
    */
-  private async workingIndex(places: ReadonlySet<string>, subjects: readonly string[], snapshot: Snapshot, registry: NameRegistry, counts: Map<string, number>, ordinary: OrdinaryWords, phases: CheckPhases, local?: CorpusIndex): Promise<CorpusIndex> {
+  private async workingIndex(places: ReadonlySet<string>, subjects: readonly string[], snapshot: Snapshot, registry: NameRegistry, counts: Map<string, number>, ordinary: OrdinaryWords, phases: CheckPhases, read: ReadSoFar, local?: CorpusIndex): Promise<CorpusIndex> {
     const started = performance.now();
-    const pairs = [...places].map((p) => p.split(":").map(Number) as [number, number]);
+    // Only what an earlier pass of this check did not read: a second pass adds a few lines.
+    const newPlaces = [...places].filter((p) => !read.places.has(p));
+    for (const place of newPlaces) read.places.add(place);
+    const pairs = newPlaces.map((p) => p.split(":").map(Number) as [number, number]);
     const wanted = [pairs.map((p) => p[0]), pairs.map((p) => p[1])];
     const blocks = (
       await this.pool.query<{ document: number; block_line: number; terms: string[] | null }>(
@@ -379,14 +522,23 @@ export class Archive {
         wanted,
       )
     ).rows;
-    const ids = [...new Set(pairs.map((p) => p[0]))];
-    const rows = (
-      await this.pool.query<{ id: number; path: string; title: string; date: CalendarDate | null; line_count: number; hard_wrapped: boolean; size: number; mtime: number; engine: string; subjects: string[]; capitals: string[] }>(
-        `SELECT id, path, title, date, line_count, hard_wrapped, size, mtime, engine, capitals, ARRAY(SELECT unnest(terms) INTERSECT SELECT unnest($2::text[])) AS subjects
-         FROM documents WHERE id = ANY($1::int[])`,
-        [ids, subjects],
-      )
-    ).rows;
+    const newIds = [...new Set(pairs.map((p) => p[0]))].filter((id) => !read.documents.has(id));
+    if (newIds.length > 0) {
+      const found = (
+        await this.pool.query<DocumentRow>(
+          // The draft's terms each document uses (what the checker asks of whole documents), by one
+          // hash join: INTERSECT per document hashed the draft's terms once for every document.
+          `WITH wanted AS (SELECT unnest($2::text[]) AS term),
+             used AS (SELECT d.id, array_agg(t.term) AS subjects FROM documents d CROSS JOIN LATERAL unnest(d.terms) AS t(term) JOIN wanted w ON w.term = t.term
+                      WHERE d.id = ANY($1::int[]) GROUP BY d.id)
+           SELECT d.id, d.path, d.title, d.date, d.line_count, d.hard_wrapped, d.size, d.mtime, d.engine, d.capitals, coalesce(u.subjects, '{}') AS subjects
+           FROM documents d LEFT JOIN used u ON u.id = d.id WHERE d.id = ANY($1::int[])`,
+          [newIds, subjects],
+        )
+      ).rows;
+      for (const row of found) read.documents.set(row.id, row);
+    }
+    const rows = [...read.documents.values()];
     const needed = new Set<string>();
     const paragraphKeys = new Set<string>();
     for (const row of blocks) {
@@ -396,21 +548,23 @@ export class Archive {
         needed.add(settledTerm(term, registry));
       }
     }
-    const paragraphPairs = [...paragraphKeys].map((p) => p.split(":").map(Number) as [number, number]);
+    const paragraphPairs = [...paragraphKeys].filter((key) => !read.reached.has(key)).map((p) => p.split(":").map(Number) as [number, number]);
+    for (const [document, line] of paragraphPairs) read.reached.add(`${document}:${line}`);
     const paragraphs = (
-      await this.pool.query<{ document: number; first_line: number; text: string; extraction: string }>(
+      await this.pool.query<ParagraphRow>(
         // With the paragraphs around each within the checker's reach (a subject carried over, a refutation that follows).
         `SELECT DISTINCT p.document, p.first_line, p.text, p.extraction
          FROM paragraphs n JOIN unnest($1::int[], $2::int[]) AS u(d, l) ON n.document = u.d AND n.first_line = u.l
          JOIN paragraphs p ON p.document = n.document AND p.first_line BETWEEN n.reach_from AND n.reach_to`,
         [paragraphPairs.map((p) => p[0]), paragraphPairs.map((p) => p[1])],
       )
-    ).rows;
+    ).rows.filter((row) => !read.paragraphs.has(`${row.document}:${row.first_line}`));
+    for (const row of paragraphs) read.paragraphs.set(`${row.document}:${row.first_line}`, row);
     // Extractions are replayed only when this engine made them (paragraph text -> figures and names).
     const current = new Set(rows.filter((row) => row.engine === engineVersion()).map((row) => row.id));
     const stored = new Map<string, string>();
     const textOf = new Map<number, Map<number, string>>();
-    for (const row of paragraphs) {
+    for (const row of read.paragraphs.values()) {
       let byLine = textOf.get(row.document);
       if (!byLine) textOf.set(row.document, (byLine = new Map()));
       byLine.set(row.first_line, row.text);
@@ -422,7 +576,8 @@ export class Archive {
       return JSON.parse(extraction) as ReturnType<LineExtractor>;
     };
     // The checker asks about the words of the source sentences too (is a word known, ordinary):
-    // answered for all of them, as a local index answers over its whole corpus.
+    // answered for all of them, as a local index answers over its whole corpus (those of the
+    // paragraphs an earlier pass read are answered already).
     const sourceWords = new Set<string>();
     for (const row of paragraphs) {
       for (const token of wordTokens(row.text.replace(/\n/g, " "))) {
@@ -455,6 +610,20 @@ async function inTurn<T>(items: readonly T[], work: (item: T) => Promise<unknown
     while (next < items.length) await work(items[next++]!);
   };
   await Promise.all(Array.from({ length: Math.min(parallel, items.length) }, lane));
+}
+
+/**
+ * What a source figure must state to agree with `figure` (valuesAgree), widened: its interval
+ * (intervalOf) within reach of [lo, hi], or a bound the same way (qualifiers `sameWay`). None for dates.
+ */
+function nearValues(figure: DraftFigure["figure"]): { near?: { lo: number; hi: number; sameWay: string[] } } {
+  if (figure.kind === "date" || figure.value <= 0) return {};
+  const upper = figure.upper ?? figure.value;
+  const up = figure.qualifier === "more-than" || figure.qualifier === "at-least";
+  const down = figure.qualifier === "less-than" || figure.qualifier === "at-most";
+  const lo = down ? figure.value * 0.5 : figure.value * (figure.qualifier === "approximately" ? 0.95 : 0.98);
+  const hi = up ? upper * 1.5 : upper * (figure.qualifier === "approximately" ? 1.05 : 1.02);
+  return { near: { lo, hi, sameWay: up ? ["more-than", "at-least"] : down ? ["less-than", "at-most"] : [] } };
 }
 
 function idfOf(statistics: CorpusStatistics, term: string): number {

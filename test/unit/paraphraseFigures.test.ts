@@ -92,3 +92,14 @@ describe("disagreements between sources about different things in one country", 
     assert.equal(verdictOn(files, draft, "nine"), "disputed");
   });
 });
+
+describe("disagreements about two countries together", () => {
+  test("Should call two targets for a pair of countries' trade a disagreement, even when one account names a visitor", () => {
+    const files = {
+      "plan.txt": "Set a goal to lift France-Peru trade to 40 billion euros by 2030.",
+      "visit.txt": "After a visit by Minister Ana Ruiz to France last spring, both sides set new aims. The aim is to reach 40 billion euros in trade by 2035.",
+      "sport.txt": "Kelsall Rovers won the cup. Dunmore lost the final.",
+    };
+    assert.equal(verdictOn(files, "The two countries hope to reach 40 billion euros in trade by 2030.", "40 billion euros"), "disputed");
+  });
+});

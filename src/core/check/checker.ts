@@ -533,7 +533,9 @@ function onlyAPlaceInCommon(index: CorpusIndex, a: SourceSentence, b: SourceSent
   placeTermSet ??= placeTerms();
   const places = placeTermSet;
   // Subject terms are read as words: "UK" is "uk" there, a place only as written in capitals.
-  const isPlace = (term: string) => places.has(term) || placeTermOf(term, true) !== undefined;
+  const isOnePlace = (term: string) => places.has(term) || placeTermOf(term, true) !== undefined;
+  // "Vietnam-Korea" trade, "US-China" talks: a pair of places is about those places, nothing else.
+  const isPlace = (term: string) => isOnePlace(term) || (term.includes("-") && term.split("-").every((part) => part.length > 0 && isOnePlace(part)));
   const x = subjectsOf(index, a);
   const y = subjectsOf(index, b);
   const shared = [...x].filter((term) => y.has(term));

@@ -180,6 +180,9 @@ function placesOf(context: FigureContext): string[] {
   return [...context.sentenceTerms].filter((term) => placeTermSet!.has(term));
 }
 
+/** The places of source figures' contexts, read once each: a figure is a candidate for many draft figures. */
+const sourcePlaces = new WeakMap<FigureContext, string[]>();
+
 /** Per source sentence: whether every name in it is a place or a date, so its places are all its subjects. */
 const onlyPlacesNamed = new WeakMap<SourceSentence, boolean>();
 
@@ -201,7 +204,8 @@ function namesOnlyPlaces(sentence: SourceSentence): boolean {
  */
 function placesDiffer(x: readonly string[], source: SourceFigure): boolean {
   if (x.length === 0) return false;
-  const y = placesOf(source.context);
+  let y = sourcePlaces.get(source.context);
+  if (!y) sourcePlaces.set(source.context, (y = placesOf(source.context)));
   if (y.length === 0) return false;
   const alike = (p: string, q: string) => p === q || (p.length >= 4 && q.length >= 4 && p.slice(0, 4) === q.slice(0, 4));
   // A shared place settles it before the source sentence is read word by word.

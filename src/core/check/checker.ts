@@ -15,7 +15,7 @@ import { similarity } from "../index/similarity.js";
 import { isCalendarWord, sameSubject, subjectsOf } from "./subjects.js";
 import { documentsNamingAll, nameForms, officeWords, sourceInitialisms, sourceSurnames, withoutPossessive, writtenTerms, type SubjectForms } from "./subjectForms.js";
 import { isSmallNumber } from "../knowledge/figureWords.js";
-import { newestHolds } from "./newest.js";
+import { newestHolds, type NewestVerdict } from "./newest.js";
 import { describeFigure, describeSource, locationOf } from "./messages.js";
 import { canSupport, correctionPlaces, localRole, sourceRole, type FigureRole } from "../extract/claimRoles.js";
 import { throwIfCancelled, type CancellationToken } from "../../util/cancellation.js";
@@ -180,6 +180,9 @@ function placesOf(context: FigureContext): string[] {
   return [...context.sentenceTerms].filter((term) => placeTermSet!.has(term));
 }
 
+/** The places of source figures' contexts, read once each: a figure is a candidate for many draft figures. */
+const sourcePlaces = new WeakMap<FigureContext, string[]>();
+
 /** Per source sentence: whether every name in it is a place or a date, so its places are all its subjects. */
 const onlyPlacesNamed = new WeakMap<SourceSentence, boolean>();
 
@@ -201,7 +204,8 @@ function namesOnlyPlaces(sentence: SourceSentence): boolean {
  */
 function placesDiffer(x: readonly string[], source: SourceFigure): boolean {
   if (x.length === 0) return false;
-  const y = placesOf(source.context);
+  let y = sourcePlaces.get(source.context);
+  if (!y) sourcePlaces.set(source.context, (y = placesOf(source.context)));
   if (y.length === 0) return false;
   const alike = (p: string, q: string) => p === q || (p.length >= 4 && q.length >= 4 && p.slice(0, 4) === q.slice(0, 4));
   // A shared place settles it before the source sentence is read word by word.
@@ -482,6 +486,20 @@ function disputesOf(index: CorpusIndex, matched: SourceFigure): SourceFigure[] {
   return disputes;
 }
 
+/** Which side the newest source takes in a figure's disputes: it depends only on the sources, so it is worked out once per figure and index. */
+const newestCache = new WeakMap<CorpusIndex, WeakMap<SourceFigure, { verdict: NewestVerdict<SourceFigure> }>>();
+
+function newestOf(index: CorpusIndex, matched: SourceFigure, disputes: readonly SourceFigure[]): NewestVerdict<SourceFigure> {
+  let byFigure = newestCache.get(index);
+  if (!byFigure) newestCache.set(index, (byFigure = new WeakMap()));
+  let known = byFigure.get(matched);
+  if (!known) {
+    const dated = (source: SourceFigure) => ({ source, figure: source.figure, date: index.documents[index.documentOf(source)]?.date });
+    byFigure.set(matched, (known = { verdict: newestHolds(dated(matched), disputes.map(dated)) }));
+  }
+  return known.verdict;
+}
+
 /** Another source states the same quantity differently: same value at another time, or another value at the same time. */
 function findDisputes(index: CorpusIndex, matched: SourceFigure): SourceFigure[] {
   const disputes: SourceFigure[] = [];
@@ -673,8 +691,7 @@ function checkFigure(index: CorpusIndex, draft: DraftFigure, pins?: Pins): Findi
     }
     const disputes = disputesOf(index, agreeing[0]!.source);
     if (disputes.length > 0) {
-      const dated = (source: SourceFigure) => ({ source, figure: source.figure, date: index.documents[index.documentOf(source)]?.date });
-      const newest = newestHolds(dated(agreeing[0]!.source), disputes.map(dated));
+      const newest = newestOf(index, agreeing[0]!.source, disputes);
       if (newest?.holds === "draft") {
         const older = newest.older.map((d) => d.source).slice(0, 3);
         return finding(draft, "supported", `Supported by ${describeSource(agreeing[0]!.source)}, the newest source (${newest.date}); older sources said ${older.map(describeSource).join(", ")}`, [agreeing[0]!.source, ...older]);

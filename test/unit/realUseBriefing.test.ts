@@ -443,3 +443,24 @@ describe("a change by a share, written after it", () => {
     assert.equal(extractFigures("Sales in the third quarter more than doubled.").filter((f) => f.kind === "percent" && f.value === 100 / 3).length, 0);
   });
 });
+
+describe("a title given to a pronoun", () => {
+  const index = () =>
+    indexOf({
+      "statement.md": "---\ntitle: Statement from Governor Ada Moss on Student Loans\n---\n\nAs State Attorney General, I won $2 billion for defrauded students.\n",
+      "harbour.md": "Governor Ada Moss opened the new harbour on Monday.\n",
+    });
+
+  test("Should hold 'as Secretary of State she' to the title a first-person statement gives its speaker", () => {
+    const draft = "Governor Moss recalled that as Secretary of State she won $2 billion for defrauded students.";
+    const finding = verdictOn(index(), draft, "Secretary of State");
+    assert.equal(finding?.verdict, "contradicted", finding?.message);
+    assert.ok(finding?.message.includes("Attorney General"), finding?.message);
+  });
+
+  test("Should support 'as State Attorney General she' and the possessive form of a place before the title", () => {
+    assert.equal(verdictOn(index(), "Governor Moss recalled that as State Attorney General she won $2 billion for students.", "State Attorney General")?.verdict, "supported");
+    const names = extractNames("Governor Ada Moss said that as Ohio's Attorney General she won.");
+    assert.ok(names.some((name) => name.text === "she" && name.title === "attorney general"), JSON.stringify(names));
+  });
+});

@@ -78,7 +78,7 @@ describe("a year beside another figure", () => {
   });
 });
 
-describe("disagreements between sources about different things in one country", () => {
+describe("disagreements between sources about different things in the country they are written from", () => {
   const network = "For the first nine days of 1990 Telvia was the only firm with a phone network in the UK.";
   const draft = "For the first nine days of 1990 Telvia had the UK phone market to itself.";
 
@@ -90,5 +90,14 @@ describe("disagreements between sources about different things in one country", 
   test("Should still call two accounts of the same firm a disagreement", () => {
     const files = { "phones.txt": network, "history.txt": "For the first three days of 1990 Telvia was the only firm with a phone network in the UK.", "sport.txt": "Kelsall Rovers won the cup. Dunmore lost the final." };
     assert.equal(verdictOn(files, draft, "nine"), "disputed");
+  });
+});
+
+describe("sums pledged", () => {
+  const harbour = { "harbour.txt": "Dunmore council has offered £4m over five years to repair the harbour wall, its leader said." };
+
+  test("Should hold the sum of a pledge to the sum the source says was offered: a pledge made is a fact, not a goal", () => {
+    assert.equal(verdictOn(harbour, "The council's pledge to repair the harbour wall is worth £6m over five years.", "£6m"), "contradicted");
+    assert.equal(verdictOn(harbour, "The council's pledge to repair the harbour wall is worth £4m over five years.", "£4m"), "supported");
   });
 });

@@ -363,6 +363,8 @@ function targetWordNear(figure: Figure, sentence: string, sentenceFigures: reado
     const after = found.index + found[0].length;
     const leadsOn = stretchTo < sentence.length && stretchTo - after <= LEAD_ON_REACH && !CLAUSE_BREAK.test(sentence.slice(after, stretchTo));
     if (found.index >= figure.end && leadsOn) continue;
+    // A sum pledged is what was committed ("pledged £960m"), a fact about the pledge, not a goal.
+    if (figure.kind === "money" && /^pledge/i.test(found[0])) continue;
     const capital = /\p{Lu}/u.test(sentence[found.index]!);
     if (capital && /[\p{L}\p{N},;]\s*$/u.test(sentence.slice(Math.max(0, found.index - 3), found.index))) continue;
     return true;

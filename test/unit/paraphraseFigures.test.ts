@@ -101,3 +101,12 @@ describe("sums pledged", () => {
     assert.equal(verdictOn(harbour, "The council's pledge to repair the harbour wall is worth £4m over five years.", "£4m"), "supported");
   });
 });
+
+describe("spans counted back from now", () => {
+  const vote = { "vote.txt": "The cost cannot be compared with the only earlier town poll in Dunmore, held 30 years ago, officials said." };
+
+  test("Should hold '40 years ago' to the source's '30 years ago' though the draft also names the year of the poll", () => {
+    assert.equal(verdictOn(vote, "The only earlier town poll in Dunmore, in 1975, was held 40 years ago.", "40 years"), "contradicted");
+    assert.equal(verdictOn(vote, "The only earlier town poll in Dunmore, in 1975, was held 30 years ago.", "30 years"), "supported");
+  });
+});

@@ -199,6 +199,8 @@ function findTime(figure: Figure, sentenceFigures: readonly Figure[]): TimeQuali
   // "the two countries ... in 1995": a count written in words is an idiom, not what a year dates.
   if (isWordCount(figure)) return undefined;
   const { quantities, amounts, years, yearFigures, longestYear, longestQuantity, text } = sentenceFiguresOf(sentenceFigures);
+  // "held 40 years ago": counted back from when it was written, not dated by a year of the sentence.
+  if (text !== undefined && /^\s+ago\b/i.test(text.slice(figure.end, figure.end + 8))) return undefined;
   // An amount lying wholly in [lo, hi]: amounts do not overlap, so the first starting at lo ends first.
   const between = (lo: number, hi: number, owner: Figure) => {
     const first = lowerBound(amounts.length, (i) => amounts[i]!.start >= lo);

@@ -110,3 +110,20 @@ describe("spans counted back from now", () => {
     assert.equal(verdictOn(vote, "The only earlier town poll in Dunmore, in 1975, was held 30 years ago.", "30 years"), "supported");
   });
 });
+
+describe("pence", () => {
+  const budget = { "budget.txt": "The chancellor put 2p a pint on cider, 5p on a bottle of port and 8p on a packet of cigars." };
+
+  test("Should read '8p' as eight pence, in pounds", () => {
+    const figure = extractFigures("It costs 8p a packet.")[0];
+    assert.equal(figure?.kind, "money");
+    assert.equal(figure?.unit, "GBP");
+    assert.equal(figure?.value, 0.08);
+  });
+
+  test("Should hold a duty rise in pence to the one the source gives", () => {
+    const draft = (cigars: string) => `Cider rose by 2p a pint, port by 5p a bottle and a packet of cigars by ${cigars}.`;
+    assert.equal(verdictOn(budget, draft("9p"), "9p"), "contradicted");
+    assert.equal(verdictOn(budget, draft("8p"), "8p"), "supported");
+  });
+});

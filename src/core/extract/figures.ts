@@ -270,6 +270,9 @@ class Parser {
     if (before) return { kind: "money", first, last, value, upper, unit: before.code };
     const after = this.currencyAfter(last + 1);
     if (after) return { kind: "money", first, last: after.last, value, upper, unit: after.code };
+    // "1p a pint", "10p a text": pence glued to the number, in pounds.
+    const pence = this.at(last + 1);
+    if (!q.scaled && isNumber(t) && pence?.text === "p" && touching(this.at(last), pence)) return { kind: "money", first, last: last + 1, value: clean(value / 100), upper: upper === undefined ? undefined : clean(upper / 100), unit: "GBP" };
     const next = this.at(last + 1);
     if (isSymbol(next, "%") || isWord(next, "percent", "pct")) return this.percentRange({ kind: "percent", first, last: last + 1, value, upper, unit: "%" });
     const form = this.unitAfter(last + 1, value);
@@ -356,9 +359,9 @@ class Parser {
 
   // --- Forms of real text (issue 12): shares, rates, measures, points, "N times", bare ordinals. ---
 
-  /** "1.5C", "10mm", "400ppm": a unit glued to its number is still a figure. */
+  /** "1.5C", "10mm", "400ppm", "10p": a unit glued to its number is still a figure. */
   private isGluedUnit(after: Token): boolean {
-    return after.text === "C" || after.text === "F" || isMeasureUnit(after.lower) || after.lower in POINT_UNITS;
+    return after.text === "C" || after.text === "F" || after.text === "p" || isMeasureUnit(after.lower) || after.lower in POINT_UNITS;
   }
 
   /** A unit after a number other than money or percent: a measure, percentage points, or "times". */

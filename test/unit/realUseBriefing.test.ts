@@ -378,6 +378,13 @@ describe("numbers written with 'a'", () => {
     assert.equal(figures.length, 1);
     assert.equal(figures[0]?.value, 5e8);
   });
+
+  test("Should read 'a quarter of a million jobs' as one count of 250,000, not a share and a million", () => {
+    const figures = extractFigures("Almost a quarter of a million jobs would go, and three quarters of a billion dollars with them.");
+    assert.deepEqual(figures.map((figure) => [figure.value, figure.unit]), [[250000, "job"], [7.5e8, "USD"]]);
+    const index = indexOf({ "plan.md": "In all, almost a quarter of a million jobs would go under the plan.\n" });
+    assert.equal(verdictOn(index, "Nearly 250,000 jobs would go under the plan.", "250,000")?.verdict, "supported");
+  });
 });
 
 describe("units a writer leaves out", () => {

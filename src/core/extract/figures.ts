@@ -474,8 +474,10 @@ class Parser {
     if (numerator >= denominator) return undefined;
     const share = numerator / denominator;
     const after = this.at(i + 1);
-    if (isWord(after, "a", "an")) {
-      const whole = this.wholeAfter(i + 2, share);
+    // "half a million", and with "of": "a quarter of a million", "three quarters of a billion dollars".
+    const wholeAt = isWord(after, "a", "an") ? i + 2 : isWord(after, "of") && isWord(this.at(i + 2), "a", "an") ? i + 3 : undefined;
+    if (wholeAt !== undefined) {
+      const whole = this.wholeAfter(wholeAt, share);
       if (whole) return { ...whole, first };
     }
     const ofSomething = isWord(after, "of") || (t.lower === "half" && isWord(after, "the", "its", "their", "his", "her", "our", "all"));

@@ -32,6 +32,13 @@ describe("ages written another way", () => {
     assert.notEqual(unitOf("A 51-year lease was signed."), unitOf("The mayor, aged 51, opened the bridge."));
   });
 
+  test("Should read an age however its hyphens fall: '51-year old', '51 years old' and '51-year-old' alike", () => {
+    const unitOf = (text: string) => extractFigures(text).find((f) => f.value === 51)?.unit;
+    assert.equal(unitOf("The 51-year old bridge still stands."), unitOf("The 51-year-old bridge still stands."));
+    assert.equal(unitOf("The bridge is 51 years old."), unitOf("The 51-year-old bridge still stands."));
+    assert.notEqual(unitOf("The bridge stood for 51 years."), unitOf("The 51-year-old bridge still stands."));
+  });
+
   test("Should hold a wrong age to the source's '-year-old'", () => {
     const files = { "race.txt": "The 29-year-old Tom Ashby won the Kelsall marathon for a third time on Sunday." };
     assert.equal(verdictOn(files, "Tom Ashby, aged 31, won the Kelsall marathon for the third time.", "31"), "contradicted");

@@ -372,8 +372,11 @@ class Parser {
     // Other units, converted to their kind's reference unit: "100 feet" and "a 100-foot bridge", "500 megawatts".
     const hyphenated = isSymbol(t, "-") && touching(this.at(j - 1), t) && touching(t, this.at(j + 1)) ? this.at(j + 1) : undefined;
     const unitWord = hyphenated ?? t;
-    // "a 51-year-old": an age, as "aged 51" is, not a span of time ("old" stays a word of the context).
-    if (hyphenated && isWord(hyphenated, "year", "years") && isSymbol(this.at(j + 2), "-") && isWord(this.at(j + 3), "old")) return { kind: "count", unit: AGE, value, last: j + 1 };
+    // "a 51-year-old", "110-year old", "51 years old": an age, as "aged 51" is, not a span of time
+    // ("old" stays a word of the context).
+    const unitAt = hyphenated ? j + 1 : j;
+    const old = isWord(this.at(unitAt + 1), "old") || (isSymbol(this.at(unitAt + 1), "-") && isWord(this.at(unitAt + 2), "old"));
+    if (isWord(unitWord, "year", "years") && old) return { kind: "count", unit: AGE, value, last: unitAt };
     const measure = unitWord.type === "word" ? measureOf(unitWord.text) : undefined;
     if (measure) return { kind: "count", unit: measure.unit, value: clean(value * measure.factor), last: hyphenated ? j + 1 : j };
     // "parts per million", "° C", "degrees Celsius", "1.5C"

@@ -1,13 +1,14 @@
 // Reads source documents in worker threads (readWorker.ts), a few batches ahead of the main thread,
-// which adds each document to the index as its reading arrives, in order: reading (the figure and
-// name grammars) and adding (term statistics, names, contexts) then run on different cores.
+// which adds each document to the index as its reading arrives, in order. Readers run the figure and
+// name grammars and work out each sentence's words and figure contexts (sentenceWords.ts); the main
+// thread only numbers and adds them, so it bounds the build as little as it can.
 import { existsSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { Worker } from "node:worker_threads";
 import { unpackReadings, type PackedReading, type ParagraphReading } from "./documentReading.js";
 import type { SourceDocument } from "../types.js";
-import { unpackWords, type PackedWords, type SentenceWords } from "../index/sentenceWords.js";
+import type { PackedWords } from "../index/sentenceWords.js";
 
 export interface ReadBatch {
   id: number;
@@ -15,20 +16,20 @@ export interface ReadBatch {
   texts: string[];
   /** Each document's hard-wrapping when decided beforehand (an archive decides it over the whole document). */
   hardWrapped: Array<boolean | undefined>;
-  /** Whether to work out each sentence's words too (see ParallelReader's `words`). */
-  words: boolean;
+  /** Whether to count the sentence search's terms too (not for an index without a search of its own). */
+  search: boolean;
 }
-export type WorkerReading = { packed: PackedReading; words?: PackedWords } | { error: string };
+export type WorkerReading = { packed: PackedReading; words: PackedWords } | { error: string };
 export interface ReadBatchResult {
   id: number;
   results: WorkerReading[];
 }
 
 /**
- * A document's reading with its sentences' words (in order), or why reading it failed; undefined:
- * no worker could read it (read it here).
+ * A document's reading with its sentences' words, or why reading it failed; undefined: no worker
+ * could read it (read it here).
  */
-export type ParallelReading = { readings: ParagraphReading[]; words?: SentenceWords[] } | { error: string } | undefined;
+export type ParallelReading = { readings: ParagraphReading[]; words: PackedWords } | { error: string } | undefined;
 
 /**
  * Worker threads for indexing: every core, or every core but one when the main thread must keep
@@ -44,17 +45,6 @@ export function readerThreads(leaveOneForRequests: boolean): number {
 /** The bundled worker: beside the running bundle (dist/), or dist/ when running from the sources. */
 export function readWorkerFile(): string | undefined {
   return [path.join(__dirname, "readWorker.js"), path.join(__dirname, "..", "..", "..", "dist", "readWorker.js")].find((file) => existsSync(file));
-}
-
-/**
- * Whether readers should work out sentences' words as well: only with three or more of them. With
- * fewer, the cores are shared with the main thread, so total work (which packing adds to) bounds
- * the build; with more, the main thread is what bounds it.
- */
-export function wordsInReaders(threads: number): boolean {
-  const forced = process.env["GROUNDED_READER_WORDS"];
-  if (forced === "0" || forced === "1") return forced === "1";
-  return threads >= 3;
 }
 
 /** About this many characters a batch: small enough to keep every worker busy, large enough that messages are few. */
@@ -76,12 +66,8 @@ export class ParallelReader {
   private consumed = 0;
   private closed = false;
 
-  /**
-   * With `words`, readers also work out each sentence's words (terms, search terms): the main thread
-   * then only looks them up. That moves work off the main thread but adds packing, so it pays only
-   * when the readers have cores to spare (see wordsInReaders).
-   */
-  constructor(private readonly documents: readonly SourceDocument[], threads: number, workerFile: string, private readonly words = false) {
+  /** `search`: readers count the sentence search's terms too. */
+  constructor(private readonly documents: readonly SourceDocument[], threads: number, workerFile: string, private readonly search = true) {
     this.batchOf = new Int32Array(documents.length);
     for (let from = 0; from < documents.length; ) {
       let to = from;
@@ -136,7 +122,7 @@ export class ParallelReader {
       const batch = this.batches[id]!;
       idle.inFlight.add(id);
       const documents = this.documents.slice(batch.from, batch.to);
-      const message: ReadBatch = { id, texts: documents.map((d) => d.lines.join("\n")), hardWrapped: documents.map((d) => d.hardWrapped), words: this.words };
+      const message: ReadBatch = { id, texts: documents.map((d) => d.lines.join("\n")), hardWrapped: documents.map((d) => d.hardWrapped), search: this.search };
       idle.worker.postMessage(message);
     }
   }
@@ -155,8 +141,7 @@ export class ParallelReader {
     if (results) results[i - batch.from] = undefined;
     if (!result) return undefined;
     if ("error" in result) return result;
-    const readings = unpackReadings(this.documents[i]!.lines, result.packed);
-    return result.words ? { readings, words: unpackWords(result.words) } : { readings };
+    return { readings: unpackReadings(this.documents[i]!.lines, result.packed), words: result.words };
   }
 
   /** Stops every worker (after the build, or when it is cancelled). */

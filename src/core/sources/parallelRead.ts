@@ -33,13 +33,15 @@ export type ParallelReading = { readings: ParagraphReading[]; words: PackedWords
 
 /**
  * Worker threads for indexing: every core, or every core but one when the main thread must keep
- * answering requests. GROUNDED_READERS overrides it (0: read on the main thread), to measure.
+ * answering requests, but two at least on two cores: readers do three quarters of the work, so with
+ * one the main thread, which only adds what they read, would leave its core mostly idle.
+ * GROUNDED_READERS overrides it (0: read on the main thread), to measure.
  */
 export function readerThreads(leaveOneForRequests: boolean): number {
   const forced = Number(process.env["GROUNDED_READERS"]);
   if (process.env["GROUNDED_READERS"] !== undefined && Number.isInteger(forced) && forced >= 0) return forced;
   const cores = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
-  return Math.max(1, leaveOneForRequests ? cores - 1 : cores);
+  return cores <= 1 ? 1 : Math.max(2, leaveOneForRequests ? cores - 1 : cores);
 }
 
 /** The bundled worker: beside the running bundle (dist/), or dist/ when running from the sources. */

@@ -12,7 +12,7 @@ export { placeInSource, sourceSpan, extractLine, readParagraphs, type LineExtrac
 import { foldPreservingOffsets } from "../extract/normalize.js";
 import { wordTokens } from "../extract/terms.js";
 import { TermStatistics } from "./termStatistics.js";
-import { packDocumentWords, PackedWordsReader, type PackedWords } from "./sentenceWords.js";
+import { BuildNumbering, packDocumentWords, PackedWordsReader, type PackedWords } from "./sentenceWords.js";
 import { entityTerms, itemsWithin, nonEmptyOr } from "./sentenceParts.js";
 import { contextOf, type FigureContext } from "../extract/figureContext.js";
 import { ContextColumnsBuilder, ContextStore, noContexts, StoredFigure } from "./contextColumns.js";
@@ -24,6 +24,16 @@ import { citedPlace, placeInDocument } from "../sources/citation.js";
 interface DocumentReading {
   readings: ParagraphReading[];
   words?: PackedWords;
+}
+
+/** A build's numbers for the strings of documents' words (see BuildNumbering): each part of the index's own number of one. */
+interface WordNumbers {
+  of(dictionary: readonly string[]): Int32Array;
+  term(n: number): number;
+  contextTerm(n: number): number;
+  searchTerm(n: number): number;
+  /** Adds the word to the lower-case words the first time it is asked. */
+  lowercase(n: number): number;
 }
 
 export interface SearchHit {
@@ -210,6 +220,14 @@ export class CorpusIndex {
   ): Generator<(() => void) | Promise<unknown>> {
     // A document that fails to read is skipped with its reason, and the others go on.
     const kept: SourceDocument[] = [];
+    const numbering = new BuildNumbering();
+    const numbers: WordNumbers = {
+      of: (dictionary) => numbering.numbersOf(dictionary),
+      term: numbering.table((word) => this.terms.idFor(word)),
+      contextTerm: numbering.table((word) => this.contextBuilder!.idOf(word)),
+      searchTerm: numbering.table((word) => this.search_.termNumber(word)),
+      lowercase: numbering.table((word) => (this.lowercaseWords.add(word), 1)),
+    };
     for (const [i, document] of this.documents.entries()) {
       let reading = read(document, i);
       if (reading instanceof Promise) yield reading.then((r) => (reading = r));
@@ -217,7 +235,7 @@ export class CorpusIndex {
         const read = reading as DocumentReading | undefined;
         if (read === undefined) return;
         onRead?.(document, read.readings);
-        this.addDocument(document, kept.length, read);
+        this.addDocument(document, kept.length, read, numbers);
         kept.push(document);
         this.added = i + 1;
       };
@@ -280,7 +298,7 @@ export class CorpusIndex {
     this.skipped = [...this.skipped, { path: document.path, reason: `could not be indexed (internal error: ${message})` }];
   }
 
-  private addDocument(document: SourceDocument, documentIndex: number, { readings, words }: DocumentReading): void {
+  private addDocument(document: SourceDocument, documentIndex: number, { readings, words }: DocumentReading, numbers: WordNumbers): void {
     // An archive's statistics may know the terms of the whole document (only some of its lines are indexed).
     const wholeDocumentTerms = this.statistics?.documentTerms?.(document.path);
     const sentenceOnly = wholeDocumentTerms !== undefined;
@@ -289,16 +307,8 @@ export class CorpusIndex {
     // A reader thread worked out the sentences' words; read here, they are worked out the same way.
     const packed = new PackedWordsReader(words ?? packDocumentWords(readings, withSearch));
     const dictionary = packed.words;
-    // Each distinct string of the document is looked up once: its number in the term statistics and
-    // in the contexts' columns, and whether it was added to the lower-case words.
-    const termIds = new Int32Array(dictionary.length).fill(-1);
-    const contextTermIds = new Int32Array(dictionary.length).fill(-1);
-    const lowercaseAdded = new Uint8Array(dictionary.length);
-    const contextTermId = (n: number): number => {
-      let id = contextTermIds[n]!;
-      if (id < 0) contextTermIds[n] = id = this.contextBuilder!.idOf(dictionary[n]!);
-      return id;
-    };
+    // Each distinct string of the document is looked up once, here; the parts of the index find theirs by number.
+    const build = numbers.of(dictionary);
     for (const { paragraph, spans, figures: paragraphFigures, names: paragraphNames } of readings) {
       for (const span of spans) {
         const text = paragraph.text.slice(span.start, span.end);
@@ -314,24 +324,14 @@ export class CorpusIndex {
         if (document.format) Object.assign(sentence, placeInDocument(document, sentence.line, sentence.endLine));
         this.sentences.push(sentence);
         if (!this.statistics) for (const name of sentence.names) this.names.add(name, { path: document.path, line: placeInSource(sentence, name.start).line, sentence: text });
-        for (let i = packed.next(); i > 0; i--) {
-          const n = packed.next();
-          let id = termIds[n]!;
-          if (id < 0) termIds[n] = id = this.terms.idFor(dictionary[n]!);
-          this.terms.addId(id, sentence.id, documentIndex, sentenceOnly);
-        }
-        for (let i = packed.next(); i > 0; i--) {
-          const n = packed.next();
-          if (lowercaseAdded[n] === 1) continue;
-          lowercaseAdded[n] = 1;
-          this.lowercaseWords.add(dictionary[n]!);
-        }
+        for (let i = packed.next(); i > 0; i--) this.terms.addId(numbers.term(build[packed.next()]!), sentence.id, documentIndex, sentenceOnly);
+        for (let i = packed.next(); i > 0; i--) numbers.lowercase(build[packed.next()]!);
         if (withSearch) {
           const length = packed.next();
-          const terms = new Array<string>(packed.next());
-          const counts = new Array<number>(terms.length);
-          for (let i = 0; i < terms.length; i++) (terms[i] = dictionary[packed.next()]!), (counts[i] = packed.next());
-          this.search_.addCounted(sentence.id, { terms, counts, length });
+          const termIds = new Array<number>(packed.next());
+          const counts = new Array<number>(termIds.length);
+          for (let i = 0; i < termIds.length; i++) (termIds[i] = numbers.searchTerm(build[packed.next()]!)), (counts[i] = packed.next());
+          this.search_.addNumbered(sentence.id, termIds, counts, length);
         }
         if (sentence.names.length > 0) this.terms.add(sentence.id, documentIndex, sentence.names.map((name) => `@${name.key}`), true);
         const figureCount = packed.next();
@@ -339,11 +339,11 @@ export class CorpusIndex {
         for (let f = 0; f < figureCount; f++) {
           const termIds = new Array<number>(packed.next());
           const weights = new Array<number>(termIds.length);
-          for (let i = 0; i < termIds.length; i++) (termIds[i] = contextTermId(packed.next())), (weights[i] = packed.nextWeight());
+          for (let i = 0; i < termIds.length; i++) (termIds[i] = numbers.contextTerm(build[packed.next()]!)), (weights[i] = packed.nextWeight());
           let sentenceTermIds: number[] | undefined;
           if (f === 0) {
             sentenceTermIds = new Array<number>(packed.next());
-            for (let i = 0; i < sentenceTermIds.length; i++) sentenceTermIds[i] = contextTermId(packed.next());
+            for (let i = 0; i < sentenceTermIds.length; i++) sentenceTermIds[i] = numbers.contextTerm(build[packed.next()]!);
           }
           const isTarget = packed.next() === 1;
           const measures = packed.strings();

@@ -114,3 +114,42 @@ export class PackedWordsReader {
     return strings;
   }
 }
+
+/**
+ * A build's numbers for the strings of documents' dictionaries: each document's distinct strings
+ * are looked up once, then each part of the index finds its own number for one in an array.
+ */
+export class BuildNumbering {
+  private readonly numbers = new Map<string, number>();
+  readonly words: string[] = [];
+
+  /** The build's numbers of a document's dictionary, by dictionary number. */
+  numbersOf(dictionary: readonly string[]): Int32Array {
+    const numbers = new Int32Array(dictionary.length);
+    for (let i = 0; i < dictionary.length; i++) {
+      const word = dictionary[i]!;
+      let n = this.numbers.get(word);
+      if (n === undefined) {
+        this.numbers.set(word, (n = this.words.length));
+        this.words.push(word);
+      }
+      numbers[i] = n;
+    }
+    return numbers;
+  }
+
+  /** A table from the build's numbers to another numbering (of a part of the index), filled as asked. */
+  table(numberOf: (word: string) => number): (n: number) => number {
+    let ids = new Int32Array(1024).fill(-1);
+    return (n) => {
+      if (n >= ids.length) {
+        const next = new Int32Array(Math.max(n + 1, ids.length * 2)).fill(-1);
+        next.set(ids);
+        ids = next;
+      }
+      let id = ids[n]!;
+      if (id < 0) ids[n] = id = numberOf(this.words[n]!);
+      return id;
+    };
+  }
+}

@@ -19,8 +19,9 @@ export interface CountedTerms {
   length: number;
 }
 
-export function countSearchTerms(text: string): CountedTerms {
-  const tokens = tokenize(text);
+/** `folded`: the text as `tokenize` folds it, when the caller has it (see foldMarksFrom). */
+export function countSearchTerms(text: string, folded?: string): CountedTerms {
+  const tokens = folded === undefined ? tokenize(text) : tokenize(text, folded);
   const counts = new Map<string, number>();
   for (const token of tokens) if (token.length > 0 && !STOPWORDS.has(token)) counts.set(token, (counts.get(token) ?? 0) + 1);
   return { terms: [...counts.keys()], counts: [...counts.values()], length: Math.min(new Set(tokens).size, 0xffff) };

@@ -4,6 +4,7 @@
 // and packed as the document's dictionary of distinct strings plus numbers: the main thread only
 // looks each distinct string up once per document and adds numbers (see CorpusIndex.addDocument).
 import { wordTokens } from "../extract/terms.js";
+import { foldMarksFrom, foldPreservingOffsets } from "../extract/normalize.js";
 import { contextOf } from "../extract/figureContext.js";
 import { countSearchTerms } from "./sentenceSearch.js";
 import { entityTerms, itemsWithin } from "./sentenceParts.js";
@@ -42,7 +43,9 @@ export function packDocumentWords(readings: readonly ParagraphReading[], withSea
   for (const { paragraph, spans, figures: paragraphFigures, names: paragraphNames } of readings) {
     for (const span of spans) {
       const text = paragraph.text.slice(span.start, span.end);
-      const tokens = wordTokens(text);
+      // Folded once for both scans of the sentence: its words and its search terms.
+      const folded = foldPreservingOffsets(text);
+      const tokens = wordTokens(text, folded);
       const terms = new Set<string>();
       const lowercase = new Set<string>();
       for (const token of tokens) {
@@ -52,7 +55,7 @@ export function packDocumentWords(readings: readonly ParagraphReading[], withSea
       list(terms);
       list(lowercase);
       if (withSearch) {
-        const counted = countSearchTerms(text);
+        const counted = countSearchTerms(text, foldMarksFrom(text, folded));
         data.push(counted.length, counted.terms.length);
         counted.terms.forEach((term, i) => data.push(numberOf(term), counted.counts[i]!));
       }

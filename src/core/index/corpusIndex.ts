@@ -12,7 +12,7 @@ export { placeInSource, sourceSpan, extractLine, readParagraphs, type LineExtrac
 import { foldPreservingOffsets } from "../extract/normalize.js";
 import { wordTokens } from "../extract/terms.js";
 import { TermStatistics } from "./termStatistics.js";
-import { BuildNumbering, packDocumentWords, PackedWordsReader, type PackedWords } from "./sentenceWords.js";
+import { BuildNumbering, packDocumentWords, PackedWordsReader, ReaderNumbers, WordNumberer, type PackedWords } from "./sentenceWords.js";
 import { entityTerms, itemsWithin, nonEmptyOr } from "./sentenceParts.js";
 import { contextOf, type FigureContext } from "../extract/figureContext.js";
 import { ContextColumnsBuilder, ContextStore, noContexts, StoredFigure } from "./contextColumns.js";
@@ -20,15 +20,17 @@ import { bestFirst, FigureRetrieval, type RetrievalQuery, type Scored } from "./
 import { throwIfCancelled, type CancellationToken } from "../../util/cancellation.js";
 import { citedPlace, placeInDocument } from "../sources/citation.js";
 
-/** A document as read: its paragraphs, and its sentences' words when a reader thread worked them out. */
+/** A document as read: its paragraphs, and its sentences' words with its reader's numbers when a reader thread worked them out. */
 interface DocumentReading {
   readings: ParagraphReading[];
-  words?: PackedWords;
+  words?: { packed: PackedWords; numbers: ReaderNumbers };
 }
 
 /** A build's numbers for the strings of documents' words (see BuildNumbering): each part of the index's own number of one. */
 interface WordNumbers {
-  of(dictionary: readonly string[]): Int32Array;
+  /** Words worked out on this thread (documents read here), numbered as a reader thread numbers its own. */
+  here: { numberer: WordNumberer; numbers: ReaderNumbers };
+  words: readonly string[];
   term(n: number): number;
   contextTerm(n: number): number;
   searchTerm(n: number): number;
@@ -162,7 +164,8 @@ export class CorpusIndex {
     const index = new CorpusIndex(documents, skipped);
     const sliceMs = options.sliceMs ?? 20;
     const extract = options.extract ?? extractLine;
-    const reader = index.parallelReader(options);
+    const numbering = new BuildNumbering();
+    const reader = index.parallelReader(options, numbering);
     const read = (document: SourceDocument, i: number): DocumentReading | undefined | Promise<DocumentReading | undefined> => {
       const here = () => index.readDocument(document, extract);
       if (!reader || options.readHere?.(document)) return here();
@@ -171,7 +174,7 @@ export class CorpusIndex {
     let sliceStart = performance.now();
     try {
       // Steps are generated as the build goes: later ones depend on what earlier ones added.
-      for (const step of index.steps(read, options.onRead)) {
+      for (const step of index.steps(read, options.onRead, numbering)) {
         throwIfCancelled(options.token);
         if (typeof step === "function") step();
         else await step;
@@ -187,14 +190,14 @@ export class CorpusIndex {
     return index;
   }
 
-  private parallelReader(options: ReadingOptions): ParallelReader | undefined {
+  private parallelReader(options: ReadingOptions, numbering: BuildNumbering): ParallelReader | undefined {
     const threads = options.threads ?? 0;
     if (threads < 1) return undefined;
     let chars = 0;
     for (const document of this.documents) for (const line of document.lines) chars += line.length + 1;
     const file = readWorkerFile();
     if (!file || chars < (options.parallelMinChars ?? PARALLEL_MIN_CHARS)) return undefined;
-    return new ParallelReader(this.documents, threads, file, !this.statistics);
+    return new ParallelReader(this.documents, threads, file, numbering, !this.statistics);
   }
 
   /** A worker's reading of a document; its failure is the document's, as if read here. */
@@ -217,12 +220,13 @@ export class CorpusIndex {
   private *steps(
     read: (document: SourceDocument, i: number) => DocumentReading | undefined | Promise<DocumentReading | undefined>,
     onRead?: ReadingOptions["onRead"],
+    numbering = new BuildNumbering(),
   ): Generator<(() => void) | Promise<unknown>> {
     // A document that fails to read is skipped with its reason, and the others go on.
     const kept: SourceDocument[] = [];
-    const numbering = new BuildNumbering();
     const numbers: WordNumbers = {
-      of: (dictionary) => numbering.numbersOf(dictionary),
+      here: { numberer: new WordNumberer(), numbers: new ReaderNumbers(numbering) },
+      words: numbering.words,
       term: numbering.table((word) => this.terms.idFor(word)),
       contextTerm: numbering.table((word) => this.contextBuilder!.idOf(word)),
       searchTerm: numbering.table((word) => this.search_.termNumber(word)),
@@ -305,10 +309,15 @@ export class CorpusIndex {
     // An index over part of an archive is only checked against: the archive itself answers searches.
     const withSearch = !this.statistics;
     // A reader thread worked out the sentences' words; read here, they are worked out the same way.
-    const packed = new PackedWordsReader(words ?? packDocumentWords(readings, withSearch));
-    const dictionary = packed.words;
-    // Each distinct string of the document is looked up once, here; the parts of the index find theirs by number.
-    const build = numbers.of(dictionary);
+    let worked = words;
+    if (!worked) {
+      const packed = packDocumentWords(readings, withSearch, numbers.here.numberer);
+      numbers.here.numbers.receive(packed);
+      worked = { packed, numbers: numbers.here.numbers };
+    }
+    const packed = new PackedWordsReader(worked.packed);
+    // The reader's numbers as the build's; the parts of the index find theirs by the build's number.
+    const reader = worked.numbers;
     for (const { paragraph, spans, figures: paragraphFigures, names: paragraphNames } of readings) {
       for (const span of spans) {
         const text = paragraph.text.slice(span.start, span.end);
@@ -324,13 +333,13 @@ export class CorpusIndex {
         if (document.format) Object.assign(sentence, placeInDocument(document, sentence.line, sentence.endLine));
         this.sentences.push(sentence);
         if (!this.statistics) for (const name of sentence.names) this.names.add(name, { path: document.path, line: placeInSource(sentence, name.start).line, sentence: text });
-        for (let i = packed.next(); i > 0; i--) this.terms.addId(numbers.term(build[packed.next()]!), sentence.id, documentIndex, sentenceOnly);
-        for (let i = packed.next(); i > 0; i--) numbers.lowercase(build[packed.next()]!);
+        for (let i = packed.next(); i > 0; i--) this.terms.addId(numbers.term(reader.of(packed.next())), sentence.id, documentIndex, sentenceOnly);
+        for (let i = packed.next(); i > 0; i--) numbers.lowercase(reader.of(packed.next()));
         if (withSearch) {
           const length = packed.next();
           const termIds = new Array<number>(packed.next());
           const counts = new Array<number>(termIds.length);
-          for (let i = 0; i < termIds.length; i++) (termIds[i] = numbers.searchTerm(build[packed.next()]!)), (counts[i] = packed.next());
+          for (let i = 0; i < termIds.length; i++) (termIds[i] = numbers.searchTerm(reader.of(packed.next()))), (counts[i] = packed.next());
           this.search_.addNumbered(sentence.id, termIds, counts, length);
         }
         if (sentence.names.length > 0) this.terms.add(sentence.id, documentIndex, sentence.names.map((name) => `@${name.key}`), true);
@@ -339,20 +348,21 @@ export class CorpusIndex {
         for (let f = 0; f < figureCount; f++) {
           const termIds = new Array<number>(packed.next());
           const weights = new Array<number>(termIds.length);
-          for (let i = 0; i < termIds.length; i++) (termIds[i] = numbers.contextTerm(build[packed.next()]!)), (weights[i] = packed.nextWeight());
+          for (let i = 0; i < termIds.length; i++) (termIds[i] = numbers.contextTerm(reader.of(packed.next()))), (weights[i] = packed.nextWeight());
           let sentenceTermIds: number[] | undefined;
           if (f === 0) {
             sentenceTermIds = new Array<number>(packed.next());
-            for (let i = 0; i < sentenceTermIds.length; i++) sentenceTermIds[i] = numbers.contextTerm(build[packed.next()]!);
+            for (let i = 0; i < sentenceTermIds.length; i++) sentenceTermIds[i] = numbers.contextTerm(reader.of(packed.next()));
           }
           const isTarget = packed.next() === 1;
-          const measures = packed.strings();
+          const measures = new Array<string>(packed.next());
+          for (let i = 0; i < measures.length; i++) measures[i] = numbers.words[reader.of(packed.next())]!;
           const timeFigure = packed.next();
           const timeFrom = packed.next();
           const timeTo = packed.next();
           const preposition = packed.next();
           const position = this.contextBuilder!.addNumbered(
-            { termIds, weights, ...(sentenceTermIds ? { sentenceTermIds } : {}), isTarget, measures, timeFigure, timeFrom, timeTo, preposition: preposition < 0 ? undefined : dictionary[preposition] },
+            { termIds, weights, ...(sentenceTermIds ? { sentenceTermIds } : {}), isTarget, measures, timeFigure, timeFrom, timeTo, preposition: preposition < 0 ? undefined : numbers.words[reader.of(preposition)] },
             sentence.id,
           );
           this.sourceFigures.push(new StoredFigure(sentence.figures[f]!, sentence, this.contexts, position));

@@ -11,28 +11,50 @@ import { entityTerms, itemsWithin } from "./sentenceParts.js";
 import type { ParagraphReading } from "../sources/documentReading.js";
 
 /**
- * A document's sentences' words, in the order of its readings' spans. `dictionary` is its distinct
- * strings joined by "\n" (no word or key holds one: paragraphs are lines joined by spaces). `data`
- * per sentence, lists being a count and that many dictionary numbers:
+ * Numbers the strings a reader packs in the order it first meets them, across all the documents it
+ * reads: each pack carries only the strings new to it, so a string crosses to the main thread, and
+ * is looked up there, once per reader instead of once per document.
+ */
+export class WordNumberer {
+  private readonly numbers = new Map<string, number>();
+  private fresh: string[] = [];
+
+  numberOf(word: string): number {
+    let n = this.numbers.get(word);
+    if (n === undefined) {
+      if (word.length === 0 || word.includes("\n")) throw new Error(`cannot pack the word ${JSON.stringify(word)}`);
+      this.numbers.set(word, (n = this.numbers.size));
+      this.fresh.push(word);
+    }
+    return n;
+  }
+
+  /** The strings numbered since the last call, in number order, joined by "\n" (no word or key holds one: paragraphs are lines joined by spaces). */
+  takeNew(): string {
+    const fresh = this.fresh.join("\n");
+    this.fresh = [];
+    return fresh;
+  }
+}
+
+/**
+ * A document's sentences' words, in the order of its readings' spans, as numbered by its reader's
+ * WordNumberer. `newWords`: the strings the reader numbered for this document. `data` per sentence,
+ * lists being a count and that many numbers:
  *   terms list; lower-case words list; with search: length, term count, then (number, count) each;
  *   figure count, then per figure: context term count and numbers (weights in `weights`, in order),
  *   for the first figure only the sentence's terms list, isTarget, measures list, the index of the
  *   time's figure among the sentence's figures (-1: none), its first and last year, its preposition (-1: none).
  */
 export interface PackedWords {
-  dictionary: string;
+  newWords: string;
   data: Int32Array;
   weights: Float64Array;
 }
 
 /** Works out and packs the words of a document's sentences (`withSearch`: the search's terms too). */
-export function packDocumentWords(readings: readonly ParagraphReading[], withSearch: boolean): PackedWords {
-  const numbers = new Map<string, number>();
-  const numberOf = (word: string): number => {
-    let n = numbers.get(word);
-    if (n === undefined) numbers.set(word, (n = numbers.size));
-    return n;
-  };
+export function packDocumentWords(readings: readonly ParagraphReading[], withSearch: boolean, numberer: WordNumberer): PackedWords {
+  const numberOf = (word: string): number => numberer.numberOf(word);
   const data: number[] = [];
   const weights: number[] = [];
   const list = (words: Iterable<string>): void => {
@@ -76,7 +98,7 @@ export function packDocumentWords(readings: readonly ParagraphReading[], withSea
       });
     }
   }
-  return { dictionary: [...numbers.keys()].join("\n"), data: Int32Array.from(data), weights: Float64Array.from(weights) };
+  return { newWords: numberer.takeNew(), data: Int32Array.from(data), weights: Float64Array.from(weights) };
 }
 
 const WIDE = /[^\x00-\xff]/;
@@ -86,21 +108,12 @@ function narrow(text: string): string {
   return Buffer.from(text, "latin1").toString("latin1");
 }
 
-/** Reads packed words back in order: numbers, and dictionary strings by number. */
+/** Reads packed words back in order. */
 export class PackedWordsReader {
-  readonly words: string[];
   private at = 0;
   private weightAt = 0;
 
-  constructor(private readonly packed: PackedWords) {
-    // The index keeps these words, so they are kept one byte a character where they can be: a string
-    // made from slices of text with one wide character (a curly quote) is two bytes a character
-    // throughout, and so is every word split from it.
-    const wide = WIDE.test(packed.dictionary);
-    const dictionary = wide ? packed.dictionary : narrow(packed.dictionary);
-    this.words = dictionary.length > 0 ? dictionary.split("\n") : [];
-    if (wide) this.words = this.words.map((word) => (WIDE.test(word) ? word : narrow(word)));
-  }
+  constructor(private readonly packed: PackedWords) {}
 
   next(): number {
     return this.packed.data[this.at++]!;
@@ -109,36 +122,23 @@ export class PackedWordsReader {
   nextWeight(): number {
     return this.packed.weights[this.weightAt++]!;
   }
-
-  /** A list's dictionary strings. */
-  strings(): string[] {
-    const strings = new Array<string>(this.next());
-    for (let i = 0; i < strings.length; i++) strings[i] = this.words[this.next()]!;
-    return strings;
-  }
 }
 
 /**
- * A build's numbers for the strings of documents' dictionaries: each document's distinct strings
- * are looked up once, then each part of the index finds its own number for one in an array.
+ * A build's numbers for the strings readers number: each string is looked up once per reader, then
+ * each part of the index finds its own number for one in an array (see `table`).
  */
 export class BuildNumbering {
   private readonly numbers = new Map<string, number>();
   readonly words: string[] = [];
 
-  /** The build's numbers of a document's dictionary, by dictionary number. */
-  numbersOf(dictionary: readonly string[]): Int32Array {
-    const numbers = new Int32Array(dictionary.length);
-    for (let i = 0; i < dictionary.length; i++) {
-      const word = dictionary[i]!;
-      let n = this.numbers.get(word);
-      if (n === undefined) {
-        this.numbers.set(word, (n = this.words.length));
-        this.words.push(word);
-      }
-      numbers[i] = n;
+  numberOf(word: string): number {
+    let n = this.numbers.get(word);
+    if (n === undefined) {
+      this.numbers.set(word, (n = this.words.length));
+      this.words.push(word);
     }
-    return numbers;
+    return n;
   }
 
   /** A table from the build's numbers to another numbering (of a part of the index), filled as asked. */
@@ -154,5 +154,37 @@ export class BuildNumbering {
       if (id < 0) ids[n] = id = numberOf(this.words[n]!);
       return id;
     };
+  }
+}
+
+/**
+ * One reader's numbers as the build's: told each of the reader's packs in the order the reader
+ * packed them (before any of its documents is added), so a document's numbers are all known when it is added.
+ */
+export class ReaderNumbers {
+  private numbers = new Int32Array(1024);
+  private count = 0;
+
+  constructor(private readonly build: BuildNumbering) {}
+
+  receive(packed: PackedWords): void {
+    if (packed.newWords.length === 0) return;
+    // The index keeps these words, so they are kept one byte a character where they can be: a string
+    // made from slices of text with one wide character (a curly quote) is two bytes a character
+    // throughout, and so is every word split from it.
+    const wide = WIDE.test(packed.newWords);
+    let words = (wide ? packed.newWords : narrow(packed.newWords)).split("\n");
+    if (wide) words = words.map((word) => (WIDE.test(word) ? word : narrow(word)));
+    if (this.count + words.length > this.numbers.length) {
+      const grown = new Int32Array(Math.max(this.count + words.length, this.numbers.length * 2));
+      grown.set(this.numbers);
+      this.numbers = grown;
+    }
+    for (const word of words) this.numbers[this.count++] = this.build.numberOf(word);
+  }
+
+  /** The build's number of the reader's number `n`. */
+  of(n: number): number {
+    return this.numbers[n]!;
   }
 }

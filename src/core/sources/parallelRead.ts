@@ -8,7 +8,7 @@ import * as path from "node:path";
 import { Worker } from "node:worker_threads";
 import { unpackReadings, type PackedReading, type ParagraphReading } from "./documentReading.js";
 import type { SourceDocument } from "../types.js";
-import type { PackedWords } from "../index/sentenceWords.js";
+import { ReaderNumbers, type BuildNumbering, type PackedWords } from "../index/sentenceWords.js";
 
 export interface ReadBatch {
   id: number;
@@ -29,7 +29,7 @@ export interface ReadBatchResult {
  * A document's reading with its sentences' words, or why reading it failed; undefined: no worker
  * could read it (read it here).
  */
-export type ParallelReading = { readings: ParagraphReading[]; words: PackedWords } | { error: string } | undefined;
+export type ParallelReading = { readings: ParagraphReading[]; words: { packed: PackedWords; numbers: ReaderNumbers } } | { error: string } | undefined;
 
 /**
  * Worker threads for indexing: every core, or every core but one when the main thread must keep
@@ -58,18 +58,26 @@ interface Batch {
   to: number;
   results: Promise<WorkerReading[] | undefined>;
   settle: (results: WorkerReading[] | undefined) => void;
+  /** The numbers of the worker that read it. */
+  numbers?: ReaderNumbers;
 }
 
 export class ParallelReader {
   private readonly batches: Batch[] = [];
   private readonly batchOf: Int32Array;
-  private readonly workers: Array<{ worker: Worker; inFlight: Set<number> }> = [];
+  private readonly workers: Array<{ worker: Worker; inFlight: Set<number>; numbers: ReaderNumbers }> = [];
   private nextToSend = 0;
   private consumed = 0;
   private closed = false;
 
-  /** `search`: readers count the sentence search's terms too. */
-  constructor(private readonly documents: readonly SourceDocument[], threads: number, workerFile: string, private readonly search = true) {
+  /** `numbering`: the build's, which each worker's numbers are translated to; `search`: readers count the sentence search's terms too. */
+  constructor(
+    private readonly documents: readonly SourceDocument[],
+    threads: number,
+    workerFile: string,
+    private readonly numbering: BuildNumbering,
+    private readonly search = true,
+  ) {
     this.batchOf = new Int32Array(documents.length);
     for (let from = 0; from < documents.length; ) {
       let to = from;
@@ -89,11 +97,15 @@ export class ParallelReader {
   }
 
   private startWorker(file: string): void {
-    const entry = { worker: new Worker(file), inFlight: new Set<number>() };
+    const entry = { worker: new Worker(file), inFlight: new Set<number>(), numbers: new ReaderNumbers(this.numbering) };
     this.workers.push(entry);
     entry.worker.on("message", (reply: ReadBatchResult) => {
       entry.inFlight.delete(reply.id);
-      this.batches[reply.id]!.settle(reply.results);
+      // The worker's new words in the order it numbered them (its replies come in that order).
+      for (const result of reply.results) if ("words" in result) entry.numbers.receive(result.words);
+      const batch = this.batches[reply.id]!;
+      batch.numbers = entry.numbers;
+      batch.settle(reply.results);
       this.pump();
     });
     // A worker that fails hands its batches back: the main thread reads them itself.
@@ -143,7 +155,7 @@ export class ParallelReader {
     if (results) results[i - batch.from] = undefined;
     if (!result) return undefined;
     if ("error" in result) return result;
-    return { readings: unpackReadings(this.documents[i]!.lines, result.packed), words: result.words };
+    return { readings: unpackReadings(this.documents[i]!.lines, result.packed), words: { packed: result.words, numbers: batch.numbers! } };
   }
 
   /** Stops every worker (after the build, or when it is cancelled). */

@@ -1,6 +1,8 @@
 import { test, describe } from "node:test";
 import assert from "node:assert/strict";
+import fc from "fast-check";
 import { termOf, wordTokens } from "../../src/core/extract/terms.ts";
+import { foldMarksFrom, foldPreservingOffsets, tokenize } from "../../src/core/extract/normalize.ts";
 import { checkDocument } from "../../src/core/check/checker.ts";
 import { indexOf } from "./helpers/corpus.ts";
 
@@ -61,5 +63,21 @@ describe("terms a draft and its sources are compared by", () => {
     assert.deepEqual(verdicts("Viet Nam's exports grew 5 percent in 2023."), ["supported"]);
     assert.deepEqual(verdicts("Vietnamese exports grew 7 percent in 2023."), ["contradicted"]);
     assert.deepEqual(verdicts("U. S. imports fell 3 percent."), ["supported"]);
+  });
+});
+
+describe("one fold of a sentence for both of its scans", () => {
+  // Indexing folds a sentence once (foldPreservingOffsets) for its words and, through foldMarksFrom,
+  // for its search terms: the search terms must be those the query side's own fold finds.
+  const tricky = ["Phạm Minh Chính’s visit", "a\u00a0b\u2026c", "ﬁnancial ﬂows", "Cafe\u0301 au lait", "Ｆｕｌｌ width ２０２４", "“Quoted” — 5.2%", "İstanbul and ǅemal", "plain ascii text, 1,000.5"];
+  const sameSearchWords = (text: string) => assert.deepEqual(tokenize(text, foldMarksFrom(text, foldPreservingOffsets(text))), tokenize(text), JSON.stringify(text));
+
+  test("Should give the search the words of its own fold, on text that NFKC or folding changes", () => {
+    for (const text of tricky) sameSearchWords(text);
+  });
+
+  test("Should give the search the words of its own fold, on any text", () => {
+    fc.assert(fc.property(fc.string({ unit: "grapheme", maxLength: 80 }), sameSearchWords), { numRuns: 500 });
+    fc.assert(fc.property(fc.string({ unit: "binary", maxLength: 80 }), sameSearchWords), { numRuns: 500 });
   });
 });

@@ -218,10 +218,22 @@ export class WordScanner {
   }
 }
 
-/** Words for indexing and matching: folded, alphanumeric runs (keeps "81.5", "us$"). */
-export function tokenize(text: string): string[] {
+/**
+ * What `tokenize` folds `text` to, from `foldPreservingOffsets(text)` when the caller has it: the
+ * same string unless NFKC changes the text, less any combining mark left.
+ */
+export function foldMarksFrom(text: string, foldedKeepingOffsets: string): string {
+  if (!NON_ASCII.test(text)) return foldedKeepingOffsets;
+  if (text.normalize("NFKC") !== text) return foldMarks(text);
+  return foldedKeepingOffsets.replace(COMBINING_MARKS, "");
+}
+
+/**
+ * Words for indexing and matching: folded, alphanumeric runs (keeps "81.5", "us$"). `folded`: the
+ * text as foldMarksFrom gives it, when the caller has it (a sentence being indexed).
+ */
+export function tokenize(text: string, folded = foldMarks(text)): string[] {
   // Spaces are never part of a token, so fold's space tidying cannot change the tokens.
-  const folded = foldMarks(text);
   const tokens: string[] = [];
   // /[\p{L}\p{N}]+(?:[.,'][\p{L}\p{N}]+)*/gu
   const scanner = new WordScanner(folded, LETTER | NUMBER, ".,'");

@@ -117,9 +117,11 @@ export interface WordToken {
   capitalized: boolean;
 }
 
-/** Splits a sentence into word tokens with offsets (letters, digits, inner hyphens and apostrophes). */
-export function wordTokens(text: string): WordToken[] {
-  const folded = foldPreservingOffsets(text);
+/**
+ * Splits a sentence into word tokens with offsets (letters, digits, inner hyphens and apostrophes).
+ * `folded`: foldPreservingOffsets(text), when the caller has it.
+ */
+export function wordTokens(text: string, folded = foldPreservingOffsets(text)): WordToken[] {
   const tokens: WordToken[] = [];
   // /[\p{L}\p{N}]+(?:['\-.][\p{L}\p{N}]+)*/gu
   const scanner = new WordScanner(folded, LETTER | NUMBER, "'-.");

@@ -29,6 +29,21 @@ export interface ContextColumns {
   measures: Record<number, string[]>;
 }
 
+/** A figure's context with its terms numbered by the builder (see ContextColumnsBuilder.addNumbered). */
+export interface NumberedContext {
+  termIds: readonly number[];
+  weights: readonly number[];
+  /** The sentence's terms, numbered: given with a sentence's first figure. */
+  sentenceTermIds?: number[];
+  isTarget: boolean;
+  measures: string[];
+  /** The index in its sentence's figures of the date the figure refers to, or -1; its years; its preposition. */
+  timeFigure: number;
+  timeFrom: number;
+  timeTo: number;
+  preposition: string | undefined;
+}
+
 /** Collects contexts into columns as the index is built; `finish` packs them into typed arrays. */
 export class ContextColumnsBuilder {
   private readonly termIds = new Map<string, number>();
@@ -44,7 +59,8 @@ export class ContextColumnsBuilder {
   private readonly timePreposition: number[] = [];
   private readonly measures: Record<number, string[]> = {};
 
-  private idOf(term: string): number {
+  /** The number of a context term in the columns (numbered now if new). */
+  idOf(term: string): number {
     let id = this.termIds.get(term);
     if (id === undefined) this.termIds.set(term, (id = this.termIds.size));
     return id;
@@ -52,20 +68,39 @@ export class ContextColumnsBuilder {
 
   /** Adds the context of a figure of `sentence` (whose figures' list gives the time's place); returns its position. */
   add(context: FigureContext, sentence: number, sentenceFigures: readonly Figure[]): number {
-    const position = this.isTarget.length;
-    for (const [term, weight] of context.terms) this.ids.push(this.idOf(term)), this.weights.push(weight);
-    this.contextStart.push(this.ids.length);
-    if (!this.sentenceTerms.has(sentence)) this.sentenceTerms.set(sentence, [...context.sentenceTerms].map((t) => this.idOf(t)));
-    this.isTarget.push(context.isTarget ? 1 : 0);
-    if (context.measures.size > 0) this.measures[position] = [...context.measures];
+    const termIds: number[] = [];
+    const weights: number[] = [];
+    for (const [term, weight] of context.terms) termIds.push(this.idOf(term)), weights.push(weight);
+    const sentenceTermIds = this.sentenceTerms.has(sentence) ? undefined : [...context.sentenceTerms].map((t) => this.idOf(t));
     const time = context.time;
-    this.timeFigure.push(time ? sentenceFigures.indexOf(time.figure) : -1);
-    this.timeFrom.push(time?.from ?? 0);
-    this.timeTo.push(time?.to ?? 0);
+    return this.addNumbered({
+      termIds,
+      weights,
+      ...(sentenceTermIds ? { sentenceTermIds } : {}),
+      isTarget: context.isTarget,
+      measures: [...context.measures],
+      timeFigure: time ? sentenceFigures.indexOf(time.figure) : -1,
+      timeFrom: time?.from ?? 0,
+      timeTo: time?.to ?? 0,
+      preposition: time?.preposition,
+    }, sentence);
+  }
+
+  /** `add` for a context whose terms are numbered already (by idOf); the sentence's terms are kept from its first figure. */
+  addNumbered(context: NumberedContext, sentence: number): number {
+    const position = this.isTarget.length;
+    for (let i = 0; i < context.termIds.length; i++) this.ids.push(context.termIds[i]!), this.weights.push(context.weights[i]!);
+    this.contextStart.push(this.ids.length);
+    if (context.sentenceTermIds && !this.sentenceTerms.has(sentence)) this.sentenceTerms.set(sentence, context.sentenceTermIds);
+    this.isTarget.push(context.isTarget ? 1 : 0);
+    if (context.measures.length > 0) this.measures[position] = context.measures;
+    this.timeFigure.push(context.timeFigure);
+    this.timeFrom.push(context.timeFrom);
+    this.timeTo.push(context.timeTo);
     let preposition = -1;
-    if (time?.preposition !== undefined) {
-      if (!this.prepositionIds.has(time.preposition)) this.prepositionIds.set(time.preposition, this.prepositionIds.size);
-      preposition = this.prepositionIds.get(time.preposition)!;
+    if (context.preposition !== undefined) {
+      if (!this.prepositionIds.has(context.preposition)) this.prepositionIds.set(context.preposition, this.prepositionIds.size);
+      preposition = this.prepositionIds.get(context.preposition)!;
     }
     this.timePreposition.push(preposition);
     return position;

@@ -6,24 +6,37 @@ import { extractNames, NameRegistry, SPEAKER_KEY, type NameEntity } from "../ext
 import type { SentenceSpan } from "../sources/sentences.js";
 import { placeInParagraph, placeInSource, sourceSpan, type Paragraph } from "../sources/paragraphs.js";
 import { extractLine, readParagraphs, type LineExtractor, type ParagraphReading } from "../sources/documentReading.js";
-import { ParallelReader, readWorkerFile, wordsInReaders, type ParallelReading } from "../sources/parallelRead.js";
+import { ParallelReader, readWorkerFile, type ParallelReading } from "../sources/parallelRead.js";
 
 export { placeInSource, sourceSpan, extractLine, readParagraphs, type LineExtractor, type ParagraphReading };
 import { foldPreservingOffsets } from "../extract/normalize.js";
-import { wordTokens, type WordToken } from "../extract/terms.js";
+import { wordTokens } from "../extract/terms.js";
 import { TermStatistics } from "./termStatistics.js";
-import type { SentenceWords } from "./sentenceWords.js";
+import { BuildNumbering, packDocumentWords, PackedWordsReader, ReaderNumbers, WordNumberer, type PackedWords } from "./sentenceWords.js";
+import { entityTerms, itemsWithin, nonEmptyOr } from "./sentenceParts.js";
 import { contextOf, type FigureContext } from "../extract/figureContext.js";
 import { ContextColumnsBuilder, ContextStore, noContexts, StoredFigure } from "./contextColumns.js";
 import { bestFirst, FigureRetrieval, type RetrievalQuery, type Scored } from "./figureRetrieval.js";
 import { throwIfCancelled, type CancellationToken } from "../../util/cancellation.js";
 import { citedPlace, placeInDocument } from "../sources/citation.js";
-import { linesOf, passingText, StoredSentence, type SentenceSource } from "./storedSentence.js";
+import { linesOf, StoredSentence, type SentenceSource } from "./storedSentence.js";
 
-/** A document as read: its paragraphs, and its sentences' words when a reader thread worked them out. */
+/** A document as read: its paragraphs, and its sentences' words with its reader's numbers when a reader thread worked them out. */
 interface DocumentReading {
   readings: ParagraphReading[];
-  words?: SentenceWords[];
+  words?: { packed: PackedWords; numbers: ReaderNumbers };
+}
+
+/** A build's numbers for the strings of documents' words (see BuildNumbering): each part of the index's own number of one. */
+interface WordNumbers {
+  /** Words worked out on this thread (documents read here), numbered as a reader thread numbers its own. */
+  here: { numberer: WordNumberer; numbers: ReaderNumbers };
+  words: readonly string[];
+  term(n: number): number;
+  contextTerm(n: number): number;
+  searchTerm(n: number): number;
+  /** Adds the word to the lower-case words the first time it is asked. */
+  lowercase(n: number): number;
 }
 
 export interface SearchHit {
@@ -35,13 +48,7 @@ export interface SearchHit {
 
 import type { SourceFigure } from "./sourceFigure.js";
 export type { SourceFigure };
-
-
-/** Entity keys of the names in a sentence, as extra context terms ("@pham minh chinh"). */
-export function entityTerms(sentence: SourceSentence | { names: SourceSentence["names"] }): Array<{ term: string; start: number; end?: number }> {
-  // Places are already words of the context ("Korea", "Vietnam"); people and organisations add who.
-  return sentence.names.filter((name) => name.kind !== "place").map((name) => ({ term: `@${name.key}`, start: Math.min(name.titleStart ?? name.start, name.start), ...(name.kind === "person" ? { end: name.end } : {}) }));
-}
+export { entityTerms };
 
 export function evidenceOf(source: SourceFigure): Evidence {
   const span = sourceSpan(source.sentence, source.figure.start, source.figure.end);
@@ -54,8 +61,6 @@ export interface ReadingOptions {
   extract?: LineExtractor;
   /** Worker threads reading documents (0 or 1 and a small corpus: none, everything is read here). */
   threads?: number;
-  /** Whether readers work out sentences' words too (default: with 3 or more readers, see wordsInReaders). */
-  readerWords?: boolean;
   /** Below this many characters of sources no worker is started (starting one costs ~50 ms). */
   parallelMinChars?: number;
   /** Documents to read on the main thread with `extract` (e.g. whose extractions are stored). */
@@ -163,7 +168,8 @@ export class CorpusIndex {
     const index = new CorpusIndex(documents, skipped);
     const sliceMs = options.sliceMs ?? 20;
     const extract = options.extract ?? extractLine;
-    const reader = index.parallelReader(options);
+    const numbering = new BuildNumbering();
+    const reader = index.parallelReader(options, numbering);
     const read = (document: SourceDocument, i: number): DocumentReading | undefined | Promise<DocumentReading | undefined> => {
       const here = () => index.readDocument(document, extract);
       if (!reader || options.readHere?.(document)) return here();
@@ -172,7 +178,7 @@ export class CorpusIndex {
     let sliceStart = performance.now();
     try {
       // Steps are generated as the build goes: later ones depend on what earlier ones added.
-      for (const step of index.steps(read, options.onRead)) {
+      for (const step of index.steps(read, options.onRead, numbering)) {
         throwIfCancelled(options.token);
         if (typeof step === "function") step();
         else await step;
@@ -188,14 +194,14 @@ export class CorpusIndex {
     return index;
   }
 
-  private parallelReader(options: ReadingOptions): ParallelReader | undefined {
+  private parallelReader(options: ReadingOptions, numbering: BuildNumbering): ParallelReader | undefined {
     const threads = options.threads ?? 0;
     if (threads < 1) return undefined;
     let chars = 0;
     for (const document of this.documents) for (const line of document.lines) chars += line.length + 1;
     const file = readWorkerFile();
     if (!file || chars < (options.parallelMinChars ?? PARALLEL_MIN_CHARS)) return undefined;
-    return new ParallelReader(this.documents, threads, file, options.readerWords ?? wordsInReaders(threads));
+    return new ParallelReader(this.documents, threads, file, numbering, !this.statistics);
   }
 
   /** A worker's reading of a document; its failure is the document's, as if read here. */
@@ -210,8 +216,6 @@ export class CorpusIndex {
 
   /** Documents added so far (progress of a build). */
   private added = 0;
-  /** Sentences added to the search while documents were added (those whose search terms a reader counted). */
-  private searchAdded = 0;
 
   /**
    * The build as small steps: reading and adding each document in order (a reading may be a promise
@@ -220,9 +224,18 @@ export class CorpusIndex {
   private *steps(
     read: (document: SourceDocument, i: number) => DocumentReading | undefined | Promise<DocumentReading | undefined>,
     onRead?: ReadingOptions["onRead"],
+    numbering = new BuildNumbering(),
   ): Generator<(() => void) | Promise<unknown>> {
     // A document that fails to read is skipped with its reason, and the others go on.
     const kept: SourceDocument[] = [];
+    const numbers: WordNumbers = {
+      here: { numberer: new WordNumberer(), numbers: new ReaderNumbers(numbering) },
+      words: numbering.words,
+      term: numbering.table((word) => this.terms.idFor(word)),
+      contextTerm: numbering.table((word) => this.contextBuilder!.idOf(word)),
+      searchTerm: numbering.table((word) => this.search_.termNumber(word)),
+      lowercase: numbering.table((word) => (this.lowercaseWords.add(word), 1)),
+    };
     for (const [i, document] of this.documents.entries()) {
       let reading = read(document, i);
       if (reading instanceof Promise) yield reading.then((r) => (reading = r));
@@ -230,7 +243,7 @@ export class CorpusIndex {
         const read = reading as DocumentReading | undefined;
         if (read === undefined) return;
         onRead?.(document, read.readings);
-        this.addDocument(document, kept.length, read);
+        this.addDocument(document, kept.length, read, numbers);
         kept.push(document);
         this.added = i + 1;
       };
@@ -274,13 +287,6 @@ export class CorpusIndex {
       const figures = this.sourceFigures.map((s) => ({ kind: s.figure.kind, unit: s.figure.unit, document: this.documentOf(s) }));
       this.retrieval = FigureRetrieval.fromColumns(figures, this.contexts.all, this);
     };
-    // An index over part of an archive is only checked against: the archive itself answers searches.
-    const CHUNK = 500;
-    for (let from = this.searchAdded; !this.statistics && from < this.sentences.length; from += CHUNK) {
-      yield () => {
-        for (const sentence of this.sentences.slice(from, from + CHUNK)) this.search_.add(sentence.id, passingText(sentence));
-      };
-    }
     yield () => this.search_.finish();
   }
 
@@ -300,10 +306,22 @@ export class CorpusIndex {
     this.skipped = [...this.skipped, { path: document.path, reason: `could not be indexed (internal error: ${message})` }];
   }
 
-  private addDocument(document: SourceDocument, documentIndex: number, { readings, words: readWords }: DocumentReading): void {
+  private addDocument(document: SourceDocument, documentIndex: number, { readings, words }: DocumentReading, numbers: WordNumbers): void {
     // An archive's statistics may know the terms of the whole document (only some of its lines are indexed).
     const wholeDocumentTerms = this.statistics?.documentTerms?.(document.path);
-    let nth = 0;
+    const sentenceOnly = wholeDocumentTerms !== undefined;
+    // An index over part of an archive is only checked against: the archive itself answers searches.
+    const withSearch = !this.statistics;
+    // A reader thread worked out the sentences' words; read here, they are worked out the same way.
+    let worked = words;
+    if (!worked) {
+      const packed = packDocumentWords(readings, withSearch, numbers.here.numberer);
+      numbers.here.numbers.receive(packed);
+      worked = { packed, numbers: numbers.here.numbers };
+    }
+    const packed = new PackedWordsReader(worked.packed);
+    // The reader's numbers as the build's; the parts of the index find theirs by the build's number.
+    const reader = worked.numbers;
     const source = linesOf(document);
     for (const { paragraph, spans, figures: paragraphFigures, names: paragraphNames } of readings) {
       for (const span of spans) {
@@ -312,30 +330,39 @@ export class CorpusIndex {
         if (document.format) Object.assign(sentence, placeInDocument(document, sentence.line, sentence.endLine));
         this.sentences.push(sentence);
         if (!this.statistics) for (const name of sentence.names) this.names.add(name, { path: document.path, line: placeInSource(sentence, name.start).line, sentence: text });
-        // A reader thread worked out the words of the sentence; figure contexts need its tokens still.
-        const tokens = sentence.figures.length > 0 || !readWords ? wordTokens(text) : undefined;
-        const words = readWords?.[nth++];
-        if (words) for (const word of words.lowercase) this.lowercaseWords.add(word);
-        // Read here: the tokens as they are (what sentenceWords would make of them, without its sets and arrays).
-        else for (const token of tokens!) if (!token.capitalized) this.lowercaseWords.add(token.word);
-        this.terms.add(sentence.id, documentIndex, words?.terms ?? termsOf(tokens!), wholeDocumentTerms !== undefined);
-        // An index over part of an archive is only checked against: the archive itself answers searches.
-        // Search terms a reader counted are added now; otherwise the search is built after the
-        // documents (its builder would add to the build's peak memory), from then on in order.
-        if (!this.statistics && words?.search && this.searchAdded === sentence.id) {
-          this.search_.addCounted(sentence.id, words.search);
-          this.searchAdded++;
+        for (let i = packed.next(); i > 0; i--) this.terms.addId(numbers.term(reader.of(packed.next())), sentence.id, documentIndex, sentenceOnly);
+        for (let i = packed.next(); i > 0; i--) numbers.lowercase(reader.of(packed.next()));
+        if (withSearch) {
+          const length = packed.next();
+          const termIds = new Array<number>(packed.next());
+          const counts = new Array<number>(termIds.length);
+          for (let i = 0; i < termIds.length; i++) (termIds[i] = numbers.searchTerm(reader.of(packed.next()))), (counts[i] = packed.next());
+          this.search_.addNumbered(sentence.id, termIds, counts, length);
         }
         if (sentence.names.length > 0) this.terms.add(sentence.id, documentIndex, sentence.names.map((name) => `@${name.key}`), true);
-        const entities = sentence.figures.length > 0 ? entityTerms(sentence) : [];
-        // Contexts read the figures through a copy of the list: figureContext keeps what it works out
-        // of a list (sorted figures, spans, the text) for as long as the list lives, and the
-        // sentence's own list lives as long as the index (~2× the corpus on real text otherwise).
-        const figuresRead = sentence.figures.length > 0 ? [...sentence.figures] : sentence.figures;
-        for (const figure of sentence.figures) {
-          const context = contextOf(figure, text, figuresRead, entities, tokens!);
-          const position = this.contextBuilder!.add(context, sentence.id, sentence.figures);
-          this.sourceFigures.push(new StoredFigure(figure, sentence, this.contexts, position));
+        const figureCount = packed.next();
+        if (figureCount !== sentence.figures.length) throw new Error(`words worked out for ${figureCount} figures of a sentence with ${sentence.figures.length}`);
+        for (let f = 0; f < figureCount; f++) {
+          const termIds = new Array<number>(packed.next());
+          const weights = new Array<number>(termIds.length);
+          for (let i = 0; i < termIds.length; i++) (termIds[i] = numbers.contextTerm(reader.of(packed.next()))), (weights[i] = packed.nextWeight());
+          let sentenceTermIds: number[] | undefined;
+          if (f === 0) {
+            sentenceTermIds = new Array<number>(packed.next());
+            for (let i = 0; i < sentenceTermIds.length; i++) sentenceTermIds[i] = numbers.contextTerm(reader.of(packed.next()));
+          }
+          const isTarget = packed.next() === 1;
+          const measures = new Array<string>(packed.next());
+          for (let i = 0; i < measures.length; i++) measures[i] = numbers.words[reader.of(packed.next())]!;
+          const timeFigure = packed.next();
+          const timeFrom = packed.next();
+          const timeTo = packed.next();
+          const preposition = packed.next();
+          const position = this.contextBuilder!.addNumbered(
+            { termIds, weights, ...(sentenceTermIds ? { sentenceTermIds } : {}), isTarget, measures, timeFigure, timeFrom, timeTo, preposition: preposition < 0 ? undefined : numbers.words[reader.of(preposition)] },
+            sentence.id,
+          );
+          this.sourceFigures.push(new StoredFigure(sentence.figures[f]!, sentence, this.contexts, position));
         }
       }
     }
@@ -503,27 +530,6 @@ export class CorpusIndex {
 
   /** Below this many figures, completion may offer figures that share no word with the sentence. */
   static readonly POOL_THRESHOLD = 3000;
-}
-
-/** The terms of a sentence's tokens (repeats included: term statistics count each once). */
-function termsOf(tokens: readonly WordToken[]): string[] {
-  const terms: string[] = [];
-  for (const token of tokens) if (token.term) terms.push(token.term);
-  return terms;
-}
-
-/** What most sentences have of figures or names: one shared array, never modified, instead of one each. */
-const NONE: never[] = Object.freeze([]) as unknown as never[];
-
-function nonEmptyOr<T>(items: T[]): T[] {
-  return items.length > 0 ? items : NONE;
-}
-
-/** The items of a paragraph inside a sentence's span, with offsets into the sentence. */
-function itemsWithin<T extends { start: number; end: number }>(items: readonly T[], span: SentenceSpan): T[] {
-  let inside: T[] | undefined;
-  for (const item of items) if (item.start >= span.start && item.end <= span.end) (inside ??= []).push({ ...item, start: item.start - span.start, end: item.end - span.start });
-  return inside ?? NONE;
 }
 
 function groupBy<K, T>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {

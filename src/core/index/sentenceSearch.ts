@@ -19,8 +19,9 @@ export interface CountedTerms {
   length: number;
 }
 
-export function countSearchTerms(text: string): CountedTerms {
-  const tokens = tokenize(text);
+/** `folded`: the text as `tokenize` folds it, when the caller has it (see foldMarksFrom). */
+export function countSearchTerms(text: string, folded?: string): CountedTerms {
+  const tokens = folded === undefined ? tokenize(text) : tokenize(text, folded);
   const counts = new Map<string, number>();
   for (const token of tokens) if (token.length > 0 && !STOPWORDS.has(token)) counts.set(token, (counts.get(token) ?? 0) + 1);
   return { terms: [...counts.keys()], counts: [...counts.values()], length: Math.min(new Set(tokens).size, 0xffff) };
@@ -130,27 +131,43 @@ export class SentenceSearch {
 
   /** Adds sentence `id` by its counted terms (worked out beforehand, perhaps in another thread). */
   addCounted(id: number, counted: CountedTerms): void {
-    if (!this.building) {
-      if (this.data.count > 0) throw new Error("SentenceSearch: cannot add to a finished index");
-      this.building = { termIds: new Map(), pairTerms: new Int32Array(1024), pairFreqs: new Uint16Array(1024), pairs: 0, sentenceStarts: new Uint32Array(1024), lengths: new Uint16Array(1024), count: 0 };
-    }
-    const b = this.building;
+    const { terms } = counted;
+    const termIds = new Array<number>(terms.length);
+    for (let i = 0; i < terms.length; i++) termIds[i] = this.termNumber(terms[i]!);
+    this.addNumbered(id, termIds, counted.counts, counted.length);
+  }
+
+  /** The number of a term while building (numbered now if new), to add sentences by number. */
+  termNumber(term: string): number {
+    const b = this.builder();
+    let termId = b.termIds.get(term);
+    if (termId === undefined) b.termIds.set(term, (termId = b.termIds.size));
+    return termId;
+  }
+
+  /** `addCounted` with the terms numbered by termNumber (a build numbers each distinct word once per document). */
+  addNumbered(id: number, termIds: ArrayLike<number>, counts: ArrayLike<number>, length: number): void {
+    const b = this.builder();
     if (id !== b.count) throw new Error(`SentenceSearch: expected sentence ${b.count}, got ${id}`);
-    const { terms, counts } = counted;
     b.sentenceStarts = grown(b.sentenceStarts, id + 2);
     b.lengths = grown(b.lengths, id + 1);
-    b.lengths[id] = counted.length;
-    b.pairTerms = grown(b.pairTerms, b.pairs + terms.length);
-    b.pairFreqs = grown(b.pairFreqs, b.pairs + terms.length);
-    for (let i = 0; i < terms.length; i++) {
-      const term = terms[i]!;
-      let termId = b.termIds.get(term);
-      if (termId === undefined) b.termIds.set(term, (termId = b.termIds.size));
-      b.pairTerms[b.pairs] = termId;
+    b.lengths[id] = length;
+    b.pairTerms = grown(b.pairTerms, b.pairs + termIds.length);
+    b.pairFreqs = grown(b.pairFreqs, b.pairs + termIds.length);
+    for (let i = 0; i < termIds.length; i++) {
+      b.pairTerms[b.pairs] = termIds[i]!;
       b.pairFreqs[b.pairs++] = Math.min(counts[i]!, 0xffff);
     }
     b.count = id + 1;
     b.sentenceStarts[b.count] = b.pairs;
+  }
+
+  private builder(): Builder {
+    if (!this.building) {
+      if (this.data.count > 0) throw new Error("SentenceSearch: cannot add to a finished index");
+      this.building = { termIds: new Map(), pairTerms: new Int32Array(1024), pairFreqs: new Uint16Array(1024), pairs: 0, sentenceStarts: new Uint32Array(1024), lengths: new Uint16Array(1024), count: 0 };
+    }
+    return this.building;
   }
 
   /** Compacts what was added into the sorted dictionary and CSR postings; searching needs it. */

@@ -30,18 +30,26 @@ export class TermStatistics {
    * for `document` (documents added in ascending order too).
    */
   add(sentence: number, document: number, terms: Iterable<string>, sentenceOnly = false): void {
+    for (const term of terms) this.addId(this.idFor(term), sentence, document, sentenceOnly);
+  }
+
+  /** The number of a term, numbered now if new (to add by number: see addId). */
+  idFor(term: string): number {
     const b = this.building;
     if (!b) throw new Error("TermStatistics: cannot add to a finished table");
-    for (const term of terms) {
-      const id = this.idOf(term, b);
-      if (b.lastSentence[id] !== sentence) {
-        b.lastSentence[id] = sentence;
-        this.countsById[id]!++;
-      }
-      if (!sentenceOnly && b.lastDocument[id] !== document) {
-        b.lastDocument[id] = document;
-        b.lists[id]!.push(document);
-      }
+    return this.idOf(term, b);
+  }
+
+  /** `add` for one term by its number (from idFor): a document's words are looked up once, not per sentence. */
+  addId(id: number, sentence: number, document: number, sentenceOnly = false): void {
+    const b = this.building!;
+    if (b.lastSentence[id] !== sentence) {
+      b.lastSentence[id] = sentence;
+      this.countsById[id]!++;
+    }
+    if (!sentenceOnly && b.lastDocument[id] !== document) {
+      b.lastDocument[id] = document;
+      b.lists[id]!.push(document);
     }
   }
 

@@ -1,13 +1,14 @@
 // Reads source documents in worker threads (readWorker.ts), a few batches ahead of the main thread,
-// which adds each document to the index as its reading arrives, in order: reading (the figure and
-// name grammars) and adding (term statistics, names, contexts) then run on different cores.
+// which adds each document to the index as its reading arrives, in order. Readers run the figure and
+// name grammars and work out each sentence's words and figure contexts (sentenceWords.ts); the main
+// thread only numbers and adds them, so it bounds the build as little as it can.
 import { existsSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { Worker } from "node:worker_threads";
 import { unpackReadings, type PackedReading, type ParagraphReading } from "./documentReading.js";
 import type { SourceDocument } from "../types.js";
-import { unpackWords, type PackedWords, type SentenceWords } from "../index/sentenceWords.js";
+import { ReaderNumbers, type BuildNumbering, type PackedWords } from "../index/sentenceWords.js";
 
 export interface ReadBatch {
   id: number;
@@ -15,46 +16,37 @@ export interface ReadBatch {
   texts: string[];
   /** Each document's hard-wrapping when decided beforehand (an archive decides it over the whole document). */
   hardWrapped: Array<boolean | undefined>;
-  /** Whether to work out each sentence's words too (see ParallelReader's `words`). */
-  words: boolean;
+  /** Whether to count the sentence search's terms too (not for an index without a search of its own). */
+  search: boolean;
 }
-export type WorkerReading = { packed: PackedReading; words?: PackedWords } | { error: string };
+export type WorkerReading = { packed: PackedReading; words: PackedWords } | { error: string };
 export interface ReadBatchResult {
   id: number;
   results: WorkerReading[];
 }
 
 /**
- * A document's reading with its sentences' words (in order), or why reading it failed; undefined:
- * no worker could read it (read it here).
+ * A document's reading with its sentences' words, or why reading it failed; undefined: no worker
+ * could read it (read it here).
  */
-export type ParallelReading = { readings: ParagraphReading[]; words?: SentenceWords[] } | { error: string } | undefined;
+export type ParallelReading = { readings: ParagraphReading[]; words: { packed: PackedWords; numbers: ReaderNumbers } } | { error: string } | undefined;
 
 /**
  * Worker threads for indexing: every core, or every core but one when the main thread must keep
- * answering requests. GROUNDED_READERS overrides it (0: read on the main thread), to measure.
+ * answering requests, but two at least on two cores: readers do three quarters of the work, so with
+ * one the main thread, which only adds what they read, would leave its core mostly idle.
+ * GROUNDED_READERS overrides it (0: read on the main thread), to measure.
  */
 export function readerThreads(leaveOneForRequests: boolean): number {
   const forced = Number(process.env["GROUNDED_READERS"]);
   if (process.env["GROUNDED_READERS"] !== undefined && Number.isInteger(forced) && forced >= 0) return forced;
   const cores = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
-  return Math.max(1, leaveOneForRequests ? cores - 1 : cores);
+  return cores <= 1 ? 1 : Math.max(2, leaveOneForRequests ? cores - 1 : cores);
 }
 
 /** The bundled worker: beside the running bundle (dist/), or dist/ when running from the sources. */
 export function readWorkerFile(): string | undefined {
   return [path.join(__dirname, "readWorker.js"), path.join(__dirname, "..", "..", "..", "dist", "readWorker.js")].find((file) => existsSync(file));
-}
-
-/**
- * Whether readers should work out sentences' words as well: only with three or more of them. With
- * fewer, the cores are shared with the main thread, so total work (which packing adds to) bounds
- * the build; with more, the main thread is what bounds it.
- */
-export function wordsInReaders(threads: number): boolean {
-  const forced = process.env["GROUNDED_READER_WORDS"];
-  if (forced === "0" || forced === "1") return forced === "1";
-  return threads >= 3;
 }
 
 /** About this many characters a batch: small enough to keep every worker busy, large enough that messages are few. */
@@ -66,22 +58,26 @@ interface Batch {
   to: number;
   results: Promise<WorkerReading[] | undefined>;
   settle: (results: WorkerReading[] | undefined) => void;
+  /** The numbers of the worker that read it. */
+  numbers?: ReaderNumbers;
 }
 
 export class ParallelReader {
   private readonly batches: Batch[] = [];
   private readonly batchOf: Int32Array;
-  private readonly workers: Array<{ worker: Worker; inFlight: Set<number> }> = [];
+  private readonly workers: Array<{ worker: Worker; inFlight: Set<number>; numbers: ReaderNumbers }> = [];
   private nextToSend = 0;
   private consumed = 0;
   private closed = false;
 
-  /**
-   * With `words`, readers also work out each sentence's words (terms, search terms): the main thread
-   * then only looks them up. That moves work off the main thread but adds packing, so it pays only
-   * when the readers have cores to spare (see wordsInReaders).
-   */
-  constructor(private readonly documents: readonly SourceDocument[], threads: number, workerFile: string, private readonly words = false) {
+  /** `numbering`: the build's, which each worker's numbers are translated to; `search`: readers count the sentence search's terms too. */
+  constructor(
+    private readonly documents: readonly SourceDocument[],
+    threads: number,
+    workerFile: string,
+    private readonly numbering: BuildNumbering,
+    private readonly search = true,
+  ) {
     this.batchOf = new Int32Array(documents.length);
     for (let from = 0; from < documents.length; ) {
       let to = from;
@@ -101,11 +97,15 @@ export class ParallelReader {
   }
 
   private startWorker(file: string): void {
-    const entry = { worker: new Worker(file), inFlight: new Set<number>() };
+    const entry = { worker: new Worker(file), inFlight: new Set<number>(), numbers: new ReaderNumbers(this.numbering) };
     this.workers.push(entry);
     entry.worker.on("message", (reply: ReadBatchResult) => {
       entry.inFlight.delete(reply.id);
-      this.batches[reply.id]!.settle(reply.results);
+      // The worker's new words in the order it numbered them (its replies come in that order).
+      for (const result of reply.results) if ("words" in result) entry.numbers.receive(result.words);
+      const batch = this.batches[reply.id]!;
+      batch.numbers = entry.numbers;
+      batch.settle(reply.results);
       this.pump();
     });
     // A worker that fails hands its batches back: the main thread reads them itself.
@@ -136,7 +136,7 @@ export class ParallelReader {
       const batch = this.batches[id]!;
       idle.inFlight.add(id);
       const documents = this.documents.slice(batch.from, batch.to);
-      const message: ReadBatch = { id, texts: documents.map((d) => d.lines.join("\n")), hardWrapped: documents.map((d) => d.hardWrapped), words: this.words };
+      const message: ReadBatch = { id, texts: documents.map((d) => d.lines.join("\n")), hardWrapped: documents.map((d) => d.hardWrapped), search: this.search };
       idle.worker.postMessage(message);
     }
   }
@@ -155,8 +155,7 @@ export class ParallelReader {
     if (results) results[i - batch.from] = undefined;
     if (!result) return undefined;
     if ("error" in result) return result;
-    const readings = unpackReadings(this.documents[i]!.lines, result.packed);
-    return result.words ? { readings, words: unpackWords(result.words) } : { readings };
+    return { readings: unpackReadings(this.documents[i]!.lines, result.packed), words: { packed: result.words, numbers: batch.numbers! } };
   }
 
   /** Stops every worker (after the build, or when it is cancelled). */

@@ -330,7 +330,7 @@ class Parser {
       const start = first - n;
       if (start < 0) continue;
       if (hedge.words.every((w, k) => isWord(this.at(start + k), w))) {
-        if (hedge.words[0] === "up" && this.measureMovedUp(start)) continue;
+        if (hedge.words[0] === "up" && (this.measureMovedUp(start) || this.addsUp(start))) continue;
         return { qualifier: hedge.qualifier, text: this.text.slice(this.at(start)!.start, this.at(first - 1)!.end), first: start };
       }
     }
@@ -345,6 +345,12 @@ class Parser {
     const verb = this.at(up - 1);
     const measure = this.at(up - 2);
     return verb?.type === "word" && measure?.type === "word" && namesMeasure(measure.lower, termOf(measure.lower));
+  }
+
+  /** "the cases add up to $203 million": "add up to" gives a total, not a bound. */
+  private addsUp(up: number): boolean {
+    const verb = this.at(up - 1);
+    return verb?.type === "word" && /^add(?:s|ed|ing)?$/.test(verb.lower);
   }
 
   private prepositionBefore(first: number): string | undefined {

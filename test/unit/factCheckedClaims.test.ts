@@ -1,0 +1,41 @@
+// How the checker reads a fact-checker's evidence: a number quoted to be refuted, the value put in
+// its place, and totals. Fixtures are made-up people and places, in the project's own words.
+import { test, describe } from "node:test";
+import assert from "node:assert/strict";
+import { checkDocument } from "../../src/core/check/checker.ts";
+import type { Finding } from "../../src/core/types.ts";
+import { indexOf } from "./helpers/corpus.ts";
+
+function findingOn(files: Record<string, string>, draft: string, span: string): Finding | undefined {
+  const start = draft.indexOf(span);
+  return checkDocument(indexOf(files), draft).find((f) => f.range.start.character < start + span.length && f.range.end.character > start);
+}
+
+describe("a refuted number far from the value that corrects it", () => {
+  const evidence = {
+    "ferries.txt":
+      'Councillor Marrow said, "Ferry crossings from Dunmore are 60 times costlier than those from Kelsall." That is wrong. In fact, a crossing from Dunmore costs just four times as much as one from Kelsall, the harbour board says.',
+  };
+
+  test("Should contradict a claim repeating the refuted multiple, and name the source's correction however far apart the two are", () => {
+    const finding = findingOn(evidence, "A Dunmore ferry crossing costs 60 times as much as a Kelsall one.", "60 times");
+    assert.equal(finding?.verdict, "contradicted");
+    assert.match(finding?.message ?? "", /four times/);
+  });
+
+  test("Should support the corrected multiple", () => {
+    assert.equal(findingOn(evidence, "A Dunmore ferry crossing costs four times as much as a Kelsall one.", "four times")?.verdict, "supported");
+  });
+});
+
+describe("a total written with 'add up to'", () => {
+  const evidence = { "fines.txt": "Adding up the harbour board's list of fines, the total comes to $25 million for the year." };
+
+  test("Should read 'the fines add up to $40 million' as a total, not as a ceiling that $25 million fits under", () => {
+    assert.equal(findingOn(evidence, "The harbour board's fines for the year add up to $40 million.", "$40 million")?.verdict, "contradicted");
+  });
+
+  test("Should support the total the source gives", () => {
+    assert.equal(findingOn(evidence, "The harbour board's fines for the year add up to $25 million.", "$25 million")?.verdict, "supported");
+  });
+});

@@ -39,3 +39,15 @@ describe("a total written with 'add up to'", () => {
     assert.equal(findingOn(evidence, "The harbour board's fines for the year add up to $25 million.", "$25 million")?.verdict, "supported");
   });
 });
+
+describe("a range written with another end", () => {
+  const evidence = { "reef.txt": "In 2019 the storm destroyed between 31 and 45 percent of the Kelsall reef's sea grass." };
+
+  test("Should contradict a range one end of which the source does not give, though the two ranges overlap", () => {
+    assert.equal(findingOn(evidence, "The 2019 storm destroyed between 21 and 45 percent of the Kelsall reef's sea grass.", "21 and 45 percent")?.verdict, "contradicted");
+  });
+
+  test("Should support the range the source gives", () => {
+    assert.equal(findingOn(evidence, "The 2019 storm destroyed between 31 and 45 percent of the Kelsall reef's sea grass.", "31 and 45 percent")?.verdict, "supported");
+  });
+});

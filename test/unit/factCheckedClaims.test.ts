@@ -51,3 +51,15 @@ describe("a range written with another end", () => {
     assert.equal(findingOn(evidence, "The 2019 storm destroyed between 31 and 45 percent of the Kelsall reef's sea grass.", "31 and 45 percent")?.verdict, "supported");
   });
 });
+
+describe("two round figures", () => {
+  const evidence = { "harbour.txt": "The Kelsall harbour handled about 313 ships last winter, the port authority says." };
+
+  test("Should not take 'about 331 ships' for the source's 'about 313 ships': neither rounds to the other", () => {
+    assert.notEqual(findingOn(evidence, "The Kelsall harbour handled about 331 ships last winter.", "331 ships")?.verdict, "supported");
+  });
+
+  test("Should still take 'about 310 ships' for it", () => {
+    assert.equal(findingOn(evidence, "The Kelsall harbour handled about 310 ships last winter.", "310 ships")?.verdict, "supported");
+  });
+});

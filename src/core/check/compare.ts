@@ -132,6 +132,12 @@ export function valuesAgree(draft: Figure, source: Figure): boolean {
     const near = (x: number, y: number) => Math.abs(x - y) <= Math.max(roundingOf(draft), roundingOf(source), Math.abs(y) * loose);
     return near(draft.value, source.value) && near(draft.upper, source.upper);
   }
+  // Two round figures ("about 331", "about 313") agree when either could be the other rounded, not
+  // whenever their margins touch: that would let them differ by twice the margin.
+  if (draft.qualifier === "approximately" && source.qualifier === "approximately") {
+    const within = (v: number, i: Interval) => i.lo <= v && v <= i.hi;
+    return within(draft.value, b) || within(source.value, a);
+  }
   return a.lo < b.hi && b.lo < a.hi;
 }
 

@@ -63,3 +63,21 @@ describe("two round figures", () => {
     assert.equal(findingOn(evidence, "The Kelsall harbour handled about 310 ships last winter.", "310 ships")?.verdict, "supported");
   });
 });
+
+describe("a refuted number another document states about something else", () => {
+  const evidence = {
+    "anglers.txt":
+      'Marrow said that of the unlicensed anglers in Kelsall, "half of them made more than $50,000 a year." In reality, survey data show 28 percent of unlicensed Kelsall anglers earn $50,000. By another measure, almost 38 percent of unlicensed anglers earn at least $50,000. Both figures are far from the 50 percent Marrow cited.',
+    "licences.txt": "The survey found that 50 percent of Kelsall anglers are unlicensed, and the harbour board confirms it.",
+  };
+
+  test("Should contradict the refuted number, held to the correction of the document that words it best", () => {
+    const finding = findingOn(evidence, "Half of unlicensed Kelsall anglers earn more than $50,000.", "Half");
+    assert.equal(finding?.verdict, "contradicted");
+    assert.match(finding?.message ?? "", /28 percent/);
+  });
+
+  test("Should still support the other document's figure about its own subject", () => {
+    assert.equal(findingOn(evidence, "Half of Kelsall anglers are unlicensed, the survey found.", "Half")?.verdict, "supported");
+  });
+});

@@ -666,8 +666,13 @@ function checkFigure(index: CorpusIndex, draft: DraftFigure, pins?: Pins): Findi
   // stated in the same sentence as the best match supports the draft as well as the best match would.
   const bestSentence = candidates[0]?.source.sentence.id;
   const enumerated = (c: Candidate) => draft.figure.kind === "date" && c.source.sentence.id === bestSentence;
+  // The best-worded document refutes the draft's very number ("half … far from the 50 percent"):
+  // the same number in a less alike document is about something else, and does not rescue it.
+  const bestPath = candidates[0]?.source.sentence.path;
+  const refutedWhereBest = candidates.some((c) => c.correction && c.source.sentence.path === bestPath);
+  const elsewhereBelowBest = (c: Candidate) => refutedWhereBest && c.source.sentence.path !== bestPath && c.similarity < candidates[0]!.similarity;
   const agreeing = candidates
-    .filter((c) => (sameTime(c) || enumerated(c) || c.similarity >= Math.max(RELATED, best * 0.6)) && valuesAgree(draft.figure, c.source.figure))
+    .filter((c) => (sameTime(c) || enumerated(c) || c.similarity >= Math.max(RELATED, best * 0.6)) && valuesAgree(draft.figure, c.source.figure) && !elsewhereBelowBest(c))
     .sort((a, b) => Number(sameTime(b)) - Number(sameTime(a)) || b.similarity - a.similarity);
   const shown = describeFigure(draft.figure);
   const precise = agreeing.length > 0 ? preciseRival(draft, candidates, agreeing) : undefined;

@@ -81,3 +81,15 @@ describe("a refuted number another document states about something else", () => 
     assert.equal(findingOn(evidence, "Half of Kelsall anglers are unlicensed, the survey found.", "Half")?.verdict, "supported");
   });
 });
+
+describe("a value given with its margin of error", () => {
+  const evidence = { "tides.txt": "At the Kelsall gauge the harbour water level rose by 4.2 ± 0.6 mm a year, the port authority says." };
+
+  test("Should support the value itself", () => {
+    assert.equal(findingOn(evidence, "The harbour water level at the Kelsall gauge rose by 4.2 mm a year.", "4.2 mm")?.verdict, "supported");
+  });
+
+  test("Should not take the margin for the value: 'rose by 0.6 mm a year' is not what the source says", () => {
+    assert.notEqual(findingOn(evidence, "The harbour water level at the Kelsall gauge rose by 0.6 mm a year.", "0.6 mm")?.verdict, "supported");
+  });
+});

@@ -272,6 +272,11 @@ class Parser {
     if (after) return { kind: "money", first, last: after.last, value, upper, unit: after.code };
     const next = this.at(last + 1);
     if (isSymbol(next, "%") || isWord(next, "percent", "pct")) return this.percentRange({ kind: "percent", first, last: last + 1, value, upper, unit: "%" });
+    // "3.1 ± 0.3 mm": the unit after a margin of error is the value's own; the margin is no figure of its own.
+    if (isSymbol(next, "±") && isNumber(this.at(last + 2))) {
+      const measured = this.unitAfter(last + 3, value);
+      if (measured) return { kind: measured.kind, first, last: measured.last, value: measured.value, upper, unit: measured.unit };
+    }
     const form = this.unitAfter(last + 1, value);
     if (form) return { kind: form.kind, first, last: form.last, value: form.value, upper: upper === undefined ? undefined : clean(upper * (form.value / value || 1)), unit: form.unit };
     if (isWord(next, "per") && isWord(this.at(last + 2), "cent")) return { kind: "percent", first, last: last + 2, value, upper, unit: "%" };

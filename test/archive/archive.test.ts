@@ -19,6 +19,12 @@ const server = process.env["GROUNDED_TEST_POSTGRES"];
 const ROOT = path.resolve(__dirname, "../..");
 const WORKER = path.join(ROOT, "dist", "archiveWorker.js");
 const REAL_SLICE = path.resolve(ROOT, "../shared/data/realuse-whitehouse/sources");
+const WH_BRIEFINGS = path.resolve(ROOT, "../shared/data/wh-briefings");
+/** Two releases announcing one trip (read from ../shared at run time, never copied into the project). */
+const TRAVEL_RELEASES = [
+  "press-briefings/2025-01/2025-01-03-on-the-record-press-gaggle-by-white-house-national-security-communications-advisor-john-kirby-39.md",
+  "statements-releases/2025-01/2025-01-04-statement-by-nsc-spokesperson-sean-savett-on-national-security-advisor-jake-sullivan-to-travel-to-new-delhi-india.md",
+];
 
 let databases = 0;
 /** A fresh database on the test server; its URL. */
@@ -159,6 +165,23 @@ describe("the archive in PostgreSQL", { skip: server ? false : "needs GROUNDED_T
       } finally {
         await archive.close();
       }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("Should take candidates from the documents naming a place the draft writes as one phrase, as the local index does", { skip: existsSync(WH_BRIEFINGS) ? false : "../shared/data not present" }, async () => {
+    // "New Delhi" is one place term among the draft's words, but the subject rule asks which
+    // documents use "new" and "delhi": the archive must read those terms of its documents too.
+    const dir = mkdtempSync(path.join(tmpdir(), "grounded-archive-phrase-"));
+    try {
+      mkdirSync(path.join(dir, "sources"));
+      for (const file of TRAVEL_RELEASES) cpSync(path.join(WH_BRIEFINGS, file), path.join(dir, "sources", path.basename(file)));
+      const draft = "Jake Sullivan, the National Security Advisor, goes to New Delhi, India, on January 5th to meet his Indian counterpart.";
+      const compared = await sameVerdicts(dir, "sources", () => [draft]);
+      assert.ok(compared >= 1, `only ${compared} findings compared`);
+      const local = await localIndex(dir, ["sources"]);
+      assert.equal(checkDocument(local, draft).find((f) => f.claimText === "January 5th")?.verdict, "supported");
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -32,6 +32,13 @@ describe("ages written another way", () => {
     assert.notEqual(unitOf("A 51-year lease was signed."), unitOf("The mayor, aged 51, opened the bridge."));
   });
 
+  test("Should read an age however its hyphens fall: '51-year old', '51 years old' and '51-year-old' alike", () => {
+    const unitOf = (text: string) => extractFigures(text).find((f) => f.value === 51)?.unit;
+    assert.equal(unitOf("The 51-year old bridge still stands."), unitOf("The 51-year-old bridge still stands."));
+    assert.equal(unitOf("The bridge is 51 years old."), unitOf("The 51-year-old bridge still stands."));
+    assert.notEqual(unitOf("The bridge stood for 51 years."), unitOf("The 51-year-old bridge still stands."));
+  });
+
   test("Should hold a wrong age to the source's '-year-old'", () => {
     const files = { "race.txt": "The 29-year-old Tom Ashby won the Kelsall marathon for a third time on Sunday." };
     assert.equal(verdictOn(files, "Tom Ashby, aged 31, won the Kelsall marathon for the third time.", "31"), "contradicted");
@@ -78,7 +85,7 @@ describe("a year beside another figure", () => {
   });
 });
 
-describe("disagreements between sources about different things in one country", () => {
+describe("disagreements between sources about different things in the country they are written from", () => {
   const network = "For the first nine days of 1990 Telvia was the only firm with a phone network in the UK.";
   const draft = "For the first nine days of 1990 Telvia had the UK phone market to itself.";
 
@@ -101,5 +108,40 @@ describe("disagreements about two countries together", () => {
       "sport.txt": "Kelsall Rovers won the cup. Dunmore lost the final.",
     };
     assert.equal(verdictOn(files, "The two countries hope to reach 40 billion euros in trade by 2030.", "40 billion euros"), "disputed");
+  });
+});
+
+describe("sums pledged", () => {
+  const harbour = { "harbour.txt": "Dunmore council has offered £4m over five years to repair the harbour wall, its leader said." };
+
+  test("Should hold the sum of a pledge to the sum the source says was offered: a pledge made is a fact, not a goal", () => {
+    assert.equal(verdictOn(harbour, "The council's pledge to repair the harbour wall is worth £6m over five years.", "£6m"), "contradicted");
+    assert.equal(verdictOn(harbour, "The council's pledge to repair the harbour wall is worth £4m over five years.", "£4m"), "supported");
+  });
+});
+
+describe("spans counted back from now", () => {
+  const vote = { "vote.txt": "The cost cannot be compared with the only earlier town poll in Dunmore, held 30 years ago, officials said." };
+
+  test("Should hold '40 years ago' to the source's '30 years ago' though the draft also names the year of the poll", () => {
+    assert.equal(verdictOn(vote, "The only earlier town poll in Dunmore, in 1975, was held 40 years ago.", "40 years"), "contradicted");
+    assert.equal(verdictOn(vote, "The only earlier town poll in Dunmore, in 1975, was held 30 years ago.", "30 years"), "supported");
+  });
+});
+
+describe("pence", () => {
+  const budget = { "budget.txt": "The chancellor put 2p a pint on cider, 5p on a bottle of port and 8p on a packet of cigars." };
+
+  test("Should read '8p' as eight pence, in pounds", () => {
+    const figure = extractFigures("It costs 8p a packet.")[0];
+    assert.equal(figure?.kind, "money");
+    assert.equal(figure?.unit, "GBP");
+    assert.equal(figure?.value, 0.08);
+  });
+
+  test("Should hold a duty rise in pence to the one the source gives", () => {
+    const draft = (cigars: string) => `Cider rose by 2p a pint, port by 5p a bottle and a packet of cigars by ${cigars}.`;
+    assert.equal(verdictOn(budget, draft("9p"), "9p"), "contradicted");
+    assert.equal(verdictOn(budget, draft("8p"), "8p"), "supported");
   });
 });

@@ -83,7 +83,12 @@ test(`Should read spliced real text with every figure, name and sentence inside 
       for (const figure of figures) assert.equal(text.slice(figure.start, figure.end), figure.text);
       const names = extractNames(text);
       assertSpansInside(text, names, "name");
-      for (const name of names) if (name.titleStart !== undefined) assert.ok(name.titleStart >= 0 && name.titleStart <= name.start);
+      // A title sits before its name ("Director Ada Moss") or after it in apposition ("Ada Moss, director of …"), never across it.
+      for (const name of names) {
+        if (name.titleStart === undefined || name.titleEnd === undefined) continue;
+        assert.ok(name.titleStart >= 0 && name.titleStart <= name.titleEnd && name.titleEnd <= text.length, `title of ${name.text} outside the text`);
+        assert.ok(name.titleEnd <= name.start || name.titleStart >= name.end, `title of ${name.text} across its name`);
+      }
       assertSpansInside(text, splitSentences(text), "sentence");
       const draft = readDraft(text);
       for (const paragraph of draft.paragraphs) {

@@ -378,6 +378,13 @@ describe("numbers written with 'a'", () => {
     assert.equal(figures.length, 1);
     assert.equal(figures[0]?.value, 5e8);
   });
+
+  test("Should read 'a quarter of a million jobs' as one count of 250,000, not a share and a million", () => {
+    const figures = extractFigures("Almost a quarter of a million jobs would go, and three quarters of a billion dollars with them.");
+    assert.deepEqual(figures.map((figure) => [figure.value, figure.unit]), [[250000, "job"], [7.5e8, "USD"]]);
+    const index = indexOf({ "plan.md": "In all, almost a quarter of a million jobs would go under the plan.\n" });
+    assert.equal(verdictOn(index, "Nearly 250,000 jobs would go under the plan.", "250,000")?.verdict, "supported");
+  });
 });
 
 describe("units a writer leaves out", () => {
@@ -441,5 +448,26 @@ describe("a change by a share, written after it", () => {
     const index = indexOf({ "fees.md": "Studies have found that buyers pay upward of 20 percent extra when hidden fees are not disclosed upfront.\n" });
     assert.equal(verdictOn(index, "Studies find that buyers pay a fifth more when hidden fees are not disclosed.", "a fifth")?.verdict, "supported");
     assert.equal(extractFigures("Sales in the third quarter more than doubled.").filter((f) => f.kind === "percent" && f.value === 100 / 3).length, 0);
+  });
+});
+
+describe("a title given to a pronoun", () => {
+  const index = () =>
+    indexOf({
+      "statement.md": "---\ntitle: Statement from Governor Ada Moss on Student Loans\n---\n\nAs State Attorney General, I won $2 billion for defrauded students.\n",
+      "harbour.md": "Governor Ada Moss opened the new harbour on Monday.\n",
+    });
+
+  test("Should hold 'as Secretary of State she' to the title a first-person statement gives its speaker", () => {
+    const draft = "Governor Moss recalled that as Secretary of State she won $2 billion for defrauded students.";
+    const finding = verdictOn(index(), draft, "Secretary of State");
+    assert.equal(finding?.verdict, "contradicted", finding?.message);
+    assert.ok(finding?.message.includes("Attorney General"), finding?.message);
+  });
+
+  test("Should support 'as State Attorney General she' and the possessive form of a place before the title", () => {
+    assert.equal(verdictOn(index(), "Governor Moss recalled that as State Attorney General she won $2 billion for students.", "State Attorney General")?.verdict, "supported");
+    const names = extractNames("Governor Ada Moss said that as Ohio's Attorney General she won.");
+    assert.ok(names.some((name) => name.text === "she" && name.title === "attorney general"), JSON.stringify(names));
   });
 });

@@ -539,27 +539,22 @@ function findDisputes(index: CorpusIndex, matched: SourceFigure): SourceFigure[]
     if (untimedRival && Math.min(similarity(index, matched.context, other.context), similarity(index, other.context, matched.context)) < SAME_SOURCE_QUANTITY) continue;
     // Only figures about the same subject can disagree, and only with what a source stands behind.
     // Asked last: the subject reads the other figure's whole document, the first time it is asked.
-    if (sameSubject(index, matched.sentence, other.sentence) && !onlyAPlaceInCommon(index, matched.sentence, other.sentence) && roleOf(index, other) === "stated") disputes.push(other);
+    if (sameSubject(index, matched.sentence, other.sentence) && !onlyHomeCountryInCommon(index, matched.sentence, other.sentence) && roleOf(index, other) === "stated") disputes.push(other);
   }
   return disputes;
 }
 
 /**
- * Two source sentences whose only common subject is a place, each naming something else ("Vodafone
- * … in the UK", "Harry Potter … at the UK box office"): different things in one country.
+ * Two source sentences whose only common subject is their home country ("UK", "US"), each naming
+ * something else ("Vodafone … in the UK", "Harry Potter … at the UK box office"): different things
+ * in the country the sources are written from, which they name in passing (see homeCountry).
  */
-function onlyAPlaceInCommon(index: CorpusIndex, a: SourceSentence, b: SourceSentence): boolean {
-  placeTermSet ??= placeTerms();
-  const places = placeTermSet;
-  // Subject terms are read as words: "UK" is "uk" there, a place only as written in capitals.
-  const isOnePlace = (term: string) => places.has(term) || placeTermOf(term, true) !== undefined;
-  // "Vietnam-Korea" trade, "US-China" talks: a pair of places is about those places, nothing else.
-  const isPlace = (term: string) => isOnePlace(term) || (term.includes("-") && term.split("-").every((part) => part.length > 0 && isOnePlace(part)));
+function onlyHomeCountryInCommon(index: CorpusIndex, a: SourceSentence, b: SourceSentence): boolean {
   const x = subjectsOf(index, a);
   const y = subjectsOf(index, b);
   const shared = [...x].filter((term) => y.has(term));
-  if (shared.length === 0 || !shared.every(isPlace)) return false;
-  const namesMore = (subjects: ReadonlySet<string>) => [...subjects].some((term) => !isPlace(term));
+  if (shared.length === 0 || !shared.every(homeCountry)) return false;
+  const namesMore = (subjects: ReadonlySet<string>) => [...subjects].some((term) => !homeCountry(term));
   return namesMore(x) && namesMore(y);
 }
 

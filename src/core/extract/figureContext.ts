@@ -200,6 +200,8 @@ function findTime(figure: Figure, sentenceFigures: readonly Figure[]): TimeQuali
   // "the two countries ... in 1995": a count written in words is an idiom, not what a year dates.
   if (isWordCount(figure)) return undefined;
   const { quantities, amounts, years, yearFigures, longestYear, longestQuantity, text } = sentenceFiguresOf(sentenceFigures);
+  // "held 40 years ago": counted back from when it was written, not dated by a year of the sentence.
+  if (text !== undefined && /^\s+ago\b/i.test(text.slice(figure.end, figure.end + 8))) return undefined;
   // An amount lying wholly in [lo, hi]: amounts do not overlap, so the first starting at lo ends first.
   const between = (lo: number, hi: number, owner: Figure) => {
     const first = lowerBound(amounts.length, (i) => amounts[i]!.start >= lo);
@@ -383,6 +385,8 @@ function targetWordNear(figure: Figure, sentence: string, sentenceFigures: reado
     if (found.index >= figure.end && leadsOn) continue;
     // A comparison with what was expected ("more than had been expected", "as forecast") says the figure came about.
     if (COMPARED_WITH_EXPECTATION.test(sentence.slice(Math.max(0, found.index - 40), found.index))) continue;
+    // A sum pledged is what was committed ("pledged £960m"), a fact about the pledge, not a goal.
+    if (figure.kind === "money" && /^pledge/i.test(found[0])) continue;
     const capital = /\p{Lu}/u.test(sentence[found.index]!);
     if (capital && /[\p{L}\p{N},;]\s*$/u.test(sentence.slice(Math.max(0, found.index - 3), found.index))) continue;
     return true;

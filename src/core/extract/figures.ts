@@ -270,6 +270,9 @@ class Parser {
     if (before) return { kind: "money", first, last, value, upper, unit: before.code };
     const after = this.currencyAfter(last + 1);
     if (after) return { kind: "money", first, last: after.last, value, upper, unit: after.code };
+    // "1p a pint", "10p a text": pence glued to the number, in pounds.
+    const pence = this.at(last + 1);
+    if (!q.scaled && isNumber(t) && pence?.text === "p" && touching(this.at(last), pence)) return { kind: "money", first, last: last + 1, value: clean(value / 100), upper: upper === undefined ? undefined : clean(upper / 100), unit: "GBP" };
     const next = this.at(last + 1);
     if (isSymbol(next, "%") || isWord(next, "percent", "pct")) return this.percentRange({ kind: "percent", first, last: last + 1, value, upper, unit: "%" });
     // "3.1 ± 0.3 mm": the unit after a margin of error is the value's own; the margin is no figure of its own.
@@ -367,9 +370,9 @@ class Parser {
 
   // --- Forms of real text (issue 12): shares, rates, measures, points, "N times", bare ordinals. ---
 
-  /** "1.5C", "10mm", "400ppm": a unit glued to its number is still a figure. */
+  /** "1.5C", "10mm", "400ppm", "10p": a unit glued to its number is still a figure. */
   private isGluedUnit(after: Token): boolean {
-    return after.text === "C" || after.text === "F" || isMeasureUnit(after.lower) || after.lower in POINT_UNITS;
+    return after.text === "C" || after.text === "F" || after.text === "p" || isMeasureUnit(after.lower) || after.lower in POINT_UNITS;
   }
 
   /** A unit after a number other than money or percent: a measure, percentage points, or "times". */
@@ -380,8 +383,11 @@ class Parser {
     // Other units, converted to their kind's reference unit: "100 feet" and "a 100-foot bridge", "500 megawatts".
     const hyphenated = isSymbol(t, "-") && touching(this.at(j - 1), t) && touching(t, this.at(j + 1)) ? this.at(j + 1) : undefined;
     const unitWord = hyphenated ?? t;
-    // "a 51-year-old": an age, as "aged 51" is, not a span of time ("old" stays a word of the context).
-    if (hyphenated && isWord(hyphenated, "year", "years") && isSymbol(this.at(j + 2), "-") && isWord(this.at(j + 3), "old")) return { kind: "count", unit: AGE, value, last: j + 1 };
+    // "a 51-year-old", "110-year old", "51 years old": an age, as "aged 51" is, not a span of time
+    // ("old" stays a word of the context).
+    const unitAt = hyphenated ? j + 1 : j;
+    const old = isWord(this.at(unitAt + 1), "old") || (isSymbol(this.at(unitAt + 1), "-") && isWord(this.at(unitAt + 2), "old"));
+    if (isWord(unitWord, "year", "years") && old) return { kind: "count", unit: AGE, value, last: unitAt };
     const measure = unitWord.type === "word" ? measureOf(unitWord.text) : undefined;
     if (measure) return { kind: "count", unit: measure.unit, value: clean(value * measure.factor), last: hyphenated ? j + 1 : j };
     // "parts per million", "° C", "degrees Celsius", "1.5C"
@@ -482,8 +488,10 @@ class Parser {
     if (numerator >= denominator) return undefined;
     const share = numerator / denominator;
     const after = this.at(i + 1);
-    if (isWord(after, "a", "an")) {
-      const whole = this.wholeAfter(i + 2, share);
+    // "half a million", and with "of": "a quarter of a million", "three quarters of a billion dollars".
+    const wholeAt = isWord(after, "a", "an") ? i + 2 : isWord(after, "of") && isWord(this.at(i + 2), "a", "an") ? i + 3 : undefined;
+    if (wholeAt !== undefined) {
+      const whole = this.wholeAfter(wholeAt, share);
       if (whole) return { ...whole, first };
     }
     const ofSomething = isWord(after, "of") || (t.lower === "half" && isWord(after, "the", "its", "their", "his", "her", "our", "all"));

@@ -562,7 +562,41 @@ export function extractNames(text: string): NameMention[] {
       i += push(mention("other", text, list, i, length), i, length) - 1;
     }
   }
-  return found;
+  return withTitledPronouns(found, list, text, nextHead);
+}
+
+/** The pronoun a title given with "as" is about, and whom it stands for: a person named before it, or the speaker ("I"). */
+const PRONOUNS = new Set(["he", "she", "i"]);
+/** Key of a titled "I" until the reader knows who speaks: the document's speaker (see speakerTitles). */
+export const SPEAKER_KEY = "\u0000speaker";
+
+/**
+ * "as California Attorney General she won …", "As Attorney General, I won …": the title is the
+ * person's, given to the pronoun. "she" or "he" is the last person named before it in the same
+ * text; "I" is whoever speaks, which only the document can tell.
+ */
+function withTitledPronouns(found: NameMention[], list: readonly Word[], text: string, nextHead: Int32Array): NameMention[] {
+  let added: NameMention[] | undefined;
+  for (let a = 0; a + 2 < list.length; a++) {
+    if (list[a]!.bare !== "as") continue;
+    // "as California's Secretary of State": the place may come first, in the possessive.
+    const possessive = /['’]s$/.test(text.slice(list[a + 1]!.start, list[a + 1]!.end + 2));
+    const usable = (match: TitleMatch | undefined) => (match && match.title !== "" && !match.name && PRONOUNS.has(list[match.end]?.bare ?? "") ? match : undefined);
+    const title = usable(matchTitle(list, a + 1, text, false, nextHead)) ?? (possessive ? usable(matchTitle(list, a + 2, text, false, nextHead)) : undefined);
+    if (!title) continue;
+    const pronoun = list[title.end];
+    if (!pronoun || !PRONOUNS.has(pronoun.bare) || !onlySpacesOrComma(text, list[title.end - 1]!.end, pronoun.start)) continue;
+    const titleStart = list[a + 1]!.start;
+    const referent = pronoun.bare === "i" ? undefined : [...found].reverse().find((n) => n.kind === "person" && n.end <= titleStart);
+    if (pronoun.bare !== "i" && !referent) continue;
+    const written = text.slice(pronoun.start, pronoun.end);
+    (added ??= []).push({ kind: "person", text: written, start: pronoun.start, end: pronoun.end, key: referent?.key ?? SPEAKER_KEY, title: title.title, titleStart, titleEnd: list[title.end - 1]!.end });
+  }
+  return added ? [...found, ...added].sort((x, y) => x.start - y.start) : found;
+}
+
+function onlySpacesOrComma(text: string, from: number, to: number): boolean {
+  return /^\s*,?\s*$/.test(text.slice(from, to));
 }
 
 export interface NameEntity {
@@ -745,7 +779,8 @@ export class NameRegistry {
 
 /** Names in a draft: titled people and known entities, keyed to the registry's entities. */
 export function findNames(text: string, registry: NameRegistry): NameMention[] {
-  const found = extractNames(text).map((m) => {
+  // A draft is nobody's first-person statement: a titled "I" there names no one the sources know.
+  const found = extractNames(text).filter((m) => m.key !== SPEAKER_KEY).map((m) => {
     const key = registry.resolveAlias(m.key);
     const entity = key ? registry.get(key) : undefined;
     if (!entity) return m;

@@ -2,7 +2,7 @@
 // a full-text index of the sentences, and per-figure contexts for the checker.
 import { searchTerms, SentenceSearch } from "./sentenceSearch.js";
 import type { Evidence, Figure, FigureKind, NameMention, SkippedFile, SourceDocument, SourceSentence } from "../types.js";
-import { NameRegistry, type NameEntity } from "../extract/names.js";
+import { extractNames, NameRegistry, SPEAKER_KEY, type NameEntity } from "../extract/names.js";
 import type { SentenceSpan } from "../sources/sentences.js";
 import { placeInParagraph, placeInSource, sourceSpan, type Paragraph } from "../sources/paragraphs.js";
 import { extractLine, readParagraphs, type LineExtractor, type ParagraphReading } from "../sources/documentReading.js";
@@ -72,10 +72,20 @@ export function namesOfDocument(document: Pick<SourceDocument, "lines">, extract
   const found: Array<{ name: NameMention; line: number }> = [];
   for (const { paragraph, spans, names } of readParagraphs(document, extract)) {
     for (const span of spans) {
-      for (const name of names) if (name.start >= span.start && name.end <= span.end) found.push({ name, line: placeInParagraph(document.lines, paragraph, name.start).line });
+      for (const name of names) if (name.start >= span.start && name.end <= span.end && name.key !== SPEAKER_KEY) found.push({ name, line: placeInParagraph(document.lines, paragraph, name.start).line });
     }
   }
   return found;
+}
+
+/**
+ * A title the text gives "I" ("As Attorney General, I won …") is its speaker's: the person the
+ * document's title names ("Statement from Vice President Ada Moss on …"); with no one named there, no one's.
+ */
+function spokenBy(names: NameMention[], document: Pick<SourceDocument, "title">): NameMention[] {
+  if (!names.some((name) => name.key === SPEAKER_KEY)) return names;
+  const speaker = extractNames(document.title).find((name) => name.kind === "person");
+  return names.flatMap((name) => (name.key !== SPEAKER_KEY ? [name] : speaker ? [{ ...name, key: speaker.key }] : []));
 }
 
 /** A sentence of a paragraph as the index keeps it: where it stands in the document's lines (see StoredSentence). */
@@ -298,7 +308,7 @@ export class CorpusIndex {
     for (const { paragraph, spans, figures: paragraphFigures, names: paragraphNames } of readings) {
       for (const span of spans) {
         const text = paragraph.text.slice(span.start, span.end);
-        const sentence = storedSentence(this.sentences.length, source, document.lines, paragraph, span, itemsWithin(paragraphFigures, span), itemsWithin(paragraphNames, span));
+        const sentence = storedSentence(this.sentences.length, source, document.lines, paragraph, span, itemsWithin(paragraphFigures, span), spokenBy(itemsWithin(paragraphNames, span), document));
         if (document.format) Object.assign(sentence, placeInDocument(document, sentence.line, sentence.endLine));
         this.sentences.push(sentence);
         if (!this.statistics) for (const name of sentence.names) this.names.add(name, { path: document.path, line: placeInSource(sentence, name.start).line, sentence: text });

@@ -21,7 +21,13 @@ const LOWER_START = /^\s*[\p{Ll}]/u;
  * is on the next line, whatever its case ("Chief Executive Officers"). Several words, the one before
  * the number in lower case: not a title or a table row ending in a year.
  */
-const CUT_AFTER_NUMBER = /(?:\S+\s+){4,}\p{Ll}[\p{L}'’-]*\s+[$€£]?\d[\d,.]*\s*$/u;
+const CUT_AFTER_NUMBER = /(?:\S+\s+){4}\p{Ll}[\p{L}'’-]*\s+[$€£]?\d[\d,.]*\s*$/u;
+const ENDS_IN_DIGIT = /\d\s*$/;
+
+/** CUT_AFTER_NUMBER on the line's end only: a long line is not scanned from every position. */
+function cutAfterNumber(line: string): boolean {
+  return ENDS_IN_DIGIT.test(line) && CUT_AFTER_NUMBER.test(line.slice(-160));
+}
 
 /**
  * Whether a document is hard-wrapped: many of its lines that run on into another line are cut
@@ -60,7 +66,7 @@ export function paragraphsOf(lines: readonly string[], wrapped = isHardWrapped(l
     }
     if (first >= 0) {
       const previous = lines[i - 1]!;
-      const joins = !HEADING.test(previous) && !BLOCK_START.test(line) && (wrapped || (!TERMINAL.test(previous) && (LOWER_START.test(line) || CUT_AFTER_NUMBER.test(previous))));
+      const joins = !HEADING.test(previous) && !BLOCK_START.test(line) && (wrapped || (!TERMINAL.test(previous) && (LOWER_START.test(line) || cutAfterNumber(previous))));
       if (!joins) flush(i - 1);
     }
     if (first < 0) first = i;

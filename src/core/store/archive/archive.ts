@@ -284,6 +284,7 @@ export class Archive {
     // A figure naming a subject no source covers has no candidates; the others' come only from
     // documents using all their subject terms (the checker's own rule, asked of the same statistics).
     const subjectDocuments = new Map<string, Promise<number[]>>();
+    const askedTerms = new Set<string>();
     const documentsUsing = (subjects: readonly string[]) => {
       const key = [...new Set(subjects)].sort().join("\u001f");
       let found = subjectDocuments.get(key);
@@ -299,6 +300,10 @@ export class Archive {
     await inTurn(figures, async (f) => {
       const scope = candidateScope(probe, f);
       if (!scope) return;
+      // The check asks which documents use these terms (documentsFor): not all are words of the
+      // draft ("new" and "delhi" of the place "New Delhi"; the sources' forms of a name).
+      for (const term of scope.subjects) askedTerms.add(term);
+      for (const forms of scope.names) for (const form of forms) for (const term of form) askedTerms.add(term);
       const within = scope.subjects.length > 0 ? await documentsUsing(scope.subjects) : undefined;
       if (within?.length === 0) return;
       // The units the checker weighs (counts of any unit may count the same thing, see countsAlike).
@@ -307,7 +312,7 @@ export class Archive {
       addAll(await this.related(f.figure.kind, f.context, { minimum: RELATED_MINIMUM, best: this.bestCandidates, ...(within ? { within } : {}), ...(units ? { units } : {}), ...time, ...(f.figure.kind === "money" || f.figure.kind === "count" ? { rivalsOf: Math.abs(f.figure.value) } : {}), ...nearValues(f.figure) }, rarity, registry));
     });
     lap("retrievalMs");
-    const subjects = [...draftTerms];
+    const subjects = [...new Set([...draftTerms, ...askedTerms])];
     const read: ReadSoFar = { places: new Set(), documents: new Map(), reached: new Set(), paragraphs: new Map() };
     let index = await this.workingIndex(documents, subjects, snapshot, registry, counts, ordinary, phases, read, local);
     lap("indexMs");

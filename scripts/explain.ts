@@ -4,7 +4,7 @@
 import { parseArgs } from "../src/cli/args.ts";
 import { bundledCorpusDir, loadCorpus } from "../src/core/sources/corpus.ts";
 import { CorpusIndex } from "../src/core/index/corpusIndex.ts";
-import { analyzeSentence, candidateScope, checkDocument, similarity } from "../src/core/check/checker.ts";
+import { analyzeSentence, candidateScope, candidatesFor, checkDocument, similarity } from "../src/core/check/checker.ts";
 import { readDraft } from "../src/core/check/draft.ts";
 import { unitsCompatible, timesCompatible } from "../src/core/check/compare.ts";
 
@@ -32,6 +32,10 @@ async function main() {
         .slice(0, 6);
       for (const { s, sim, time } of scored) {
         console.log(`  ${sim.toFixed(3)} ${time ? "   " : "!t "} ${s.figure.text} (${s.sentence.path}:${s.sentence.line + 1}) time=${s.context.time ? s.context.time.from : "-"} target=${s.context.isTarget} measures=[${[...s.context.measures]}]`);
+      }
+      // What the checker kept of them (speaking for the draft, or a source's correction of a number it denies).
+      for (const kept of candidatesFor(index, draft, { ignoreTime: false }).slice(0, 4)) {
+        console.log(`  kept ${kept.similarity.toFixed(3)} ${kept.correction ? "correction " : ""}${kept.source.figure.text} (${kept.source.sentence.path}:${kept.source.sentence.line + 1})`);
       }
     }
   }

@@ -90,7 +90,8 @@ function correctionFor(index: CorpusIndex, draft: DraftFigure, source: SourceFig
   for (const place of correctionPlaces(source.figure, roleOf(index, source), source.sentence, index.sentences)) {
     const figure = place.figure;
     const unitFits = unitsMatch(figure.kind, draft.figure.unit, figure.unit) || (figure.kind === "count" && figure.unit === "");
-    if (!unitFits || valuesAgree(draft.figure, figure) || !plausibleRivals(draft.figure, figure)) continue;
+    // No test of scale: the source itself sets the two values against each other ("50 times … just three times").
+    if (!unitFits || valuesAgree(draft.figure, figure)) continue;
     const found = sourceFigureAt(index, place.sentence, figure);
     if (found) return found;
   }
@@ -107,7 +108,7 @@ function speaksFor(index: CorpusIndex, draft: DraftFigure, source: SourceFigure)
   return canSupport(role, draft.role) || (role === "superseded" && sameStatedTime(draft.context, source.context));
 }
 
-interface Candidate {
+export interface Candidate {
   source: SourceFigure;
   similarity: number;
   /** The source figure's place in the index, and its similarity before the same-time bonus. */
@@ -414,7 +415,7 @@ export function candidateScope(index: CorpusIndex, draft: DraftFigure): Scope | 
 const candidateLists = new WeakMap<DraftFigure, { index: CorpusIndex; lists: Map<boolean, Candidate[]> }>();
 
 /** The draft figure's candidates, best first; worked out once per figure and index (callers only read the list). */
-function candidatesFor(index: CorpusIndex, draft: DraftFigure, options: { ignoreTime: boolean }): Candidate[] {
+export function candidatesFor(index: CorpusIndex, draft: DraftFigure, options: { ignoreTime: boolean }): Candidate[] {
   let known = candidateLists.get(draft);
   if (known?.index !== index) candidateLists.set(draft, (known = { index, lists: new Map() }));
   let candidates = known.lists.get(options.ignoreTime);
@@ -660,8 +661,13 @@ function checkFigure(index: CorpusIndex, draft: DraftFigure, pins?: Pins): Findi
   // stated in the same sentence as the best match supports the draft as well as the best match would.
   const bestSentence = candidates[0]?.source.sentence.id;
   const enumerated = (c: Candidate) => draft.figure.kind === "date" && c.source.sentence.id === bestSentence;
+  // The best-worded document refutes the draft's very number ("half … far from the 50 percent"):
+  // the same number in a less alike document is about something else, and does not rescue it.
+  const bestPath = candidates[0]?.source.sentence.path;
+  const refutedWhereBest = candidates.some((c) => c.correction && c.source.sentence.path === bestPath);
+  const elsewhereBelowBest = (c: Candidate) => refutedWhereBest && c.source.sentence.path !== bestPath && c.similarity < candidates[0]!.similarity;
   const agreeing = candidates
-    .filter((c) => (sameTime(c) || enumerated(c) || c.similarity >= Math.max(RELATED, best * 0.6)) && valuesAgree(draft.figure, c.source.figure))
+    .filter((c) => (sameTime(c) || enumerated(c) || c.similarity >= Math.max(RELATED, best * 0.6)) && valuesAgree(draft.figure, c.source.figure) && !elsewhereBelowBest(c))
     .sort((a, b) => Number(sameTime(b)) - Number(sameTime(a)) || b.similarity - a.similarity);
   const shown = describeFigure(draft.figure);
   const precise = agreeing.length > 0 ? preciseRival(draft, candidates, agreeing) : undefined;
@@ -715,7 +721,7 @@ function checkFigure(index: CorpusIndex, draft: DraftFigure, pins?: Pins): Findi
   // When the draft says when, only sources that say the same time can contradict it, or that were
   // written then and name no other time.
   const comparable = (draft.context.time ? candidates.filter((c) => sameTime(c) || c.correction || writtenThen(index, draft.context.time!, c.source)) : candidates).filter(
-    (c) => plausibleRivals(draft.figure, c.source.figure) && !accountedFor(draft, c.source) && datesRival(draft.figure, c) && sharesMoreThanUnit(draft, c.source),
+    (c) => (c.correction || plausibleRivals(draft.figure, c.source.figure)) && !accountedFor(draft, c.source) && datesRival(draft.figure, c) && sharesMoreThanUnit(draft, c.source),
   );
   const bestComparable = comparable[0]?.similarity ?? 0;
   const strongComparable = comparable.filter((c) => c.similarity >= bestComparable * 0.75);

@@ -126,6 +126,18 @@ export function valuesAgree(draft: Figure, source: Figure): boolean {
   // A written value covers half a unit of its last digit each way, the upper end excluded: "44"
   // is 43.5 up to 44.5 and "43" ends where it begins, so neighbouring whole numbers never agree.
   if (draft.value === source.value && (draft.upper ?? draft.value) === (source.upper ?? source.value)) return true;
+  // Two ranges are one range only end to end: "19 to 50 percent" overlaps "29 to 50 percent" but is not it.
+  if (draft.upper !== undefined && source.upper !== undefined && draft.upper !== draft.value && source.upper !== source.value) {
+    const loose = draft.qualifier === "approximately" || source.qualifier === "approximately" ? 0.05 : 0.001;
+    const near = (x: number, y: number) => Math.abs(x - y) <= Math.max(roundingOf(draft), roundingOf(source), Math.abs(y) * loose);
+    return near(draft.value, source.value) && near(draft.upper, source.upper);
+  }
+  // Two round figures ("about 331", "about 313") agree when either could be the other rounded, not
+  // whenever their margins touch: that would let them differ by twice the margin.
+  if (draft.qualifier === "approximately" && source.qualifier === "approximately") {
+    const within = (v: number, i: Interval) => i.lo <= v && v <= i.hi;
+    return within(draft.value, b) || within(source.value, a);
+  }
   return a.lo < b.hi && b.lo < a.hi;
 }
 

@@ -275,6 +275,11 @@ class Parser {
     if (!q.scaled && isNumber(t) && pence?.text === "p" && touching(this.at(last), pence)) return { kind: "money", first, last: last + 1, value: clean(value / 100), upper: upper === undefined ? undefined : clean(upper / 100), unit: "GBP" };
     const next = this.at(last + 1);
     if (isSymbol(next, "%") || isWord(next, "percent", "pct")) return this.percentRange({ kind: "percent", first, last: last + 1, value, upper, unit: "%" });
+    // "3.1 ± 0.3 mm": the unit after a margin of error is the value's own; the margin is no figure of its own.
+    if (isSymbol(next, "±") && isNumber(this.at(last + 2))) {
+      const measured = this.unitAfter(last + 3, value);
+      if (measured) return { kind: measured.kind, first, last: measured.last, value: measured.value, upper, unit: measured.unit };
+    }
     const form = this.unitAfter(last + 1, value);
     if (form) return { kind: form.kind, first, last: form.last, value: form.value, upper: upper === undefined ? undefined : clean(upper * (form.value / value || 1)), unit: form.unit };
     if (isWord(next, "per") && isWord(this.at(last + 2), "cent")) return { kind: "percent", first, last: last + 2, value, upper, unit: "%" };
@@ -333,7 +338,7 @@ class Parser {
       const start = first - n;
       if (start < 0) continue;
       if (hedge.words.every((w, k) => isWord(this.at(start + k), w))) {
-        if (hedge.words[0] === "up" && this.measureMovedUp(start)) continue;
+        if (hedge.words[0] === "up" && (this.measureMovedUp(start) || this.addsUp(start))) continue;
         return { qualifier: hedge.qualifier, text: this.text.slice(this.at(start)!.start, this.at(first - 1)!.end), first: start };
       }
     }
@@ -348,6 +353,12 @@ class Parser {
     const verb = this.at(up - 1);
     const measure = this.at(up - 2);
     return verb?.type === "word" && measure?.type === "word" && namesMeasure(measure.lower, termOf(measure.lower));
+  }
+
+  /** "the cases add up to $203 million": "add up to" gives a total, not a bound. */
+  private addsUp(up: number): boolean {
+    const verb = this.at(up - 1);
+    return verb?.type === "word" && /^add(?:s|ed|ing)?$/.test(verb.lower);
   }
 
   private prepositionBefore(first: number): string | undefined {

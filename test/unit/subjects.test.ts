@@ -70,6 +70,27 @@ describe("a person the draft names by surname alone", () => {
   });
 });
 
+describe("a sentence's capitalised first word", () => {
+  // The releases speak of production and of a grower called Shell; none uses the word "output".
+  const mills = indexOf({
+    "mill.txt": "Production at the paper mill rose 3.1% in the spring, its fastest pace in 25 years.\n",
+    "grower.txt": "The grower Shell said Shell orchards sold 900 tonnes of fruit in the autumn.\n",
+  });
+
+  test("Should check a figure in a sentence that opens with a common word no source uses", () => {
+    assert.equal(verdictOn(mills, "Output rose 3.8% in the spring, its fastest pace in 25 years.", "3.8%"), "contradicted");
+    assert.equal(verdictOn(mills, "Output rose 3.1% in the spring, its fastest pace in 25 years.", "25 years"), "supported");
+  });
+
+  test("Should still find no source for a figure in a sentence that opens with a name no source uses", () => {
+    assert.equal(verdictOn(mills, "Zellwood rose 3.8% in the spring, its fastest pace in 25 years.", "3.8%"), "unverifiable");
+  });
+
+  test("Should read a common word the sources only write as a name as that name", () => {
+    assert.equal(verdictOn(mills, "Shell rose 3.8% in the spring, its fastest pace in 25 years.", "3.8%"), "unverifiable");
+  });
+});
+
 describe("an exact statement against a rounded one", () => {
   const relief = indexOf({
     "relief.txt": "Starting today, over 600,000 student loan borrowers who have been repaying their loans for 25 years will see $31 billion of their loans discharged.\n",

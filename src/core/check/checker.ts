@@ -13,6 +13,7 @@ import { endsPlaceName, placeTermOf, placeTerms } from "../knowledge/placeTerms.
 import { checkTitle, prepareTitleCheck } from "./titleCheck.js";
 import { similarity } from "../index/similarity.js";
 import { isCalendarWord, sameSubject, subjectsOf } from "./subjects.js";
+import { isCommonEnglishWord } from "../knowledge/commonWords.js";
 import { documentsNamingAll, nameForms, officeWords, sourceInitialisms, sourceSurnames, withoutPossessive, writtenTerms, type SubjectForms } from "./subjectForms.js";
 import { isSmallNumber } from "../knowledge/figureWords.js";
 import { newestHolds, type NewestVerdict } from "./newest.js";
@@ -357,7 +358,9 @@ function subjectTerms(index: CorpusIndex, context: FigureContext, sentence: stri
   const words = context.capitalizedWords.filter((word) => !isCalendarWord(word) && !isSourceInitialism(index, word) && !inTitles.has(word) && !inName(word) && !(endsPlaceName(word) && !index.knowsTerm(termOf(word) ?? word)));
   const initial = context.initialWord;
   // "Employers" is as ordinary as "employer": a plural or singular the sources write in lower case.
-  const ordinary = (word: string) => index.isOrdinaryWord(word) || index.isOrdinaryWord(word.replace(/e?s$/, "")) || index.isOrdinaryWord(`${word}s`);
+  // A common English word no source uses ("Output grew …") is ordinary too: the sources give no
+  // sign of a name, and the lexicon says it is a word; one they write only with a capital is a name.
+  const ordinary = (word: string) => index.isOrdinaryWord(word) || index.isOrdinaryWord(word.replace(/e?s$/, "")) || index.isOrdinaryWord(`${word}s`) || (isCommonEnglishWord(word) && !index.knowsTerm(termOf(word) ?? word));
   if (initial && !inName(initial) && !isSourceInitialism(index, initial) && !ordinary(initial) && mayBeName(index, initial, sentence)) words.push(initial);
   const subjects = words.filter((w) => !homeCountry(w)).map((w) => termOf(w)).filter((t): t is string => t !== undefined);
   return { subjects, names: forms };

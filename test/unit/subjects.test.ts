@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { checkDocument } from "../../src/core/check/checker.ts";
 import type { CorpusIndex } from "../../src/core/index/corpusIndex.ts";
 import { indexOf } from "./helpers/corpus.ts";
+import { SentenceMemo } from "../../src/core/check/sentenceMemo.ts";
 
 function verdictOn(index: CorpusIndex, sentence: string, span: string): string | undefined {
   const start = sentence.indexOf(span);
@@ -67,6 +68,55 @@ describe("a person the draft names by surname alone", () => {
 
   test("Should still find no source for a figure credited to a person no source names", () => {
     assert.equal(verdictOn(housing, "Mr Quillane said 4,300 flats would be finished this year.", "4,300"), "unverifiable");
+  });
+});
+
+describe("a sentence's capitalised first word", () => {
+  // The releases speak of production and of a grower called Shell; none uses the word "output".
+  const mills = indexOf({
+    "mill.txt": "Production at the paper mill rose 3.1% in the spring, its fastest pace in 25 years.\n",
+    "grower.txt": "The grower Shell said Shell orchards sold 900 tonnes of fruit in the autumn.\n",
+  });
+
+  test("Should check a figure in a sentence that opens with a common word no source uses", () => {
+    assert.equal(verdictOn(mills, "Output rose 3.8% in the spring, its fastest pace in 25 years.", "3.8%"), "contradicted");
+    assert.equal(verdictOn(mills, "Output rose 3.1% in the spring, its fastest pace in 25 years.", "25 years"), "supported");
+  });
+
+  test("Should still find no source for a figure in a sentence that opens with a name no source uses", () => {
+    assert.equal(verdictOn(mills, "Zellwood rose 3.8% in the spring, its fastest pace in 25 years.", "3.8%"), "unverifiable");
+  });
+
+  test("Should read a common word the sources only write as a name as that name", () => {
+    assert.equal(verdictOn(mills, "Shell rose 3.8% in the spring, its fastest pace in 25 years.", "3.8%"), "unverifiable");
+  });
+});
+
+describe("a subject named only in the sentence before", () => {
+  const projects = indexOf({
+    "bridge.txt": "Officials moved the Ferrywell Bridge into final design this spring.\nThe overall Ferrywell Bridge project is a $4.26 billion investment in the region.\n",
+    "dam.txt": "Officials moved the Kestrel Dam into final design this spring.\nThe overall Kestrel Dam project is a $4.5 billion investment in the region.\n",
+  });
+
+  test("Should hold a figure to the subject the previous sentence names", () => {
+    const draft = "The city moved the Ferrywell Bridge into final design. The whole project is costed at $4.4 billion.";
+    const finding = checkDocument(projects, draft).find((f) => f.claimText === "$4.4 billion");
+    assert.equal(finding?.verdict, "contradicted");
+    // The bridge's cost, not the dam's, is what the draft is held to.
+    assert.match(finding.message, /^Sources say \$4\.26 billion \(bridge\.txt:2\), not/);
+    assert.equal(verdictOn(projects, draft.replace("$4.4", "$4.26"), "$4.26 billion"), "supported");
+  });
+
+  test("Should re-check a sentence as the writer types when only the sentence before it changed its subject", () => {
+    const memo = new SentenceMemo();
+    const cited = (draft: string) => memo.check(projects, draft, 0).find((f) => f.claimText === "$4.4 billion")?.message;
+    assert.match(cited("The city moved the Ferrywell Bridge into final design. The whole project is costed at $4.4 billion.") ?? "", /bridge\.txt/);
+    assert.match(cited("The city moved the Kestrel Dam into final design. The whole project is costed at $4.4 billion.") ?? "", /^Sources say \$4\.5 billion \(dam\.txt:2\), not/);
+  });
+
+  test("Should not carry a subject into a sentence that names its own", () => {
+    const draft = "The city moved the Ferrywell Bridge into final design. The Kestrel Dam project is costed at $4.5 billion.";
+    assert.equal(verdictOn(projects, draft, "$4.5 billion"), "supported");
   });
 });
 

@@ -13,6 +13,7 @@ import { endsPlaceName, placeTermOf, placeTerms } from "../knowledge/placeTerms.
 import { checkTitle, prepareTitleCheck } from "./titleCheck.js";
 import { similarity } from "../index/similarity.js";
 import { isCalendarWord, sameSubject, subjectsOf } from "./subjects.js";
+import { isCommonEnglishWord } from "../knowledge/commonWords.js";
 import { documentsNamingAll, nameForms, officeWords, sourceInitialisms, sourceSurnames, withoutPossessive, writtenTerms, type SubjectForms } from "./subjectForms.js";
 import { isSmallNumber } from "../knowledge/figureWords.js";
 import { newestHolds, type NewestVerdict } from "./newest.js";
@@ -358,7 +359,9 @@ function subjectTerms(index: CorpusIndex, context: FigureContext, sentence: stri
   const words = context.capitalizedWords.filter((word) => !isCalendarWord(word) && !isSourceInitialism(index, word) && !inTitles.has(word) && !inName(word) && !(endsPlaceName(word) && !index.knowsTerm(termOf(word) ?? word)));
   const initial = context.initialWord;
   // "Employers" is as ordinary as "employer": a plural or singular the sources write in lower case.
-  const ordinary = (word: string) => index.isOrdinaryWord(word) || index.isOrdinaryWord(word.replace(/e?s$/, "")) || index.isOrdinaryWord(`${word}s`);
+  // A common English word no source uses ("Output grew …") is ordinary too: the sources give no
+  // sign of a name, and the lexicon says it is a word; one they write only with a capital is a name.
+  const ordinary = (word: string) => index.isOrdinaryWord(word) || index.isOrdinaryWord(word.replace(/e?s$/, "")) || index.isOrdinaryWord(`${word}s`) || (isCommonEnglishWord(word) && !index.knowsTerm(termOf(word) ?? word));
   if (initial && !inName(initial) && !isSourceInitialism(index, initial) && !ordinary(initial) && mayBeName(index, initial, sentence)) words.push(initial);
   const subjects = words.filter((w) => !homeCountry(w)).map((w) => termOf(w)).filter((t): t is string => t !== undefined);
   return { subjects, names: forms };
@@ -969,7 +972,7 @@ export function analyzeSentence(index: CorpusIndex, sentence: DraftSentence, sta
       figure,
       sentence,
       names,
-      context: contextOf(figure, sentence.text, figures, extra),
+      context: withCarried(contextOf(figure, sentence.text, figures, extra), sentence.carried),
       range: toRange(figure.start, figure.end),
       role: localRole(figure, sentence.text, figures),
       companions: figures.filter((other) => other !== figure),
@@ -1050,6 +1053,41 @@ export function checkSentence(index: CorpusIndex, sentence: DraftSentence, start
   return findings;
 }
 
+/** How much a subject carried from the previous sentence weighs: less than any word of the sentence's own. */
+const CARRIED_WEIGHT = 0.3;
+
+/**
+ * The context with the carried subject's terms added, where the sentence does not use them itself.
+ * A long list of names carried weighs no more in all than a short one: it would drown the
+ * sentence's own words.
+ */
+function withCarried(context: FigureContext, carried: readonly string[] | undefined): FigureContext {
+  if (!carried || carried.length === 0) return context;
+  const terms = new Map(context.terms);
+  const weight = CARRIED_WEIGHT / Math.sqrt(carried.length);
+  for (const term of carried) if (!terms.has(term)) terms.set(term, weight);
+  return { ...context, terms };
+}
+
+/**
+ * The terms of the capitalised words a sentence names, after its first word: the subject a next
+ * sentence that names none ("The whole project is costed at …") goes on speaking of.
+ */
+export function subjectToCarry(text: string): string[] {
+  return wordTokens(text).filter((t, i) => i > 0 && t.capitalized && t.term !== undefined && !isCalendarWord(t.word)).map((t) => t.term!);
+}
+
+/** The paragraph's sentences, each that names no subject of its own given the previous sentence's. */
+export function withCarriedSubjects(sentences: readonly DraftSentence[]): DraftSentence[] {
+  let previous: string[] = [];
+  return sentences.map((sentence) => {
+    const own = subjectToCarry(sentence.text);
+    const carried = own.length === 0 && previous.length > 0 ? { ...sentence, carried: previous } : sentence;
+    previous = own;
+    return carried;
+  });
+}
+
 /** Checks a whole draft. Ranges are zero-based lines and UTF-16 characters of `text`. */
 export function checkDocument(index: CorpusIndex, text: string, options: CheckOptions = {}): Finding[] {
   const { paragraphs, starts } = readDraft(text);
@@ -1057,7 +1095,7 @@ export function checkDocument(index: CorpusIndex, text: string, options: CheckOp
   for (const paragraph of paragraphs) {
     throwIfCancelled(options.token);
     const pins = new Set<number>();
-    for (const sentence of paragraph.sentences) findings.push(...checkSentence(index, sentence, starts, options, pins));
+    for (const sentence of withCarriedSubjects(paragraph.sentences)) findings.push(...checkSentence(index, sentence, starts, options, pins));
   }
   return findings;
 }

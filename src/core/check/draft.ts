@@ -13,6 +13,8 @@ export interface DraftSentence {
   offset: number;
   /** The sentence with masked regions blanked and newlines as spaces. */
   text: string;
+  /** Terms of the subject the paragraph's previous sentence named, for a sentence that names none. */
+  carried?: readonly string[];
 }
 
 export interface DraftParagraph {

@@ -1,10 +1,11 @@
 // Checking a paragraph sentence by sentence with a memo, for re-checking as the writer types: a
 // keystroke changes one sentence, and the paragraph's other sentences keep their findings.
 // A sentence's findings depend on its text and on the source sentences the paragraph's earlier
-// sentences were found in (its pins), so both make the key; the result equals checkDocument's.
+// sentences were found in (its pins) and the subject it carries from the one before, so all make
+// the key; the result equals checkDocument's.
 import type { CorpusIndex } from "../index/corpusIndex.js";
 import type { Finding, Position } from "../types.js";
-import { checkSentence, type CheckOptions } from "./checker.js";
+import { checkSentence, withCarriedSubjects, type CheckOptions } from "./checker.js";
 import { positionAt, readDraft } from "./draft.js";
 import { throwIfCancelled } from "../../util/cancellation.js";
 
@@ -39,13 +40,14 @@ export class SentenceMemo {
     };
     for (const part of paragraphs) {
       const pins = new Set<number>();
-      for (const sentence of part.sentences) {
+      for (const sentence of withCarriedSubjects(part.sentences)) {
         throwIfCancelled(options.token);
-        const key = `${[...pins].sort((a, b) => a - b).join(",")}\u0000${sentence.text}`;
+        // A subject carried from the previous sentence changes the findings as the pins do.
+        const key = `${[...pins].sort((a, b) => a - b).join(",")}\u0000${(sentence.carried ?? []).join(" ")}\u0000${sentence.text}`;
         let memo = this.memos.get(key) ?? this.previous.get(key);
         if (!memo) {
           const before = new Set(pins);
-          const local = checkSentence(index, { offset: 0, text: sentence.text }, [0], options, before);
+          const local = checkSentence(index, { offset: 0, text: sentence.text, ...(sentence.carried ? { carried: sentence.carried } : {}) }, [0], options, before);
           memo = { findings: local, pinned: [...before].filter((id) => !pins.has(id)) };
           this.lastChecked++;
         }

@@ -4,7 +4,7 @@
 // statistics and name registry, then scores them with the same code as a local index, so the same
 // sources give the same verdicts.
 import type { Pool } from "pg";
-import { checkDocument, analyzeSentence, candidateScope, type CheckOptions, type DraftFigure } from "../../check/checker.js";
+import { checkDocument, analyzeSentence, candidateScope, withCarriedSubjects, type CheckOptions, type DraftFigure } from "../../check/checker.js";
 import { CorpusIndex, evidenceOf, extractLine, highlightsIn, type CorpusStatistics, type LineExtractor, type SearchHit } from "../../index/corpusIndex.js";
 import { readDraft } from "../../check/draft.js";
 import { nameFacts, type Fact, type FactKind } from "../../check/facts.js";
@@ -265,7 +265,7 @@ export class Archive {
     const figures: DraftFigure[] = [];
     const people: NameMention[] = [];
     for (const paragraph of paragraphs) {
-      for (const sentence of paragraph.sentences) {
+      for (const sentence of withCarriedSubjects(paragraph.sentences)) {
         const analysed = analyzeSentence(probe, sentence, starts);
         figures.push(...analysed.figures);
         people.push(...analysed.names.filter((n) => n.title && n.kind === "person"));

@@ -93,3 +93,31 @@ describe("a value given with its margin of error", () => {
     assert.notEqual(findingOn(evidence, "The harbour water level at the Kelsall gauge rose by 0.6 mm a year.", "0.6 mm")?.verdict, "supported");
   });
 });
+
+describe("people counted without the word 'people' after the number", () => {
+  const evidence = { "ferries.txt": "Over the decade the Dunmore ferry carried 120,000 cars and 2.6 million who travelled on foot." };
+
+  test("Should support a count of people that the source gives as 'N who'", () => {
+    assert.equal(findingOn(evidence, "Over the decade 2.6 million people travelled on the Dunmore ferry on foot.", "2.6 million")?.verdict, "supported");
+  });
+
+  test("Should contradict a count of people that swaps the source's digits", () => {
+    const finding = findingOn(evidence, "Over the decade 6.2 million people travelled on the Dunmore ferry on foot.", "6.2 million");
+    assert.equal(finding?.verdict, "contradicted");
+    assert.match(finding?.message ?? "", /2\.6 million/);
+  });
+});
+
+describe("a forecast of a change", () => {
+  const evidence = { "reef.txt": "Marine scientists at Kelsall predict that, left unprotected, the reef's sea grass will shrink by about 4 percent a year over the next decade." };
+
+  test("Should hold a forecast in the draft to the source's forecast, though the source words it 'will shrink by'", () => {
+    const finding = findingOn(evidence, "Left unprotected, the Kelsall reef's sea grass is expected to shrink about 9 percent a year over the next decade.", "9 percent");
+    assert.equal(finding?.verdict, "contradicted");
+    assert.match(finding?.message ?? "", /4 percent/);
+  });
+
+  test("Should support the forecast the source gives", () => {
+    assert.equal(findingOn(evidence, "Left unprotected, the Kelsall reef's sea grass is expected to shrink about 4 percent a year over the next decade.", "4 percent")?.verdict, "supported");
+  });
+});

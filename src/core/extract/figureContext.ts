@@ -371,8 +371,12 @@ const EXPECTED_JUST_BEFORE = /\bshould\s+(?:[\p{L}'’-]+\s+){1,2}$/iu;
 /** "than (had been) expected", "than analysts had forecast", "as expected": the outcome measured against a forecast. */
 const COMPARED_WITH_EXPECTATION = /(?:\bthan\s+(?:[\p{L}'’-]+\s+){0,3}|\bas\s+)$/iu;
 
+/** "will increase by about 0.3 °C", "will fall to 2%": a change still to come is a forecast. */
+const FORECAST_CHANGE_JUST_BEFORE = /\bwill\s+(?:[\p{L}'’-]+\s+){1,2}(?:by|to)\s+(?:(?:about|around|roughly|nearly|almost|some|just|only)\s+)?$/iu;
+
 function targetWordNear(figure: Figure, sentence: string, sentenceFigures: readonly Figure[]): boolean {
-  if (EXPECTED_JUST_BEFORE.test(sentence.slice(Math.max(0, figure.start - 40), figure.start))) return true;
+  const justBefore = sentence.slice(Math.max(0, figure.start - 40), figure.start);
+  if (EXPECTED_JUST_BEFORE.test(justBefore) || FORECAST_CHANGE_JUST_BEFORE.test(justBefore)) return true;
   const from = Math.max(stretchStart(figure, sentenceFigures), figure.start - 60);
   const stretchTo = stretchEnd(figure, sentenceFigures, sentence.length);
   const to = Math.min(stretchTo, figure.end + 40);

@@ -148,7 +148,10 @@ class Parser {
       const office = headOf(words.slice(0, n).map((w) => w.word).join(" "));
       if (office !== undefined) return { unit: office, last: words[n - 1]!.index };
     }
-    const plural = words.find((w) => w.word.length > 3 && w.word.endsWith("s") && !w.word.endsWith("ss"));
+    const plural =
+      words.find((w) => w.word.length > 3 && w.word.endsWith("s") && !w.word.endsWith("ss")) ??
+      // "people" and "children" are plurals without an s: "4.5 million people left" counts people, not "left".
+      words.find((w) => PEOPLE_NOUNS.has(w.word));
     const chosen = plural ?? words[words.length - 1]!;
     if (/^[A-Z]/.test(this.at(chosen.index)!.text) && chosen === words[words.length - 1] && !plural) return undefined;
     return { unit: singular(chosen.word), last: chosen.index };
@@ -287,6 +290,8 @@ class Parser {
     const noun = this.nounAfter(last + 1);
     // "5bn" or "87 million" alone is most often money; "900 thousand" alone is a count (amounts of
     // thousands are written "$900,000").
+    // "5.4 million who left": only people are counted by a number "who" follows.
+    if (!noun && isWord(next, "who")) return { kind: "count", first, last, value, upper, unit: "people" };
     if (q.scaled && !noun) return { kind: this.scaleWord(q.last) === "thousand" || this.countsPeopleBefore(first) ? "count" : "money", first, last, value, upper, unit: "" };
     if (noun) return { kind: "count", first, last, value, upper, unit: this.employedBefore(first) && PEOPLE_NOUNS.has(noun.unit) ? "job" : noun.unit };
     if (!isNumber(t)) return undefined; // word numbers only count things

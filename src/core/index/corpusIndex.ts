@@ -18,6 +18,7 @@ import { ContextColumnsBuilder, ContextStore, noContexts, StoredFigure } from ".
 import { bestFirst, FigureRetrieval, type RetrievalQuery, type Scored } from "./figureRetrieval.js";
 import { throwIfCancelled, type CancellationToken } from "../../util/cancellation.js";
 import { citedPlace, placeInDocument } from "../sources/citation.js";
+import { OwnStrings } from "./ownStrings.js";
 import { linesOf, passingText, StoredSentence, type SentenceSource } from "./storedSentence.js";
 
 /** A document as read: its paragraphs, and its sentences' words when a reader thread worked them out. */
@@ -117,6 +118,8 @@ export class CorpusIndex {
   private readonly search_ = new SentenceSearch();
   /** Figure contexts: collected while documents are added, then packed into columns. */
   private contextBuilder: ContextColumnsBuilder | undefined = new ContextColumnsBuilder();
+  /** Names and figures' strings as the index keeps them, while it is built (see OwnStrings). */
+  private strings: OwnStrings | undefined = new OwnStrings();
   private readonly contexts = new ContextStore(noContexts());
 
   /** The documents indexed; a source that could not be read is moved to `skipped` during the build. */
@@ -254,6 +257,7 @@ export class CorpusIndex {
       // From here on contexts are read from packed columns, decoded per figure when first needed.
       this.contexts.load(this.contextBuilder?.finish(this.sentences.length) ?? noContexts());
       this.contextBuilder = undefined;
+      this.strings = undefined;
       // The registry has every mention; sentences keep the titled ones only (a sixth of the index's memory otherwise).
       for (const sentence of this.sentences) if (sentence.names.length > 0) sentence.names = nonEmptyOr(sentence.names.filter((name) => name.title !== undefined));
     };
@@ -298,10 +302,11 @@ export class CorpusIndex {
     for (const { paragraph, spans, figures: paragraphFigures, names: paragraphNames } of readings) {
       for (const span of spans) {
         const text = paragraph.text.slice(span.start, span.end);
-        const sentence = storedSentence(this.sentences.length, source, document.lines, paragraph, span, itemsWithin(paragraphFigures, span), itemsWithin(paragraphNames, span));
+        const sentence = storedSentence(this.sentences.length, source, document.lines, paragraph, span, itemsWithin(paragraphFigures, span, this.strings!), itemsWithin(paragraphNames, span, this.strings!));
         if (document.format) Object.assign(sentence, placeInDocument(document, sentence.line, sentence.endLine));
         this.sentences.push(sentence);
-        if (!this.statistics) for (const name of sentence.names) this.names.add(name, { path: document.path, line: placeInSource(sentence, name.start).line, sentence: text });
+        // The registry's mentions share the sentence's text as cut from the document's lines, not the paragraph's (see OwnStrings).
+        if (!this.statistics) for (const name of sentence.names) this.names.add(name, { path: document.path, line: placeInSource(sentence, name.start).line, sentence: sentence.text });
         // A reader thread worked out the words of the sentence; figure contexts need its tokens still.
         const tokens = sentence.figures.length > 0 || !readWords ? wordTokens(text) : undefined;
         const words = readWords?.[nth++];
@@ -488,10 +493,11 @@ function nonEmptyOr<T>(items: T[]): T[] {
 }
 
 /** The items of a paragraph inside a sentence's span, with offsets into the sentence. */
-function itemsWithin<T extends { start: number; end: number }>(items: readonly T[], span: SentenceSpan): T[] {
+function itemsWithin<T extends { start: number; end: number }>(items: readonly T[], span: SentenceSpan, strings: OwnStrings): T[] {
   let inside: T[] | undefined;
-  for (const item of items) if (item.start >= span.start && item.end <= span.end) (inside ??= []).push({ ...item, start: item.start - span.start, end: item.end - span.start });
-  return inside ?? NONE;
+  for (const item of items) if (item.start >= span.start && item.end <= span.end) (inside ??= []).push(strings.ownFields({ ...item, start: item.start - span.start, end: item.end - span.start }));
+  // Copied to its length: a list grown by push keeps room for more, and the index keeps it for good.
+  return inside ? inside.slice() : NONE;
 }
 
 function groupBy<K, T>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {

@@ -1,10 +1,8 @@
 // Strings the index keeps for good (a name or a figure as written), owned rather than cut from the
-// text they were found in. V8 makes a cut of 13 or more characters a view of the whole string it
-// was cut from: a name kept from a paragraph would keep the whole paragraph's text alive (most of a
-// built index's memory on real text, where paragraphs are joined from hard-wrapped lines).
-
-/** Below this length V8 copies a cut string, so it keeps nothing else alive. */
-const SLICED_MIN_LENGTH = 13;
+// text they were found in: a name kept as a view of its paragraph would keep the whole paragraph's
+// text alive (most of a built index's memory on real text, where paragraphs are joined from
+// hard-wrapped lines). See ownedCopy.
+import { ownedCopy } from "../../util/ownedString.js";
 
 export class OwnStrings {
   /** One owned copy per distinct string: names and units repeat thousands of times. */
@@ -12,11 +10,9 @@ export class OwnStrings {
 
   /** `text`, as a string of its own. */
   own(text: string): string {
-    if (text.length < SLICED_MIN_LENGTH) return text;
     let owned = this.owned.get(text);
     if (owned === undefined) {
-      // JSON.parse makes a new string, which views nothing else.
-      owned = JSON.parse(JSON.stringify(text)) as string;
+      owned = ownedCopy(text);
       this.owned.set(owned, owned);
     }
     return owned;

@@ -259,7 +259,7 @@ export class CorpusIndex {
       this.contextBuilder = undefined;
       this.strings = undefined;
       // The registry has every mention; sentences keep the titled ones only (a sixth of the index's memory otherwise).
-      for (const sentence of this.sentences) if (sentence.names.length > 0) sentence.names = nonEmptyOr(sentence.names.filter((name) => name.title !== undefined));
+      for (const sentence of this.sentences) if (sentence.names.length > 0) sentence.names = titledOnly(sentence.names);
     };
     yield () => {
       for (const entity of this.names.all()) this.sourcesNaming.set(entity.key, new Set(entity.mentions.map((m) => m.path)).size);
@@ -322,6 +322,8 @@ export class CorpusIndex {
           this.searchAdded++;
         }
         if (sentence.names.length > 0) this.terms.add(sentence.id, documentIndex, sentence.names.map((name) => `@${name.key}`), true);
+        // Untitled names of a sentence without figures are read no more (the registry has them): dropped now, not at the end of the build.
+        if (sentence.figures.length === 0 && sentence.names.length > 0) sentence.names = titledOnly(sentence.names);
         const entities = sentence.figures.length > 0 ? entityTerms(sentence) : [];
         // Contexts read the figures through a copy of the list: figureContext keeps what it works out
         // of a list (sorted figures, spans, the text) for as long as the list lives, and the
@@ -490,6 +492,11 @@ const NONE: never[] = Object.freeze([]) as unknown as never[];
 
 function nonEmptyOr<T>(items: T[]): T[] {
   return items.length > 0 ? items : NONE;
+}
+
+/** The names written with a title (what sentences keep once the registry has every mention). */
+function titledOnly(names: NameMention[]): NameMention[] {
+  return nonEmptyOr(names.filter((name) => name.title !== undefined));
 }
 
 /** The items of a paragraph inside a sentence's span, with offsets into the sentence. */

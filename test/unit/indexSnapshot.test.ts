@@ -3,6 +3,10 @@ import assert from "node:assert/strict";
 import { restoreIndex, snapshotIndex } from "../../src/core/store/indexSnapshot.ts";
 import { checkDocument, sourceDisagreements } from "../../src/core/check/checker.ts";
 import { sampleIndex } from "./helpers/corpus.ts";
+import { CorpusIndex } from "../../src/core/index/corpusIndex.ts";
+import { sourceFromText } from "../../src/core/sources/corpus.ts";
+import { paragraphsOf } from "../../src/core/sources/paragraphs.ts";
+import { splitSentences } from "../../src/core/sources/sentences.ts";
 
 const draft = [
   "Trade between Vietnam and South Korea reached US$87 billion in 2023, and the two sides target $150 billion by 2030.",
@@ -46,4 +50,24 @@ test("Should share one sentence string between a sentence and the mentions in it
   assert.ok(mention, "the mention keeps its sentence");
   const figure = restored.sourceFigures.find((s) => s.context.time)!;
   assert.ok(figure.sentence.figures.includes(figure.context.time!.figure), "a figure's time is one of its sentence's figures");
+});
+
+test("Should give every sentence of a hard-wrapped source in any script the text its paragraph reads, built or restored", () => {
+  // Curly quotes, diacritics and a character outside the BMP: stored as UTF-8, cut from lines on demand.
+  const lines = [
+    "Prime Minister Phạm Minh Chính said “trade reached",
+    "US$87 billion in 2023” and 🚢 shipping rose 12 percent over",
+    "the year. Exports to Korea grew 8 percent.",
+    "",
+    "Samsung’s plant in Bắc Ninh employs 60,000 workers.",
+  ];
+  const index = CorpusIndex.build([sourceFromText("wrapped.md", lines.join("\n"))]);
+  const restored = restoreIndex(Buffer.concat([...snapshotIndex(index)]));
+  const expected = paragraphsOf(lines).flatMap((paragraph) => splitSentences(paragraph.text).map((span) => paragraph.text.slice(span.start, span.end)));
+  for (const built of [index, restored]) {
+    assert.deepEqual(built.sentences.map((s) => s.text), expected);
+    // Each later line of a sentence starts where its breaks say.
+    for (const s of built.sentences) for (const [k, at] of (s.breaks ?? []).entries()) assert.ok(lines[s.line + k + 1]!.startsWith(s.text.slice(at, at + 5)), `line ${s.line + k + 1} at ${at} of "${s.text}"`);
+  }
+  assert.ok(index.sentences.some((s) => (s.breaks?.length ?? 0) > 0), "a sentence runs across lines");
 });

@@ -19,6 +19,7 @@ import { ContextColumnsBuilder, ContextStore, noContexts, StoredFigure } from ".
 import { bestFirst, FigureRetrieval, type RetrievalQuery, type Scored } from "./figureRetrieval.js";
 import { throwIfCancelled, type CancellationToken } from "../../util/cancellation.js";
 import { citedPlace, placeInDocument } from "../sources/citation.js";
+import { OwnStrings } from "./ownStrings.js";
 import { linesOf, StoredSentence, type SentenceSource } from "./storedSentence.js";
 
 /** A document as read: its paragraphs, and its sentences' words with its reader's numbers when a reader thread worked them out. */
@@ -132,6 +133,8 @@ export class CorpusIndex {
   private readonly search_ = new SentenceSearch();
   /** Figure contexts: collected while documents are added, then packed into columns. */
   private contextBuilder: ContextColumnsBuilder | undefined = new ContextColumnsBuilder();
+  /** Names and figures' strings as the index keeps them, while it is built (see OwnStrings). */
+  private strings: OwnStrings | undefined = new OwnStrings();
   private readonly contexts = new ContextStore(noContexts());
 
   /** The documents indexed; a source that could not be read is moved to `skipped` during the build. */
@@ -277,8 +280,9 @@ export class CorpusIndex {
       // From here on contexts are read from packed columns, decoded per figure when first needed.
       this.contexts.load(this.contextBuilder?.finish(this.sentences.length) ?? noContexts());
       this.contextBuilder = undefined;
+      this.strings = undefined;
       // The registry has every mention; sentences keep the titled ones only (a sixth of the index's memory otherwise).
-      for (const sentence of this.sentences) if (sentence.names.length > 0) sentence.names = nonEmptyOr(sentence.names.filter((name) => name.title !== undefined));
+      for (const sentence of this.sentences) if (sentence.names.length > 0) sentence.names = titledOnly(sentence.names);
     };
     yield () => {
       for (const entity of this.names.all()) this.sourcesNaming.set(entity.key, new Set(entity.mentions.map((m) => m.path)).size);
@@ -325,11 +329,11 @@ export class CorpusIndex {
     const source = linesOf(document);
     for (const { paragraph, spans, figures: paragraphFigures, names: paragraphNames } of readings) {
       for (const span of spans) {
-        const text = paragraph.text.slice(span.start, span.end);
-        const sentence = storedSentence(this.sentences.length, source, document.lines, paragraph, span, itemsWithin(paragraphFigures, span), spokenBy(itemsWithin(paragraphNames, span), document));
+        const sentence = storedSentence(this.sentences.length, source, document.lines, paragraph, span, itemsWithin(paragraphFigures, span, this.strings!), spokenBy(itemsWithin(paragraphNames, span, this.strings!), document));
         if (document.format) Object.assign(sentence, placeInDocument(document, sentence.line, sentence.endLine));
         this.sentences.push(sentence);
-        if (!this.statistics) for (const name of sentence.names) this.names.add(name, { path: document.path, line: placeInSource(sentence, name.start).line, sentence: text });
+        // The registry's mentions share the sentence's text as cut from the document's lines, not the paragraph's (see OwnStrings).
+        if (!this.statistics) for (const name of sentence.names) this.names.add(name, { path: document.path, line: placeInSource(sentence, name.start).line, sentence: sentence.text });
         for (let i = packed.next(); i > 0; i--) this.terms.addId(numbers.term(reader.of(packed.next())), sentence.id, documentIndex, sentenceOnly);
         for (let i = packed.next(); i > 0; i--) numbers.lowercase(reader.of(packed.next()));
         if (withSearch) {
@@ -340,6 +344,8 @@ export class CorpusIndex {
           this.search_.addNumbered(sentence.id, termIds, counts, length);
         }
         if (sentence.names.length > 0) this.terms.add(sentence.id, documentIndex, sentence.names.map((name) => `@${name.key}`), true);
+        // Untitled names of a sentence without figures are read no more (the registry has them): dropped now, not at the end of the build.
+        if (sentence.figures.length === 0 && sentence.names.length > 0) sentence.names = titledOnly(sentence.names);
         const figureCount = packed.next();
         if (figureCount !== sentence.figures.length) throw new Error(`words worked out for ${figureCount} figures of a sentence with ${sentence.figures.length}`);
         for (let f = 0; f < figureCount; f++) {
@@ -530,6 +536,11 @@ export class CorpusIndex {
 
   /** Below this many figures, completion may offer figures that share no word with the sentence. */
   static readonly POOL_THRESHOLD = 3000;
+}
+
+/** The names written with a title (what sentences keep once the registry has every mention). */
+function titledOnly(names: NameMention[]): NameMention[] {
+  return nonEmptyOr(names.filter((name) => name.title !== undefined));
 }
 
 function groupBy<K, T>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {

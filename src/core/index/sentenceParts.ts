@@ -4,6 +4,7 @@
 import type { SourceSentence } from "../types.js";
 import type { SentenceSpan } from "../sources/sentences.js";
 import { SPEAKER_KEY } from "../extract/names.js";
+import type { OwnStrings } from "./ownStrings.js";
 
 /** What most sentences have of figures or names: one shared array, never modified, instead of one each. */
 export const NONE: never[] = Object.freeze([]) as unknown as never[];
@@ -12,11 +13,19 @@ export function nonEmptyOr<T>(items: T[]): T[] {
   return items.length > 0 ? items : NONE;
 }
 
-/** The items of a paragraph inside a sentence's span, with offsets into the sentence. */
-export function itemsWithin<T extends { start: number; end: number }>(items: readonly T[], span: SentenceSpan): T[] {
+/**
+ * The items of a paragraph inside a sentence's span, with offsets into the sentence. With `strings`
+ * (the index keeping them for good), their strings are owned copies and the list is cut to its length.
+ */
+export function itemsWithin<T extends { start: number; end: number }>(items: readonly T[], span: SentenceSpan, strings?: OwnStrings): T[] {
   let inside: T[] | undefined;
-  for (const item of items) if (item.start >= span.start && item.end <= span.end) (inside ??= []).push({ ...item, start: item.start - span.start, end: item.end - span.start });
-  return inside ?? NONE;
+  for (const item of items) {
+    if (item.start < span.start || item.end > span.end) continue;
+    const moved = { ...item, start: item.start - span.start, end: item.end - span.start };
+    (inside ??= []).push(strings ? strings.ownFields(moved) : moved);
+  }
+  // Copied to its length: a list grown by push keeps room for more, and the index keeps it for good.
+  return inside ? (strings ? inside.slice() : inside) : NONE;
 }
 
 /** Entity keys of the names in a sentence, as extra context terms ("@pham minh chinh"). */

@@ -70,7 +70,6 @@ export class StoredSentence implements SourceSentence {
   /** The line it ends on; `line` when it stands on one. */
   readonly #lastLine: number;
   #text: string | undefined = undefined;
-  #breaks: number[] | undefined = undefined;
 
   constructor(
     readonly id: number,
@@ -95,38 +94,35 @@ export class StoredSentence implements SourceSentence {
   }
 
   get text(): string {
-    if (this.#text === undefined) {
-      const { text, breaks } = this.#cut();
-      this.#text = text;
-      this.#breaks = breaks;
-    }
-    return this.#text;
+    return (this.#text ??= this.#cut());
   }
 
   /** The text without keeping it: for a pass over every sentence (the search's build, a save), which would otherwise keep them all. */
   peekText(): string {
-    return this.#text ?? this.#cut().text;
+    return this.#text ?? this.#cut();
   }
 
+  /** Where each later line begins in the text, from the lines' lengths (a build asks for every named sentence's; its text need not be cut for that). */
   get breaks(): number[] | undefined {
-    if (this.#lastLine === this.line) return undefined;
-    if (this.#breaks === undefined) void this.text;
-    return this.#breaks;
+    const last = this.#lastLine;
+    if (last === this.line) return undefined;
+    const breaks: number[] = [];
+    let at = this.#source.line(this.line).length - this.start;
+    for (let k = this.line + 1; k <= last; k++) {
+      breaks.push(at + 1);
+      at += 1 + this.#source.line(k).length;
+    }
+    return breaks;
   }
 
   /** sentenceText (paragraphs.ts) of the sentence, each line read from the source as needed. */
-  #cut(): { text: string; breaks?: number[] } {
+  #cut(): string {
     const source = this.#source;
     const last = this.#lastLine;
-    if (last === this.line) return { text: source.line(this.line).slice(this.start, this.end) };
+    if (last === this.line) return source.line(this.line).slice(this.start, this.end);
     let text = source.line(this.line).slice(this.start);
-    const breaks: number[] = [];
-    for (let k = this.line + 1; k <= last; k++) {
-      text += " ";
-      breaks.push(text.length);
-      text += k === last ? source.line(k).slice(0, this.end) : source.line(k);
-    }
-    return { text, breaks };
+    for (let k = this.line + 1; k <= last; k++) text += ` ${k === last ? source.line(k).slice(0, this.end) : source.line(k)}`;
+    return text;
   }
 
   /** The sentence as the plain SourceSentence it stands for (what JSON and a test's comparison read). */

@@ -13,6 +13,7 @@ export { findDocumentDate };
 import { readBinarySource, sourceFromExtracted } from "./binarySources.js";
 import type { PageProgress } from "./extracted.js";
 import type { CancellationToken } from "../../util/cancellation.js";
+import { ownedCopy } from "../../util/ownedString.js";
 
 export const DEFAULT_INCLUDE = ["**/*.{txt,md,markdown,html,htm,pdf,docx}"];
 export const DEFAULT_EXCLUDE = ["**/node_modules/**", "**/.git/**"];
@@ -158,7 +159,8 @@ export function sourceFromText(displayPath: string, text: string, absolutePath =
   const { lines, frontMatter } = isMarkdownLike(displayPath) ? proseLines(raw) : { lines: raw, frontMatter: undefined };
   const title = (frontMatter?.title ?? lines.find((line) => line.trim().length > 0) ?? path.basename(displayPath)).trim().slice(0, 200);
   const date = frontMatter?.date ?? findDocumentDate(lines);
-  return { path: displayPath, absolutePath, title, ...(date ? { date } : {}), lines, size: text.length, mtimeMs };
+  // The title is owned: as a cut of the file's text (front matter) it would keep the whole text alive beside its lines.
+  return { path: displayPath, absolutePath, title: ownedCopy(title), ...(date ? { date } : {}), lines, size: text.length, mtimeMs };
 }
 
 /** Reads one source file; returns a SkippedFile (with the reason) when it cannot be used. `onPage`: how far a long PDF is. */

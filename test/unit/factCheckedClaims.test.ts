@@ -121,3 +121,20 @@ describe("a forecast of a change", () => {
     assert.equal(findingOn(evidence, "Left unprotected, the Kelsall reef's sea grass is expected to shrink about 4 percent a year over the next decade.", "4 percent")?.verdict, "supported");
   });
 });
+
+describe("a figure of no stated time beside the draft's year's own figure", () => {
+  const evidence = {
+    "toll.txt":
+      "Critics say Mayor Orrin is pushing a 12 percent toll rise on the Kelsall bridge. When she stood for mayor in 2018, Orrin argued for a 6 percent toll rise on the Kelsall bridge to pay for its repair.",
+  };
+
+  test("Should contradict a figure given for that year when the source gives the year another value, though the same number appears elsewhere without a year", () => {
+    const finding = findingOn(evidence, "In 2018 Orrin argued for a 12 percent toll rise on the Kelsall bridge.", "12 percent");
+    assert.equal(finding?.verdict, "contradicted");
+    assert.match(finding?.message ?? "", /6 percent/);
+  });
+
+  test("Should support the value the source gives for that year", () => {
+    assert.equal(findingOn(evidence, "In 2018 Orrin argued for a 6 percent toll rise on the Kelsall bridge.", "6 percent")?.verdict, "supported");
+  });
+});

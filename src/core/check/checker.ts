@@ -669,8 +669,13 @@ function checkFigure(index: CorpusIndex, draft: DraftFigure, pins?: Pins): Findi
   const bestPath = candidates[0]?.source.sentence.path;
   const refutedWhereBest = candidates.some((c) => c.correction && c.source.sentence.path === bestPath);
   const elsewhereBelowBest = (c: Candidate) => refutedWhereBest && c.source.sentence.path !== bestPath && c.similarity < candidates[0]!.similarity;
+  // A figure its source gives no time, where a closer-worded sentence of the same document gives the
+  // draft's time another value ("35 percent" now, "23 percent" in 2010): it is not the draft's time's value.
+  const otherTimeInDocument = (c: Candidate) =>
+    draft.context.time !== undefined && c.source.context.time === undefined &&
+    candidates.some((o) => o.source.sentence.path === c.source.sentence.path && sameTime(o) && o.similarity > c.similarity && !valuesAgree(draft.figure, o.source.figure));
   const agreeing = candidates
-    .filter((c) => (sameTime(c) || enumerated(c) || c.similarity >= Math.max(RELATED, best * 0.6)) && valuesAgree(draft.figure, c.source.figure) && !elsewhereBelowBest(c))
+    .filter((c) => (sameTime(c) || enumerated(c) || c.similarity >= Math.max(RELATED, best * 0.6)) && valuesAgree(draft.figure, c.source.figure) && !elsewhereBelowBest(c) && !otherTimeInDocument(c))
     .sort((a, b) => Number(sameTime(b)) - Number(sameTime(a)) || b.similarity - a.similarity);
   const shown = describeFigure(draft.figure);
   const precise = agreeing.length > 0 ? preciseRival(draft, candidates, agreeing) : undefined;

@@ -151,6 +151,8 @@ class Parser {
     const plural = words.find((w) => w.word.length > 3 && w.word.endsWith("s") && !w.word.endsWith("ss"));
     const chosen = plural ?? words[words.length - 1]!;
     if (/^[A-Z]/.test(this.at(chosen.index)!.text) && chosen === words[words.length - 1] && !plural) return undefined;
+    // A capitalised plural counted ("54 million Europeans", "3 million Britons") counts people: of a place or a party.
+    if (plural && chosen === plural && /^\p{Lu}\p{Ll}/u.test(this.at(chosen.index)!.text)) return { unit: "people", last: chosen.index };
     return { unit: singular(chosen.word), last: chosen.index };
   }
 
@@ -601,6 +603,24 @@ class Parser {
     return { kind: "rank", first: i, last, value, unit: "place" };
   }
 
+  /**
+   * A bare scaled number ("1.75 million", no currency) that goes on counting what an earlier large
+   * count of the same sentence named ("sold a million copies in nine days and 1.75 million by the
+   * end of the year"): a count, not money. Its noun stays unnamed, as a source leaves it too ("up
+   * from 34 million"). Small counts between ("nine days") and measures ("300,000 tons") count other things.
+   */
+  private continuesCount(earlier: readonly Figure[], match: Match): boolean {
+    if (match.kind !== "money" || match.unit !== "") return false;
+    const start = this.at(match.first)!.start;
+    for (let f = earlier.length - 1; f >= 0; f--) {
+      const previous = earlier[f]!;
+      if (/[.;!?](?:\s|$)/.test(this.text.slice(previous.end, start))) return false;
+      const counted = previous.kind === "count" && previous.unit !== "" && previous.unit !== AGE && measureOf(previous.unit) === undefined;
+      if (counted && previous.value >= 1000) return true;
+    }
+    return false;
+  }
+
   parse(): Figure[] {
     const figures: Figure[] = [];
     for (let i = 0; i < this.tokens.length; i++) {
@@ -642,6 +662,7 @@ class Parser {
         const preposition = this.prepositionBefore(match.first);
         if (preposition) figure.preposition = preposition;
       }
+      if (this.continuesCount(figures, match)) figure.kind = "count";
       figures.push(figure);
       i = match.last;
     }

@@ -25,6 +25,14 @@ describe("neighbouring whole numbers", () => {
 });
 
 describe("ages written another way", () => {
+  test("Should read a sentence opened 'At 44, Ann Tolley …' as her age, and support it by the source's '44-year-old'", () => {
+    const unitOf = (text: string) => extractFigures(text).find((f) => f.value === 44)?.unit;
+    assert.equal(unitOf("At 44, Ann Tolley is the town's youngest mayor."), unitOf("The mayor, aged 44, opened the bridge."));
+    assert.notEqual(unitOf("At 44, the rate was the highest in years."), unitOf("The mayor, aged 44, opened the bridge."));
+    const files = { "mayor.txt": "The 44-year-old mayor has served 1,020 days. The bridge carried 210 lorries a day in 1998." };
+    assert.equal(verdictOn(files, "At 44, Ann Tolley has served 1,020 days as mayor of the town.", "44"), "supported");
+  });
+
   test("Should read '51-year-old', 'aged 51' and 'his 51st birthday' as an age, not a span of years", () => {
     const unitOf = (text: string) => extractFigures(text).find((f) => f.value === 51)?.unit;
     assert.equal(unitOf("The 51-year-old mayor opened the bridge."), unitOf("The mayor, aged 51, opened the bridge."));

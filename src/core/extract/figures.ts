@@ -299,6 +299,10 @@ class Parser {
   /** "aged 44", "at the age of 43", "Ken Bates, 73, the former chairman": the number is someone's age. */
   private ageBefore(i: number): boolean {
     if (isWord(this.at(i - 1), "aged") || (isWord(this.at(i - 1), "of") && isWord(this.at(i - 2), "age"))) return true;
+    // "At 51, Tony Blair has …": a sentence opened by someone's age, then their name.
+    const opener = this.at(i - 1);
+    const named = this.at(i + 2);
+    if (opener?.text === "At" && isSymbol(this.at(i + 1), ",") && named?.type === "word" && /^\p{Lu}\p{Ll}/u.test(named.text) && !isMonth(named.lower)) return true;
     // Set off by commas right after a name: the way news gives a person's age.
     const name = this.at(i - 2);
     const next = this.at(i + 2);

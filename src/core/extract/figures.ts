@@ -615,10 +615,12 @@ class Parser {
    */
   private continuesCount(earlier: readonly Figure[], match: Match): boolean {
     if (match.kind !== "money" || match.unit !== "") return false;
-    const start = this.at(match.first)!.start;
-    for (let f = earlier.length - 1; f >= 0; f--) {
+    let end = this.at(match.first)!.start;
+    // A few figures back at most: a long run of bare numbers must stay linear to read.
+    for (let f = earlier.length - 1; f >= Math.max(0, earlier.length - 4); f--) {
       const previous = earlier[f]!;
-      if (/[.;!?](?:\s|$)/.test(this.text.slice(previous.end, start))) return false;
+      if (/[.;!?](?:\s|$)/.test(this.text.slice(previous.end, end))) return false;
+      end = previous.start;
       const counted = previous.kind === "count" && previous.unit !== "" && previous.unit !== AGE && measureOf(previous.unit) === undefined;
       if (counted && previous.value >= 1000) return true;
     }

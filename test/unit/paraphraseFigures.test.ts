@@ -25,6 +25,14 @@ describe("neighbouring whole numbers", () => {
 });
 
 describe("ages written another way", () => {
+  test("Should read a sentence opened 'At 44, Ann Tolley …' as her age, and support it by the source's '44-year-old'", () => {
+    const unitOf = (text: string) => extractFigures(text).find((f) => f.value === 44)?.unit;
+    assert.equal(unitOf("At 44, Ann Tolley is the town's youngest mayor."), unitOf("The mayor, aged 44, opened the bridge."));
+    assert.notEqual(unitOf("At 44, the rate was the highest in years."), unitOf("The mayor, aged 44, opened the bridge."));
+    const files = { "mayor.txt": "The 44-year-old mayor has served 1,020 days. The bridge carried 210 lorries a day in 1998." };
+    assert.equal(verdictOn(files, "At 44, Ann Tolley has served 1,020 days as mayor of the town.", "44"), "supported");
+  });
+
   test("Should read '51-year-old', 'aged 51' and 'his 51st birthday' as an age, not a span of years", () => {
     const unitOf = (text: string) => extractFigures(text).find((f) => f.value === 51)?.unit;
     assert.equal(unitOf("The 51-year-old mayor opened the bridge."), unitOf("The mayor, aged 51, opened the bridge."));
@@ -143,5 +151,72 @@ describe("pence", () => {
     const draft = (cigars: string) => `Cider rose by 2p a pint, port by 5p a bottle and a packet of cigars by ${cigars}.`;
     assert.equal(verdictOn(budget, draft("9p"), "9p"), "contradicted");
     assert.equal(verdictOn(budget, draft("8p"), "8p"), "supported");
+  });
+});
+
+describe("a count whose noun is left out", () => {
+  test("Should read '2.4 million' after 'a million tickets … in six days' as a count, not money", () => {
+    const figures = extractFigures("The show sold a million tickets in six days and 2.4 million by the spring.");
+    assert.equal(figures.find((f) => f.value === 2_400_000)?.kind, "count");
+  });
+
+  test("Should not hold a count of tickets to a sum of money the sources give", () => {
+    const files = {
+      "show.txt": "The musical took £9.5m at the box office in its first week. By the spring it had sold more than 2.4 million tickets.",
+    };
+    assert.notEqual(verdictOn(files, "The musical sold a million tickets in six days and 2.4 million by the spring.", "2.4 million"), "contradicted");
+  });
+
+  test("Should not read a bare amount after a measure as a count: '300,000 tons … costs 2 million' stays money", () => {
+    const figures = extractFigures("The plan cuts 300,000 tons of soot a year and costs 2 million.");
+    assert.equal(figures.find((f) => f.value === 2_000_000)?.kind, "money");
+  });
+
+  test("Should leave a bare amount alone when the sentence before named the count", () => {
+    const figure = extractFigures("It sold 40,000 bikes. Profit reached 3 million.").find((f) => f.value === 3_000_000);
+    assert.equal(figure?.kind, "money");
+  });
+});
+
+describe("sales and what was sold", () => {
+  const records = {
+    "records.txt": "Overall the trade saw a 2% rise in volume. The vinyl market grew by 6.5% in 2019, with 4.1 million records sold.",
+  };
+
+  test("Should find 'vinyl sales grew 6.5%' in a source that says the market grew 6.5% with records sold", () => {
+    assert.equal(verdictOn(records, "Vinyl sales grew 6.5% to 4.1 million records.", "6.5%"), "supported");
+  });
+
+  test("Should still hold a wrong growth of sales to the source's", () => {
+    assert.equal(verdictOn(records, "Vinyl sales grew 7.5% to 4.1 million records.", "7.5%"), "contradicted");
+  });
+});
+
+describe("two amounts of one source sentence", () => {
+  const plan = {
+    "plan.txt": "The council would save at least £40m. The party says it would aim for a £4,000 first-home grant, or a £6,000 grant for families with children. After that the scheme would be means-tested.",
+  };
+  const draft = "The party says a grant scheme would save at least £40m, with a £4,000 first-home grant and £6,500 for families.";
+
+  test("Should support a grant the source sentence states beside a closer-worded one", () => {
+    assert.equal(verdictOn(plan, draft, "£4,000"), "supported");
+  });
+
+  test("Should still hold the other grant to the source's value", () => {
+    assert.equal(verdictOn(plan, draft, "£6,500"), "contradicted");
+  });
+});
+
+describe("counts of people named by where they live", () => {
+  test("Should read '2 million Europeans' as a count of people, like '2 million people'", () => {
+    const unitOf = (text: string) => extractFigures(text).find((f) => f.value === 2_000_000)?.unit;
+    assert.equal(unitOf("Some 2 million Europeans are members."), unitOf("Some 2 million people are members."));
+  });
+
+  test("Should hold a count of a year ago to the source's, where the source leaves its noun out", () => {
+    const files = { "web.txt": "Just over 20 million people are online, up from 12 million a year ago, according to analysts Webcount. Many Europeans now spend more time online than watching TV." };
+    const draft = "Webcount counts just over 20 million Europeans online, against 10 million a year ago.";
+    assert.equal(verdictOn(files, draft, "10 million"), "contradicted");
+    assert.equal(verdictOn(files, draft, "20 million"), "supported");
   });
 });

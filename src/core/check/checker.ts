@@ -132,6 +132,8 @@ const MEASURE_EQUIVALENTS: ReadonlyMap<string, readonly string[]> = new Map(
       ["loan", ["borrower", "borrowers", "borrowing"]],
       // Loans are debts: "student loan debt" and "loans held by borrowers" are one quantity.
       ["debt", ["loan", "loans", "borrower", "borrowers"]],
+      // The noun and its irregular verb, which no stemmer joins: "album sales grew" is "units sold".
+      ["sale", ["sell", "sold", "selling"]],
     ] as const
   ).map(([measure, others]) => [termOf(measure)!, others.map((word) => termOf(word)!)]),
 );
@@ -663,7 +665,10 @@ function checkFigure(index: CorpusIndex, draft: DraftFigure, pins?: Pins): Findi
   // Dates listed together ("in the RoK in 2025 and in Vietnam in 2027") share their words: a date
   // stated in the same sentence as the best match supports the draft as well as the best match would.
   const bestSentence = candidates[0]?.source.sentence.id;
-  const enumerated = (c: Candidate) => draft.figure.kind === "date" && c.source.sentence.id === bestSentence;
+  // So do amounts: of "over 54 million, up from 34 million a year ago" the nearer words decide which
+  // figure reads as the best match, yet the sentence states the draft's value all the same.
+  const listedAlike = (c: Candidate) => draft.figure.kind === "date" || (draft.figure.kind !== "rank" && c.source.figure.value === draft.figure.value && c.source.figure.value >= 1000);
+  const enumerated = (c: Candidate) => listedAlike(c) && c.source.sentence.id === bestSentence;
   // The best-worded document refutes the draft's very number ("half … far from the 50 percent"):
   // the same number in a less alike document is about something else, and does not rescue it.
   const bestPath = candidates[0]?.source.sentence.path;

@@ -154,6 +154,8 @@ class Parser {
       words.find((w) => PEOPLE_NOUNS.has(w.word));
     const chosen = plural ?? words[words.length - 1]!;
     if (/^[A-Z]/.test(this.at(chosen.index)!.text) && chosen === words[words.length - 1] && !plural) return undefined;
+    // A capitalised plural counted ("54 million Europeans", "3 million Britons") counts people: of a place or a party.
+    if (plural && chosen === plural && /^\p{Lu}\p{Ll}/u.test(this.at(chosen.index)!.text)) return { unit: "people", last: chosen.index };
     return { unit: singular(chosen.word), last: chosen.index };
   }
 
@@ -302,6 +304,10 @@ class Parser {
   /** "aged 44", "at the age of 43", "Ken Bates, 73, the former chairman": the number is someone's age. */
   private ageBefore(i: number): boolean {
     if (isWord(this.at(i - 1), "aged") || (isWord(this.at(i - 1), "of") && isWord(this.at(i - 2), "age"))) return true;
+    // "At 51, Tony Blair has …": a sentence opened by someone's age, then their name.
+    const opener = this.at(i - 1);
+    const named = this.at(i + 2);
+    if (opener?.text === "At" && isSymbol(this.at(i + 1), ",") && named?.type === "word" && /^\p{Lu}\p{Ll}/u.test(named.text) && !isMonth(named.lower)) return true;
     // Set off by commas right after a name: the way news gives a person's age.
     const name = this.at(i - 2);
     const next = this.at(i + 2);
@@ -606,6 +612,26 @@ class Parser {
     return { kind: "rank", first: i, last, value, unit: "place" };
   }
 
+  /**
+   * A bare scaled number ("1.75 million", no currency) that goes on counting what an earlier large
+   * count of the same sentence named ("sold a million copies in nine days and 1.75 million by the
+   * end of the year"): a count, not money. Its noun stays unnamed, as a source leaves it too ("up
+   * from 34 million"). Small counts between ("nine days") and measures ("300,000 tons") count other things.
+   */
+  private continuesCount(earlier: readonly Figure[], match: Match): boolean {
+    if (match.kind !== "money" || match.unit !== "") return false;
+    let end = this.at(match.first)!.start;
+    // A few figures back at most: a long run of bare numbers must stay linear to read.
+    for (let f = earlier.length - 1; f >= Math.max(0, earlier.length - 4); f--) {
+      const previous = earlier[f]!;
+      if (/[.;!?](?:\s|$)/.test(this.text.slice(previous.end, end))) return false;
+      end = previous.start;
+      const counted = previous.kind === "count" && previous.unit !== "" && previous.unit !== AGE && measureOf(previous.unit) === undefined;
+      if (counted && previous.value >= 1000) return true;
+    }
+    return false;
+  }
+
   parse(): Figure[] {
     const figures: Figure[] = [];
     for (let i = 0; i < this.tokens.length; i++) {
@@ -647,6 +673,7 @@ class Parser {
         const preposition = this.prepositionBefore(match.first);
         if (preposition) figure.preposition = preposition;
       }
+      if (this.continuesCount(figures, match)) figure.kind = "count";
       figures.push(figure);
       i = match.last;
     }

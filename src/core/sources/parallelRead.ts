@@ -153,6 +153,9 @@ export class ParallelReader {
     const result = results?.[i - batch.from];
     // Batches stay listed for the whole build: what was handed out must not stay with them.
     if (results) results[i - batch.from] = undefined;
+    // Every batch is in (documents are asked for in order): the readers' heaps need not outlive them
+    // into the build's finishing passes, where the main heap is at its largest.
+    if (id === this.batches.length - 1) this.close();
     if (!result) return undefined;
     if ("error" in result) return result;
     return { readings: unpackReadings(this.documents[i]!.lines, result.packed), words: { packed: result.words, numbers: batch.numbers! } };

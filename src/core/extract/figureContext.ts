@@ -18,6 +18,8 @@ const AUXILIARY = /^(?:am|is|are|was|were|be|been|being)$/;
 
 /** Punctuation or a conjunction between two words: they belong to different clauses. */
 export const CLAUSE_BREAK = /[,;:()\u2013\u2014]|\b(and|but|while|whereas|or)\b/i;
+/** CLAUSE_BREAK searching on from its lastIndex; one object, set before each use (it is never used across calls). */
+const CLAUSE_BREAK_FROM = new RegExp(CLAUSE_BREAK.source, "gi");
 
 /**
  * Where the item of a list run together with semicolons that holds offset `at` starts ("$5 million
@@ -52,6 +54,8 @@ const TARGET_TERMS = new Set(["target"]);
 // Words that make a figure an intention rather than an outcome: "aims for", "plans", "wants", "expects".
 // Not "pledged": an amount pledged is a commitment made, which sources count as "committed" or "commitments".
 const TARGET_VERBS = /\b(aim|aims|aimed|aiming|target|targets|targeted|goal|goals|objective|objectives|plan|plans|planned|planning|want|wants|wanted|expect|expects|expected|seek|seeks|hope|hopes|intend|intends|to reach|to raise|to achieve|to hit)\b/i;
+/** TARGET_VERBS searching on from its lastIndex; set before each use. */
+const TARGET_VERBS_FROM = new RegExp(TARGET_VERBS.source, "gi");
 
 /** First index in [0, length) for which `test` holds, `length` if none; `test` must be false then true. */
 function lowerBound(length: number, test: (index: number) => boolean): number {
@@ -286,7 +290,7 @@ export function contextOf(
   // `from` is found once, so each question is a comparison instead of a scan of the words between.
   const breakAfter = (from: number | undefined): number => {
     if (from === undefined || tokens.length === 0) return Infinity;
-    const clauseBreak = new RegExp(CLAUSE_BREAK.source, "gi");
+    const clauseBreak = CLAUSE_BREAK_FROM;
     clauseBreak.lastIndex = tokens[from]!.end;
     const found = clauseBreak.exec(sentence);
     return found ? found.index + found[0].length : Infinity;
@@ -380,7 +384,7 @@ function targetWordNear(figure: Figure, sentence: string, sentenceFigures: reado
   const from = Math.max(stretchStart(figure, sentenceFigures), figure.start - 60);
   const stretchTo = stretchEnd(figure, sentenceFigures, sentence.length);
   const to = Math.min(stretchTo, figure.end + 40);
-  const words = new RegExp(TARGET_VERBS.source, "gi");
+  const words = TARGET_VERBS_FROM;
   words.lastIndex = from;
   for (let found = words.exec(sentence); found && found.index < to; found = words.exec(sentence)) {
     if (found.index + found[0].length > to) break;

@@ -19,6 +19,7 @@ import { openPool, type ConnectOptions } from "./connection.js";
 import { compareDocumentPaths, restoreRegistry, type RestoredNames, type StoredRegistry } from "./registry.js";
 import { schemaVersion } from "./schema.js";
 import { engineVersion } from "./engine.js";
+import { titleLines, type TitledParagraph } from "./titleLines.js";
 
 /**
  * The checker's thresholds, lowered a little: retrieval must return every figure the checker could
@@ -280,7 +281,7 @@ export class Archive {
     // The lines of the archive the check needs (document and line), as "document:line".
     const documents = new Set<string>();
     const addAll = (places: Place[]) => places.forEach((p) => documents.add(`${p.document}:${p.line}`));
-    addAll(await this.documentsTitling(people, registry));
+    addAll(await this.documentsTitling(people, registry, local !== undefined));
     // A figure naming a subject no source covers has no candidates; the others' come only from
     // documents using all their subject terms (the checker's own rule, asked of the same statistics).
     const subjectDocuments = new Map<string, Promise<number[]>>();
@@ -494,17 +495,35 @@ export class Archive {
     return result.rows;
   }
 
-  /** Documents where the draft's titled people are named with a title (what title checks compare with). */
-  private async documentsTitling(people: readonly NameMention[], registry: NameRegistry): Promise<Place[]> {
+  /**
+   * Lines where the draft's titled people are named with a title (what title checks compare with):
+   * with local folders every one (their statements count too), otherwise only those the title
+   * check reads (titleLines).
+   */
+  private async documentsTitling(people: readonly NameMention[], registry: NameRegistry, everyLine: boolean): Promise<Place[]> {
     const keys = new Set<string>();
+    const entities = new Set<string>();
     for (const person of people) {
       const entity = registry.get(person.key);
       if (!entity) continue;
+      entities.add(entity.key);
       keys.add(entity.key);
       for (const alias of entity.aliases) keys.add(alias);
     }
     if (keys.size === 0) return [];
-    return (await this.pool.query<Place>("SELECT DISTINCT document, line FROM titled_mentions WHERE key = ANY($1::text[])", [[...keys]])).rows;
+    if (everyLine) return (await this.pool.query<Place>("SELECT DISTINCT document, line FROM titled_mentions WHERE key = ANY($1::text[])", [[...keys]])).rows;
+    const paragraphs = (
+      await this.pool.query<TitledParagraph>(
+        `SELECT p.document, d.path, p.first_line, p.text, CASE WHEN d.engine = $2 THEN p.extraction END AS extraction
+         FROM (SELECT DISTINCT document, block_line FROM titled_mentions WHERE key = ANY($1::text[])) t
+         JOIN paragraphs p ON p.document = t.document AND p.first_line = t.block_line JOIN documents d ON d.id = t.document`,
+        [[...keys], engineVersion()],
+      )
+    ).rows;
+    return [...titleLines(paragraphs, entities, registry)].map((place) => {
+      const [document, line] = place.split(":").map(Number) as [number, number];
+      return { document, line };
+    });
   }
 
   /**

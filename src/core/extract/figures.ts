@@ -13,6 +13,11 @@ import { measureOf } from "../knowledge/measures.js";
 import { headOf } from "../knowledge/titles.js";
 import { namesMeasure, termOf } from "./terms.js";
 
+/** A capitalised word that is no month: where a name can stand ("Ken Bates, 73," but not "May 3,"). */
+function nameLike(token: Token | undefined): boolean {
+  return token?.type === "word" && /^\p{Lu}\p{Ll}/u.test(token.text) && !isMonth(token.lower);
+}
+
 /** The unit of a person's age ("aged 44", "a 51-year-old", "his 93rd birthday"): years of life, not a span of time. */
 const AGE = "age";
 
@@ -307,11 +312,11 @@ class Parser {
     // "At 51, Tony Blair has …": a sentence opened by someone's age, then their name.
     const opener = this.at(i - 1);
     const named = this.at(i + 2);
-    if (opener?.text === "At" && isSymbol(this.at(i + 1), ",") && named?.type === "word" && /^\p{Lu}\p{Ll}/u.test(named.text) && !isMonth(named.lower)) return true;
+    if (opener?.text === "At" && isSymbol(this.at(i + 1), ",") && nameLike(named)) return true;
     // Set off by commas right after a name: the way news gives a person's age.
     const name = this.at(i - 2);
     const next = this.at(i + 2);
-    return isSymbol(this.at(i - 1), ",") && isSymbol(this.at(i + 1), ",") && name?.type === "word" && /^\p{Lu}\p{Ll}/u.test(name.text) && !isMonth(name.lower) && next?.type === "word" && !isSmallNumber(next.lower);
+    return isSymbol(this.at(i - 1), ",") && isSymbol(this.at(i + 1), ",") && nameLike(name) && next?.type === "word" && !isSmallNumber(next.lower);
   }
 
   /** Whether a hiring verb governs the number: "employ 300 people" counts 300 jobs. */
